@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace Pairing.Core.Internals.Csv;
+
+/// <summary>
+/// An RFC 4180 reader over a whole decoded file, one record at a time, that never throws on bad input: a
+/// malformed field is reported through <see cref="CsvRecord.Error"/> with its line and column, and reading goes
+/// on at the next line so that every problem of a file can be listed at once.
+/// </summary>
+/// <remarks>
+/// We own this reader rather than take Sep's or CsvHelper's because the contract needs exact positions for
+/// every problem and recovery after each one; benchmarks/CsvParserBenchmarks compares its speed with Sep.
+/// </remarks>
+internal sealed class CsvReader
+{
+    private readonly string _text;
+    private int _pos;
+    private int _line = 1;
+    private readonly List<(int Start, int Length, int Column, bool Escaped)> _fields = new(8);
+    private readonly StringBuilder _scratch = new();
+
+    public CsvReader(string text) => _text = text;
+
+    /// <summary>Reads the next record; false at the end of the text.</summary>
+    public bool TryRead(out CsvRecord record)
+    {
+        _fields.Clear();
+        var text = _text;
+        if (_pos >= text.Length)
+        {
+            record = default;
+            return false;
+        }
+
+        var startLine = _line;
+        CsvError? error = null;
+        while (true)
+        {
+            var fieldStart = _pos;
+            var column = _fields.Count + 1;
+            if (_pos < text.Length && text[_pos] == '"')
+            {
+                // Quoted field: runs to the next lone quote; "" is an escaped quote; may span lines.
+                _pos++;
+                var contentStart = _pos;
+                var escaped = false;
+                var closed = false;
+                while (_pos < text.Length)
+                {
+                    var c = text[_pos];
+                    if (c == '"')
+                    {
+                        if (_pos + 1 < text.Length && text[_pos + 1] == '"')
+                        {
+                            escaped = true;
+                            _pos += 2;
+                            continue;
+                        }
+
+                        closed = true;
+                        break;
+                    }
+
+                    if (c == '\n')
+                    {
+                        _line++;
+                    }
+
+                    _pos++;
+                }
+
+                if (!closed)
+                {
+                    error ??= new CsvError(startLine, column, "a quoted field is never closed", "a closing quote (\")");
+                    _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                    break;
+                }
+
+                _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                _pos++; // closing quote
+                if (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
+                {
+                    error ??= new CsvError(_line, column, "text follows a closing quote", "a comma or the end of the line after a quoted field");
+                    while (_pos < text.Length && text[_pos] is not (',' or '\n'))
+                    {
+                        _pos++;
+                    }
+                }
+            }
+            else
+            {
+                while (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
+                {
+                    if (text[_pos] == '"')
+                    {
+                        error ??= new CsvError(_line, column, "a quote inside an unquoted field", "the whole field in quotes, with inner quotes doubled");
+                    }
+
+                    _pos++;
+                }
+
+                _fields.Add((fieldStart, _pos - fieldStart, column, false));
+            }
+
+            if (_pos >= text.Length)
+            {
+                break;
+            }
+
+            var ch = text[_pos];
+            if (ch == ',')
+            {
+                _pos++;
+                continue;
+            }
+
+            // End of record: \n, \r\n or a lone \r.
+            _pos++;
+            if (ch == '\r' && _pos < text.Length && text[_pos] == '\n')
+            {
+                _pos++;
+            }
+
+            _line++;
+            break;
+        }
+
+        record = new CsvRecord(this, startLine, _fields.Count, error);
+        return true;
+    }
+
+    internal ReadOnlySpan<char> Field(int index, out bool escaped)
+    {
+        var f = _fields[index];
+        escaped = f.Escaped;
+        return _text.AsSpan(f.Start, f.Length);
+    }
+
+    internal string FieldString(int index)
+    {
+        var span = Field(index, out var escaped);
+        if (escaped)
+        {
+            _scratch.Clear();
+            for (var i = 0; i < span.Length; i++)
+            {
+                _scratch.Append(span[i]);
+                if (span[i] == '"')
+                {
+                    i++; // skip the doubled quote
+                }
+            }
+
+            return CsvEscaping.Unprotect(_scratch.ToString());
+        }
+
+        return CsvEscaping.Unprotect(span);
+    }
+}
+
+/// <summary>A problem in the CSV syntax or encoding, at a 1-based line and field (0 when it is not in one field).</summary>
+internal sealed record CsvError(int Line, int Column, string Message, string Expected);
+
+/// <summary>A record read by <see cref="CsvReader"/>; valid until the next read.</summary>
+internal readonly struct CsvRecord
+{
+    private readonly CsvReader _reader;
+
+    internal CsvRecord(CsvReader reader, int line, int count, CsvError? error)
+    {
+        _reader = reader;
+        Line = line;
+        Count = count;
+        Error = error;
+    }
+
+    /// <summary>The 1-based line the record starts on.</summary>
+    public int Line { get; }
+
+    /// <summary>How many fields the record has.</summary>
+    public int Count { get; }
+
+    /// <summary>The first syntax problem of the record, if any.</summary>
+    public CsvError? Error { get; }
+
+    /// <summary>Whether the record is a blank line (one empty field).</summary>
+    public bool IsBlank => Count == 1 && _reader.Field(0, out _).IsEmpty;
+
+    /// <summary>The field as a string, unescaped and with formula protection removed.</summary>
+    public string GetString(int index) => _reader.FieldString(index);
+
+    /// <summary>The field's raw text: unescaped only when it holds no doubled quote (check with <paramref name="escaped"/>).</summary>
+    public ReadOnlySpan<char> GetSpan(int index, out bool escaped) => _reader.Field(index, out escaped);
+}

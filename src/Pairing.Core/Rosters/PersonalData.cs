@@ -1,0 +1,71 @@
+namespace Pairing.Core.Rosters;
+
+/// <summary>
+/// Recognises what would identify a child: columns named like names, addresses, ID-card numbers, phones, e-mail
+/// or birth dates (English or Chinese), and values shaped like a resident ID-card number (GB 11643).
+/// </summary>
+internal static class PersonalData
+{
+    // Compared against the header lower-cased with '_', '-', ' ' and '.' removed.
+    private static readonly string[] Fragments =
+    [
+        "name", "姓名", "名字", "address", "addr", "地址", "住址", "idcard", "idnumber", "identity", "身份证", "证件",
+        "passport", "护照", "phone", "mobile", "telephone", "电话", "手机", "email", "mail", "邮箱", "birthdate",
+        "birthday", "dateofbirth", "dob", "出生日期", "生日", "parent", "guardian", "家长", "监护人", "father", "mother",
+        "父亲", "母亲", "wechat", "微信", "qq",
+    ];
+
+    public static bool LooksLikePersonalColumn(string header, bool allowName)
+    {
+        var key = string.Concat(header.ToLowerInvariant().Where(c => c is not ('_' or '-' or ' ' or '.')));
+        if (allowName && key == "name")
+        {
+            return false; // counties.csv and schools.csv name institutions, not people
+        }
+
+        // Names of institutions are not personal data.
+        if (key is "classname" or "schoolname" or "countyname" or "班级名称" or "学校名称" or "班级" or "学校")
+        {
+            return false;
+        }
+
+        if (key is "tel")
+        {
+            return true;
+        }
+
+        foreach (var fragment in Fragments)
+        {
+            if (key.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a value is 17 digits and a check character that GB 11643's checksum accepts.</summary>
+    public static bool LooksLikeIdCardNumber(string value)
+    {
+        if (value.Length != 18)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        const string checks = "10X98765432";
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return false;
+            }
+
+            sum += (value[i] - '0') * weights[i];
+        }
+
+        return char.ToUpperInvariant(value[17]) == checks[sum % 11];
+    }
+}

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals.Csv;
+
+namespace Pairing.Core.Rosters;
+
+/// <summary>Turns each roster file's rows into builder rows, reporting every field problem with its position.</summary>
+internal static class RosterCsvReader
+{
+    private static readonly string[] CountyColumns = ["county_id", "side", "name", "unit"];
+    private static readonly string[] SchoolColumns = ["school_id", "county_id", "name"];
+    private static readonly string[] ClassColumns = ["class_id", "school_id", "grade"];
+    private static readonly string[] ClassOptional = ["size"];
+    private static readonly string[] StudentColumns = ["student_id", "class_id", "gender"];
+    private static readonly string[] StudentOptional = ["birth_year", "language", "interests"];
+
+    public static void ReadCounties(RosterBuilder builder, byte[] bytes) =>
+        CsvTable.Read(builder, bytes, RosterFiles.CountiesFile, "counties", CountyColumns, [], allowName: true, (row, source) =>
+        {
+            var id = row.Id("county_id");
+            var sideText = row.Text("side");
+            Side? side = sideText switch
+            {
+                "xinjiang" => Side.Xinjiang,
+                "inland" => Side.Inland,
+                _ => null,
+            };
+            if (side is null)
+            {
+                row.Problem(RosterProblemKind.BadSide, "side", $"side '{sideText}' is not known", "xinjiang or inland");
+            }
+
+            var unit = row.Id("unit");
+            var name = row.Text("name");
+            if (id is not null && side is { } s && unit is not null)
+            {
+                builder.AddCounty(new County(new CountyId(id), name, s, unit), source);
+            }
+        });
+
+    public static void ReadSchools(RosterBuilder builder, byte[] bytes) =>
+        CsvTable.Read(builder, bytes, RosterFiles.SchoolsFile, "schools", SchoolColumns, [], allowName: true, (row, source) =>
+        {
+            var id = row.Id("school_id");
+            var county = row.Id("county_id");
+            var name = row.Text("name");
+            if (id is not null && county is not null)
+            {
+                builder.AddSchool(new School(new SchoolId(id), new CountyId(county), name), source);
+            }
+        });
+
+    public static void ReadClasses(RosterBuilder builder, byte[] bytes) =>
+        CsvTable.Read(builder, bytes, RosterFiles.ClassesFile, "classes", ClassColumns, ClassOptional, allowName: false, (row, source) =>
+        {
+            var id = row.Id("class_id");
+            var school = row.Id("school_id");
+            var gradeText = row.Span("grade");
+            var gradeOk = Grade.TryParse(gradeText, out var grade);
+            if (!gradeOk)
+            {
+                row.Problem(RosterProblemKind.BadGrade, "grade", $"grade '{gradeText.ToString()}' is not a middle-school grade", "a whole number from 7 to 12");
+            }
+
+            int? size = null;
+            var sizeOk = true;
+            if (row.Has("size"))
+            {
+                var sizeText = row.Span("size");
+                if (sizeText.Length > 0)
+                {
+                    if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= SchoolClass.MaxSize)
+                    {
+                        size = s;
+                    }
+                    else
+                    {
+                        sizeOk = false;
+                        row.Problem(RosterProblemKind.BadSize, "size", $"size '{sizeText.ToString()}' is not a class size",
+                            $"a whole number from 0 to {SchoolClass.MaxSize.ToString(CultureInfo.InvariantCulture)}");
+                    }
+                }
+            }
+
+            if (id is not null && school is not null && gradeOk && sizeOk)
+            {
+                builder.AddClass(new ClassId(id), new SchoolId(school), grade, size, source);
+            }
+        });
+
+    public static void ReadStudents(RosterBuilder builder, byte[] bytes)
+    {
+        // Many students share a class id and a few interest tags: share one string for each.
+        var classIds = new Dictionary<string, ClassId>(StringComparer.Ordinal);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var languages = new Dictionary<string, string>(StringComparer.Ordinal);
+        builder.StudentCapacityHint = EstimateRows(bytes);
+        CsvTable.Read(builder, bytes, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
+        {
+            var id = row.Id("student_id");
+            if (id is not null && PersonalData.LooksLikeIdCardNumber(id))
+            {
+                row.Problem(RosterProblemKind.PersonalData, "student_id",
+                    "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
+                    "a pseudonymous id that does not identify the child outside the programme");
+                id = null;
+            }
+
+            var classText = row.Id("class_id");
+            var gender = row.Span("gender") switch
+            {
+                "F" => Gender.Female,
+                "M" => Gender.Male,
+                "" => Gender.Unknown,
+                var other => BadGender(row, other),
+            };
+
+            int? birthYear = null;
+            if (row.Has("birth_year") && row.Span("birth_year") is { Length: > 0 } yearText)
+            {
+                if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= Student.MinBirthYear and <= Student.MaxBirthYear)
+                {
+                    birthYear = y;
+                }
+                else
+                {
+                    row.Problem(RosterProblemKind.BadBirthYear, "birth_year", $"birth_year '{yearText.ToString()}' is not a year",
+                        $"a year from {Student.MinBirthYear.ToString(CultureInfo.InvariantCulture)} to {Student.MaxBirthYear.ToString(CultureInfo.InvariantCulture)}, or empty");
+                }
+            }
+
+            string? language = null;
+            if (row.Has("language") && row.Text("language").Trim() is { Length: > 0 } lang)
+            {
+                language = Intern(languages, lang);
+            }
+
+            var interests = ImmutableArray<string>.Empty;
+            if (row.Has("interests") && row.Text("interests") is { Length: > 0 } interestText)
+            {
+                var parts = interestText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var list = ImmutableArray.CreateBuilder<string>(parts.Length);
+                foreach (var part in parts)
+                {
+                    list.Add(Intern(tags, part));
+                }
+
+                interests = list.MoveToImmutable();
+            }
+
+            if (id is not null && classText is not null)
+            {
+                if (!classIds.TryGetValue(classText, out var classId))
+                {
+                    classId = new ClassId(classText);
+                    classIds.Add(classText, classId);
+                }
+
+                builder.AddStudent(new Student(new StudentId(id), classId, gender, birthYear, language, interests), source);
+            }
+        });
+    }
+
+    private static Gender BadGender(CsvTable.RowReader row, ReadOnlySpan<char> text)
+    {
+        row.Problem(RosterProblemKind.BadGender, "gender", $"gender '{text.ToString()}' is not known", "F, M or empty");
+        return Gender.Unknown;
+    }
+
+    private static string Intern(Dictionary<string, string> pool, string value)
+    {
+        if (pool.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        pool.Add(value, value);
+        return value;
+    }
+
+    private static int EstimateRows(byte[] bytes)
+    {
+        var lines = bytes.AsSpan().Count((byte)'\n');
+        return Math.Max(0, lines);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
+using Pairing.Core.Internals.Csv;
+using Pairing.Core.Reference;
+
+namespace Pairing.Core.Rosters;
+
+/// <summary>
+/// Reads and writes a roster as the folder of CSV files that FORMATS.md fixes: <c>counties.csv</c>,
+/// <c>schools.csv</c>, <c>classes.csv</c> and, in the roster phase, <c>students.csv</c>.
+/// </summary>
+/// <remarks>
+/// Reading accepts UTF-8 with or without a BOM, and GB18030 as Chinese Excel saves it; finds columns by header
+/// name in any order; ignores unknown columns with a warning; refuses columns that look like personal data; and
+/// lists every problem with its file, line and column. Writing gives UTF-8 without a BOM, \n line ends, RFC 4180
+/// quoting and cells safe from spreadsheet formula injection; the same roster always gives the same bytes.
+/// </remarks>
+public static class RosterFiles
+{
+    /// <summary>The counties file's name.</summary>
+    public const string CountiesFile = "counties.csv";
+
+    /// <summary>The schools file's name.</summary>
+    public const string SchoolsFile = "schools.csv";
+
+    /// <summary>The classes file's name.</summary>
+    public const string ClassesFile = "classes.csv";
+
+    /// <summary>The students file's name (absent from a counts-only roster).</summary>
+    public const string StudentsFile = "students.csv";
+
+    /// <summary>Reads and checks the roster in a folder.</summary>
+    /// <param name="directory">The folder holding the roster's files.</param>
+    /// <param name="supportMap">The support map to check against; the notice's when null.</param>
+    /// <returns>The roster when valid, and every problem found either way.</returns>
+    public static RosterResult Read(string directory, SupportMap? supportMap = null)
+    {
+        Guard.NotNull(directory);
+        var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
+        if (!Directory.Exists(directory))
+        {
+            builder.AddProblem(new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, directory, null, null, null,
+                $"the roster folder '{directory}' does not exist", "a folder with counties.csv, schools.csv, classes.csv and optionally students.csv"));
+            return builder.Build();
+        }
+
+        var files = new (string Name, Action<RosterBuilder, byte[]> Read)[]
+        {
+            (CountiesFile, (b, bytes) => RosterCsvReader.ReadCounties(b, bytes)),
+            (SchoolsFile, (b, bytes) => RosterCsvReader.ReadSchools(b, bytes)),
+            (ClassesFile, (b, bytes) => RosterCsvReader.ReadClasses(b, bytes)),
+        };
+        foreach (var (name, read) in files)
+        {
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                read(builder, File.ReadAllBytes(path));
+            }
+            else
+            {
+                builder.AddProblem(new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, name, null, null, null,
+                    $"{name} is not in the roster folder", $"a file {name} in '{directory}'"));
+            }
+        }
+
+        var studentsPath = Path.Combine(directory, StudentsFile);
+        if (File.Exists(studentsPath))
+        {
+            builder.ExpectStudents();
+            RosterCsvReader.ReadStudents(builder, File.ReadAllBytes(studentsPath));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Writes a roster into a folder (created if needed), replacing the roster files there.</summary>
+    /// <param name="roster">The roster to write.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <remarks>
+    /// Each file is written to a temporary name first and moved into place only when all are written, so a failed
+    /// write leaves no half roster. A counts-only roster removes a stale <c>students.csv</c>.
+    /// </remarks>
+    public static void Write(Roster roster, string directory)
+    {
+        Guard.NotNull(roster);
+        Guard.NotNull(directory);
+        Directory.CreateDirectory(directory);
+        using var files = new AtomicFiles(directory);
+
+        using (var csv = new CsvWriter(files.Create(CountiesFile)))
+        {
+            csv.WriteHeader("county_id", "side", "name", "unit");
+            foreach (var c in roster.CountyArray)
+            {
+                csv.Write(c.Id.Value);
+                csv.Write(c.Side == Side.Xinjiang ? "xinjiang" : "inland");
+                csv.Write(c.Name);
+                csv.Write(c.Unit);
+                csv.EndRow();
+            }
+        }
+
+        using (var csv = new CsvWriter(files.Create(SchoolsFile)))
+        {
+            csv.WriteHeader("school_id", "county_id", "name");
+            foreach (var s in roster.SchoolArray)
+            {
+                csv.Write(s.Id.Value);
+                csv.Write(s.CountyId.Value);
+                csv.Write(s.Name);
+                csv.EndRow();
+            }
+        }
+
+        using (var csv = new CsvWriter(files.Create(ClassesFile)))
+        {
+            csv.WriteHeader("class_id", "school_id", "grade", "size");
+            foreach (var c in roster.ClassArray)
+            {
+                csv.Write(c.Id.Value);
+                csv.Write(c.SchoolId.Value);
+                csv.Write(c.Grade.Number);
+                csv.Write(c.Size);
+                csv.EndRow();
+            }
+        }
+
+        if (roster.HasStudents)
+        {
+            using var csv = new CsvWriter(files.Create(StudentsFile));
+            csv.WriteHeader("student_id", "class_id", "gender", "birth_year", "language", "interests");
+            foreach (var s in roster.StudentArray)
+            {
+                csv.Write(s.Id.Value);
+                csv.Write(s.ClassId.Value);
+                csv.Write(s.Gender switch { Gender.Female => "F", Gender.Male => "M", _ => string.Empty });
+                csv.Write(s.BirthYear is { } y ? y.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                csv.Write(s.Language ?? string.Empty);
+                csv.Write(string.Join(';', s.Interests));
+                csv.EndRow();
+            }
+        }
+        else
+        {
+            files.Delete(StudentsFile);
+        }
+
+        files.Commit();
+    }
+}
