@@ -23,6 +23,7 @@ internal static class CsvTable
         {
             builder.AddProblem(new RosterProblem(RosterProblemKind.BadEncoding, ProblemSeverity.Error, fileName, encodingError!.Line, null, null,
                 encodingError.Message, encodingError.Expected));
+            builder.MarkUnreadable(table);
             return;
         }
 
@@ -31,6 +32,7 @@ internal static class CsvTable
         {
             builder.AddProblem(new RosterProblem(RosterProblemKind.MissingColumn, ProblemSeverity.Error, fileName, 1, null, null,
                 "the file is empty: it has no header row", $"a header row naming {string.Join(", ", required)}"));
+            builder.MarkUnreadable(table);
             return;
         }
 
@@ -38,6 +40,7 @@ internal static class CsvTable
         {
             builder.AddProblem(new RosterProblem(RosterProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, headerError.Line,
                 headerError.Column, null, $"the header row is malformed: {headerError.Message}", headerError.Expected));
+            builder.MarkUnreadable(table);
             return;
         }
 
@@ -81,6 +84,11 @@ internal static class CsvTable
                     $"required column '{name}' is missing from the header",
                     $"a header with {string.Join(", ", required)}"));
             }
+        }
+
+        if (!headerOk)
+        {
+            builder.MarkUnreadable(table);
         }
 
         var files = new RosterBuilder.FileColumns(fileName, table, columns);

@@ -20,6 +20,7 @@ public sealed class RosterBuilder
     private readonly List<ClassRow> _classes = [];
     private readonly List<Row<Student>> _students = [];
     private readonly List<RosterProblem> _problems = [];
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
     private bool _hasStudents;
 
     /// <summary>Creates a builder that checks against the notice's support map.</summary>
@@ -79,7 +80,7 @@ public sealed class RosterBuilder
     }
 
     /// <summary>Checks everything added and builds the roster, or lists every problem.</summary>
-    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems).Run();
+    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable).Run();
 
     // The file reader feeds the same builder, with where each row came from.
     internal void AddCounty(County county, Source source) => _counties.Add(new Row<County>(county, source));
@@ -92,6 +93,12 @@ public sealed class RosterBuilder
     internal void AddStudent(Student student, Source source) => _students.Add(new Row<Student>(student, source));
 
     internal void ExpectStudents() => _hasStudents = true;
+
+    /// <summary>
+    /// Marks a table whose rows could not be read at all (missing file, bad encoding, missing column): references
+    /// into it are not reported as dangling, since the problem already reported is the cause.
+    /// </summary>
+    internal void MarkUnreadable(string table) => _unreadable.Add(table);
 
     internal void AddProblem(RosterProblem problem) => _problems.Add(problem);
 
@@ -128,7 +135,8 @@ public sealed class RosterBuilder
         List<ClassRow> classes,
         List<Row<Student>> students,
         bool hasStudents,
-        List<RosterProblem> problems)
+        List<RosterProblem> problems,
+        HashSet<string> unreadable)
     {
         public RosterResult Run()
         {
@@ -137,7 +145,7 @@ public sealed class RosterBuilder
             var schoolIndex = Unique(schools, r => r.Item.Id, r => r.Source, "schools", "school_id", "school");
             foreach (var row in schools)
             {
-                if (!countyIndex.ContainsKey(row.Item.CountyId))
+                if (!countyIndex.ContainsKey(row.Item.CountyId) && !unreadable.Contains("counties"))
                 {
                     Report(RosterProblemKind.DanglingReference, row.Source, "schools", "county_id",
                         $"school '{row.Item.Id}' is in county '{row.Item.CountyId}', which counties.csv does not list",
@@ -148,7 +156,7 @@ public sealed class RosterBuilder
             var classIndex = Unique(classes, r => r.Id, r => r.Source, "classes", "class_id", "class");
             foreach (var row in classes)
             {
-                if (!schoolIndex.ContainsKey(row.SchoolId))
+                if (!schoolIndex.ContainsKey(row.SchoolId) && !unreadable.Contains("schools"))
                 {
                     Report(RosterProblemKind.DanglingReference, row.Source, "classes", "school_id",
                         $"class '{row.Id}' belongs to school '{row.SchoolId}', which schools.csv does not list",
@@ -164,7 +172,7 @@ public sealed class RosterBuilder
                 {
                     studentCounts[c]++;
                 }
-                else
+                else if (!unreadable.Contains("classes"))
                 {
                     Report(RosterProblemKind.DanglingReference, row.Source, "students", "class_id",
                         $"student '{row.Item.Id}' is in class '{row.Item.ClassId}', which classes.csv does not list",
@@ -228,7 +236,12 @@ public sealed class RosterBuilder
             {
                 var row = classes[i];
                 int size;
-                if (hasStudents)
+                if (hasStudents && unreadable.Contains("students"))
+                {
+                    // students.csv could not be read; its problem is reported, and sizes cannot be checked.
+                    size = row.Size ?? 0;
+                }
+                else if (hasStudents)
                 {
                     // A duplicate row's students were counted against the first row of that id.
                     size = classIndex.TryGetValue(row.Id, out var first) && first == i ? studentCounts[i] : 0;

@@ -46,13 +46,13 @@ public static class RosterFiles
             return builder.Build();
         }
 
-        var files = new (string Name, Action<RosterBuilder, byte[]> Read)[]
+        var files = new (string Name, string Table, Action<RosterBuilder, byte[]> Read)[]
         {
-            (CountiesFile, (b, bytes) => RosterCsvReader.ReadCounties(b, bytes)),
-            (SchoolsFile, (b, bytes) => RosterCsvReader.ReadSchools(b, bytes)),
-            (ClassesFile, (b, bytes) => RosterCsvReader.ReadClasses(b, bytes)),
+            (CountiesFile, "counties", RosterCsvReader.ReadCounties),
+            (SchoolsFile, "schools", RosterCsvReader.ReadSchools),
+            (ClassesFile, "classes", RosterCsvReader.ReadClasses),
         };
-        foreach (var (name, read) in files)
+        foreach (var (name, table, read) in files)
         {
             var path = Path.Combine(directory, name);
             if (File.Exists(path))
@@ -63,6 +63,7 @@ public static class RosterFiles
             {
                 builder.AddProblem(new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, name, null, null, null,
                     $"{name} is not in the roster folder", $"a file {name} in '{directory}'"));
+                builder.MarkUnreadable(table);
             }
         }
 

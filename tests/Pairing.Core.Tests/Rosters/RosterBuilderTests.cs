@@ -1,0 +1,50 @@
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Tests.Rosters;
+
+public sealed class RosterBuilderTests
+{
+    [Fact]
+    public void Builder_problems_name_the_table_and_the_id()
+    {
+        var result = new RosterBuilder()
+            .AddCounty(new County(new CountyId("653128"), "岳普湖县", Side.Xinjiang, "653128"))
+            .AddSchool(new School(new SchoolId("S1"), new CountyId("999999"), "x"))
+            .AddClass(new ClassId("C1"), new SchoolId("S1"), new Grade(8))
+            .Build();
+        Assert.False(result.IsValid);
+        var dangling = Assert.Single(result.Errors, p => p.Kind == RosterProblemKind.DanglingReference);
+        Assert.Equal(("schools", (int?)null), (dangling.File, dangling.Line));
+        Assert.Contains("999999", dangling.Message, StringComparison.Ordinal);
+        var size = Assert.Single(result.Errors, p => p.Kind == RosterProblemKind.BadSize);
+        Assert.Contains("C1", size.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Children_are_sorted_by_id_whatever_the_input_order()
+    {
+        var builder = new RosterBuilder()
+            .AddCounty(new County(new CountyId("653128"), "岳普湖县", Side.Xinjiang, "653128"))
+            .AddSchool(new School(new SchoolId("S1"), new CountyId("653128"), "x"))
+            .AddClass(new ClassId("C1"), new SchoolId("S1"), new Grade(8));
+        foreach (var id in new[] { "s3", "s1", "s2" })
+        {
+            builder.AddStudent(new Student(new StudentId(id), new ClassId("C1")));
+        }
+
+        var roster = builder.Build().GetRosterOrThrow();
+        Assert.Equal(["s1", "s2", "s3"], roster.StudentsIn(new ClassId("C1")).Select(s => s.Id.Value));
+        Assert.Equal(["s3", "s1", "s2"], roster.Students.Select(s => s.Id.Value));
+        Assert.Equal(3, roster.GetClass(new ClassId("C1")).Size);
+    }
+
+    [Fact]
+    public void Programmer_errors_throw_at_once()
+    {
+        var builder = new RosterBuilder();
+        Assert.Throws<ArgumentNullException>(() => builder.AddCounty(null!));
+        Assert.Throws<ArgumentException>(() => builder.AddClass(default, new SchoolId("S"), new Grade(7)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddClass(new ClassId("C"), new SchoolId("S"), new Grade(7), -1));
+    }
+}

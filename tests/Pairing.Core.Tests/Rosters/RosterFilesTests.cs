@@ -1,0 +1,227 @@
+using System.Text;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Tests.Rosters;
+
+public sealed class RosterFilesTests
+{
+    private const string Counties = "county_id,side,name,unit\n653128,xinjiang,岳普湖县,653128\n370901,inland,泰山区,370000\n";
+    private const string Schools = "school_id,county_id,name\nXS1,653128,岳普湖县第一中学\nNS1,370901,泰安一中\n";
+    private const string Classes = "class_id,school_id,grade,size\nXC1,XS1,8,2\nNC1,NS1,8,3\n";
+    private const string Students = "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,M\nn1,NC1,F\nn2,NC1,\nn3,NC1,M\n";
+
+    private static RosterResult ReadFolder(string counties = Counties, string schools = Schools, string classes = Classes, string? students = Students)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("counties.csv"), counties);
+        File.WriteAllText(dir.File("schools.csv"), schools);
+        File.WriteAllText(dir.File("classes.csv"), classes);
+        if (students is not null)
+        {
+            File.WriteAllText(dir.File("students.csv"), students);
+        }
+
+        return RosterFiles.Read(dir.Path);
+    }
+
+    private static RosterProblem Single(RosterResult result, RosterProblemKind kind) =>
+        Assert.Single(result.Problems, p => p.Kind == kind);
+
+    [Fact]
+    public void Reads_a_small_full_roster_with_its_indexes()
+    {
+        var result = ReadFolder();
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var roster = result.Roster;
+        Assert.True(roster.HasStudents);
+        Assert.Equal(2, roster.Counties.Count);
+        Assert.Equal("370000", roster.ProvinceOf(roster.GetCounty(new CountyId("653128"))).Value);
+        Assert.Equal(["x1", "x2"], roster.StudentsIn(new ClassId("XC1")).Select(s => s.Id.Value));
+        Assert.Equal(3, roster.GetClass(new ClassId("NC1")).Size);
+        Assert.Equal(Side.Inland, roster.SideOf(roster.GetStudent(new StudentId("n2"))));
+        Assert.Equal(new RosterCounts(1, 1, 1, 2), roster.CountsOf(Side.Xinjiang));
+    }
+
+    [Fact]
+    public void Counts_only_roster_is_valid_for_planning()
+    {
+        var result = ReadFolder(students: null);
+        Assert.True(result.IsValid);
+        Assert.False(result.Roster.HasStudents);
+        Assert.Empty(result.Roster.Students);
+        Assert.Equal(3, result.Roster.GetClass(new ClassId("NC1")).Size);
+    }
+
+    [Fact]
+    public void Counts_only_class_without_size_is_an_error_at_its_line()
+    {
+        var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8,\nNC1,NS1,8,3\n", students: null);
+        var problem = Single(result, RosterProblemKind.BadSize);
+        Assert.Equal(("classes.csv", 2, 4), (problem.File, problem.Line, problem.Column));
+    }
+
+    [Fact]
+    public void Columns_are_found_by_name_in_any_order_and_unknown_ones_are_warned()
+    {
+        var result = ReadFolder(schools: "name,note,county_id,school_id\n岳普湖县第一中学,x,653128,XS1\n泰安一中,y,370901,NS1\n");
+        Assert.True(result.IsValid);
+        var warning = Single(result, RosterProblemKind.UnknownColumn);
+        Assert.Equal((ProblemSeverity.Warning, "schools.csv", 1, 2, "note"), (warning.Severity, warning.File, warning.Line, warning.Column, warning.ColumnName));
+    }
+
+    [Fact]
+    public void Every_problem_of_every_file_is_listed_at_once()
+    {
+        var result = ReadFolder(
+            counties: "county_id,side,name,unit\n653128,xinjiang,岳普湖县,999999\n370901,abroad,泰山区,370000\n370902,inland,x,500000\n",
+            schools: "school_id,county_id,name\nXS1,653128,a\nXS1,653128,b\nNS1,000000,c\n",
+            classes: "class_id,school_id,grade,size\nXC1,XS1,13,2\nNC1,NS9,8,3\n",
+            students: "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,Q\nn1,NC7,F\n");
+        Assert.False(result.IsValid);
+        Assert.Null(result.Roster);
+        var kinds = result.Errors.Select(p => (p.File, p.Line, p.Kind)).ToList();
+        Assert.Contains(("counties.csv", 2, RosterProblemKind.UnknownArea), kinds);
+        Assert.Contains(("counties.csv", 3, RosterProblemKind.BadSide), kinds);
+        Assert.Contains(("counties.csv", 4, RosterProblemKind.UnknownProvince), kinds);
+        Assert.Contains(("schools.csv", 3, RosterProblemKind.DuplicateId), kinds);
+        Assert.Contains(("schools.csv", 4, RosterProblemKind.DanglingReference), kinds);
+        Assert.Contains(("classes.csv", 2, RosterProblemKind.BadGrade), kinds);
+        Assert.Contains(("classes.csv", 3, RosterProblemKind.DanglingReference), kinds);
+        Assert.Contains(("students.csv", 3, RosterProblemKind.BadGender), kinds);
+        Assert.Contains(("students.csv", 4, RosterProblemKind.DanglingReference), kinds);
+        Assert.Throws<RosterRejectedException>(result.GetRosterOrThrow);
+    }
+
+    [Fact]
+    public void A_known_county_in_the_wrong_area_is_refused()
+    {
+        // 库尔勒市 is aided through 巴音郭楞 (652800), not as a county of its own.
+        var result = ReadFolder(counties: "county_id,side,name,unit\n653128,xinjiang,岳普湖县,652800\n370901,inland,泰山区,370000\n");
+        var problem = Single(result, RosterProblemKind.UnknownArea);
+        Assert.Contains("653128", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(4, problem.Column);
+    }
+
+    [Fact]
+    public void Size_that_disagrees_with_the_students_is_named_with_both_numbers()
+    {
+        var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8,5\nNC1,NS1,8,3\n");
+        var problem = Single(result, RosterProblemKind.SizeMismatch);
+        Assert.Equal(("classes.csv", 2, 4), (problem.File, problem.Line, problem.Column));
+        Assert.Contains("size 5", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("2 students", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("姓名")]
+    [InlineData("student_name")]
+    [InlineData("Home Address")]
+    [InlineData("身份证号")]
+    [InlineData("id_card")]
+    [InlineData("phone")]
+    [InlineData("birth_date")]
+    [InlineData("家长")]
+    public void Columns_that_look_like_personal_data_are_refused(string column)
+    {
+        var result = ReadFolder(students: $"student_id,class_id,gender,{column}\nx1,XC1,F,a\nx2,XC1,M,b\nn1,NC1,F,c\nn2,NC1,,d\nn3,NC1,M,e\n");
+        var problem = Single(result, RosterProblemKind.PersonalData);
+        Assert.Equal(("students.csv", 1, 4, column), (problem.File, problem.Line, problem.Column, problem.ColumnName));
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void Institution_names_are_not_personal_data()
+    {
+        var result = ReadFolder(classes: "class_id,school_id,grade,size,class_name\nXC1,XS1,8,2,初二(1)班\nNC1,NS1,8,3,初二(3)班\n");
+        Assert.True(result.IsValid);
+        Assert.Equal(RosterProblemKind.UnknownColumn, Assert.Single(result.Problems).Kind);
+    }
+
+    [Fact]
+    public void A_student_id_shaped_like_an_id_card_number_is_refused()
+    {
+        // 11010519491231002X is the checksum-valid sample number from GB 11643's own text.
+        var result = ReadFolder(students: Students.Replace("x1,", "11010519491231002X,", StringComparison.Ordinal));
+        var problem = Single(result, RosterProblemKind.PersonalData);
+        Assert.Equal(("students.csv", 2, 1), (problem.File, problem.Line, problem.Column));
+    }
+
+    [Fact]
+    public void Missing_files_and_folders_are_named()
+    {
+        using var dir = new TempDirectory();
+        var result = RosterFiles.Read(dir.Path);
+        Assert.Equal(["counties.csv", "schools.csv", "classes.csv"], result.Errors.Select(p => p.File));
+        Assert.All(result.Errors, p => Assert.Equal(RosterProblemKind.MissingFile, p.Kind));
+        Assert.Equal(RosterProblemKind.MissingFile, Assert.Single(RosterFiles.Read(dir.File("nowhere")).Problems).Kind);
+    }
+
+    [Fact]
+    public void Reads_utf8_with_bom_and_gb18030_from_chinese_excel()
+    {
+        using var dir = new TempDirectory();
+        var gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        File.WriteAllBytes(dir.File("counties.csv"), gb18030.GetBytes(Counties.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        File.WriteAllBytes(dir.File("schools.csv"), [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Schools)]);
+        File.WriteAllText(dir.File("classes.csv"), Classes);
+        var result = RosterFiles.Read(dir.Path);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal("岳普湖县", result.Roster.GetCounty(new CountyId("653128")).Name);
+        Assert.Equal("泰安一中", result.Roster.GetSchool(new SchoolId("NS1")).Name);
+    }
+
+    [Fact]
+    public void Bytes_that_are_neither_utf8_nor_gb18030_are_refused_with_their_line()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("counties.csv"), [.. Encoding.UTF8.GetBytes(Counties), 0xFF, 0xFF, (byte)'\n']);
+        File.WriteAllText(dir.File("schools.csv"), Schools);
+        File.WriteAllText(dir.File("classes.csv"), Classes);
+        var problem = Assert.Single(RosterFiles.Read(dir.Path).Problems);
+        Assert.Equal((RosterProblemKind.BadEncoding, "counties.csv", 4), (problem.Kind, problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Malformed_csv_is_reported_per_row_and_reading_goes_on()
+    {
+        var result = ReadFolder(schools: "school_id,county_id,name\nXS1,653128,\"unclosed\nNS1,370901,x\n");
+        var problem = Single(result, RosterProblemKind.MalformedCsv);
+        Assert.Equal(("schools.csv", 2, 3), (problem.File, problem.Line, problem.Column));
+
+        result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8\nNC1,NS1,8,3,9\nXC2,XS1,\"7\"x,1\n");
+        Assert.Equal([2, 3, 4], result.Errors.Where(p => p.Kind == RosterProblemKind.MalformedCsv).Select(p => p.Line!.Value));
+    }
+
+    [Fact]
+    public void Written_cells_cannot_run_as_spreadsheet_formulas_and_still_round_trip()
+    {
+        var roster = new RosterBuilder()
+            .AddCounty(new County(new CountyId("653128"), "=cmd|' /C calc'!A0", Side.Xinjiang, "653128"))
+            .AddCounty(new County(new CountyId("370901"), "@SUM(1+1)", Side.Inland, "370000"))
+            .AddSchool(new School(new SchoolId("-XS1"), new CountyId("653128"), "+x"))
+            .AddClass(new ClassId("XC1"), new SchoolId("-XS1"), new Grade(7), 30)
+            .Build().GetRosterOrThrow();
+        using var dir = new TempDirectory();
+        RosterFiles.Write(roster, dir.Path);
+        var counties = File.ReadAllText(dir.File("counties.csv"));
+        Assert.Contains("\"'=cmd|' /C calc'!A0\"", counties, StringComparison.Ordinal);
+        Assert.Contains("\"'@SUM(1+1)\"", counties, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", counties, StringComparison.Ordinal);
+        var back = RosterFiles.Read(dir.Path).GetRosterOrThrow();
+        Assert.Equal("=cmd|' /C calc'!A0", back.GetCounty(new CountyId("653128")).Name);
+        Assert.Equal("+x", back.GetSchool(new SchoolId("-XS1")).Name);
+    }
+
+    [Fact]
+    public void Writing_a_counts_only_roster_removes_a_stale_students_file()
+    {
+        using var dir = new TempDirectory();
+        RosterFiles.Write(RosterSamples.Build(1, withStudents: true), dir.Path);
+        Assert.True(File.Exists(dir.File("students.csv")));
+        RosterFiles.Write(RosterSamples.Build(1, withStudents: false), dir.Path);
+        Assert.False(File.Exists(dir.File("students.csv")));
+        Assert.True(RosterFiles.Read(dir.Path).IsValid);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+}
