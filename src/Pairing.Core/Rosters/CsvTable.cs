@@ -131,30 +131,51 @@ internal static class CsvTable
     {
         public CsvRecord Record { get; set; }
 
+        // Callers pass the same literal column names for every row: a reference check over a handful of names is
+        // much cheaper than a dictionary look-up per field on a file of two million rows.
+        private readonly (string Name, int Index)[] _recent = [.. columns.Select(kv => (kv.Key, kv.Value - 1))];
+
         public bool Has(string column) => columns.ContainsKey(column);
 
         public ReadOnlySpan<char> Span(string column)
         {
-            var span = Record.GetSpan(columns[column] - 1, out var escaped);
-            return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(columns[column] - 1).AsSpan() : span;
+            var index = IndexOf(column);
+            var span = Record.GetSpan(index, out var escaped);
+            return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(index).AsSpan() : span;
         }
 
-        public string Text(string column) => Record.GetString(columns[column] - 1);
+        public string Text(string column) => Record.GetString(IndexOf(column));
+
+        private int IndexOf(string column)
+        {
+            foreach (var (name, index) in _recent)
+            {
+                if (ReferenceEquals(name, column))
+                {
+                    return index;
+                }
+            }
+
+            return columns[column] - 1;
+        }
 
         /// <summary>An id field, or null (with a problem reported) when it is not a valid id.</summary>
-        public string? Id(string column)
+        public string? Id(string column) => IdSpan(column, out var value) ? value.ToString() : null;
+
+        /// <summary>An id field as a span, or false (with a problem reported) when it is not a valid id.</summary>
+        public bool IdSpan(string column, out ReadOnlySpan<char> value)
         {
-            var value = Text(column);
+            value = Span(column);
             if (value.Length == 0)
             {
                 Problem(RosterProblemKind.BadId, column, $"{column} is empty", "a non-empty id");
-                return null;
+                return false;
             }
 
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
-                Problem(RosterProblemKind.BadId, column, $"{column} '{value}' has white space around it", "an id without surrounding spaces");
-                return null;
+                Problem(RosterProblemKind.BadId, column, $"{column} '{value.ToString()}' has white space around it", "an id without surrounding spaces");
+                return false;
             }
 
             foreach (var c in value)
@@ -163,11 +184,11 @@ internal static class CsvTable
                 {
                     Problem(RosterProblemKind.BadId, column, $"{column} contains a control character (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)})",
                         "an id of printable characters");
-                    return null;
+                    return false;
                 }
             }
 
-            return value;
+            return true;
         }
 
         public void Problem(RosterProblemKind kind, string column, string message, string expected) =>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
 
 namespace Pairing.Core.Rosters;
@@ -91,10 +92,12 @@ internal static class RosterCsvReader
 
     public static void ReadStudents(RosterBuilder builder, byte[] bytes)
     {
-        // Many students share a class id and a few interest tags: share one string for each.
-        var classIds = new Dictionary<string, ClassId>(StringComparer.Ordinal);
+        // Many students share a class id, a language and an interest list: make each value once.
+        var classIds = new SpanCache<ClassId>(text => new ClassId(text));
+        var languages = new SpanCache<string?>(text => text.Trim() is { Length: > 0 } trimmed ? trimmed : null);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        var languages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var interestLists = new SpanCache<ImmutableArray<string>>(text =>
+            [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(tag => Intern(tags, tag))]);
         builder.StudentCapacityHint = EstimateRows(bytes);
         CsvTable.Read(builder, bytes, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
         {
@@ -107,7 +110,7 @@ internal static class RosterCsvReader
                 id = null;
             }
 
-            var classText = row.Id("class_id");
+            var classId = row.IdSpan("class_id", out var classText) ? classIds.Get(classText) : default;
             var gender = row.Span("gender") switch
             {
                 "F" => Gender.Female,
@@ -130,33 +133,13 @@ internal static class RosterCsvReader
                 }
             }
 
-            string? language = null;
-            if (row.Has("language") && row.Text("language").Trim() is { Length: > 0 } lang)
+            var language = row.Has("language") && row.Span("language") is { Length: > 0 } languageText ? languages.Get(languageText) : null;
+            var interests = row.Has("interests") && row.Span("interests") is { Length: > 0 } interestText
+                ? interestLists.Get(interestText)
+                : [];
+
+            if (id is not null && classId.Value is not null)
             {
-                language = Intern(languages, lang);
-            }
-
-            var interests = ImmutableArray<string>.Empty;
-            if (row.Has("interests") && row.Text("interests") is { Length: > 0 } interestText)
-            {
-                var parts = interestText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var list = ImmutableArray.CreateBuilder<string>(parts.Length);
-                foreach (var part in parts)
-                {
-                    list.Add(Intern(tags, part));
-                }
-
-                interests = list.MoveToImmutable();
-            }
-
-            if (id is not null && classText is not null)
-            {
-                if (!classIds.TryGetValue(classText, out var classId))
-                {
-                    classId = new ClassId(classText);
-                    classIds.Add(classText, classId);
-                }
-
                 builder.AddStudent(new Student(new StudentId(id), classId, gender, birthYear, language, interests), source);
             }
         });
