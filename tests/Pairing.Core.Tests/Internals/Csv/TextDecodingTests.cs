@@ -1,0 +1,36 @@
+using System.Text;
+using Pairing.Core.Internals.Csv;
+
+namespace Pairing.Core.Tests.Internals.Csv;
+
+public sealed class TextDecodingTests
+{
+    private const string Chinese = "county_id,name\n653128,岳普湖县\n";
+
+    [Fact]
+    public void Utf8_with_and_without_bom()
+    {
+        Assert.True(TextDecoding.TryDecode(Encoding.UTF8.GetBytes(Chinese), out var plain, out var kind, out _));
+        Assert.Equal((Chinese, TextDecoding.Detected.Utf8), (plain, kind));
+        Assert.True(TextDecoding.TryDecode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Chinese)], out var bom, out _, out _));
+        Assert.Equal(Chinese, bom);
+    }
+
+    [Fact]
+    public void Gb18030_as_chinese_excel_saves_it()
+    {
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(54936)!.GetBytes(Chinese);
+        Assert.True(TextDecoding.TryDecode(bytes, out var text, out var kind, out _));
+        Assert.Equal((Chinese, TextDecoding.Detected.Gb18030), (text, kind));
+    }
+
+    [Fact]
+    public void Utf16_and_invalid_bytes_are_refused_with_a_position()
+    {
+        Assert.False(TextDecoding.TryDecode(Encoding.Unicode.GetPreamble(), out _, out _, out var utf16));
+        Assert.Contains("UTF-16", utf16!.Message, StringComparison.Ordinal);
+        Assert.False(TextDecoding.TryDecode([(byte)'a', (byte)'\n', (byte)'b', 0xFF, 0xFF], out _, out _, out var bad));
+        Assert.Equal(2, bad!.Line);
+        Assert.Contains("character 2", bad.Message, StringComparison.Ordinal);
+    }
+}
