@@ -135,7 +135,18 @@ internal static class CsvTable
         // much cheaper than a dictionary look-up per field on a file of two million rows.
         private readonly (string Name, int Index)[] _recent = [.. columns.Select(kv => (kv.Key, kv.Value - 1))];
 
-        public bool Has(string column) => columns.ContainsKey(column);
+        public bool Has(string column)
+        {
+            foreach (var (name, _) in _recent)
+            {
+                if (ReferenceEquals(name, column))
+                {
+                    return true;
+                }
+            }
+
+            return columns.ContainsKey(column);
+        }
 
         public ReadOnlySpan<char> Span(string column)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Pairing.Core.Internals.Csv;
@@ -18,6 +19,8 @@ internal sealed class CsvReader
     private int _line = 1;
     private readonly List<(int Start, int Length, int Column, bool Escaped)> _fields = new(8);
     private readonly StringBuilder _scratch = new();
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
 
     public CsvReader(string text) => _text = text;
 
@@ -47,6 +50,14 @@ internal sealed class CsvReader
                 var closed = false;
                 while (_pos < text.Length)
                 {
+                    var skip = text.AsSpan(_pos).IndexOfAny(QuotedStops);
+                    if (skip < 0)
+                    {
+                        _pos = text.Length;
+                        break;
+                    }
+
+                    _pos += skip;
                     var c = text[_pos];
                     if (c == '"')
                     {
@@ -89,13 +100,23 @@ internal sealed class CsvReader
             }
             else
             {
-                while (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
+                while (true)
                 {
-                    if (text[_pos] == '"')
+                    // Vectorised search for the next character that matters; most fields are short plain text.
+                    var next = text.AsSpan(_pos).IndexOfAny(UnquotedStops);
+                    if (next < 0)
                     {
-                        error ??= new CsvError(_line, column, "a quote inside an unquoted field", "the whole field in quotes, with inner quotes doubled");
+                        _pos = text.Length;
+                        break;
                     }
 
+                    _pos += next;
+                    if (text[_pos] != '"')
+                    {
+                        break;
+                    }
+
+                    error ??= new CsvError(_line, column, "a quote inside an unquoted field", "the whole field in quotes, with inner quotes doubled");
                     _pos++;
                 }
 
