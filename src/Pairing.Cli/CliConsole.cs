@@ -16,6 +16,7 @@ internal static class CliConsole
     /// </summary>
     public static IAnsiConsole Create(TextWriter output)
     {
+        // Main passes Console.Out itself only when standard output is not redirected.
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Pairing.Cli.Commands;
 
 namespace Pairing.Cli;
@@ -15,7 +16,20 @@ internal static class Program
     /// <summary>Exit code for bad input: a bad command line, or a roster with errors.</summary>
     public const int BadInput = 2;
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            return Run(args, Console.Out, Console.Error);
+        }
+
+        // Redirected to a file or a pipe: buffer, so that listing a million problems is not a million writes, and
+        // write UTF-8 whatever the console's code page, so Chinese names survive.
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        var code = Run(args, output, Console.Error);
+        output.Flush();
+        return code;
+    }
 
     /// <summary>Runs the tool in-process, writing to the given writers; returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error)
