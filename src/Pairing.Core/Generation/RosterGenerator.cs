@@ -143,7 +143,7 @@ public static class RosterGenerator
                     host.Add(SchoolLayout.Mirror(school, factor, shortGradeChance: 0.04, ref random));
                 }
 
-                if (random.Chance(0.3))
+                if (random.Chance(0.25))
                 {
                     // A small extra school, shaped after one of the county's, as an alternative partner.
                     var model = x.Schools[random.Next(x.Schools.Count)];
@@ -157,7 +157,7 @@ public static class RosterGenerator
 
             // Spares bring the province to about ratio × its Xinjiang students; they stay small when hosts already do.
             var spares = 2 + (random.Chance(0.5) ? 1 : 0);
-            var minSpare = Math.Max(RosterGeneratorOptions.MinStudentsPerCounty, aidedStudents / Math.Max(1, aided.Length) / 10);
+            var minSpare = Math.Max(RosterGeneratorOptions.MinStudentsPerCounty, aidedStudents / Math.Max(1, aided.Length) / 20);
             var target = (long)Math.Round(ratio * aidedStudents);
             var spareTotal = (int)Math.Max(target - hosted, spares * minSpare);
             var weights = new double[spares];
