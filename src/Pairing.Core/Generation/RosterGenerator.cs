@@ -25,15 +25,17 @@ namespace Pairing.Core.Generation;
 /// one. Within a county, junior (grades 7–9) and senior (10–12) students follow Xinjiang's 2014 ratio, 911,477 :
 /// 462,963. Schools average about 830 junior or 1,275 senior students (2014: 1,100 junior and 363 senior schools),
 /// about a third of senior schools are complete (7–12) schools, about one in twelve is much smaller than average,
-/// and a county with fewer than 1,000 students has one complete school. Classes hold 39–46 junior or 45–52 senior
-/// students, varying by school and by ±10% within a grade. County ids are GB/T 2260 codes and units are aided
-/// areas, as in the format.
+/// and a county with fewer than 1,000 students has one complete school. Each school aims at classes of 39–46
+/// junior or 45–52 senior students (drawn per school); a grade's classes vary by ±10% around its average, and never
+/// exceed <see cref="SchoolClass.MaxSize"/>. County ids are GB/T 2260 codes and units are aided areas, as in the
+/// format.
 /// </para>
 /// <para>
 /// Inland side (内地): each supporting province gets one host county for each Xinjiang county it supports, shaped
 /// after it (the same kinds of school and the same grades, with <see cref="RosterGeneratorOptions.InlandRatio"/>
-/// × 0.92–1.0 its students, so usually larger, and as many classes or one more), plus two or three spare counties
-/// of ordinary inland schools that bring the province's total to about the ratio. Deliberate gaps give a matcher
+/// × 0.91–0.97 its students, so usually larger, and as many classes or one more), three in ten of them with a small
+/// extra school, plus two or three spare counties of ordinary inland schools that bring the province's total to
+/// about the ratio. Deliberate gaps give a matcher
 /// something to explain: about 6% of host schools are smaller than their Xinjiang model, about 4% of their grades
 /// are a class short (or missing where the model has one class), and hosts and spares appear in shuffled order.
 /// Inland county ids are the province's code prefix, a 9 and a sequence number (119001 for Beijing,
@@ -141,7 +143,7 @@ public static class RosterGenerator
                     host.Add(SchoolLayout.Mirror(school, factor, shortGradeChance: 0.04, ref random));
                 }
 
-                if (random.Chance(0.3))
+                if (random.Chance(0.25))
                 {
                     // A small extra school, shaped after one of the county's, as an alternative partner.
                     var model = x.Schools[random.Next(x.Schools.Count)];
@@ -155,7 +157,7 @@ public static class RosterGenerator
 
             // Spares bring the province to about ratio × its Xinjiang students; they stay small when hosts already do.
             var spares = 2 + (random.Chance(0.5) ? 1 : 0);
-            var minSpare = Math.Max(RosterGeneratorOptions.MinStudentsPerCounty, aidedStudents / Math.Max(1, aided.Length) / 10);
+            var minSpare = Math.Max(RosterGeneratorOptions.MinStudentsPerCounty, aidedStudents / Math.Max(1, aided.Length) / 20);
             var target = (long)Math.Round(ratio * aidedStudents);
             var spareTotal = (int)Math.Max(target - hosted, spares * minSpare);
             var weights = new double[spares];

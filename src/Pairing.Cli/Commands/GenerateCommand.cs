@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using System.Globalization;
+using Pairing.Core.Generation;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Cli.Commands;
+
+/// <summary><c>pairing generate</c>: writes a synthetic national roster made by <see cref="RosterGenerator"/>.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var students = new Option<int>("--xinjiang-students")
+        {
+            Description = $"Xinjiang students in total, {RosterGeneratorOptions.MinXinjiangStudents} to {RosterGeneratorOptions.MaxXinjiangStudents} (Xinjiang had 1,374,440 in 2014). Required.",
+        };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of the generator; the same seed and options give byte-identical files.",
+            DefaultValueFactory = _ => new RosterGeneratorOptions().Seed,
+        };
+        var countsOnly = new Option<bool>("--counts-only")
+        {
+            Description = "Give class sizes only, without students.csv (a planning-phase roster).",
+        };
+        var ratio = new Option<double>("--inland-ratio")
+        {
+            Description = $"Inland students per Xinjiang student, {RosterGeneratorOptions.MinInlandRatio} to {RosterGeneratorOptions.MaxInlandRatio}.",
+            DefaultValueFactory = _ => new RosterGeneratorOptions().InlandRatio,
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "The folder to write the roster files into (created if needed). Required.",
+        };
+
+        var command = new Command("generate", "Generate a synthetic national roster (all 84 Xinjiang counties and inland counties of the 19 supporting provinces) and write its CSV files.")
+        {
+            students, seed, countsOnly, ratio, output,
+        };
+
+        // Required options are checked here rather than with Option.Required, which the parser skips once another
+        // error is found: the user gets every problem in one go. The library checks the values itself; its
+        // findings are reported under the option names, next to any parse errors.
+        command.Validators.Add(result =>
+        {
+            foreach (var option in (ReadOnlySpan<Option>)[students, output])
+            {
+                if (result.GetResult(option) is null)
+                {
+                    result.AddError($"Option '{option.Name}' is required.");
+                }
+            }
+
+            var options = new RosterGeneratorOptions();
+            var parsed = new HashSet<string>(StringComparer.Ordinal);
+            if (TryGet(result, students, out var n))
+            {
+                options.XinjiangStudents = n;
+                parsed.Add(nameof(RosterGeneratorOptions.XinjiangStudents));
+            }
+
+            if (TryGet(result, ratio, out var r))
+            {
+                options.InlandRatio = r;
+                parsed.Add(nameof(RosterGeneratorOptions.InlandRatio));
+            }
+
+            // The parser converts a value only when asked: ask, so that a bad seed is reported with the rest.
+            _ = TryGet(result, seed, out _);
+
+            foreach (var failure in options.Validate())
+            {
+                var property = failure.Split(' ', 2)[0];
+                if (parsed.Contains(property))
+                {
+                    result.AddError(OptionName(property) + failure[property.Length..]);
+                }
+            }
+        });
+
+        command.SetAction(parsed =>
+        {
+            var stdout = CliConsole.Output(parsed);
+            var options = new RosterGeneratorOptions
+            {
+                XinjiangStudents = parsed.GetValue(students),
+                Seed = parsed.GetValue(seed),
+                CountsOnly = parsed.GetValue(countsOnly),
+                InlandRatio = parsed.GetValue(ratio),
+            };
+            var directory = parsed.GetValue(output)!;
+            var clock = Stopwatch.StartNew();
+            var roster = RosterGenerator.Generate(options);
+            try
+            {
+                RosterFiles.Write(roster, directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                CliConsole.Error(parsed).WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
+                return Program.Failed;
+            }
+
+            var x = roster.CountsOf(Side.Xinjiang);
+            var i = roster.CountsOf(Side.Inland);
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wrote {(roster.HasStudents ? "a roster" : "a counts-only roster")} to {directory}: Xinjiang {x.Students:N0} students in {x.Classes:N0} classes, {x.Schools:N0} schools, {x.Counties} counties; inland {i.Students:N0} students in {i.Classes:N0} classes, {i.Schools:N0} schools, {i.Counties} counties (seed {options.Seed}, {clock.Elapsed.TotalSeconds:F1} s)."));
+            return Program.Ok;
+        });
+        return command;
+    }
+
+    private static bool TryGet<T>(CommandResult result, Option<T> option, out T value)
+    {
+        value = default!;
+        var optionResult = result.GetResult(option);
+        if (optionResult is null || optionResult.Errors.Any())
+        {
+            return false;
+        }
+
+        try
+        {
+            value = optionResult.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // not a valid value: the parser reports that itself
+        }
+    }
+
+    private static string OptionName(string property) => property switch
+    {
+        nameof(RosterGeneratorOptions.XinjiangStudents) => "--xinjiang-students",
+        nameof(RosterGeneratorOptions.InlandRatio) => "--inland-ratio",
+        _ => property,
+    };
+}
