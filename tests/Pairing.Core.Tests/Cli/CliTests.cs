@@ -115,7 +115,7 @@ public sealed class CliTests : IDisposable
         var run = Run("demo");
 
         Assert.Equal(0, run.Code);
-        foreach (var province in Reference.SupportMap.Default.Provinces)
+        foreach (var province in Pairing.Core.Reference.SupportMap.Default.Provinces)
         {
             Assert.Contains(province.Name, run.Out, StringComparison.Ordinal);
         }
