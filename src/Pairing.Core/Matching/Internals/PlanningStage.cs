@@ -34,6 +34,10 @@ internal static class PlanningStage
         var start = time.GetTimestamp();
         KeepCounties(v, state, keep);
 
+        // Kept school pairs go in before any new county is priced, so that what they take from an inland school is
+        // no longer on offer.
+        KeepSchools(v, state, keep);
+
         // Provinces in id order, each with its Xinjiang and inland counties in id order.
         var provinces = Enumerable.Range(0, roster.CountyArray.Length)
             .GroupBy(c => roster.CountyProvince[c])
@@ -87,8 +91,6 @@ internal static class PlanningStage
 
         timed(PairingLevel.County, time.GetElapsedTime(start));
         start = time.GetTimestamp();
-
-        KeepSchools(v, state, keep);
 
         // School level per inland county that takes any Xinjiang county.
         var groups = new List<(int N, int[] Xinjiang)>();
