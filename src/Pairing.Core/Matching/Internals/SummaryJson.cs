@@ -35,7 +35,7 @@ internal static class SummaryJson
         Field(b, 2, "work_limit_per_subproblem", Dbl(o.WorkLimitPerSubproblem), last: true);
         b.Append("  },\n");
         b.Append("  \"levels\": {\n");
-        Level(b, "county", s.Counties, last: s.Classes is null);
+        Level(b, "county", s.Counties, last: false);
         Level(b, "school", s.Schools, last: s.Classes is null);
         if (s.Classes is { } c && s.Students is { } st)
         {
@@ -50,20 +50,22 @@ internal static class SummaryJson
         Field(b, 1, "class_size_difference", s.ClassSizeDifference is { } d ? Num(d) : "null");
         Field(b, 1, "same_gender_pairs", s.SameGenderPairs is { } g ? Num(g) : "null");
         Field(b, 1, "same_gender_share", s.SameGenderShare is { } share ? Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture) : "null");
-        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null");
-        b.Append("  \"").Append(TimingKey).Append("\": {");
-        var first = true;
-        foreach (var level in Enum.GetValues<PairingLevel>())
+        var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
+        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0);
+        if (timed.Count > 0)
         {
-            if (s.SecondsPerLevel.TryGetValue(level, out var seconds))
+            // The one key that changes from run to run; left out entirely when the caller asks for plain files.
+            b.Append("  \"").Append(TimingKey).Append("\": {\n");
+            for (var i = 0; i < timed.Count; i++)
             {
-                b.Append(first ? "\n" : ",\n");
-                first = false;
-                b.Append("    ").Append(Str(PairingResult.LevelName(level))).Append(": ").Append(Math.Round(seconds, 3).ToString("0.###", CultureInfo.InvariantCulture));
+                b.Append("    ").Append(Str(PairingResult.LevelName(timed[i]))).Append(": ")
+                    .Append(Math.Round(s.SecondsPerLevel[timed[i]], 3).ToString("0.###", CultureInfo.InvariantCulture))
+                    .Append(i + 1 < timed.Count ? ",\n" : "\n");
             }
+
+            b.Append("  }\n");
         }
 
-        b.Append(first ? "}\n" : "\n  }\n");
         b.Append("}\n");
         return b.ToString();
     }
