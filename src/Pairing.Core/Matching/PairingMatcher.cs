@@ -92,7 +92,7 @@ public sealed class PairingMatcher : IPairingMatcher
     {
         private readonly Dictionary<PairingLevel, double> _seconds = [];
 
-        public RosterView View { get; } = new(roster);
+        public RosterView View { get; } = new(roster, options.RelaxGradeToNearest);
 
         public List<UnpairedUnit> Unpaired { get; } = [];
 

@@ -29,6 +29,14 @@ public sealed class PairingOptions
     /// <value>The default value is 1; from 1 to <see cref="MaxPerInlandUnit"/>.</value>
     public int XinjiangSchoolsPerInlandSchool { get; set; } = 1;
 
+    /// <summary>
+    /// Whether P5 may be relaxed: when a paired inland school has no class of a grade at all, the Xinjiang classes of
+    /// that grade pair with classes of the nearest grade it has (the lower one on a tie), and their students with
+    /// students of that grade. Without it, such classes and students are left unpaired with P5 and P6 and the numbers.
+    /// </summary>
+    /// <value>The default value is false (P5 is never relaxed).</value>
+    public bool RelaxGradeToNearest { get; set; }
+
     /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
     /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
     public int SameGenderWeight { get; set; } = 4;

@@ -31,6 +31,7 @@ public static class PairingResultChecker
     {
         private readonly List<PairingViolation> _found = [];
         private readonly PairingOptions _options = result.Summary.Options;
+        private readonly Dictionary<SchoolId, HashSet<int>> _gradesOf = [];
 
         public PairingCheckReport Run()
         {
@@ -64,6 +65,27 @@ public static class PairingResultChecker
         private County CountyOfSchool(School school) => roster.GetCounty(school.CountyId);
 
         private School SchoolOfClass(SchoolClass c) => roster.GetSchool(c.SchoolId);
+
+        /// <summary>
+        /// The grade of inland school t that Xinjiang grade g pairs into: g, or with P5 relaxed and no grade-g class
+        /// in t, the nearest grade t has (the lower on a tie).
+        /// </summary>
+        private Grade GradeIn(School t, Grade g)
+        {
+            if (!_gradesOf.TryGetValue(t.Id, out var grades))
+            {
+                grades = roster.ClassesIn(t.Id).Select(c => c.Grade.Number).ToHashSet();
+                _gradesOf[t.Id] = grades;
+            }
+
+            if (!_options.RelaxGradeToNearest || grades.Contains(g.Number) || grades.Count == 0)
+            {
+                return g;
+            }
+
+            var nearest = grades.OrderBy(n => Math.Abs(n - g.Number)).ThenBy(n => n).First();
+            return new Grade(nearest);
+        }
 
         private Dictionary<CountyId, CountyId> CheckCounties()
         {
@@ -164,12 +186,14 @@ public static class PairingResultChecker
         {
             foreach (var group in schoolOf.GroupBy(p => p.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
             {
+                var t = roster.GetSchool(group.Key);
                 var inland = roster.ClassesIn(group.Key);
                 var xinjiang = group.SelectMany(p => roster.ClassesIn(p.Key)).ToList();
                 foreach (var grade in Grade.All)
                 {
-                    int needClasses = xinjiang.Count(c => c.Grade == grade), haveClasses = inland.Count(c => c.Grade == grade);
-                    int needStudents = xinjiang.Where(c => c.Grade == grade).Sum(c => c.Size), haveStudents = inland.Where(c => c.Grade == grade).Sum(c => c.Size);
+                    var needed = xinjiang.Where(c => GradeIn(t, c.Grade) == grade).ToList();
+                    int needClasses = needed.Count, haveClasses = inland.Count(c => c.Grade == grade);
+                    int needStudents = needed.Sum(c => c.Size), haveStudents = inland.Where(c => c.Grade == grade).Sum(c => c.Size);
                     if (haveClasses < needClasses)
                     {
                         Add(PairingRule.P5, group.Key.Value, $"inland school {group.Key} offers {haveClasses} grade-{grade} classes, {needClasses} are needed");
@@ -209,7 +233,7 @@ public static class PairingResultChecker
                     Add(PairingRule.P5, subject, $"class {d.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
                 }
 
-                if (c.Grade != d.Grade)
+                if (GradeIn(t, c.Grade) != d.Grade)
                 {
                     Add(PairingRule.P5, subject, $"grade {c.Grade} is paired with grade {d.Grade}");
                 }
@@ -266,7 +290,7 @@ public static class PairingResultChecker
                     Add(PairingRule.P6, subject, $"student {y.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
                 }
 
-                if (c.Grade != d.Grade)
+                if (GradeIn(t, c.Grade) != d.Grade)
                 {
                     Add(PairingRule.P5, subject, $"a grade-{c.Grade} student is paired with a grade-{d.Grade} student");
                 }

@@ -118,6 +118,32 @@ public sealed class PairingMatcherTests
         Assert.True(PairingResultChecker.Check(year2, second).IsValid);
     }
 
+    [Fact]
+    public void P5_relaxed_pairs_a_grade_the_inland_school_lacks_with_the_nearest_grade_and_only_then()
+    {
+        // NS has no grade-10 class; its nearest grade is 11 (9 is as near but NS has none either).
+        var roster = new TestRoster()
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XS", "X1").Class("X7", "XS", 7, 20).Class("X10", "XS", 10, 30)
+            .School("NS", "N1").Class("N7", "NS", 7, 25).Class("N11", "NS", 11, 32).Class("N12", "NS", 12, 40)
+            .Build();
+
+        var strict = Matcher.Match(roster);
+        var county = Assert.Single(strict.Unpaired, u => u.Level == PairingLevel.County);
+        Assert.Equal(PairingRule.P5, county.Rule);
+        Assert.Contains("inland school NS offers 0 grade-10 classes, 1 are needed", county.Reason, StringComparison.Ordinal);
+
+        var relaxed = Matcher.Match(roster, options: new PairingOptions { RelaxGradeToNearest = true });
+        Assert.Equal([new ClassPair(new("X10"), new("N11")), new ClassPair(new("X7"), new("N7"))], relaxed.ClassPairs);
+        Assert.Equal(50, relaxed.Summary.CoveredStudents);
+        Assert.Equal(0, relaxed.Summary.CrossClassPairs);
+        Assert.True(PairingResultChecker.Check(roster, relaxed).IsValid);
+
+        // The same pairs without the option break P5, and the checker says so.
+        var claimed = new PairingResult(relaxed.CountyPairs, relaxed.SchoolPairs, relaxed.ClassPairs, relaxed.StudentPairs, relaxed.Unpaired, strict.Summary);
+        Assert.Contains(PairingResultChecker.Check(roster, claimed).Violations, v => v.Rule == PairingRule.P5);
+    }
+
     private static Rosters.Roster Year2(Rosters.Roster year1)
     {
         var builder = new Rosters.RosterBuilder();

@@ -57,10 +57,13 @@ internal sealed class PlanState
         SchoolPartner[s] = t;
         SchoolKept[s] = kept;
         SchoolSlots[t]--;
+        Span<int> classes = stackalloc int[RosterView.Grades];
+        Span<int> students = stackalloc int[RosterView.Grades];
+        v.DemandOn(t, s, classes, students);
         for (var g = 0; g < RosterView.Grades; g++)
         {
-            FreeClasses[(t * RosterView.Grades) + g] -= v.GradeClasses[(s * RosterView.Grades) + g];
-            FreeStudents[(t * RosterView.Grades) + g] -= v.GradeStudents[(s * RosterView.Grades) + g];
+            FreeClasses[(t * RosterView.Grades) + g] -= classes[g];
+            FreeStudents[(t * RosterView.Grades) + g] -= students[g];
         }
     }
 
@@ -72,10 +75,13 @@ internal sealed class PlanState
             return false;
         }
 
+        Span<int> classes = stackalloc int[RosterView.Grades];
+        Span<int> students = stackalloc int[RosterView.Grades];
+        v.DemandOn(t, s, classes, students);
         for (var g = 0; g < RosterView.Grades; g++)
         {
-            if (FreeClasses[(t * RosterView.Grades) + g] < v.GradeClasses[(s * RosterView.Grades) + g]
-                || FreeStudents[(t * RosterView.Grades) + g] < v.GradeStudents[(s * RosterView.Grades) + g])
+            if (FreeClasses[(t * RosterView.Grades) + g] < classes[g]
+                || FreeStudents[(t * RosterView.Grades) + g] < students[g])
             {
                 return false;
             }

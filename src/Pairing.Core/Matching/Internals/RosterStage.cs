@@ -64,8 +64,9 @@ internal static class RosterStage
         {
             for (var g = 0; g < G; g++)
             {
+                // With P5 relaxed, classes of a grade t lacks join the task of the nearest grade t has.
                 var xs = schools.SelectMany(s => roster.SchoolClasses.Of(s).ToArray())
-                    .Where(c => v.ClassGrade[c] == g)
+                    .Where(c => v.Target(t, v.ClassGrade[c]) == g)
                     .OrderBy(c => roster.ClassArray[c].Id.Value, StringComparer.Ordinal)
                     .ToArray();
                 if (xs.Length == 0)

@@ -11,9 +11,10 @@ internal sealed class RosterView
 {
     public const int Grades = 6;
 
-    public RosterView(Roster roster)
+    public RosterView(Roster roster, bool relaxGrades)
     {
         Roster = roster;
+        RelaxGrades = relaxGrades;
         var counties = roster.CountyArray;
         var schools = roster.SchoolArray;
         var classes = roster.ClassArray;
@@ -65,6 +66,9 @@ internal sealed class RosterView
 
     public Roster Roster { get; }
 
+    /// <summary>Whether P5 may fall back to the nearest grade when an inland school has no class of a grade.</summary>
+    public bool RelaxGrades { get; }
+
     public bool[] IsXinjiangCounty { get; }
 
     public int[] ClassSize { get; }
@@ -90,15 +94,78 @@ internal sealed class RosterView
     public bool IsXinjiangClass(int schoolClass) => IsXinjiangSchool(Roster.ClassSchool[schoolClass]);
 
     /// <summary>
+    /// The grade offset of inland school t whose classes take Xinjiang classes of grade offset g: g itself, or, when
+    /// P5 may be relaxed and t has no class of grade g, the nearest grade t has (the lower one on a tie).
+    /// </summary>
+    public int Target(int t, int g)
+    {
+        if (!RelaxGrades || GradeClasses[(t * Grades) + g] > 0)
+        {
+            return g;
+        }
+
+        for (var d = 1; d < Grades; d++)
+        {
+            if (g - d >= 0 && GradeClasses[(t * Grades) + g - d] > 0)
+            {
+                return g - d;
+            }
+
+            if (g + d < Grades && GradeClasses[(t * Grades) + g + d] > 0)
+            {
+                return g + d;
+            }
+        }
+
+        return g;
+    }
+
+    /// <summary>What Xinjiang school s needs of inland school t per grade of t: classes and students.</summary>
+    public void DemandOn(int t, int s, Span<int> classes, Span<int> students)
+    {
+        classes.Clear();
+        students.Clear();
+        for (var g = 0; g < Grades; g++)
+        {
+            var target = Target(t, g);
+            classes[target] += GradeClasses[(s * Grades) + g];
+            students[target] += GradeStudents[(s * Grades) + g];
+        }
+    }
+
+    /// <summary>The sizes of the classes of Xinjiang school s that go to grade offset <paramref name="target"/> of inland school t, ascending.</summary>
+    public int[] SizesOn(int t, int s, int target)
+    {
+        if (!RelaxGrades)
+        {
+            return GradeSizes[(s * Grades) + target];
+        }
+
+        var sizes = new List<int>();
+        for (var g = 0; g < Grades; g++)
+        {
+            if (Target(t, g) == target)
+            {
+                sizes.AddRange(GradeSizes[(s * Grades) + g]);
+            }
+        }
+
+        sizes.Sort();
+        return [.. sizes];
+    }
+
+    /// <summary>
     /// Whether inland school t alone can take Xinjiang school s whole: every grade has at least as many classes
     /// (P5, one class each) and students (P6, one student each); P4's totals follow.
     /// </summary>
     public bool CanTake(int t, int s)
     {
+        Span<int> classes = stackalloc int[Grades];
+        Span<int> students = stackalloc int[Grades];
+        DemandOn(t, s, classes, students);
         for (var g = 0; g < Grades; g++)
         {
-            if (GradeClasses[(t * Grades) + g] < GradeClasses[(s * Grades) + g]
-                || GradeStudents[(t * Grades) + g] < GradeStudents[(s * Grades) + g])
+            if (GradeClasses[(t * Grades) + g] < classes[g] || GradeStudents[(t * Grades) + g] < students[g])
             {
                 return false;
             }

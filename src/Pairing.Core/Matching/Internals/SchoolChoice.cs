@@ -35,7 +35,7 @@ internal static class SchoolChoice
                     long cost = 0;
                     for (var g = 0; g < G; g++)
                     {
-                        cost += ClassCost.Least(v.GradeSizes[(s * G) + g], v.GradeSizes[(t * G) + g]);
+                        cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                     }
 
                     arcs.Add(new Arc(i, j, (v.SchoolStudentCount[s] * gainPerStudent) + 1, cost));
@@ -68,13 +68,8 @@ internal static class SchoolChoice
             var model = new SelectionModel(xinjiang.Length, capacity, supply);
             foreach (var arc in arcs)
             {
-                var s = xinjiang[arc.Left];
                 var demand = new long[2 * G];
-                for (var g = 0; g < G; g++)
-                {
-                    demand[g] = v.GradeClasses[(s * G) + g];
-                    demand[G + g] = v.GradeStudents[(s * G) + g];
-                }
+                Demand(v, inland[arc.Right], xinjiang[arc.Left], demand);
 
                 model.Add(arc, demand);
             }
@@ -112,15 +107,24 @@ internal static class SchoolChoice
             paired++;
             coverage += v.SchoolStudentCount[s];
             totalCost += costOf[(i, mate[i])];
-            for (var g = 0; g < G; g++)
-            {
-                demandTotal[g] += v.GradeClasses[(s * G) + g];
-                demandTotal[G + g] += v.GradeStudents[(s * G) + g];
-            }
-
+            Demand(v, inland[mate[i]], s, demandTotal);
             demandTotal[2 * G]++;
         }
 
         return new Outcome(mate, coverage, paired, totalCost, demandTotal);
+    }
+
+    /// <summary>Adds what Xinjiang school s takes of inland school t per grade of t: classes at [g], students at [6 + g].</summary>
+    private static void Demand(RosterView v, int t, int s, long[] into)
+    {
+        const int G = RosterView.Grades;
+        Span<int> classes = stackalloc int[G];
+        Span<int> students = stackalloc int[G];
+        v.DemandOn(t, s, classes, students);
+        for (var g = 0; g < G; g++)
+        {
+            into[g] += classes[g];
+            into[G + g] += students[g];
+        }
     }
 }

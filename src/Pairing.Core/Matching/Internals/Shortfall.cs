@@ -37,9 +37,12 @@ internal readonly record struct Shortfall(int Count, PairingRule Rule, string Te
             Add(PairingRule.P4, Say($"inland school {id} has {v.SchoolStudentCount[t]} students, {v.SchoolStudentCount[s]} are needed"));
         }
 
+        Span<int> classes = stackalloc int[RosterView.Grades];
+        Span<int> students = stackalloc int[RosterView.Grades];
+        v.DemandOn(t, s, classes, students);
         for (var g = 0; g < RosterView.Grades; g++)
         {
-            int have = v.GradeClasses[(t * RosterView.Grades) + g], need = v.GradeClasses[(s * RosterView.Grades) + g];
+            int have = v.GradeClasses[(t * RosterView.Grades) + g], need = classes[g];
             if (have < need)
             {
                 Add(PairingRule.P5, Say($"inland school {id} offers {have} grade-{g + 7} classes, {need} are needed"));
@@ -48,7 +51,7 @@ internal readonly record struct Shortfall(int Count, PairingRule Rule, string Te
 
         for (var g = 0; g < RosterView.Grades; g++)
         {
-            int have = v.GradeStudents[(t * RosterView.Grades) + g], need = v.GradeStudents[(s * RosterView.Grades) + g];
+            int have = v.GradeStudents[(t * RosterView.Grades) + g], need = students[g];
             if (have < need)
             {
                 Add(PairingRule.P6, Say($"inland school {id} has {have} grade-{g + 7} students, {need} are needed"));

@@ -26,6 +26,7 @@ internal static class SummaryJson
         b.Append("  \"options\": {\n");
         Field(b, 2, "xinjiang_counties_per_inland_county", Num(o.XinjiangCountiesPerInlandCounty));
         Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
+        Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
         Field(b, 2, "same_gender_weight", Num(o.SameGenderWeight));
         Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
         Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
@@ -79,6 +80,7 @@ internal static class SummaryJson
         {
             XinjiangCountiesPerInlandCounty = o.GetProperty("xinjiang_counties_per_inland_county").GetInt32(),
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),
+            RelaxGradeToNearest = o.GetProperty("relax_grade_to_nearest").GetBoolean(),
             SameGenderWeight = o.GetProperty("same_gender_weight").GetInt32(),
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
             SameLanguageWeight = o.GetProperty("same_language_weight").GetInt32(),
