@@ -63,6 +63,7 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             watch.Restart();
             PairingResultFiles.Write(result, matchDir);
             output.WriteLine($"write result: {watch.Elapsed.TotalSeconds:F2} s");
+            output.WriteLine(File.ReadAllText(Path.Combine(matchDir, PairingResultFiles.SummaryFile)));
             output.WriteLine($"TOTAL files in to files out, both phases: {total.Elapsed.TotalSeconds:F2} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
             watch.Restart();
             var report = PairingResultChecker.Check(roster, result);
