@@ -13,11 +13,11 @@ public interface IPairingMatcher
     /// and on a full one (then only class sizes are read).
     /// </summary>
     /// <param name="roster">The roster.</param>
-    /// <param name="options">The options; the defaults when null.</param>
     /// <param name="previous">
     /// A previous year's result, or null: its county and school pairs are kept wherever both members are still in
     /// the roster and the rules still hold, and only the rest is paired anew.
     /// </param>
+    /// <param name="options">The options; the defaults when null.</param>
     /// <param name="progress">Receives a report per finished sub-problem, or null.</param>
     /// <param name="cancellationToken">Stops the run between sub-problems.</param>
     /// <returns>County and school pairs, every unpaired Xinjiang county and school with its reason, and the summary.</returns>
@@ -25,8 +25,8 @@ public interface IPairingMatcher
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     PairingResult Plan(
         Roster roster,
-        PairingOptions? options = null,
         PairingResult? previous = null,
+        PairingOptions? options = null,
         IProgress<PairingProgress>? progress = null,
         CancellationToken cancellationToken = default);
 

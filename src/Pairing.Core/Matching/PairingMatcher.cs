@@ -31,8 +31,8 @@ public sealed class PairingMatcher : IPairingMatcher
     /// <inheritdoc/>
     public PairingResult Plan(
         Roster roster,
-        PairingOptions? options = null,
         PairingResult? previous = null,
+        PairingOptions? options = null,
         IProgress<PairingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -36,7 +36,7 @@ public sealed class PairingMatcherPropertyTests
     public void The_planning_phase_breaks_no_rule_and_loses_nothing(int seed)
     {
         var roster = RandomRosters.Make(seed, students: false, size: 2);
-        var result = Matcher.Plan(roster, OptionsFor(seed));
+        var result = Matcher.Plan(roster, options: OptionsFor(seed));
 
         var report = PairingResultChecker.Check(roster, result);
         Assert.True(report.IsValid, report.ToString());
@@ -76,7 +76,7 @@ public sealed class PairingMatcherPropertyTests
     {
         var roster = RandomRosters.Make(seed);
         var options = OptionsFor(seed);
-        var plan = Matcher.Plan(roster, options);
+        var plan = Matcher.Plan(roster, options: options);
         var result = Matcher.Match(roster, plan, options: options);
 
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);

@@ -42,7 +42,7 @@ public sealed class PairingOptionsTests
     {
         var roster = RandomRosters.Make(1);
 
-        var error = Assert.Throws<PairingOptionsException>(() => new PairingMatcher().Plan(roster, new PairingOptions { Seed = -5, XinjiangSchoolsPerInlandSchool = 99 }));
+        var error = Assert.Throws<PairingOptionsException>(() => new PairingMatcher().Plan(roster, options: new PairingOptions { Seed = -5, XinjiangSchoolsPerInlandSchool = 99 }));
 
         Assert.Equal(2, error.Failures.Count);
     }
@@ -51,7 +51,7 @@ public sealed class PairingOptionsTests
     public void The_matcher_works_on_a_copy_of_the_options()
     {
         var options = new PairingOptions();
-        var result = new PairingMatcher().Plan(RandomRosters.Make(2), options);
+        var result = new PairingMatcher().Plan(RandomRosters.Make(2), options: options);
         options.Seed = 7;
 
         Assert.Equal(0, result.Summary.Options.Seed);

@@ -66,7 +66,7 @@ public sealed class PairingResultFilesTests : IDisposable
     {
         var r = RandomRosters.Make(seed, students: roster, size: 2);
         var options = new PairingOptions { SharedInterestWeight = 3, XinjiangSchoolsPerInlandSchool = 2 };
-        var result = roster ? new PairingMatcher().Match(r, options: options) : new PairingMatcher().Plan(r, options);
+        var result = roster ? new PairingMatcher().Match(r, options: options) : new PairingMatcher().Plan(r, options: options);
 
         PairingResultFiles.Write(result, _directory);
         var read = PairingResultFiles.Read(_directory);

@@ -69,7 +69,7 @@ internal static class PlanningStage
             }
         }
 
-        var prices = Parallel.Run(
+        var prices = SubProblems.Run(
             candidates,
             c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options),
             options, PairingLevel.County, progress, cancellationToken);
@@ -80,7 +80,7 @@ internal static class PlanningStage
         }
 
         // Choose county pairs per province, in parallel; merge in province order.
-        var choices = Parallel.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options), options, PairingLevel.County, null, cancellationToken);
+        var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options), options, PairingLevel.County, null, cancellationToken);
         foreach (var choice in choices)
         {
             foreach (var (x, n) in choice)
@@ -119,7 +119,7 @@ internal static class PlanningStage
             groups.Add((n, xs));
         }
 
-        var schoolChoices = Parallel.Run(
+        var schoolChoices = SubProblems.Run(
             groups,
             g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options),
             options, PairingLevel.School, progress, cancellationToken);

@@ -88,7 +88,7 @@ internal static class RosterStage
             }
         }
 
-        var classes = Parallel.Run(tasks, task => PairClasses(v, task, keptClassOf), options, PairingLevel.Class, progress, cancellationToken);
+        var classes = SubProblems.Run(tasks, task => PairClasses(v, task, keptClassOf), options, PairingLevel.Class, progress, cancellationToken);
         var output = new Output([], []);
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -122,7 +122,7 @@ internal static class RosterStage
 
         var prefs = new Preferences(options);
         var indexes = Enumerable.Range(0, tasks.Count).ToArray();
-        var students = Parallel.Run(
+        var students = SubProblems.Run(
             indexes, i => PairStudents(v, tasks[i], classes[i], keptStudentOf, prefs), options, PairingLevel.Student, progress, cancellationToken);
         for (var i = 0; i < tasks.Count; i++)
         {

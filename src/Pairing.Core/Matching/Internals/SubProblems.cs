@@ -4,7 +4,7 @@ namespace Pairing.Core.Matching.Internals;
 /// Runs the independent sub-problems of one level across cores: each writes only its own slot, so the merged
 /// result is in the fixed order of the task list whatever the thread count or timing.
 /// </summary>
-internal static class Parallel
+internal static class SubProblems
 {
     public static TResult[] Run<TTask, TResult>(
         IReadOnlyList<TTask> tasks,
@@ -21,7 +21,7 @@ internal static class Parallel
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
-        System.Threading.Tasks.Parallel.For(0, tasks.Count, parallel, i =>
+        Parallel.For(0, tasks.Count, parallel, i =>
         {
             results[i] = solve(tasks[i]);
             var completed = Interlocked.Increment(ref done);
