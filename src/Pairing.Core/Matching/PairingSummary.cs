@@ -61,7 +61,10 @@ public sealed class PairingSummary
     /// <summary>The version of Google OR-Tools the matcher ran on.</summary>
     public required string OrToolsVersion { get; init; }
 
-    /// <summary>The options used.</summary>
+    /// <summary>
+    /// The options used. <c>summary.json</c> records all but <see cref="PairingOptions.MaxDegreeOfParallelism"/>,
+    /// which does not change the result (a result read back has the default there).
+    /// </summary>
     public required PairingOptions Options { get; init; }
 
     /// <summary>

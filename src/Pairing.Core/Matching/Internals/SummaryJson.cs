@@ -7,7 +7,8 @@ namespace Pairing.Core.Matching.Internals;
 /// <summary>
 /// <c>summary.json</c>, written by hand so that its bytes are fixed: keys in a fixed order, two-space indents,
 /// \n line ends on every platform, invariant numbers. Every key but <c>seconds_per_stage</c> follows from the
-/// roster and options alone.
+/// roster and options alone. The degree of parallelism is left out of the options written: it does not change the
+/// result, and leaving it out keeps the files of a 1-thread and an N-thread run byte-identical.
 /// </summary>
 internal static class SummaryJson
 {
@@ -31,7 +32,6 @@ internal static class SummaryJson
         Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
         Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
         Field(b, 2, "close_birth_year_weight", Num(o.CloseBirthYearWeight));
-        Field(b, 2, "max_degree_of_parallelism", Num(o.MaxDegreeOfParallelism));
         Field(b, 2, "seed", Num(o.Seed));
         Field(b, 2, "work_limit_per_subproblem", Dbl(o.WorkLimitPerSubproblem), last: true);
         b.Append("  },\n");
@@ -85,7 +85,6 @@ internal static class SummaryJson
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
             SameLanguageWeight = o.GetProperty("same_language_weight").GetInt32(),
             CloseBirthYearWeight = o.GetProperty("close_birth_year_weight").GetInt32(),
-            MaxDegreeOfParallelism = o.GetProperty("max_degree_of_parallelism").GetInt32(),
             Seed = o.GetProperty("seed").GetInt32(),
             WorkLimitPerSubproblem = o.GetProperty("work_limit_per_subproblem").GetDouble(),
         };
