@@ -17,6 +17,9 @@ namespace Pairing.Core.Tests.Matching;
 /// </summary>
 public sealed class NationalMeasurement(ITestOutputHelper output)
 {
+    private static readonly string[] Languages = ["ug", "zh", "kk", "mn"];
+    private static readonly string[] Interests = ["art", "ball", "chess", "music", "reading", "science"];
+
     [Fact]
     public void Measure_files_in_to_files_out()
     {
@@ -41,19 +44,24 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             built = null;
             GC.Collect();
 
+            // PAIRING_MEASURE_PREFERENCES=1 turns on all four preferences (the student level then runs
+            // LinearSumAssignment per class pair instead of the closed-form gender pairing).
+            var options = Environment.GetEnvironmentVariable("PAIRING_MEASURE_PREFERENCES") == "1"
+                ? new PairingOptions { SameGenderWeight = 4, SharedInterestWeight = 2, SameLanguageWeight = 2, CloseBirthYearWeight = 1 }
+                : new PairingOptions();
             var matcher = new PairingMatcher();
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
             var roster = RosterFiles.Read(rosterDir).GetRosterOrThrow();
             output.WriteLine($"read roster: {watch.Elapsed.TotalSeconds:F2} s");
             watch.Restart();
-            var plan = matcher.Plan(roster);
+            var plan = matcher.Plan(roster, options: options);
             output.WriteLine($"plan: {watch.Elapsed.TotalSeconds:F2} s ({plan.CountyPairs.Count} county pairs, {plan.SchoolPairs.Count} school pairs)");
             watch.Restart();
             PairingResultFiles.Write(plan, planDir);
             output.WriteLine($"write plan: {watch.Elapsed.TotalSeconds:F2} s");
             watch.Restart();
-            var result = matcher.Match(roster, PairingResultFiles.Read(planDir));
+            var result = matcher.Match(roster, PairingResultFiles.Read(planDir), options: options);
             output.WriteLine($"read plan + match: {watch.Elapsed.TotalSeconds:F2} s ({result.StudentPairs.Count} student pairs, {result.Summary.CrossClassPairs} cross-class, {result.Unpaired.Count} unpaired rows)");
             foreach (var (level, seconds) in result.Summary.SecondsPerLevel)
             {
@@ -100,7 +108,9 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
                     builder.AddClass(id, new SchoolId(school), new Grade(g + 7));
                     for (var p = 0; p < grades[g][c]; p++)
                     {
-                        builder.AddStudent(new Student(new StudentId($"S{studentNo++:D8}"), id, random.Next(2) == 0 ? Gender.Female : Gender.Male, 2014 - g - 13));
+                        builder.AddStudent(new Student(
+                            new StudentId($"S{studentNo++:D8}"), id, random.Next(2) == 0 ? Gender.Female : Gender.Male, 2014 - g - 13 - random.Next(2),
+                            Languages[random.Next(Languages.Length)], [Interests[random.Next(Interests.Length)]]));
                     }
                 }
             }

@@ -344,16 +344,7 @@ internal static class RosterStage
         }
         else
         {
-            var cost = new long[xs.Count * ns.Count];
-            for (var i = 0; i < xs.Count; i++)
-            {
-                for (var j = 0; j < ns.Count; j++)
-                {
-                    cost[(i * ns.Count) + j] = prefs.Cost(students[xs[i]], students[ns[j]]);
-                }
-            }
-
-            mate = Assignment.SolveComplete(xs.Count, ns.Count, cost);
+            mate = Assignment.SolveComplete(xs.Count, ns.Count, prefs.CostMatrix(students, xs, ns));
         }
 
         var usedN = new bool[ns.Count];
