@@ -73,6 +73,19 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             output.WriteLine($"write result: {watch.Elapsed.TotalSeconds:F2} s");
             output.WriteLine(File.ReadAllText(Path.Combine(matchDir, PairingResultFiles.SummaryFile)));
             output.WriteLine($"TOTAL files in to files out, both phases: {total.Elapsed.TotalSeconds:F2} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
+            if (Environment.GetEnvironmentVariable("PAIRING_MEASURE_THREADS") == "1")
+            {
+                // The same run on one thread must give the same files (timings left out).
+                var single = options.Clone();
+                single.MaxDegreeOfParallelism = 1;
+                watch.Restart();
+                var one = matcher.Match(roster, options: single);
+                output.WriteLine($"one thread, plan and match: {watch.Elapsed.TotalSeconds:F2} s");
+                var same = ResultBytes.Of(one).SequenceEqual(ResultBytes.Of(matcher.Match(roster, options: options)));
+                output.WriteLine($"one thread and all cores give byte-identical files: {same}");
+                Assert.True(same);
+            }
+
             watch.Restart();
             var report = PairingResultChecker.Check(roster, result);
             output.WriteLine($"checker: {watch.Elapsed.TotalSeconds:F2} s, valid {report.IsValid} ({report.Violations.Count} violations)");
