@@ -144,6 +144,27 @@ public sealed class PairingMatcherTests
         Assert.Contains(PairingResultChecker.Check(roster, claimed).Violations, v => v.Rule == PairingRule.P5);
     }
 
+    [Fact]
+    public void A_county_whose_possible_partners_are_all_taken_is_explained_under_P2()
+    {
+        // Two Xinjiang counties want the one inland county that fits; X2 covers more students, so X1 loses it.
+        var roster = new TestRoster(students: false)
+            .XinjiangCounty("X1").XinjiangCounty("X2").InlandCounty("N1").InlandCounty("N2")
+            .School("X1s", "X1").Class("X1k", "X1s", 7, 30)
+            .School("X2s", "X2").Class("X2k", "X2s", 7, 40)
+            .School("N1s", "N1").Class("N1k", "N1s", 7, 45)
+            .School("N2s", "N2").Class("N2k", "N2s", 8, 45)
+            .Build();
+
+        var result = Matcher.Plan(roster);
+
+        Assert.Equal([new CountyPair(new("X2"), new("N1"))], result.CountyPairs);
+        var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
+        Assert.Equal(("X1", PairingRule.P2), (county.Id, county.Rule));
+        Assert.StartsWith("all 1 inland counties of province 110000 that could take its schools", county.Reason, StringComparison.Ordinal);
+        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+    }
+
     private static Rosters.Roster Year2(Rosters.Roster year1)
     {
         var builder = new Rosters.RosterBuilder();

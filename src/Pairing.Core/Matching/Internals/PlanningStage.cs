@@ -316,8 +316,11 @@ internal static class PlanningStage
                 }
                 else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.CanTake(t, s))))
                 {
+                    var able = xSchools.Length == 0
+                        ? p.Inland.Length
+                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.CanTake(t, s))));
                     county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P2, Shortfall.Say(
-                        $"all {p.Inland.Length} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
+                        $"all {able} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
                 }
                 else
                 {
