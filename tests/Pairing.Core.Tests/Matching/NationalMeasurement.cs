@@ -49,6 +49,13 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             var options = Environment.GetEnvironmentVariable("PAIRING_MEASURE_PREFERENCES") == "1"
                 ? new PairingOptions { SameGenderWeight = 4, SharedInterestWeight = 2, SameLanguageWeight = 2, CloseBirthYearWeight = 1 }
                 : new PairingOptions();
+            // PAIRING_MEASURE_SHARED=2 lets every inland county and school take two Xinjiang ones (CP-SAT at both levels).
+            if (int.TryParse(Environment.GetEnvironmentVariable("PAIRING_MEASURE_SHARED"), CultureInfo.InvariantCulture, out var shared))
+            {
+                options.XinjiangCountiesPerInlandCounty = shared;
+                options.XinjiangSchoolsPerInlandSchool = shared;
+            }
+
             var matcher = new PairingMatcher();
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
