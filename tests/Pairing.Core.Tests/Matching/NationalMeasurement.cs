@@ -137,8 +137,11 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
         }
 
         int[][] XinjiangSchool() => [.. Enumerable.Range(0, 6).Select(_ => Enumerable.Range(0, random.Next(3, 6)).Select(_ => random.Next(36, 49)).ToArray())];
+        // PAIRING_MEASURE_HARD=1: inland classes may also be smaller (cross-class pairs, and some grades too small
+        // for P6, so unpaired schools), and each province gets two more inland counties to choose from.
+        var hard = Environment.GetEnvironmentVariable("PAIRING_MEASURE_HARD") == "1";
         int[][] Larger(int[][] school) =>
-            [.. school.Select(grade => grade.Select(size => size + random.Next(0, 3)).Concat(random.Next(8) == 0 ? [random.Next(36, 49)] : []).ToArray())];
+            [.. school.Select(grade => grade.Select(size => size + random.Next(hard ? -3 : 0, 3)).Concat(random.Next(8) == 0 ? [random.Next(36, 49)] : []).ToArray())];
 
         var inlandCount = new Dictionary<ProvinceId, int>();
         foreach (var county in map.Counties)
@@ -156,6 +159,20 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             }
 
             AddSchool(inland, $"{inland}-{schoolsPerCounty:D2}", XinjiangSchool());
+        }
+
+        foreach (var province in hard ? inlandCount.Keys.ToList() : [])
+        {
+            for (var extra = 0; extra < 2; extra++)
+            {
+                var k = inlandCount[province] = inlandCount[province] + 1;
+                var inland = $"{province.Value}-{k:D3}";
+                builder.AddCounty(new County(new CountyId(inland), inland, Side.Inland, province.Value));
+                for (var s = 0; s < schoolsPerCounty; s++)
+                {
+                    AddSchool(inland, $"{inland}-{s:D2}", XinjiangSchool());
+                }
+            }
         }
 
         return builder.Build().GetRosterOrThrow();
