@@ -92,6 +92,11 @@ public sealed class PairingMatcher : IPairingMatcher
     {
         private readonly Dictionary<PairingLevel, double> _seconds = [];
 
+        // The input hash reads the whole roster once; with more than one thread allowed it runs beside the solvers.
+        private readonly Task<string> _hash = options.MaxDegreeOfParallelism == 1
+            ? Task.FromResult(RosterHash.Of(roster))
+            : Task.Run(() => RosterHash.Of(roster));
+
         public RosterView View { get; } = new(roster, options.RelaxGradeToNearest);
 
         public List<UnpairedUnit> Unpaired { get; } = [];
@@ -193,7 +198,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 ClassSizeDifference = difference,
                 SameGenderPairs = sameGender,
                 PreferenceScore = score,
-                InputHash = RosterHash.Of(roster),
+                InputHash = _hash.GetAwaiter().GetResult(),
                 LibraryVersion = Versions.Library,
                 OrToolsVersion = Versions.OrTools,
                 Options = options,
