@@ -53,6 +53,14 @@ public sealed class AssignmentTests
         Assert.Equal(Best(left, right, arcs), Score(mate, arcs));
     }
 
+    [Fact]
+    public void Costs_too_large_to_fold_safely_are_refused_so_the_caller_uses_CP_SAT()
+    {
+        List<Arc> arcs = [new(0, 0, 1_000_000, 1L << 40), new(0, 1, 1, 0), new(1, 0, 1, 0)];
+
+        Assert.Null(Assignment.TrySolve(2, 2, arcs));
+    }
+
     private static (int Left, int Right, List<Arc> Arcs) Random(int seed)
     {
         var random = new Random(seed);
