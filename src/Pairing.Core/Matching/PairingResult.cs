@@ -1,0 +1,93 @@
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// What a pairing run gives: the pairs at each level, every Xinjiang unit left unpaired with its reason, and the
+/// summary. Immutable; the lists are sorted as the result files are (by Xinjiang id, ordinal).
+/// </summary>
+public sealed class PairingResult
+{
+    /// <summary>Creates a result; the lists are sorted here, so the order they come in does not matter.</summary>
+    /// <param name="countyPairs">County pairs.</param>
+    /// <param name="schoolPairs">School pairs.</param>
+    /// <param name="classPairs">Class pairs (none in the planning phase).</param>
+    /// <param name="studentPairs">Student pairs (none in the planning phase).</param>
+    /// <param name="unpaired">Every Xinjiang unit left unpaired.</param>
+    /// <param name="summary">The figures and manifest.</param>
+    public PairingResult(
+        IEnumerable<CountyPair> countyPairs,
+        IEnumerable<SchoolPair> schoolPairs,
+        IEnumerable<ClassPair> classPairs,
+        IEnumerable<StudentPair> studentPairs,
+        IEnumerable<UnpairedUnit> unpaired,
+        PairingSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(countyPairs);
+        ArgumentNullException.ThrowIfNull(schoolPairs);
+        ArgumentNullException.ThrowIfNull(classPairs);
+        ArgumentNullException.ThrowIfNull(studentPairs);
+        ArgumentNullException.ThrowIfNull(unpaired);
+        ArgumentNullException.ThrowIfNull(summary);
+        CountyPairs = Sorted(countyPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
+        SchoolPairs = Sorted(schoolPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
+        ClassPairs = Sorted(classPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
+        StudentPairs = Sorted(studentPairs, static (a, b) =>
+        {
+            var c = Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value);
+            return c != 0 ? c : a.CrossClass.CompareTo(b.CrossClass);
+        });
+        Unpaired = Sorted(unpaired, static (a, b) =>
+        {
+            var c = Compare(LevelName(a.Level), LevelName(b.Level), a.Id, b.Id);
+            c = c != 0 ? c : a.Rule.CompareTo(b.Rule);
+            return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
+        });
+        Summary = summary;
+    }
+
+    /// <summary>Which phase produced the result.</summary>
+    public PairingPhase Phase => Summary.Phase;
+
+    /// <summary>County pairs, by Xinjiang county id.</summary>
+    public IReadOnlyList<CountyPair> CountyPairs { get; }
+
+    /// <summary>School pairs, by Xinjiang school id.</summary>
+    public IReadOnlyList<SchoolPair> SchoolPairs { get; }
+
+    /// <summary>Class pairs, by Xinjiang class id; empty in the planning phase.</summary>
+    public IReadOnlyList<ClassPair> ClassPairs { get; }
+
+    /// <summary>Student pairs, by Xinjiang student id; empty in the planning phase.</summary>
+    public IReadOnlyList<StudentPair> StudentPairs { get; }
+
+    /// <summary>Every Xinjiang unit left unpaired, by level name (<c>class</c>, <c>county</c>, <c>school</c>, <c>student</c>), then id.</summary>
+    public IReadOnlyList<UnpairedUnit> Unpaired { get; }
+
+    /// <summary>The figures and manifest.</summary>
+    public PairingSummary Summary { get; }
+
+    // A total order (every field takes part), so the unstable sort gives one order whatever the input order; an
+    // array sort is several times faster than LINQ's ordering on a million student pairs.
+    private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> comparison)
+    {
+        var array = items.ToArray();
+        Array.Sort(array, comparison);
+        return array;
+    }
+
+    private static int Compare(string? a1, string? b1, string? a2, string? b2)
+    {
+        var c = string.CompareOrdinal(a1, b1);
+        return c != 0 ? c : string.CompareOrdinal(a2, b2);
+    }
+
+    /// <summary>The name a level has in the files: <c>county</c>, <c>school</c>, <c>class</c> or <c>student</c>.</summary>
+    /// <param name="level">The level.</param>
+    public static string LevelName(PairingLevel level) => level switch
+    {
+        PairingLevel.County => "county",
+        PairingLevel.School => "school",
+        PairingLevel.Class => "class",
+        PairingLevel.Student => "student",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a pairing level"),
+    };
+}
