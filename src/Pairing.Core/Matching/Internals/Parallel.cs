@@ -1,0 +1,37 @@
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// Runs the independent sub-problems of one level across cores: each writes only its own slot, so the merged
+/// result is in the fixed order of the task list whatever the thread count or timing.
+/// </summary>
+internal static class Parallel
+{
+    public static TResult[] Run<TTask, TResult>(
+        IReadOnlyList<TTask> tasks,
+        Func<TTask, TResult> solve,
+        PairingOptions options,
+        PairingLevel level,
+        IProgress<PairingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var results = new TResult[tasks.Count];
+        var done = 0;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        System.Threading.Tasks.Parallel.For(0, tasks.Count, parallel, i =>
+        {
+            results[i] = solve(tasks[i]);
+            var completed = Interlocked.Increment(ref done);
+            progress?.Report(new PairingProgress(level, completed, tasks.Count));
+        });
+        if (tasks.Count == 0)
+        {
+            progress?.Report(new PairingProgress(level, 0, 0));
+        }
+
+        return results;
+    }
+}

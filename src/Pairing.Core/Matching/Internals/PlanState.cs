@@ -1,0 +1,86 @@
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// The pairs of the planning phase as it goes, in dense indexes: each Xinjiang county's and school's partner, and
+/// what each inland county and school has left to give.
+/// </summary>
+internal sealed class PlanState
+{
+    public PlanState(RosterView v, PairingOptions options)
+    {
+        var roster = v.Roster;
+        CountyPartner = new int[roster.CountyArray.Length];
+        SchoolPartner = new int[roster.SchoolArray.Length];
+        Array.Fill(CountyPartner, -1);
+        Array.Fill(SchoolPartner, -1);
+        CountyKept = new bool[CountyPartner.Length];
+        SchoolKept = new bool[SchoolPartner.Length];
+        CountySlots = new int[CountyPartner.Length];
+        Array.Fill(CountySlots, options.XinjiangCountiesPerInlandCounty);
+        SchoolSlots = new int[SchoolPartner.Length];
+        Array.Fill(SchoolSlots, options.XinjiangSchoolsPerInlandSchool);
+        FreeClasses = (int[])v.GradeClasses.Clone();
+        FreeStudents = (int[])v.GradeStudents.Clone();
+    }
+
+    /// <summary>Per Xinjiang county, its inland county, or -1.</summary>
+    public int[] CountyPartner { get; }
+
+    /// <summary>Per Xinjiang school, its inland school, or -1.</summary>
+    public int[] SchoolPartner { get; }
+
+    public bool[] CountyKept { get; }
+
+    public bool[] SchoolKept { get; }
+
+    /// <summary>Per inland county, how many more Xinjiang counties it may take.</summary>
+    public int[] CountySlots { get; }
+
+    /// <summary>Per inland school, how many more Xinjiang schools it may take.</summary>
+    public int[] SchoolSlots { get; }
+
+    /// <summary>Per inland school and grade, classes not yet promised to a Xinjiang school.</summary>
+    public int[] FreeClasses { get; }
+
+    /// <summary>Per inland school and grade, students not yet promised to a Xinjiang school.</summary>
+    public int[] FreeStudents { get; }
+
+    public void PairCounties(int x, int n, bool kept)
+    {
+        CountyPartner[x] = n;
+        CountyKept[x] = kept;
+        CountySlots[n]--;
+    }
+
+    public void PairSchools(RosterView v, int s, int t, bool kept)
+    {
+        SchoolPartner[s] = t;
+        SchoolKept[s] = kept;
+        SchoolSlots[t]--;
+        for (var g = 0; g < RosterView.Grades; g++)
+        {
+            FreeClasses[(t * RosterView.Grades) + g] -= v.GradeClasses[(s * RosterView.Grades) + g];
+            FreeStudents[(t * RosterView.Grades) + g] -= v.GradeStudents[(s * RosterView.Grades) + g];
+        }
+    }
+
+    /// <summary>Whether inland school t still has room for all of Xinjiang school s, grade by grade.</summary>
+    public bool HasRoomFor(RosterView v, int t, int s)
+    {
+        if (SchoolSlots[t] <= 0)
+        {
+            return false;
+        }
+
+        for (var g = 0; g < RosterView.Grades; g++)
+        {
+            if (FreeClasses[(t * RosterView.Grades) + g] < v.GradeClasses[(s * RosterView.Grades) + g]
+                || FreeStudents[(t * RosterView.Grades) + g] < v.GradeStudents[(s * RosterView.Grades) + g])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

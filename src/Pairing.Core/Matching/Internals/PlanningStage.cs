@@ -1,0 +1,387 @@
+using Pairing.Core.Hierarchy;
+
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// The planning phase: county pairs per supporting province, then school pairs per inland county; every Xinjiang
+/// county and school left over gets its rule and its shortfall in numbers.
+/// </summary>
+/// <remarks>
+/// The county level prices every candidate county pair by solving its school level first
+/// (<see cref="SchoolChoice"/>): the students it would cover, the schools it would pair, the class-pairing cost.
+/// With one Xinjiang county per inland county those prices are exact and the county choice is an assignment on
+/// them; with more, an inland county's classes and students per grade and its school places are shared, and the
+/// CP-SAT model holds their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT
+/// serves both cases; a province has at most a few hundred candidate pairs.
+/// </remarks>
+internal static class PlanningStage
+{
+    /// <summary>Pairs given beforehand: a plan's (kept where P1–P4 hold) or a previous year's (kept where every rule holds).</summary>
+    public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools, bool Strict);
+
+    public static PlanState Run(
+        RosterView v,
+        PairingOptions options,
+        IReadOnlyList<KeepSet> keep,
+        List<UnpairedUnit> unpaired,
+        IProgress<PairingProgress>? progress,
+        CancellationToken cancellationToken,
+        Action<PairingLevel, TimeSpan> timed,
+        TimeProvider time)
+    {
+        var roster = v.Roster;
+        var state = new PlanState(v, options);
+        var start = time.GetTimestamp();
+        KeepCounties(v, state, keep);
+
+        // Kept school pairs go in before any new county is priced, so that what they take from an inland school is
+        // no longer on offer.
+        KeepSchools(v, state, keep);
+
+        // Provinces in id order, each with its Xinjiang and inland counties in id order.
+        var provinces = Enumerable.Range(0, roster.CountyArray.Length)
+            .GroupBy(c => roster.CountyProvince[c])
+            .OrderBy(g => g.Key.Value, StringComparer.Ordinal)
+            .Select(g => new Province(
+                g.Key,
+                [.. g.Where(c => v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)],
+                [.. g.Where(c => !v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)]))
+            .ToArray();
+
+        // Price every candidate county pair by its school level, in parallel.
+        var candidates = new List<(int X, int N)>();
+        foreach (var p in provinces)
+        {
+            foreach (var x in p.Xinjiang)
+            {
+                if (state.CountyPartner[x] >= 0)
+                {
+                    continue;
+                }
+
+                foreach (var n in p.Inland)
+                {
+                    if (state.CountySlots[n] > 0)
+                    {
+                        candidates.Add((x, n));
+                    }
+                }
+            }
+        }
+
+        var prices = Parallel.Run(
+            candidates,
+            c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options),
+            options, PairingLevel.County, progress, cancellationToken);
+        var priceOf = new Dictionary<(int, int), SchoolChoice.Outcome>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            priceOf[candidates[i]] = prices[i];
+        }
+
+        // Choose county pairs per province, in parallel; merge in province order.
+        var choices = Parallel.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options), options, PairingLevel.County, null, cancellationToken);
+        foreach (var choice in choices)
+        {
+            foreach (var (x, n) in choice)
+            {
+                state.PairCounties(x, n, kept: false);
+            }
+        }
+
+        timed(PairingLevel.County, time.GetElapsedTime(start));
+        start = time.GetTimestamp();
+
+        // School level per inland county that takes any Xinjiang county.
+        var groups = new List<(int N, int[] Xinjiang)>();
+        var byInland = new SortedDictionary<string, (int N, List<int> Counties)>(StringComparer.Ordinal);
+        for (var x = 0; x < state.CountyPartner.Length; x++)
+        {
+            if (state.CountyPartner[x] is var n and >= 0)
+            {
+                var key = roster.CountyArray[n].Id.Value;
+                if (!byInland.TryGetValue(key, out var entry))
+                {
+                    entry = (n, []);
+                    byInland[key] = entry;
+                }
+
+                entry.Counties.Add(x);
+            }
+        }
+
+        foreach (var (n, counties) in byInland.Values)
+        {
+            var xs = counties.SelectMany(x => roster.CountySchools.Of(x).ToArray())
+                .Where(s => state.SchoolPartner[s] < 0)
+                .OrderBy(s => roster.SchoolArray[s].Id.Value, StringComparer.Ordinal)
+                .ToArray();
+            groups.Add((n, xs));
+        }
+
+        var schoolChoices = Parallel.Run(
+            groups,
+            g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options),
+            options, PairingLevel.School, progress, cancellationToken);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var inland = FreeSchoolsOf(roster, groups[i].N, state);
+            var mate = schoolChoices[i].Mate;
+            for (var k = 0; k < mate.Length; k++)
+            {
+                if (mate[k] >= 0)
+                {
+                    state.PairSchools(v, groups[i].Xinjiang[k], inland[mate[k]], kept: false);
+                }
+            }
+        }
+
+        Explain(v, state, provinces, options, unpaired);
+        timed(PairingLevel.School, time.GetElapsedTime(start));
+        return state;
+    }
+
+    private sealed record Province(ProvinceId Id, int[] Xinjiang, int[] Inland);
+
+    private static int[] SchoolsOf(Rosters.Roster roster, int county, PlanState state) =>
+        [.. roster.CountySchools.Of(county).ToArray().Where(s => state.SchoolPartner[s] < 0)];
+
+    private static int[] FreeSchoolsOf(Rosters.Roster roster, int county, PlanState state) =>
+        [.. roster.CountySchools.Of(county).ToArray().Where(t => state.SchoolSlots[t] > 0)];
+
+    private static List<(int X, int N)> ChooseCounties(
+        RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options)
+    {
+        const int G = RosterView.Grades;
+        var roster = v.Roster;
+        var left = p.Xinjiang.Where(x => state.CountyPartner[x] < 0).ToArray();
+        var right = p.Inland.Where(n => state.CountySlots[n] > 0).ToArray();
+        var chosen = new List<(int, int)>();
+        if (left.Length == 0 || right.Length == 0)
+        {
+            return chosen;
+        }
+
+        // Gain: students covered first, then schools paired, then counties paired.
+        var schoolsInProvince = left.Sum(x => roster.CountySchools.CountOf(x));
+        long perSchool = left.Length + 1;
+        var perStudent = perSchool * (schoolsInProvince + 1);
+        var capacity = right.Select(n => state.CountySlots[n]).ToArray();
+        var shared = options.XinjiangCountiesPerInlandCounty > 1;
+        var supply = new long[right.Length][];
+        for (var j = 0; j < right.Length; j++)
+        {
+            supply[j] = shared ? InlandSupply(roster, right[j], state) : [];
+        }
+
+        var model = new SelectionModel(left.Length, capacity, supply);
+        for (var i = 0; i < left.Length; i++)
+        {
+            var x = left[i];
+            var noSchools = roster.CountySchools.CountOf(x) == 0;
+            for (var j = 0; j < right.Length; j++)
+            {
+                var price = priceOf[(x, right[j])];
+                if (price.Paired == 0 && !noSchools)
+                {
+                    continue;
+                }
+
+                var gain = (price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
+                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null);
+            }
+        }
+
+        var picks = model.Solve(options);
+        var index = 0;
+        for (var i = 0; i < left.Length; i++)
+        {
+            var x = left[i];
+            var noSchools = roster.CountySchools.CountOf(x) == 0;
+            for (var j = 0; j < right.Length; j++)
+            {
+                var price = priceOf[(x, right[j])];
+                if (price.Paired == 0 && !noSchools)
+                {
+                    continue;
+                }
+
+                if (picks[index++])
+                {
+                    chosen.Add((x, right[j]));
+                }
+            }
+        }
+
+        return chosen;
+
+        static long[] InlandSupply(Rosters.Roster roster, int n, PlanState state)
+        {
+            var supply = new long[(2 * G) + 1];
+            foreach (var t in roster.CountySchools.Of(n))
+            {
+                if (state.SchoolSlots[t] <= 0)
+                {
+                    continue;
+                }
+
+                for (var g = 0; g < G; g++)
+                {
+                    supply[g] += Math.Max(0, state.FreeClasses[(t * G) + g]);
+                    supply[G + g] += Math.Max(0, state.FreeStudents[(t * G) + g]);
+                }
+
+                supply[2 * G] += state.SchoolSlots[t];
+            }
+
+            return supply;
+        }
+    }
+
+    private static void KeepCounties(RosterView v, PlanState state, IReadOnlyList<KeepSet> keep)
+    {
+        var roster = v.Roster;
+        foreach (var set in keep)
+        {
+            foreach (var pair in set.Counties)
+            {
+                if (roster.TryGetCounty(pair.Xinjiang, out _) && roster.TryGetCounty(pair.Inland, out _))
+                {
+                    var x = roster.CountyIndexOf(pair.Xinjiang);
+                    var n = roster.CountyIndexOf(pair.Inland);
+                    if (v.IsXinjiangCounty[x] && !v.IsXinjiangCounty[n] && state.CountyPartner[x] < 0 && state.CountySlots[n] > 0
+                        && roster.CountyProvince[x] == roster.CountyProvince[n])
+                    {
+                        state.PairCounties(x, n, kept: true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void KeepSchools(RosterView v, PlanState state, IReadOnlyList<KeepSet> keep)
+    {
+        var roster = v.Roster;
+        foreach (var set in keep)
+        {
+            foreach (var pair in set.Schools)
+            {
+                if (!roster.TryGetSchool(pair.Xinjiang, out _) || !roster.TryGetSchool(pair.Inland, out _))
+                {
+                    continue;
+                }
+
+                var s = roster.SchoolIndexOf(pair.Xinjiang);
+                var t = roster.SchoolIndexOf(pair.Inland);
+                if (!v.IsXinjiangSchool(s) || v.IsXinjiangSchool(t) || state.SchoolPartner[s] >= 0 || state.SchoolSlots[t] <= 0
+                    || state.CountyPartner[roster.SchoolCounty[s]] != roster.SchoolCounty[t])
+                {
+                    continue;
+                }
+
+                // P4 always; a previous year's pair must also still fit grade by grade (P5, P6), a plan's is kept
+                // and any grade that no longer fits is explained at the class and student levels.
+                var fits = set.Strict
+                    ? v.CanTake(t, s) && state.HasRoomFor(v, t, s)
+                    : v.SchoolClassCount[t] >= v.SchoolClassCount[s] && v.SchoolStudentCount[t] >= v.SchoolStudentCount[s];
+                if (fits)
+                {
+                    state.PairSchools(v, s, t, kept: true);
+                }
+            }
+        }
+    }
+
+    private static void Explain(RosterView v, PlanState state, Province[] provinces, PairingOptions options, List<UnpairedUnit> unpaired)
+    {
+        var roster = v.Roster;
+        foreach (var p in provinces)
+        {
+            var provinceSchools = p.Inland.SelectMany(n => roster.CountySchools.Of(n).ToArray()).ToArray();
+            foreach (var x in p.Xinjiang)
+            {
+                var xId = roster.CountyArray[x].Id.Value;
+                if (state.CountyPartner[x] >= 0)
+                {
+                    ExplainSchools(v, state, x, options, unpaired);
+                    continue;
+                }
+
+                UnpairedUnit county;
+                var xSchools = roster.CountySchools.Of(x).ToArray();
+                if (p.Inland.Length == 0)
+                {
+                    county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P1, Shortfall.Say(
+                        $"supporting province {p.Id} has 0 counties in the roster, 1 is needed"));
+                }
+                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.CanTake(t, s))))
+                {
+                    county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P2, Shortfall.Say(
+                        $"all {p.Inland.Length} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
+                }
+                else
+                {
+                    // The closest any inland school of the province comes to taking any of its schools.
+                    int bestS = -1, bestT = -1;
+                    Shortfall best = default;
+                    foreach (var s in xSchools)
+                    {
+                        var (t, shortfall) = Shortfall.Closest(v, provinceSchools, s);
+                        if (t >= 0 && (bestS < 0 || shortfall.Count < best.Count))
+                        {
+                            (bestS, bestT, best) = (s, t, shortfall);
+                        }
+                    }
+
+                    county = bestT < 0
+                        ? new UnpairedUnit(PairingLevel.County, xId, PairingRule.P3, Shortfall.Say(
+                            $"the {p.Inland.Length} inland counties of province {p.Id} have 0 schools, {xSchools.Length} are needed"))
+                        : new UnpairedUnit(PairingLevel.County, xId, best.Rule, Shortfall.Say(
+                            $"no inland county of province {p.Id} has a school that can take any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
+                }
+
+                unpaired.Add(county);
+                foreach (var s in xSchools)
+                {
+                    unpaired.Add(new UnpairedUnit(PairingLevel.School, roster.SchoolArray[s].Id.Value, PairingRule.P3, Shortfall.Say(
+                        $"its county {xId} has 0 paired inland counties, 1 is needed to choose a school from")));
+                }
+            }
+        }
+    }
+
+    private static void ExplainSchools(RosterView v, PlanState state, int x, PairingOptions options, List<UnpairedUnit> unpaired)
+    {
+        var roster = v.Roster;
+        var n = state.CountyPartner[x];
+        var nId = roster.CountyArray[n].Id.Value;
+        var inland = roster.CountySchools.Of(n).ToArray();
+        foreach (var s in roster.CountySchools.Of(x))
+        {
+            if (state.SchoolPartner[s] >= 0)
+            {
+                continue;
+            }
+
+            var sId = roster.SchoolArray[s].Id.Value;
+            if (inland.Length == 0)
+            {
+                unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
+                    $"inland county {nId} has 0 schools in the roster, 1 is needed")));
+                continue;
+            }
+
+            var able = inland.Count(t => v.CanTake(t, s));
+            if (able > 0)
+            {
+                unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
+                    $"all {able} schools of inland county {nId} that could take it are paired with other Xinjiang schools (at most {options.XinjiangSchoolsPerInlandSchool} each)")));
+                continue;
+            }
+
+            var (_, shortfall) = Shortfall.Closest(v, inland, s);
+            unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, shortfall.Rule, Shortfall.Say(
+                $"no school of inland county {nId} can take it whole; closest: {shortfall.Text}")));
+        }
+    }
+}

@@ -1,0 +1,383 @@
+using Pairing.Core.Hierarchy;
+
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// The roster phase under a plan: per inland school and grade, its classes with the same-grade classes of the
+/// Xinjiang schools it takes (P5), then students within each class pair, then the rest of the grade as
+/// cross-class pairs (P6). Every Xinjiang class and student left over gets its rule and its shortfall.
+/// </summary>
+/// <remarks>
+/// Both levels are pure assignments, so both run on <see cref="Assignment"/>: classes at the cost of
+/// <see cref="ClassCost"/> (fewest cross-class pairs, then least size difference), students at the cost of the
+/// preferences they do not meet. When only the same-gender preference is on, pairing girls with girls and boys
+/// with boys first, then the rest, is exactly optimal and needs no solver; that is the default and the national
+/// hot path.
+/// </remarks>
+internal static class RosterStage
+{
+    public sealed record Output(
+        List<(int X, int N, bool Kept)> ClassPairs,
+        List<(int X, int N, bool Cross, bool Kept)> StudentPairs);
+
+    private sealed record GradeTask(int Inland, int Grade, int[] XinjiangClasses, int[] InlandClasses);
+
+    private sealed record ClassOutcome(int[] Mate, bool[] Kept);
+
+    private sealed record StudentOutcome(List<(int X, int N, bool Cross, bool Kept)> Pairs, List<int> Left);
+
+    public static Output Run(
+        RosterView v,
+        PlanState state,
+        PairingOptions options,
+        IReadOnlyList<ClassPair> keptClasses,
+        IReadOnlyList<StudentPair> keptStudents,
+        List<UnpairedUnit> unpaired,
+        IProgress<PairingProgress>? progress,
+        CancellationToken cancellationToken,
+        Action<PairingLevel, TimeSpan> timed,
+        TimeProvider time)
+    {
+        const int G = RosterView.Grades;
+        var roster = v.Roster;
+        var start = time.GetTimestamp();
+
+        // Inland schools with their Xinjiang partners, by inland school id; a task per grade either side has.
+        var partners = new SortedDictionary<string, (int T, List<int> Schools)>(StringComparer.Ordinal);
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (state.SchoolPartner[s] is var t and >= 0)
+            {
+                var key = roster.SchoolArray[t].Id.Value;
+                if (!partners.TryGetValue(key, out var entry))
+                {
+                    entry = (t, []);
+                    partners[key] = entry;
+                }
+
+                entry.Schools.Add(s);
+            }
+        }
+
+        var tasks = new List<GradeTask>();
+        foreach (var (t, schools) in partners.Values)
+        {
+            for (var g = 0; g < G; g++)
+            {
+                var xs = schools.SelectMany(s => roster.SchoolClasses.Of(s).ToArray())
+                    .Where(c => v.ClassGrade[c] == g)
+                    .OrderBy(c => roster.ClassArray[c].Id.Value, StringComparer.Ordinal)
+                    .ToArray();
+                if (xs.Length == 0)
+                {
+                    continue;
+                }
+
+                var ns = roster.SchoolClasses.Of(t).ToArray().Where(c => v.ClassGrade[c] == g).ToArray();
+                tasks.Add(new GradeTask(t, g, xs, ns));
+            }
+        }
+
+        var keptClassOf = new Dictionary<int, int>();
+        foreach (var pair in keptClasses)
+        {
+            if (roster.TryGetClass(pair.Xinjiang, out _) && roster.TryGetClass(pair.Inland, out _))
+            {
+                keptClassOf.TryAdd(roster.ClassIndexOf(pair.Xinjiang), roster.ClassIndexOf(pair.Inland));
+            }
+        }
+
+        var classes = Parallel.Run(tasks, task => PairClasses(v, task, keptClassOf), options, PairingLevel.Class, progress, cancellationToken);
+        var output = new Output([], []);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var task = tasks[i];
+            for (var k = 0; k < task.XinjiangClasses.Length; k++)
+            {
+                var c = task.XinjiangClasses[k];
+                if (classes[i].Mate[k] >= 0)
+                {
+                    output.ClassPairs.Add((c, classes[i].Mate[k], classes[i].Kept[k]));
+                }
+                else
+                {
+                    unpaired.Add(new UnpairedUnit(PairingLevel.Class, roster.ClassArray[c].Id.Value, PairingRule.P5, Shortfall.Say(
+                        $"inland school {roster.SchoolArray[task.Inland].Id} offers {task.InlandClasses.Length} grade-{task.Grade + 7} classes, {task.XinjiangClasses.Length} are needed")));
+                }
+            }
+        }
+
+        timed(PairingLevel.Class, time.GetElapsedTime(start));
+        start = time.GetTimestamp();
+
+        var keptStudentOf = new Dictionary<int, int>();
+        foreach (var pair in keptStudents)
+        {
+            if (roster.TryGetStudentIndex(pair.Xinjiang, out var x) && roster.TryGetStudentIndex(pair.Inland, out var y))
+            {
+                keptStudentOf.TryAdd(x, y);
+            }
+        }
+
+        var prefs = new Preferences(options);
+        var indexes = Enumerable.Range(0, tasks.Count).ToArray();
+        var students = Parallel.Run(
+            indexes, i => PairStudents(v, tasks[i], classes[i], keptStudentOf, prefs), options, PairingLevel.Student, progress, cancellationToken);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            output.StudentPairs.AddRange(students[i].Pairs);
+            if (students[i].Left.Count > 0)
+            {
+                var task = tasks[i];
+                var have = task.InlandClasses.Sum(c => v.ClassSize[c]);
+                var need = task.XinjiangClasses.Sum(c => v.ClassSize[c]);
+                var reason = Shortfall.Say(
+                    $"inland school {roster.SchoolArray[task.Inland].Id} has {have} grade-{task.Grade + 7} students, {need} are needed");
+                foreach (var x in students[i].Left)
+                {
+                    unpaired.Add(new UnpairedUnit(PairingLevel.Student, roster.StudentArray[x].Id.Value, PairingRule.P6, reason));
+                }
+            }
+        }
+
+        // Classes and students of Xinjiang schools the plan left unpaired.
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (!v.IsXinjiangSchool(s) || state.SchoolPartner[s] >= 0)
+            {
+                continue;
+            }
+
+            var reason = Shortfall.Say($"its school {roster.SchoolArray[s].Id} has 0 paired inland schools, 1 is needed");
+            foreach (var c in roster.SchoolClasses.Of(s))
+            {
+                unpaired.Add(new UnpairedUnit(PairingLevel.Class, roster.ClassArray[c].Id.Value, PairingRule.P5, reason));
+                foreach (var x in roster.ClassStudents.Of(c))
+                {
+                    unpaired.Add(new UnpairedUnit(PairingLevel.Student, roster.StudentArray[x].Id.Value, PairingRule.P6, reason));
+                }
+            }
+        }
+
+        timed(PairingLevel.Student, time.GetElapsedTime(start));
+        return output;
+    }
+
+    private static ClassOutcome PairClasses(RosterView v, GradeTask task, Dictionary<int, int> keptClassOf)
+    {
+        var xs = task.XinjiangClasses;
+        var ns = task.InlandClasses;
+        var mate = new int[xs.Length];
+        var kept = new bool[xs.Length];
+        Array.Fill(mate, -1);
+        var used = new HashSet<int>();
+        var inTask = new HashSet<int>(ns);
+
+        // A previous year's class pair stays when both classes are here, in the same grade of paired schools.
+        for (var k = 0; k < xs.Length; k++)
+        {
+            if (keptClassOf.TryGetValue(xs[k], out var d) && inTask.Contains(d) && used.Add(d))
+            {
+                mate[k] = d;
+                kept[k] = true;
+            }
+        }
+
+        var freeX = Enumerable.Range(0, xs.Length).Where(k => mate[k] < 0).ToArray();
+        var freeN = ns.Where(d => !used.Contains(d)).ToArray();
+        var cost = new long[freeX.Length * freeN.Length];
+        for (var i = 0; i < freeX.Length; i++)
+        {
+            for (var j = 0; j < freeN.Length; j++)
+            {
+                cost[(i * freeN.Length) + j] = ClassCost.Of(v.ClassSize[xs[freeX[i]]], v.ClassSize[freeN[j]]);
+            }
+        }
+
+        var m = Assignment.SolveComplete(freeX.Length, freeN.Length, cost);
+        for (var i = 0; i < freeX.Length; i++)
+        {
+            if (m[i] >= 0)
+            {
+                mate[freeX[i]] = freeN[m[i]];
+            }
+        }
+
+        return new ClassOutcome(mate, kept);
+    }
+
+    private static StudentOutcome PairStudents(
+        RosterView v, GradeTask task, ClassOutcome classes, Dictionary<int, int> keptStudentOf, Preferences prefs)
+    {
+        var roster = v.Roster;
+        var pairs = new List<(int X, int N, bool Cross, bool Kept)>();
+        var classMate = new Dictionary<int, int>();
+        for (var k = 0; k < task.XinjiangClasses.Length; k++)
+        {
+            classMate[task.XinjiangClasses[k]] = classes.Mate[k];
+        }
+
+        var inlandClasses = new HashSet<int>(task.InlandClasses);
+        var usedN = new HashSet<int>();
+        var usedX = new HashSet<int>();
+        bool Cross(int x, int n) => classMate[roster.StudentClass[x]] != roster.StudentClass[n];
+
+        // A previous year's student pair stays when both are here, in the same grade of paired schools.
+        foreach (var c in task.XinjiangClasses)
+        {
+            foreach (var x in roster.ClassStudents.Of(c))
+            {
+                if (keptStudentOf.TryGetValue(x, out var n) && inlandClasses.Contains(roster.StudentClass[n]) && usedN.Add(n))
+                {
+                    usedX.Add(x);
+                    pairs.Add((x, n, Cross(x, n), true));
+                }
+            }
+        }
+
+        // Within each class pair, then the grade's leftovers across classes.
+        var poolX = new List<int>();
+        var poolN = new List<int>();
+        var pairedN = new HashSet<int>();
+        for (var k = 0; k < task.XinjiangClasses.Length; k++)
+        {
+            var c = task.XinjiangClasses[k];
+            var xs = Free(roster.ClassStudents.Of(c), usedX);
+            if (classes.Mate[k] < 0)
+            {
+                poolX.AddRange(xs);
+                continue;
+            }
+
+            var d = classes.Mate[k];
+            pairedN.Add(d);
+            var ns = Free(roster.ClassStudents.Of(d), usedN);
+            Pair(roster, xs, ns, prefs, pairs, poolX, poolN, Cross);
+        }
+
+        foreach (var d in task.InlandClasses)
+        {
+            if (!pairedN.Contains(d))
+            {
+                poolN.AddRange(Free(roster.ClassStudents.Of(d), usedN));
+            }
+        }
+
+        var left = new List<int>();
+        Pair(roster, poolX, poolN, prefs, pairs, left, null, Cross);
+        return new StudentOutcome(pairs, left);
+    }
+
+    private static List<int> Free(ReadOnlySpan<int> students, HashSet<int> used)
+    {
+        var free = new List<int>(students.Length);
+        foreach (var s in students)
+        {
+            if (!used.Contains(s))
+            {
+                free.Add(s);
+            }
+        }
+
+        return free;
+    }
+
+    /// <summary>Pairs as many as the smaller side at least preference cost; leftovers go to the pools.</summary>
+    private static void Pair(
+        Rosters.Roster roster, List<int> xs, List<int> ns, Preferences prefs,
+        List<(int X, int N, bool Cross, bool Kept)> pairs, List<int> leftX, List<int>? leftN, Func<int, int, bool> cross)
+    {
+        var students = roster.StudentArray;
+        var mate = new int[xs.Count];
+        if (prefs.GenderOnly)
+        {
+            // Girls with girls, boys with boys, then the rest in id order: the most same-gender pairs there can be.
+            Array.Fill(mate, -1);
+            var takenN = new bool[ns.Count];
+            foreach (var gender in (ReadOnlySpan<Gender>)[Gender.Female, Gender.Male])
+            {
+                var j = 0;
+                for (var i = 0; i < xs.Count; i++)
+                {
+                    if (mate[i] >= 0 || students[xs[i]].Gender != gender)
+                    {
+                        continue;
+                    }
+
+                    while (j < ns.Count && (takenN[j] || students[ns[j]].Gender != gender))
+                    {
+                        j++;
+                    }
+
+                    if (j == ns.Count)
+                    {
+                        break;
+                    }
+
+                    mate[i] = j;
+                    takenN[j] = true;
+                }
+            }
+
+            var rest = 0;
+            for (var i = 0; i < xs.Count; i++)
+            {
+                if (mate[i] >= 0)
+                {
+                    continue;
+                }
+
+                while (rest < ns.Count && takenN[rest])
+                {
+                    rest++;
+                }
+
+                if (rest == ns.Count)
+                {
+                    break;
+                }
+
+                mate[i] = rest;
+                takenN[rest] = true;
+            }
+        }
+        else
+        {
+            var cost = new long[xs.Count * ns.Count];
+            for (var i = 0; i < xs.Count; i++)
+            {
+                for (var j = 0; j < ns.Count; j++)
+                {
+                    cost[(i * ns.Count) + j] = prefs.Cost(students[xs[i]], students[ns[j]]);
+                }
+            }
+
+            mate = Assignment.SolveComplete(xs.Count, ns.Count, cost);
+        }
+
+        var usedN = new bool[ns.Count];
+        for (var i = 0; i < xs.Count; i++)
+        {
+            if (mate[i] >= 0)
+            {
+                usedN[mate[i]] = true;
+                pairs.Add((xs[i], ns[mate[i]], cross(xs[i], ns[mate[i]]), false));
+            }
+            else
+            {
+                leftX.Add(xs[i]);
+            }
+        }
+
+        if (leftN is not null)
+        {
+            for (var j = 0; j < ns.Count; j++)
+            {
+                if (!usedN[j])
+                {
+                    leftN.Add(ns[j]);
+                }
+            }
+        }
+    }
+}

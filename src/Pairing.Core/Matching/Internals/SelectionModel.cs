@@ -1,0 +1,147 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// A capacitated bipartite choice on CP-SAT: each left node takes at most one arc; each right node takes at most
+/// its capacity of arcs and, per resource, at most its supply of what the chosen arcs demand. Total gain is
+/// maximised first; then, with the gain held at its optimum, total cost is minimised.
+/// </summary>
+/// <remarks>
+/// This is where levels couple: at the county level the resources are an inland county's classes and students of
+/// each grade, shared by the Xinjiang counties it takes; at the school level with several Xinjiang schools per
+/// inland school, an inland school's classes and students of each grade. One worker, a fixed seed and a
+/// deterministic time limit make the answer the same on every machine and thread count.
+/// </remarks>
+internal sealed class SelectionModel
+{
+    private readonly List<Arc> _arcs = [];
+    private readonly List<long[]?> _demands = [];
+    private readonly int _left;
+    private readonly int[] _capacity;
+    private readonly long[][] _supply;
+
+    /// <param name="left">Left nodes.</param>
+    /// <param name="capacity">Per right node, how many arcs it may take.</param>
+    /// <param name="supply">Per right node, the supply of each resource (all the same length).</param>
+    public SelectionModel(int left, int[] capacity, long[][] supply)
+    {
+        _left = left;
+        _capacity = capacity;
+        _supply = supply;
+    }
+
+    public void Add(Arc arc, long[]? demand)
+    {
+        _arcs.Add(arc);
+        _demands.Add(demand);
+    }
+
+    /// <summary>Solves; returns whether each arc, in the order added, is chosen.</summary>
+    public bool[] Solve(PairingOptions options)
+    {
+        var chosen = new bool[_arcs.Count];
+        if (_arcs.Count == 0)
+        {
+            return chosen;
+        }
+
+        // Data is in the fields; model and variables.
+        var model = new CpModel();
+        var x = new BoolVar[_arcs.Count];
+        for (var a = 0; a < _arcs.Count; a++)
+        {
+            x[a] = model.NewBoolVar(string.Empty);
+        }
+
+        // Constraints: one arc per left node (P2 or P3: exactly one partner, or none and a reason).
+        var byLeft = new List<ILiteral>[_left];
+        var byRight = new List<int>[_capacity.Length];
+        for (var a = 0; a < _arcs.Count; a++)
+        {
+            (byLeft[_arcs[a].Left] ??= []).Add(x[a]);
+            (byRight[_arcs[a].Right] ??= []).Add(a);
+        }
+
+        foreach (var literals in byLeft)
+        {
+            if (literals is { Count: > 1 })
+            {
+                model.AddAtMostOne(literals);
+            }
+        }
+
+        // Capacity of each right node, in arcs and in each resource (classes and students per grade).
+        for (var r = 0; r < byRight.Length; r++)
+        {
+            var arcs = byRight[r];
+            if (arcs is null)
+            {
+                continue;
+            }
+
+            if (arcs.Count > _capacity[r])
+            {
+                model.Add(LinearExpr.Sum(arcs.Select(a => x[a])) <= _capacity[r]);
+            }
+
+            for (var k = 0; k < _supply[r].Length; k++)
+            {
+                long total = 0;
+                foreach (var a in arcs)
+                {
+                    total += _demands[a]?[k] ?? 0;
+                }
+
+                if (total > _supply[r][k])
+                {
+                    model.Add(LinearExpr.WeightedSum(arcs.Select(a => x[a]), arcs.Select(a => _demands[a]?[k] ?? 0)) <= _supply[r][k]);
+                }
+            }
+        }
+
+        // Objective, first aim: the most gain.
+        var gain = LinearExpr.WeightedSum(x, _arcs.Select(a => a.Gain));
+        model.Maximize(gain);
+        using var solver = new CpSolver
+        {
+            StringParameters = string.Create(
+                CultureInfo.InvariantCulture,
+                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R}"),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return chosen;
+        }
+
+        var best = (long)solver.ObjectiveValue;
+        for (var a = 0; a < _arcs.Count; a++)
+        {
+            chosen[a] = solver.BooleanValue(x[a]);
+        }
+
+        // Second aim: the least cost, with the gain held.
+        if (_arcs.Any(a => a.Cost != 0))
+        {
+            model.Add(gain >= best);
+            model.Minimize(LinearExpr.WeightedSum(x, _arcs.Select(a => a.Cost)));
+            for (var a = 0; a < _arcs.Count; a++)
+            {
+                model.AddHint(x[a], chosen[a]);
+            }
+
+            status = solver.Solve(model);
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                for (var a = 0; a < _arcs.Count; a++)
+                {
+                    chosen[a] = solver.BooleanValue(x[a]);
+                }
+            }
+        }
+
+        return chosen;
+    }
+}

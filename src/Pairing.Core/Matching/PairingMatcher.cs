@@ -1,0 +1,205 @@
+using Pairing.Core.Matching.Internals;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// The default <see cref="IPairingMatcher"/>: solves level by level on Google OR-Tools (CP-SAT where levels couple,
+/// linear sum assignment where a level is a pure assignment), each level's independent sub-problems in parallel,
+/// each single-threaded, merged in a fixed order, so that the same roster and options give the same result on one
+/// core or many. See <c>docs/matching.md</c> for the design.
+/// </summary>
+/// <remarks>Stateless and safe to share between threads.</remarks>
+public sealed class PairingMatcher : IPairingMatcher
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a matcher that times its stages with the system clock.</summary>
+    public PairingMatcher()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a matcher that times its stages with the given time provider (the timings go to the summary only).</summary>
+    /// <param name="timeProvider">The time provider.</param>
+    public PairingMatcher(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+    }
+
+    /// <inheritdoc/>
+    public PairingResult Plan(
+        Roster roster,
+        PairingOptions? options = null,
+        PairingResult? previous = null,
+        IProgress<PairingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var opts = Prepare(options);
+        var run = new Run(roster, opts);
+        var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true) };
+        var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
+        return run.Result(state, null);
+    }
+
+    /// <inheritdoc/>
+    public PairingResult Match(
+        Roster roster,
+        PairingResult? plan = null,
+        PairingResult? previous = null,
+        PairingOptions? options = null,
+        IProgress<PairingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        if (!roster.HasStudents)
+        {
+            throw new ArgumentException(
+                "The roster gives class sizes only (no students.csv): the roster phase pairs named students; plan on it instead.", nameof(roster));
+        }
+
+        var opts = Prepare(options);
+        var run = new Run(roster, opts);
+        var keep = new List<PlanningStage.KeepSet>();
+        if (plan is not null)
+        {
+            keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs, Strict: false));
+        }
+
+        if (previous is not null)
+        {
+            keep.Add(new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true));
+        }
+
+        var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
+        var output = RosterStage.Run(
+            run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
+            progress, cancellationToken, run.Timed, _time);
+        return run.Result(state, output);
+    }
+
+    private static PairingOptions Prepare(PairingOptions? options)
+    {
+        var opts = (options ?? new PairingOptions()).Clone();
+        opts.ThrowIfInvalid();
+        return opts;
+    }
+
+    /// <summary>One run's inputs and what it gathers along the way.</summary>
+    private sealed class Run(Roster roster, PairingOptions options)
+    {
+        private readonly Dictionary<PairingLevel, double> _seconds = [];
+
+        public RosterView View { get; } = new(roster);
+
+        public List<UnpairedUnit> Unpaired { get; } = [];
+
+        public void Timed(PairingLevel level, TimeSpan elapsed) => _seconds[level] = elapsed.TotalSeconds;
+
+        public PairingResult Result(PlanState state, RosterStage.Output? output)
+        {
+            var v = View;
+            var counties = new List<CountyPair>();
+            var schools = new List<SchoolPair>();
+            int keptCounties = 0, keptSchools = 0;
+            var inlandCountyUsed = new bool[roster.CountyArray.Length];
+            var inlandSchoolUsed = new bool[roster.SchoolArray.Length];
+            for (var x = 0; x < state.CountyPartner.Length; x++)
+            {
+                if (state.CountyPartner[x] is var n and >= 0)
+                {
+                    counties.Add(new CountyPair(roster.CountyArray[x].Id, roster.CountyArray[n].Id));
+                    inlandCountyUsed[n] = true;
+                    keptCounties += state.CountyKept[x] ? 1 : 0;
+                }
+            }
+
+            for (var s = 0; s < state.SchoolPartner.Length; s++)
+            {
+                if (state.SchoolPartner[s] is var t and >= 0)
+                {
+                    schools.Add(new SchoolPair(roster.SchoolArray[s].Id, roster.SchoolArray[t].Id));
+                    inlandSchoolUsed[t] = true;
+                    keptSchools += state.SchoolKept[s] ? 1 : 0;
+                }
+            }
+
+            var inlandCounties = v.IsXinjiangCounty.Count(b => !b);
+            var inlandSchools = Enumerable.Range(0, roster.SchoolArray.Length).Count(s => !v.IsXinjiangSchool(s));
+            int CountUnpaired(PairingLevel level) => Unpaired.Count(u => u.Level == level);
+            var xinjiangStudents = Enumerable.Range(0, roster.ClassArray.Length).Where(v.IsXinjiangClass).Sum(c => (long)v.ClassSize[c]);
+            var countyFigures = new LevelFigures(counties.Count, CountUnpaired(PairingLevel.County), inlandCounties - inlandCountyUsed.Count(b => b), keptCounties);
+            var schoolFigures = new LevelFigures(schools.Count, CountUnpaired(PairingLevel.School), inlandSchools - inlandSchoolUsed.Count(b => b), keptSchools);
+
+            var classes = new List<ClassPair>();
+            var students = new List<StudentPair>();
+            LevelFigures? classFigures = null, studentFigures = null;
+            long covered = 0;
+            int? cross = null, sameGender = null;
+            long? difference = null, score = null;
+            if (output is null)
+            {
+                for (var s = 0; s < state.SchoolPartner.Length; s++)
+                {
+                    covered += state.SchoolPartner[s] >= 0 ? v.SchoolStudentCount[s] : 0;
+                }
+            }
+            else
+            {
+                long diff = 0;
+                foreach (var (x, n, _) in output.ClassPairs)
+                {
+                    classes.Add(new ClassPair(roster.ClassArray[x].Id, roster.ClassArray[n].Id));
+                    diff += Math.Abs(v.ClassSize[x] - v.ClassSize[n]);
+                }
+
+                var prefs = new Preferences(options);
+                int crossCount = 0, same = 0;
+                long met = 0;
+                foreach (var (x, n, isCross, _) in output.StudentPairs)
+                {
+                    var a = roster.StudentArray[x];
+                    var b = roster.StudentArray[n];
+                    students.Add(new StudentPair(a.Id, b.Id, isCross));
+                    crossCount += isCross ? 1 : 0;
+                    same += Preferences.SameGender(a, b) ? 1 : 0;
+                    met += prefs.Met(a, b);
+                }
+
+                var inlandClasses = Enumerable.Range(0, roster.ClassArray.Length).Count(c => !v.IsXinjiangClass(c));
+                var inlandStudents = Enumerable.Range(0, roster.StudentArray.Length).Count(p => !v.IsXinjiangClass(roster.StudentClass[p]));
+                classFigures = new LevelFigures(classes.Count, CountUnpaired(PairingLevel.Class), inlandClasses - classes.Count, output.ClassPairs.Count(p => p.Kept));
+                studentFigures = new LevelFigures(students.Count, CountUnpaired(PairingLevel.Student), inlandStudents - students.Count, output.StudentPairs.Count(p => p.Kept));
+                covered = students.Count;
+                cross = crossCount;
+                sameGender = same;
+                difference = diff;
+                score = met;
+            }
+
+            var seconds = new Dictionary<PairingLevel, double>(_seconds);
+            var summary = new PairingSummary
+            {
+                Phase = output is null ? PairingPhase.Planning : PairingPhase.Roster,
+                Counties = countyFigures,
+                Schools = schoolFigures,
+                Classes = classFigures,
+                Students = studentFigures,
+                XinjiangStudents = xinjiangStudents,
+                CoveredStudents = covered,
+                CrossClassPairs = cross,
+                ClassSizeDifference = difference,
+                SameGenderPairs = sameGender,
+                PreferenceScore = score,
+                InputHash = RosterHash.Of(roster),
+                LibraryVersion = Versions.Library,
+                OrToolsVersion = Versions.OrTools,
+                Options = options,
+                SecondsPerLevel = seconds,
+            };
+            return new PairingResult(counties, schools, classes, students, Unpaired, summary);
+        }
+    }
+}

@@ -1,0 +1,421 @@
+using System.Globalization;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching.Internals;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// Re-checks a pairing result against its roster, independently of the matcher: every hard rule (P1–P6), nothing
+/// lost (P7: every Xinjiang unit paired or listed once with a reason in numbers), and the summary's figures.
+/// </summary>
+/// <remarks>
+/// Shares no code with the solvers: it reads the roster only through its public API and recounts everything
+/// itself, so a bug in the matcher cannot hide behind the same bug here. Use it on a result read back from files
+/// as well as on one fresh from the matcher.
+/// </remarks>
+public static class PairingResultChecker
+{
+    /// <summary>Checks a result against the roster it was made from.</summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    public static PairingCheckReport Check(Roster roster, PairingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(result);
+        return new Checker(roster, result).Run();
+    }
+
+    private sealed class Checker(Roster roster, PairingResult result)
+    {
+        private readonly List<PairingViolation> _found = [];
+        private readonly PairingOptions _options = result.Summary.Options;
+
+        public PairingCheckReport Run()
+        {
+            var countyOf = CheckCounties();
+            var schoolOf = CheckSchools(countyOf);
+            if (result.Phase == PairingPhase.Planning)
+            {
+                CheckPlannedGrades(schoolOf);
+            }
+
+            var classOf = new Dictionary<ClassId, ClassId>();
+            var studentOf = new Dictionary<StudentId, StudentPair>();
+            if (result.Phase == PairingPhase.Roster)
+            {
+                classOf = CheckClasses(schoolOf);
+                studentOf = CheckStudents(schoolOf, classOf);
+            }
+
+            CheckCoverage(countyOf, schoolOf, classOf, studentOf);
+            CheckSummary(countyOf, schoolOf, classOf, studentOf);
+            return new PairingCheckReport(_found);
+        }
+
+        private void Add(PairingRule? rule, string subject, FormattableString message) =>
+            _found.Add(new PairingViolation(rule, subject, message.ToString(CultureInfo.InvariantCulture)));
+
+        private static string Pair(string x, string n) => x + "|" + n;
+
+        private bool IsXinjiang(County county) => county.Side == Side.Xinjiang;
+
+        private County CountyOfSchool(School school) => roster.GetCounty(school.CountyId);
+
+        private School SchoolOfClass(SchoolClass c) => roster.GetSchool(c.SchoolId);
+
+        private Dictionary<CountyId, CountyId> CheckCounties()
+        {
+            var partner = new Dictionary<CountyId, CountyId>();
+            var load = new Dictionary<CountyId, int>();
+            foreach (var p in result.CountyPairs)
+            {
+                var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                if (!roster.TryGetCounty(p.Xinjiang, out var x) || !roster.TryGetCounty(p.Inland, out var n))
+                {
+                    Add(null, subject, $"the roster has no such county");
+                    continue;
+                }
+
+                if (!IsXinjiang(x) || IsXinjiang(n))
+                {
+                    Add(PairingRule.P1, subject, $"a county pair must be a Xinjiang county and an inland county");
+                    continue;
+                }
+
+                if (roster.ProvinceOf(x) != roster.ProvinceOf(n))
+                {
+                    Add(PairingRule.P1, subject, $"Xinjiang county {x.Id} is aided by province {roster.ProvinceOf(x)}, inland county {n.Id} is in province {roster.ProvinceOf(n)}");
+                }
+
+                if (!partner.TryAdd(x.Id, n.Id))
+                {
+                    Add(PairingRule.P2, subject, $"Xinjiang county {x.Id} has 2 or more inland counties, 1 is allowed");
+                }
+
+                load[n.Id] = load.GetValueOrDefault(n.Id) + 1;
+                if (load[n.Id] == _options.XinjiangCountiesPerInlandCounty + 1)
+                {
+                    Add(PairingRule.P2, n.Id.Value, $"inland county {n.Id} takes more than {_options.XinjiangCountiesPerInlandCounty} Xinjiang counties");
+                }
+            }
+
+            return partner;
+        }
+
+        private Dictionary<SchoolId, SchoolId> CheckSchools(Dictionary<CountyId, CountyId> countyOf)
+        {
+            var partner = new Dictionary<SchoolId, SchoolId>();
+            var load = new Dictionary<SchoolId, int>();
+            foreach (var p in result.SchoolPairs)
+            {
+                var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                if (!roster.TryGetSchool(p.Xinjiang, out var s) || !roster.TryGetSchool(p.Inland, out var t))
+                {
+                    Add(null, subject, $"the roster has no such school");
+                    continue;
+                }
+
+                var xc = CountyOfSchool(s);
+                var nc = CountyOfSchool(t);
+                if (!IsXinjiang(xc) || IsXinjiang(nc))
+                {
+                    Add(PairingRule.P3, subject, $"a school pair must be a Xinjiang school and an inland school");
+                    continue;
+                }
+
+                if (!countyOf.TryGetValue(xc.Id, out var paired) || paired != nc.Id)
+                {
+                    Add(PairingRule.P3, subject, $"school {t.Id} is in inland county {nc.Id}, which is not the county paired with {xc.Id}");
+                }
+
+                if (!partner.TryAdd(s.Id, t.Id))
+                {
+                    Add(PairingRule.P3, subject, $"Xinjiang school {s.Id} has 2 or more inland schools, 1 is allowed");
+                }
+
+                load[t.Id] = load.GetValueOrDefault(t.Id) + 1;
+                if (load[t.Id] == _options.XinjiangSchoolsPerInlandSchool + 1)
+                {
+                    Add(PairingRule.P3, t.Id.Value, $"inland school {t.Id} takes more than {_options.XinjiangSchoolsPerInlandSchool} Xinjiang schools");
+                }
+
+                var xs = roster.ClassesIn(s.Id);
+                var ns = roster.ClassesIn(t.Id);
+                if (ns.Count < xs.Count)
+                {
+                    Add(PairingRule.P4, subject, $"inland school {t.Id} has {ns.Count} classes, {xs.Count} are needed");
+                }
+
+                var xStudents = xs.Sum(c => c.Size);
+                var nStudents = ns.Sum(c => c.Size);
+                if (nStudents < xStudents)
+                {
+                    Add(PairingRule.P4, subject, $"inland school {t.Id} has {nStudents} students, {xStudents} are needed");
+                }
+            }
+
+            return partner;
+        }
+
+        /// <summary>A plan promises every grade of every school pair room for P5 and P6.</summary>
+        private void CheckPlannedGrades(Dictionary<SchoolId, SchoolId> schoolOf)
+        {
+            foreach (var group in schoolOf.GroupBy(p => p.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+            {
+                var inland = roster.ClassesIn(group.Key);
+                var xinjiang = group.SelectMany(p => roster.ClassesIn(p.Key)).ToList();
+                foreach (var grade in Grade.All)
+                {
+                    int needClasses = xinjiang.Count(c => c.Grade == grade), haveClasses = inland.Count(c => c.Grade == grade);
+                    int needStudents = xinjiang.Where(c => c.Grade == grade).Sum(c => c.Size), haveStudents = inland.Where(c => c.Grade == grade).Sum(c => c.Size);
+                    if (haveClasses < needClasses)
+                    {
+                        Add(PairingRule.P5, group.Key.Value, $"inland school {group.Key} offers {haveClasses} grade-{grade} classes, {needClasses} are needed");
+                    }
+
+                    if (haveStudents < needStudents)
+                    {
+                        Add(PairingRule.P6, group.Key.Value, $"inland school {group.Key} has {haveStudents} grade-{grade} students, {needStudents} are needed");
+                    }
+                }
+            }
+        }
+
+        private Dictionary<ClassId, ClassId> CheckClasses(Dictionary<SchoolId, SchoolId> schoolOf)
+        {
+            var partner = new Dictionary<ClassId, ClassId>();
+            var taken = new HashSet<ClassId>();
+            foreach (var p in result.ClassPairs)
+            {
+                var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                if (!roster.TryGetClass(p.Xinjiang, out var c) || !roster.TryGetClass(p.Inland, out var d))
+                {
+                    Add(null, subject, $"the roster has no such class");
+                    continue;
+                }
+
+                var s = SchoolOfClass(c);
+                var t = SchoolOfClass(d);
+                if (!IsXinjiang(CountyOfSchool(s)) || IsXinjiang(CountyOfSchool(t)))
+                {
+                    Add(PairingRule.P5, subject, $"a class pair must be a Xinjiang class and an inland class");
+                    continue;
+                }
+
+                if (!schoolOf.TryGetValue(s.Id, out var paired) || paired != t.Id)
+                {
+                    Add(PairingRule.P5, subject, $"class {d.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
+                }
+
+                if (c.Grade != d.Grade)
+                {
+                    Add(PairingRule.P5, subject, $"grade {c.Grade} is paired with grade {d.Grade}");
+                }
+
+                if (!partner.TryAdd(c.Id, d.Id))
+                {
+                    Add(PairingRule.P5, subject, $"Xinjiang class {c.Id} is in 2 or more class pairs, 1 is allowed");
+                }
+
+                if (!taken.Add(d.Id))
+                {
+                    Add(PairingRule.P5, subject, $"inland class {d.Id} is in 2 or more class pairs, 1 is allowed");
+                }
+            }
+
+            return partner;
+        }
+
+        private Dictionary<StudentId, StudentPair> CheckStudents(Dictionary<SchoolId, SchoolId> schoolOf, Dictionary<ClassId, ClassId> classOf)
+        {
+            var partner = new Dictionary<StudentId, StudentPair>();
+            var taken = new HashSet<StudentId>();
+            foreach (var p in result.StudentPairs)
+            {
+                var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                if (!roster.TryGetStudent(p.Xinjiang, out var x) || !roster.TryGetStudent(p.Inland, out var y))
+                {
+                    Add(null, subject, $"the roster has no such student");
+                    continue;
+                }
+
+                var c = roster.GetClass(x.ClassId);
+                var d = roster.GetClass(y.ClassId);
+                var s = SchoolOfClass(c);
+                var t = SchoolOfClass(d);
+                if (!IsXinjiang(CountyOfSchool(s)) || IsXinjiang(CountyOfSchool(t)))
+                {
+                    Add(PairingRule.P6, subject, $"a student pair must be a Xinjiang student and an inland student");
+                    continue;
+                }
+
+                if (!partner.TryAdd(x.Id, p))
+                {
+                    Add(PairingRule.P6, subject, $"Xinjiang student {x.Id} is in 2 or more pairs, 1 is allowed");
+                }
+
+                if (!taken.Add(y.Id))
+                {
+                    Add(PairingRule.P6, subject, $"inland student {y.Id} is in 2 or more pairs, 1 is allowed");
+                }
+
+                if (!schoolOf.TryGetValue(s.Id, out var paired) || paired != t.Id)
+                {
+                    Add(PairingRule.P6, subject, $"student {y.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
+                }
+
+                if (c.Grade != d.Grade)
+                {
+                    Add(PairingRule.P5, subject, $"a grade-{c.Grade} student is paired with a grade-{d.Grade} student");
+                }
+
+                var cross = !(classOf.TryGetValue(c.Id, out var pc) && pc == d.Id);
+                if (cross != p.CrossClass)
+                {
+                    Add(null, subject, $"cross_class is {p.CrossClass}, but classes {c.Id} and {d.Id} {(cross ? "are not" : "are")} a class pair");
+                }
+            }
+
+            return partner;
+        }
+
+        private void CheckCoverage(
+            Dictionary<CountyId, CountyId> countyOf,
+            Dictionary<SchoolId, SchoolId> schoolOf,
+            Dictionary<ClassId, ClassId> classOf,
+            Dictionary<StudentId, StudentPair> studentOf)
+        {
+            var listed = new Dictionary<(PairingLevel, string), UnpairedUnit>();
+            foreach (var u in result.Unpaired)
+            {
+                if (!listed.TryAdd((u.Level, u.Id), u))
+                {
+                    Add(PairingRule.P7, u.Id, $"listed 2 or more times as unpaired at level {PairingResult.LevelName(u.Level)}");
+                }
+
+                if (u.Rule is < PairingRule.P1 or > PairingRule.P6)
+                {
+                    Add(PairingRule.P7, u.Id, $"unpaired for rule {u.Rule}; only P1 to P6 can be the rule not met");
+                }
+
+                if (!u.Reason.Any(char.IsAsciiDigit))
+                {
+                    Add(PairingRule.P7, u.Id, $"the reason '{u.Reason}' names no number");
+                }
+
+                var exists = u.Level switch
+                {
+                    PairingLevel.County => roster.TryGetCounty(new CountyId(u.Id), out var county) && IsXinjiang(county),
+                    PairingLevel.School => roster.TryGetSchool(new SchoolId(u.Id), out var school) && IsXinjiang(CountyOfSchool(school)),
+                    PairingLevel.Class => roster.TryGetClass(new ClassId(u.Id), out var c) && IsXinjiang(CountyOfSchool(SchoolOfClass(c))),
+                    _ => roster.TryGetStudent(new StudentId(u.Id), out var st) && IsXinjiang(CountyOfSchool(SchoolOfClass(roster.GetClass(st.ClassId)))),
+                };
+                if (!exists)
+                {
+                    Add(PairingRule.P7, u.Id, $"listed as unpaired, but the roster has no such Xinjiang {PairingResult.LevelName(u.Level)}");
+                }
+            }
+
+            void Account(PairingLevel level, string id, bool paired)
+            {
+                var isListed = listed.ContainsKey((level, id));
+                if (paired && isListed)
+                {
+                    Add(PairingRule.P7, id, $"both paired and listed as unpaired");
+                }
+                else if (!paired && !isListed)
+                {
+                    Add(PairingRule.P7, id, $"Xinjiang {PairingResult.LevelName(level)} is neither paired nor listed as unpaired (lost)");
+                }
+            }
+
+            foreach (var county in roster.Counties.Where(IsXinjiang))
+            {
+                Account(PairingLevel.County, county.Id.Value, countyOf.ContainsKey(county.Id));
+                foreach (var school in roster.SchoolsIn(county.Id))
+                {
+                    Account(PairingLevel.School, school.Id.Value, schoolOf.ContainsKey(school.Id));
+                    if (result.Phase != PairingPhase.Roster)
+                    {
+                        continue;
+                    }
+
+                    foreach (var c in roster.ClassesIn(school.Id))
+                    {
+                        Account(PairingLevel.Class, c.Id.Value, classOf.ContainsKey(c.Id));
+                        foreach (var st in roster.StudentsIn(c.Id))
+                        {
+                            Account(PairingLevel.Student, st.Id.Value, studentOf.ContainsKey(st.Id));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void CheckSummary(
+            Dictionary<CountyId, CountyId> countyOf,
+            Dictionary<SchoolId, SchoolId> schoolOf,
+            Dictionary<ClassId, ClassId> classOf,
+            Dictionary<StudentId, StudentPair> studentOf)
+        {
+            var s = result.Summary;
+            void Same<T>(string figure, T stated, T counted)
+            {
+                if (!EqualityComparer<T>.Default.Equals(stated, counted))
+                {
+                    Add(null, "summary." + figure, $"the summary says {stated}, the pairs give {counted}");
+                }
+            }
+
+            int UnpairedAt(PairingLevel level) => result.Unpaired.Count(u => u.Level == level);
+            var xinjiangSchools = roster.Schools.Where(x => IsXinjiang(CountyOfSchool(x))).ToHashSet();
+            var inlandCounties = roster.Counties.Count(c => !IsXinjiang(c));
+            var inlandSchools = roster.Schools.Count - xinjiangSchools.Count;
+            Same("county.paired", s.Counties.Paired, result.CountyPairs.Count);
+            Same("county.unpaired", s.Counties.Unpaired, UnpairedAt(PairingLevel.County));
+            Same("county.inland_surplus", s.Counties.InlandSurplus, inlandCounties - countyOf.Values.Distinct().Count());
+            Same("school.paired", s.Schools.Paired, result.SchoolPairs.Count);
+            Same("school.unpaired", s.Schools.Unpaired, UnpairedAt(PairingLevel.School));
+            Same("school.inland_surplus", s.Schools.InlandSurplus, inlandSchools - schoolOf.Values.Distinct().Count());
+            var xinjiangClasses = roster.Classes.Where(c => xinjiangSchools.Contains(SchoolOfClass(c))).ToList();
+            Same("xinjiang_students", s.XinjiangStudents, xinjiangClasses.Sum(c => (long)c.Size));
+            if (result.Phase == PairingPhase.Planning)
+            {
+                Same("covered_students", s.CoveredStudents, xinjiangClasses.Where(c => schoolOf.ContainsKey(c.SchoolId)).Sum(c => (long)c.Size));
+                return;
+            }
+
+            var inlandClasses = roster.Classes.Count - xinjiangClasses.Count;
+            var inlandStudents = roster.Students.Count - (int)xinjiangClasses.Sum(c => (long)c.Size);
+            Same("class.paired", s.Classes?.Paired, result.ClassPairs.Count);
+            Same("class.unpaired", s.Classes?.Unpaired, UnpairedAt(PairingLevel.Class));
+            Same("class.inland_surplus", s.Classes?.InlandSurplus, inlandClasses - result.ClassPairs.Count);
+            Same("student.paired", s.Students?.Paired, result.StudentPairs.Count);
+            Same("student.unpaired", s.Students?.Unpaired, UnpairedAt(PairingLevel.Student));
+            Same("student.inland_surplus", s.Students?.InlandSurplus, inlandStudents - result.StudentPairs.Count);
+            Same("covered_students", s.CoveredStudents, result.StudentPairs.Count);
+            Same("cross_class_pairs", s.CrossClassPairs, result.StudentPairs.Count(p => p.CrossClass));
+            Same("class_size_difference", s.ClassSizeDifference,
+                result.ClassPairs.Sum(p => (long)Math.Abs(roster.GetClass(p.Xinjiang).Size - roster.GetClass(p.Inland).Size)));
+            int same = 0;
+            long met = 0;
+            foreach (var p in result.StudentPairs)
+            {
+                var a = roster.GetStudent(p.Xinjiang);
+                var b = roster.GetStudent(p.Inland);
+                var sameGender = a.Gender != Gender.Unknown && a.Gender == b.Gender;
+                same += sameGender ? 1 : 0;
+                met += sameGender ? _options.SameGenderWeight : 0;
+                met += a.Interests.Intersect(b.Interests, StringComparer.Ordinal).Any() ? _options.SharedInterestWeight : 0;
+                met += a.Language is not null && a.Language == b.Language ? _options.SameLanguageWeight : 0;
+                met += a.BirthYear is { } ya && b.BirthYear is { } yb && Math.Abs(ya - yb) <= 1 ? _options.CloseBirthYearWeight : 0;
+            }
+
+            Same("same_gender_pairs", s.SameGenderPairs, same);
+            Same("preference_score", s.PreferenceScore, met);
+            Same("input_hash", s.InputHash, RosterHash.Of(roster));
+        }
+    }
+}

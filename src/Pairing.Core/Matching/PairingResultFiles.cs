@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
+using Pairing.Core.Internals.Csv;
+using Pairing.Core.Matching.Internals;
+
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// Reads and writes a pairing result as the folder FORMATS.md fixes: <c>county_pairs.csv</c>,
+/// <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
+/// <c>unpaired.csv</c> and <c>summary.json</c>.
+/// </summary>
+/// <remarks>
+/// Files are UTF-8 without a BOM, \n line ends, RFC 4180 quoting with cells safe from spreadsheet formula
+/// injection, rows sorted by their first column (ordinal). <c>summary.json</c> has no timestamp; its only figures
+/// that change from run to run are the seconds per stage, kept under the key <c>seconds_per_stage</c>, so that two
+/// runs compare equal byte for byte once that key is left out (or written without it: see
+/// <see cref="Write(PairingResult, string, bool)"/>).
+/// </remarks>
+public static class PairingResultFiles
+{
+    /// <summary>The county pairs file's name.</summary>
+    public const string CountyPairsFile = "county_pairs.csv";
+
+    /// <summary>The school pairs file's name.</summary>
+    public const string SchoolPairsFile = "school_pairs.csv";
+
+    /// <summary>The class pairs file's name (roster phase only).</summary>
+    public const string ClassPairsFile = "class_pairs.csv";
+
+    /// <summary>The student pairs file's name (roster phase only).</summary>
+    public const string StudentPairsFile = "student_pairs.csv";
+
+    /// <summary>The unpaired units file's name.</summary>
+    public const string UnpairedFile = "unpaired.csv";
+
+    /// <summary>The summary file's name.</summary>
+    public const string SummaryFile = "summary.json";
+
+    /// <summary>
+    /// Writes a result into a folder (created if needed), all files or none. A planning result removes stale class
+    /// and student pair files.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="directory">The folder.</param>
+    /// <param name="includeTimings">
+    /// Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to
+    /// run. The default value is true.
+    /// </param>
+    public static void Write(PairingResult result, string directory, bool includeTimings = true)
+    {
+        Guard.NotNull(result);
+        Guard.NotNull(directory);
+        Directory.CreateDirectory(directory);
+        using var files = new AtomicFiles(directory);
+        using (var csv = new CsvWriter(files.Create(CountyPairsFile)))
+        {
+            csv.WriteHeader("xinjiang_county_id", "inland_county_id");
+            foreach (var p in result.CountyPairs)
+            {
+                csv.Write(p.Xinjiang.Value);
+                csv.Write(p.Inland.Value);
+                csv.EndRow();
+            }
+        }
+
+        using (var csv = new CsvWriter(files.Create(SchoolPairsFile)))
+        {
+            csv.WriteHeader("xinjiang_school_id", "inland_school_id");
+            foreach (var p in result.SchoolPairs)
+            {
+                csv.Write(p.Xinjiang.Value);
+                csv.Write(p.Inland.Value);
+                csv.EndRow();
+            }
+        }
+
+        if (result.Phase == PairingPhase.Roster)
+        {
+            using (var csv = new CsvWriter(files.Create(ClassPairsFile)))
+            {
+                csv.WriteHeader("xinjiang_class_id", "inland_class_id");
+                foreach (var p in result.ClassPairs)
+                {
+                    csv.Write(p.Xinjiang.Value);
+                    csv.Write(p.Inland.Value);
+                    csv.EndRow();
+                }
+            }
+
+            using var students = new CsvWriter(files.Create(StudentPairsFile));
+            students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
+            foreach (var p in result.StudentPairs)
+            {
+                students.Write(p.Xinjiang.Value);
+                students.Write(p.Inland.Value);
+                students.Write(p.CrossClass ? "true" : "false");
+                students.EndRow();
+            }
+        }
+        else
+        {
+            files.Delete(ClassPairsFile);
+            files.Delete(StudentPairsFile);
+        }
+
+        using (var csv = new CsvWriter(files.Create(UnpairedFile)))
+        {
+            csv.WriteHeader("level", "id", "rule", "reason");
+            foreach (var u in result.Unpaired)
+            {
+                csv.Write(PairingResult.LevelName(u.Level));
+                csv.Write(u.Id);
+                csv.Write(u.Rule.ToString());
+                csv.Write(u.Reason);
+                csv.EndRow();
+            }
+        }
+
+        var summary = result.Summary;
+        if (!includeTimings)
+        {
+            summary = WithoutTimings(summary);
+        }
+
+        using (var stream = files.Create(SummaryFile))
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary));
+            stream.Write(bytes);
+        }
+
+        files.Commit();
+    }
+
+    /// <summary>Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format).</summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="InvalidDataException">A file is missing or malformed; the message lists every problem found.</exception>
+    public static PairingResult Read(string directory)
+    {
+        Guard.NotNull(directory);
+        var problems = new List<string>();
+        var summaryPath = Path.Combine(directory, SummaryFile);
+        PairingSummary? summary = null;
+        if (File.Exists(summaryPath))
+        {
+            try
+            {
+                summary = SummaryJson.Read(File.ReadAllText(summaryPath, Encoding.UTF8));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
+            {
+                problems.Add($"{SummaryFile}: {e.Message}");
+            }
+        }
+        else
+        {
+            problems.Add($"{SummaryFile} is not in '{directory}'.");
+        }
+
+        var roster = summary?.Phase == PairingPhase.Roster;
+        var counties = ReadTable(directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, problems,
+            r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));
+        var schools = ReadTable(directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, problems,
+            r => new SchoolPair(new SchoolId(r[0]), new SchoolId(r[1])));
+        var classes = ReadTable(directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, problems,
+            r => new ClassPair(new ClassId(r[0]), new ClassId(r[1])));
+        var students = ReadTable(directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, problems,
+            r => new StudentPair(new StudentId(r[0]), new StudentId(r[1]), r[2] switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
+            }));
+        var unpaired = ReadTable(directory, UnpairedFile, ["level", "id", "rule", "reason"], true, problems,
+            r => new UnpairedUnit(
+                r[0] switch
+                {
+                    "county" => PairingLevel.County,
+                    "school" => PairingLevel.School,
+                    "class" => PairingLevel.Class,
+                    "student" => PairingLevel.Student,
+                    _ => throw new FormatException($"level is '{r[0]}', expected county, school, class or student"),
+                },
+                r[1].Length > 0 ? r[1] : throw new FormatException("id is empty"),
+                Enum.TryParse<PairingRule>(r[2], out var rule) && Enum.IsDefined(rule) && r[2].StartsWith('P')
+                    ? rule
+                    : throw new FormatException($"rule is '{r[2]}', expected P1 to P7"),
+                r[3]));
+        if (problems.Count > 0 || summary is null)
+        {
+            throw new InvalidDataException($"The pairing result in '{directory}' cannot be read: " + string.Join(" ", problems));
+        }
+
+        return new PairingResult(counties, schools, classes, students, unpaired, summary);
+    }
+
+    private static PairingSummary WithoutTimings(PairingSummary s) => new()
+    {
+        Phase = s.Phase,
+        Counties = s.Counties,
+        Schools = s.Schools,
+        Classes = s.Classes,
+        Students = s.Students,
+        XinjiangStudents = s.XinjiangStudents,
+        CoveredStudents = s.CoveredStudents,
+        CrossClassPairs = s.CrossClassPairs,
+        ClassSizeDifference = s.ClassSizeDifference,
+        SameGenderPairs = s.SameGenderPairs,
+        PreferenceScore = s.PreferenceScore,
+        InputHash = s.InputHash,
+        LibraryVersion = s.LibraryVersion,
+        OrToolsVersion = s.OrToolsVersion,
+        Options = s.Options,
+    };
+
+    private static List<T> ReadTable<T>(
+        string directory, string file, string[] columns, bool required, List<string> problems, Func<string[], T> parse)
+    {
+        var rows = new List<T>();
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            if (required)
+            {
+                problems.Add($"{file} is not in '{directory}'.");
+            }
+
+            return rows;
+        }
+
+        if (!TextDecoding.TryDecode(File.ReadAllBytes(path), out var text, out _, out var encodingError))
+        {
+            problems.Add($"{file} line {encodingError!.Line.ToString(CultureInfo.InvariantCulture)}: {encodingError.Message}.");
+            return rows;
+        }
+
+        var reader = new CsvReader(text);
+        if (!reader.TryRead(out var header) || header.Error is not null)
+        {
+            problems.Add($"{file}: no readable header row.");
+            return rows;
+        }
+
+        var at = new int[columns.Length];
+        for (var k = 0; k < columns.Length; k++)
+        {
+            at[k] = -1;
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header.GetString(i).Trim(), columns[k], StringComparison.Ordinal))
+                {
+                    at[k] = i;
+                }
+            }
+
+            if (at[k] < 0)
+            {
+                problems.Add($"{file}: the header has no column '{columns[k]}'.");
+            }
+        }
+
+        if (at.Any(i => i < 0))
+        {
+            return rows;
+        }
+
+        var values = new string[columns.Length];
+        while (reader.TryRead(out var record))
+        {
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            if (record.Error is { } error)
+            {
+                problems.Add($"{file} line {error.Line.ToString(CultureInfo.InvariantCulture)}: {error.Message}.");
+                continue;
+            }
+
+            try
+            {
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    values[k] = at[k] < record.Count ? record.GetString(at[k]) : throw new FormatException($"column '{columns[k]}' is missing");
+                }
+
+                rows.Add(parse(values));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                problems.Add($"{file} line {record.Line.ToString(CultureInfo.InvariantCulture)}: {e.Message}.");
+            }
+        }
+
+        return rows;
+    }
+}
