@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
 using Spectre.Console;
@@ -11,7 +12,8 @@ namespace Pairing.Cli.Commands;
 
 /// <summary>
 /// <c>pairing demo</c>: generates a national roster in a temporary folder, reads it back as any roster is read,
-/// and shows it per supporting province.
+/// shows it per supporting province, pairs it in both phases, verifies the result with the independent checker and
+/// shows its figures.
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,7 +22,7 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var command = new Command("demo", $"Generate a roster of {XinjiangStudents:N0} Xinjiang students in a temporary folder, check it, and show it per supporting province.");
+        var command = new Command("demo", $"Generate a roster of {XinjiangStudents:N0} Xinjiang students in a temporary folder, check it, pair it (both phases), verify the result and show the figures.");
         command.SetAction(parsed => Run(CliConsole.Output(parsed), CliConsole.Error(parsed)));
         return command;
     }
@@ -50,8 +52,25 @@ internal static class DemoCommand
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Generated a roster (seed {options.Seed}) and wrote it in {generated.TotalSeconds:F1} s; read it back and checked it in {read.TotalSeconds:F1} s."));
-            CliConsole.Create(output).Write(ByProvince(result.Roster));
-            return Program.Ok;
+            var console = CliConsole.Create(output);
+            console.Write(ByProvince(result.Roster));
+
+            // Both phases, as a province would run them, then the independent check of the result.
+            var roster = result.Roster;
+            var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
+            var resultFolder = Path.Combine(folder, "result");
+            PairingResultFiles.Write(paired, resultFolder);
+            var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder));
+            output.WriteLine(check.IsValid
+                ? "Verified: the result read back from its files breaks no rule (P1–P6) and explains every unpaired unit (P7)."
+                : $"Verification found {check.Violations.Count} violation(s) (a bug):");
+            foreach (var violation in check.Violations.Take(20))
+            {
+                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
+            }
+
+            ResultReport.Write(paired, console);
+            return check.IsValid ? Program.Ok : Program.Failed;
         }
         finally
         {

@@ -28,7 +28,7 @@ public sealed class PairingMatcherPropertyTests
         Assert.True(report.IsValid, report.ToString());
         Assert.Equal(result.StudentPairs.Count, result.StudentPairs.Select(p => p.Xinjiang).Distinct().Count());
         Assert.Equal(result.StudentPairs.Count, result.StudentPairs.Select(p => p.Inland).Distinct().Count());
-        var xinjiangStudents = roster.Students.Count(s => roster.SideOf(s) == Hierarchy.Side.Xinjiang);
+        var xinjiangStudents = roster.Students.Count(s => roster.SideOf(s) == Pairing.Core.Hierarchy.Side.Xinjiang);
         Assert.Equal(xinjiangStudents, result.StudentPairs.Count + result.Unpaired.Count(u => u.Level == PairingLevel.Student));
     }
 

@@ -165,9 +165,9 @@ public sealed class PairingMatcherTests
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);
     }
 
-    private static Rosters.Roster Year2(Rosters.Roster year1)
+    private static Pairing.Core.Rosters.Roster Year2(Pairing.Core.Rosters.Roster year1)
     {
-        var builder = new Rosters.RosterBuilder();
+        var builder = new Pairing.Core.Rosters.RosterBuilder();
         foreach (var c in year1.Counties)
         {
             builder.AddCounty(c);

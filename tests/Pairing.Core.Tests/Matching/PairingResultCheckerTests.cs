@@ -6,7 +6,7 @@ namespace Pairing.Core.Tests.Matching;
 /// <summary>The checker finds what a broken result breaks.</summary>
 public sealed class PairingResultCheckerTests
 {
-    private static readonly Rosters.Roster Roster = new TestRoster()
+    private static readonly Pairing.Core.Rosters.Roster Roster = new TestRoster()
         .XinjiangCounty("X1").InlandCounty("N1").InlandCounty("T1", TestRoster.Tianjin)
         .School("XS", "X1").Class("XC", "XS", 8, 4)
         .School("NS", "N1").Class("NC", "NS", 8, 4).Class("NC2", "NS", 9, 4)

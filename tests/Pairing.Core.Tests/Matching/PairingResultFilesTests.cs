@@ -108,7 +108,7 @@ public sealed class PairingResultFilesTests : IDisposable
         Assert.Contains("unpaired.csv", error.Message, StringComparison.Ordinal);
     }
 
-    private string WriteWithoutTimings(Rosters.Roster roster)
+    private string WriteWithoutTimings(Pairing.Core.Rosters.Roster roster)
     {
         var other = _directory + "-plain";
         PairingResultFiles.Write(new PairingMatcher().Match(roster), other, includeTimings: false);

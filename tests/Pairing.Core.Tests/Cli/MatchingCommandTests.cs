@@ -1,0 +1,102 @@
+using Pairing.Cli;
+using Pairing.Core.Matching;
+
+namespace Pairing.Core.Tests.Cli;
+
+/// <summary>The plan, match and verify commands, run in-process on small generated rosters.</summary>
+public sealed class MatchingCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pairing-cli-match-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private string In(string name) => Path.Combine(_folder, name);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Plan_then_match_with_the_plan_then_verify()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "3", "--out", In("roster")).Code);
+
+        var plan = Run("plan", In("roster"), "--out", In("plan"), "--threads", "1");
+        Assert.Equal(0, plan.Code);
+        Assert.True(File.Exists(Path.Combine(In("plan"), PairingResultFiles.SchoolPairsFile)));
+        Assert.False(File.Exists(Path.Combine(In("plan"), PairingResultFiles.StudentPairsFile)));
+        Assert.Contains("counties (县级团委): ", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', plan.Out);
+
+        var match = Run("match", In("roster"), "--plan", In("plan"), "--out", In("result"));
+        Assert.Equal(0, match.Code);
+        Assert.Contains("Xinjiang students covered", match.Out, StringComparison.Ordinal);
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(In("plan"), PairingResultFiles.CountyPairsFile)),
+            File.ReadAllBytes(Path.Combine(In("result"), PairingResultFiles.CountyPairsFile)));
+
+        var verify = Run("verify", In("roster"), In("result"));
+        Assert.Equal(0, verify.Code);
+        Assert.Contains("The result holds", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_finds_a_tampered_result_and_exits_2()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "1000", "--seed", "4", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("result")).Code);
+        var pairs = Path.Combine(In("result"), PairingResultFiles.StudentPairsFile);
+        var lines = File.ReadAllLines(pairs).ToList();
+        lines.RemoveAt(1); // a student pair lost without a reason breaks P7
+
+        File.WriteAllLines(pairs, lines);
+        var verify = Run("verify", In("roster"), In("result"));
+
+        Assert.Equal(2, verify.Code);
+        Assert.Contains("P7", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_matching_options_are_all_listed_together_with_exit_2()
+    {
+        var run = Run("match", In("nowhere"), "--threads", "0", "--same-gender-weight", "-3", "--seed", "x");
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--threads", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--same-gender-weight", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--seed", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--out", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rejected_roster_pairs_nothing_and_exits_2()
+    {
+        Directory.CreateDirectory(In("roster"));
+        var run = Run("match", In("roster"), "--out", In("result"));
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("counties.csv", run.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(In("result")));
+    }
+
+    [Fact]
+    public void Match_refuses_a_counts_only_roster_and_points_to_plan()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--counts-only", "--out", In("roster")).Code);
+
+        var run = Run("match", In("roster"), "--out", In("result"));
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("pairing plan", run.Err, StringComparison.Ordinal);
+    }
+}
