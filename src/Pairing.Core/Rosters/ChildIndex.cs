@@ -53,10 +53,23 @@ internal sealed class ChildIndex
             children[fill[parentOf[c]]++] = c;
         }
 
-        var comparer = Comparer<int>.Create((a, b) => string.CompareOrdinal(idOf(a), idOf(b)));
+        // Rows usually come grouped and in id order already: check before sorting, which is far cheaper.
+        Comparer<int>? comparer = null;
         for (var p = 0; p < parentCount; p++)
         {
-            Array.Sort(children, start[p], start[p + 1] - start[p], comparer);
+            var from = start[p];
+            var to = start[p + 1];
+            var sorted = true;
+            for (var k = from + 1; k < to && sorted; k++)
+            {
+                sorted = string.CompareOrdinal(idOf(children[k - 1]), idOf(children[k])) <= 0;
+            }
+
+            if (!sorted)
+            {
+                comparer ??= Comparer<int>.Create((a, b) => string.CompareOrdinal(idOf(a), idOf(b)));
+                Array.Sort(children, from, to - from, comparer);
+            }
         }
 
         return new ChildIndex(start, children);

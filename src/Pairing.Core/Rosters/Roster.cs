@@ -17,10 +17,10 @@ namespace Pairing.Core.Rosters;
 /// </remarks>
 public sealed class Roster
 {
-    private readonly Dictionary<CountyId, int> _countyIndex;
-    private readonly Dictionary<SchoolId, int> _schoolIndex;
-    private readonly Dictionary<ClassId, int> _classIndex;
-    private readonly Dictionary<StudentId, int> _studentIndex;
+    private readonly Dictionary<string, int> _countyIndex;
+    private readonly Dictionary<string, int> _schoolIndex;
+    private readonly Dictionary<string, int> _classIndex;
+    private readonly Dictionary<string, int> _studentIndex;
 
     internal Roster(
         SupportMap supportMap,
@@ -29,10 +29,7 @@ public sealed class Roster
         SchoolClass[] classes,
         Student[] students,
         bool hasStudents,
-        Dictionary<CountyId, int> countyIndex,
-        Dictionary<SchoolId, int> schoolIndex,
-        Dictionary<ClassId, int> classIndex,
-        Dictionary<StudentId, int> studentIndex)
+        Indexes index)
     {
         SupportMap = supportMap;
         CountyArray = counties;
@@ -40,28 +37,13 @@ public sealed class Roster
         ClassArray = classes;
         StudentArray = students;
         HasStudents = hasStudents;
-        _countyIndex = countyIndex;
-        _schoolIndex = schoolIndex;
-        _classIndex = classIndex;
-        _studentIndex = studentIndex;
-
-        SchoolCounty = new int[schools.Length];
-        for (var i = 0; i < schools.Length; i++)
-        {
-            SchoolCounty[i] = countyIndex[schools[i].CountyId];
-        }
-
-        ClassSchool = new int[classes.Length];
-        for (var i = 0; i < classes.Length; i++)
-        {
-            ClassSchool[i] = schoolIndex[classes[i].SchoolId];
-        }
-
-        StudentClass = new int[students.Length];
-        for (var i = 0; i < students.Length; i++)
-        {
-            StudentClass[i] = classIndex[students[i].ClassId];
-        }
+        _countyIndex = index.Counties;
+        _schoolIndex = index.Schools;
+        _classIndex = index.Classes;
+        _studentIndex = index.Students;
+        SchoolCounty = index.SchoolCounty;
+        ClassSchool = index.ClassSchool;
+        StudentClass = index.StudentClass;
 
         CountySchools = ChildIndex.Build(counties.Length, SchoolCounty, i => schools[i].Id.Value);
         SchoolClasses = ChildIndex.Build(schools.Length, ClassSchool, i => classes[i].Id.Value);
@@ -206,11 +188,11 @@ public sealed class Roster
         return new RosterCounts(counties, schools, classes, seats);
     }
 
-    private static bool TryGet<TId, T>(Dictionary<TId, int> index, T[] items, TId id, [NotNullWhen(true)] out T? item)
+    private static bool TryGet<TId, T>(Dictionary<string, int> index, T[] items, TId id, [NotNullWhen(true)] out T? item)
         where TId : notnull
         where T : class
     {
-        if (index.TryGetValue(id, out var i))
+        if (id.ToString() is { Length: > 0 } key && index.TryGetValue(key, out var i))
         {
             item = items[i];
             return true;
@@ -220,15 +202,25 @@ public sealed class Roster
         return false;
     }
 
-    private static int Index<TId>(Dictionary<TId, int> index, TId id, string what)
+    private static int Index<TId>(Dictionary<string, int> index, TId id, string what)
         where TId : notnull =>
-        index.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"The roster has no {what} '{id}'.");
+        id.ToString() is { Length: > 0 } key && index.TryGetValue(key, out var i) ? i : throw new KeyNotFoundException($"The roster has no {what} '{id}'.");
 
-    internal int CountyIndexOf(CountyId id) => _countyIndex[id];
+    internal int CountyIndexOf(CountyId id) => _countyIndex[id.Value];
 
-    internal int SchoolIndexOf(SchoolId id) => _schoolIndex[id];
+    internal int SchoolIndexOf(SchoolId id) => _schoolIndex[id.Value];
 
-    internal int ClassIndexOf(ClassId id) => _classIndex[id];
+    internal int ClassIndexOf(ClassId id) => _classIndex[id.Value];
 
-    internal bool TryGetStudentIndex(StudentId id, out int index) => _studentIndex.TryGetValue(id, out index);
+    internal bool TryGetStudentIndex(StudentId id, out int index) => _studentIndex.TryGetValue(id.Value ?? string.Empty, out index);
+
+    /// <summary>The positions the validator found: ids to positions, and each unit's parent position.</summary>
+    internal sealed record Indexes(
+        Dictionary<string, int> Counties,
+        Dictionary<string, int> Schools,
+        Dictionary<string, int> Classes,
+        Dictionary<string, int> Students,
+        int[] SchoolCounty,
+        int[] ClassSchool,
+        int[] StudentClass);
 }

@@ -140,12 +140,16 @@ public sealed class RosterBuilder
     {
         public RosterResult Run()
         {
-            var countyIndex = Unique(counties, r => r.Item.Id, r => r.Source, "counties", "county_id", "county");
+            var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", "county");
             CheckUnits();
-            var schoolIndex = Unique(schools, r => r.Item.Id, r => r.Source, "schools", "school_id", "school");
-            foreach (var row in schools)
+
+            // Each reference is looked up once here; the roster keeps the parent positions found.
+            var schoolIndex = Unique(schools, r => r.Item.Id.Value, r => r.Source, "schools", "school_id", "school");
+            var schoolCounty = new int[schools.Count];
+            for (var i = 0; i < schools.Count; i++)
             {
-                if (!countyIndex.ContainsKey(row.Item.CountyId) && !unreadable.Contains("counties"))
+                var row = schools[i];
+                if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties"))
                 {
                     Report(RosterProblemKind.DanglingReference, row.Source, "schools", "county_id",
                         $"school '{row.Item.Id}' is in county '{row.Item.CountyId}', which counties.csv does not list",
@@ -153,10 +157,12 @@ public sealed class RosterBuilder
                 }
             }
 
-            var classIndex = Unique(classes, r => r.Id, r => r.Source, "classes", "class_id", "class");
-            foreach (var row in classes)
+            var classIndex = Unique(classes, r => r.Id.Value, r => r.Source, "classes", "class_id", "class");
+            var classSchool = new int[classes.Count];
+            for (var i = 0; i < classes.Count; i++)
             {
-                if (!schoolIndex.ContainsKey(row.SchoolId) && !unreadable.Contains("schools"))
+                var row = classes[i];
+                if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools"))
                 {
                     Report(RosterProblemKind.DanglingReference, row.Source, "classes", "school_id",
                         $"class '{row.Id}' belongs to school '{row.SchoolId}', which schools.csv does not list",
@@ -164,12 +170,15 @@ public sealed class RosterBuilder
                 }
             }
 
-            var studentIndex = Unique(students, r => r.Item.Id, r => r.Source, "students", "student_id", "student");
+            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", "student");
             var studentCounts = new int[classes.Count];
-            foreach (var row in students)
+            var studentClass = new int[students.Count];
+            for (var i = 0; i < students.Count; i++)
             {
-                if (classIndex.TryGetValue(row.Item.ClassId, out var c))
+                var row = students[i];
+                if (classIndex.TryGetValue(row.Item.ClassId.Value, out var c))
                 {
+                    studentClass[i] = c;
                     studentCounts[c]++;
                 }
                 else if (!unreadable.Contains("classes"))
@@ -188,16 +197,24 @@ public sealed class RosterBuilder
 
             var roster = new Roster(
                 map,
-                counties.ConvertAll(r => r.Item).ToArray(),
-                schools.ConvertAll(r => r.Item).ToArray(),
+                Items(counties),
+                Items(schools),
                 builtClasses,
-                students.ConvertAll(r => r.Item).ToArray(),
+                Items(students),
                 hasStudents,
-                countyIndex,
-                schoolIndex,
-                classIndex,
-                studentIndex);
+                new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass));
             return new RosterResult(roster, Sorted());
+        }
+
+        private static T[] Items<T>(List<Row<T>> rows)
+        {
+            var items = new T[rows.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = rows[i].Item;
+            }
+
+            return items;
         }
 
         private void CheckUnits()
@@ -229,7 +246,7 @@ public sealed class RosterBuilder
             }
         }
 
-        private SchoolClass[] BuildClasses(Dictionary<ClassId, int> classIndex, int[] studentCounts)
+        private SchoolClass[] BuildClasses(Dictionary<string, int> classIndex, int[] studentCounts)
         {
             var built = new SchoolClass[classes.Count];
             for (var i = 0; i < classes.Count; i++)
@@ -244,14 +261,14 @@ public sealed class RosterBuilder
                 else if (hasStudents)
                 {
                     // A duplicate row's students were counted against the first row of that id.
-                    size = classIndex.TryGetValue(row.Id, out var first) && first == i ? studentCounts[i] : 0;
-                    if (row.Size is { } given && given != size && classIndex[row.Id] == i)
+                    size = classIndex.TryGetValue(row.Id.Value, out var first) && first == i ? studentCounts[i] : 0;
+                    if (row.Size is { } given && given != size && classIndex[row.Id.Value] == i)
                     {
                         Report(RosterProblemKind.SizeMismatch, row.Source, "classes", "size",
                             $"class '{row.Id}' has size {given.ToString(CultureInfo.InvariantCulture)}, but students.csv lists {size.ToString(CultureInfo.InvariantCulture)} students in it",
                             "a size equal to the number of the class's students, or no size");
                     }
-                    else if (size == 0 && classIndex[row.Id] == i)
+                    else if (size == 0 && classIndex[row.Id.Value] == i)
                     {
                         Report(RosterProblemKind.EmptyClass, row.Source, "classes", "class_id",
                             $"class '{row.Id}' has no students in students.csv; it takes part in no pairing",
@@ -284,11 +301,11 @@ public sealed class RosterBuilder
             return built;
         }
 
-        private Dictionary<TId, int> Unique<TRow, TId>(
-            List<TRow> rows, Func<TRow, TId> idOf, Func<TRow, Source> sourceOf, string table, string column, string what)
-            where TId : notnull
+        private Dictionary<string, int> Unique<TRow>(
+            List<TRow> rows, Func<TRow, string> idOf, Func<TRow, Source> sourceOf, string table, string column, string what)
         {
-            var index = new Dictionary<TId, int>(rows.Count);
+            // Keyed by the string itself with the ordinal comparer, which .NET hashes faster than a struct key.
+            var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
             {
                 var id = idOf(rows[i]);
