@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
 
@@ -13,20 +15,50 @@ namespace Pairing.Core.Matching;
 public sealed class PairingMatcher : IPairingMatcher
 {
     private readonly TimeProvider _time;
+    private readonly PairingOptions? _defaults;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates a matcher that times its stages with the system clock.</summary>
+    /// <summary>Creates a matcher that times its stages with the system clock and does not log.</summary>
     public PairingMatcher()
         : this(TimeProvider.System)
     {
     }
 
-    /// <summary>Creates a matcher that times its stages with the given time provider (the timings go to the summary only).</summary>
+    /// <summary>Creates a matcher that times its stages with the given time provider (the timings go to the summary only) and does not log.</summary>
     /// <param name="timeProvider">The time provider.</param>
     public PairingMatcher(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
+        _logger = NullLogger.Instance;
     }
+
+    /// <summary>
+    /// Creates a matcher with the options it uses whenever a call passes none, a logger and a time provider: the
+    /// constructor <c>AddPairing</c> registers.
+    /// </summary>
+    /// <param name="defaultOptions">
+    /// The options used when a call passes none; a copy is validated and kept, so later changes do not affect the matcher.
+    /// </param>
+    /// <param name="logger">
+    /// Receives the time of each level and the run's summary at <see cref="LogLevel.Information"/> (counts only) and
+    /// the details, with ids, at <see cref="LogLevel.Debug"/> and below.
+    /// </param>
+    /// <param name="timeProvider">Times the stages.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid (every failure is listed).</exception>
+    public PairingMatcher(PairingOptions defaultOptions, ILogger<PairingMatcher> logger, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(defaultOptions);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _defaults = Prepare(defaultOptions, null);
+        _logger = logger;
+        _time = timeProvider;
+    }
+
+    /// <summary>The options used when a call passes none: a copy of those given to the constructor, or the defaults.</summary>
+    public PairingOptions DefaultOptions => (_defaults ?? new PairingOptions()).Clone();
 
     /// <inheritdoc/>
     public PairingResult Plan(
@@ -37,7 +69,7 @@ public sealed class PairingMatcher : IPairingMatcher
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        var opts = Prepare(options);
+        var opts = Prepare(options, _defaults);
         var run = new Run(roster, opts);
         var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true) };
         var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
@@ -60,7 +92,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 "The roster gives class sizes only (no students.csv): the roster phase pairs named students; plan on it instead.", nameof(roster));
         }
 
-        var opts = Prepare(options);
+        var opts = Prepare(options, _defaults);
         var run = new Run(roster, opts);
         var keep = new List<PlanningStage.KeepSet>();
         if (plan is not null)
@@ -80,9 +112,9 @@ public sealed class PairingMatcher : IPairingMatcher
         return run.Result(state, output);
     }
 
-    private static PairingOptions Prepare(PairingOptions? options)
+    private static PairingOptions Prepare(PairingOptions? options, PairingOptions? defaults)
     {
-        var opts = (options ?? new PairingOptions()).Clone();
+        var opts = (options ?? defaults ?? new PairingOptions()).Clone();
         opts.ThrowIfInvalid();
         return opts;
     }
