@@ -70,10 +70,13 @@ public sealed class PairingMatcher : IPairingMatcher
     {
         ArgumentNullException.ThrowIfNull(roster);
         var opts = Prepare(options, _defaults);
-        var run = new Run(roster, opts);
+        MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
+        var run = new Run(roster, opts, _logger);
         var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true) };
         var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
-        return run.Result(state, null);
+        var result = run.Result(state, null);
+        MatcherLog.Finished(_logger, result);
+        return result;
     }
 
     /// <inheritdoc/>
@@ -93,7 +96,8 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         var opts = Prepare(options, _defaults);
-        var run = new Run(roster, opts);
+        MatcherLog.RunStarting(_logger, PairingPhase.Roster, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
+        var run = new Run(roster, opts, _logger);
         var keep = new List<PlanningStage.KeepSet>();
         if (plan is not null)
         {
@@ -109,7 +113,9 @@ public sealed class PairingMatcher : IPairingMatcher
         var output = RosterStage.Run(
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
-        return run.Result(state, output);
+        var result = run.Result(state, output);
+        MatcherLog.Finished(_logger, result);
+        return result;
     }
 
     private static PairingOptions Prepare(PairingOptions? options, PairingOptions? defaults)
@@ -120,7 +126,7 @@ public sealed class PairingMatcher : IPairingMatcher
     }
 
     /// <summary>One run's inputs and what it gathers along the way.</summary>
-    private sealed class Run(Roster roster, PairingOptions options)
+    private sealed class Run(Roster roster, PairingOptions options, ILogger logger)
     {
         private readonly Dictionary<PairingLevel, double> _seconds = [];
 
@@ -133,7 +139,11 @@ public sealed class PairingMatcher : IPairingMatcher
 
         public List<UnpairedUnit> Unpaired { get; } = [];
 
-        public void Timed(PairingLevel level, TimeSpan elapsed) => _seconds[level] = elapsed.TotalSeconds;
+        public void Timed(PairingLevel level, TimeSpan elapsed)
+        {
+            _seconds[level] = elapsed.TotalSeconds;
+            MatcherLog.LevelFinished(logger, level, elapsed.TotalSeconds);
+        }
 
         public PairingResult Result(PlanState state, RosterStage.Output? output)
         {
