@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// What the programme's notice leaves open, and how hard the matcher may work. Every option has a documented
+/// default; <see cref="Validate"/> checks them all together and lists every failure.
+/// </summary>
+/// <remarks>
+/// Plain data: set the properties, then hand the options to <see cref="IPairingMatcher"/>, which validates them
+/// once. The result's summary records the options used, so a run can be repeated.
+/// </remarks>
+public sealed class PairingOptions
+{
+    /// <summary>The largest value <see cref="XinjiangCountiesPerInlandCounty"/> and <see cref="XinjiangSchoolsPerInlandSchool"/> accept.</summary>
+    public const int MaxPerInlandUnit = 50;
+
+    /// <summary>The largest weight one student preference accepts, and the largest sum of all four.</summary>
+    public const int MaxPreferenceWeight = 1000;
+
+    /// <summary>The largest <see cref="WorkLimitPerSubproblem"/> accepted, in deterministic seconds.</summary>
+    public const double MaxWorkLimit = 3600;
+
+    /// <summary>How many Xinjiang counties one inland county committee may take (P2 fixes one per Xinjiang county, not per inland one).</summary>
+    /// <value>The default value is 1; from 1 to <see cref="MaxPerInlandUnit"/>.</value>
+    public int XinjiangCountiesPerInlandCounty { get; set; } = 1;
+
+    /// <summary>How many Xinjiang schools one inland school may take; P4 then holds for each pair, and each grade must hold all of them.</summary>
+    /// <value>The default value is 1; from 1 to <see cref="MaxPerInlandUnit"/>.</value>
+    public int XinjiangSchoolsPerInlandSchool { get; set; } = 1;
+
+    /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
+    /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
+    public int SameGenderWeight { get; set; } = 4;
+
+    /// <summary>The weight of pairing students who share at least one interest; 0 turns it off.</summary>
+    /// <value>The default value is 0 (off); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
+    public int SharedInterestWeight { get; set; }
+
+    /// <summary>The weight of pairing students who give the same language; 0 turns it off.</summary>
+    /// <value>The default value is 0 (off); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
+    public int SameLanguageWeight { get; set; }
+
+    /// <summary>The weight of pairing students born at most one year apart; 0 turns it off.</summary>
+    /// <value>The default value is 0 (off); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
+    public int CloseBirthYearWeight { get; set; }
+
+    /// <summary>How many sub-problems of one level are solved at once; -1 means one per processor core.</summary>
+    /// <value>The default value is -1 (all cores); otherwise from 1 up. The result does not depend on it.</value>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
+
+    /// <summary>The random seed handed to CP-SAT; a run is repeatable for a given seed.</summary>
+    /// <value>The default value is 0; 0 or more.</value>
+    public int Seed { get; set; }
+
+    /// <summary>
+    /// The deterministic work limit of one CP-SAT sub-problem, in CP-SAT's deterministic seconds (a measure of work,
+    /// not of wall-clock time, so that a limit hit gives the same answer on every machine).
+    /// </summary>
+    /// <value>The default value is 10; more than 0, at most <see cref="MaxWorkLimit"/>.</value>
+    public double WorkLimitPerSubproblem { get; set; } = 10;
+
+    /// <summary>Checks every option, and the options together.</summary>
+    /// <returns>One sentence per failure; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var failures = new List<string>();
+        void Range(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be from {min} to {max}."));
+            }
+        }
+
+        Range(nameof(XinjiangCountiesPerInlandCounty), XinjiangCountiesPerInlandCounty, 1, MaxPerInlandUnit);
+        Range(nameof(XinjiangSchoolsPerInlandSchool), XinjiangSchoolsPerInlandSchool, 1, MaxPerInlandUnit);
+        Range(nameof(SameGenderWeight), SameGenderWeight, 0, MaxPreferenceWeight);
+        Range(nameof(SharedInterestWeight), SharedInterestWeight, 0, MaxPreferenceWeight);
+        Range(nameof(SameLanguageWeight), SameLanguageWeight, 0, MaxPreferenceWeight);
+        Range(nameof(CloseBirthYearWeight), CloseBirthYearWeight, 0, MaxPreferenceWeight);
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxDegreeOfParallelism)} is {MaxDegreeOfParallelism}; it must be -1 (all cores) or 1 or more."));
+        }
+
+        if (Seed < 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(Seed)} is {Seed}; it must be 0 or more."));
+        }
+
+        if (!(WorkLimitPerSubproblem > 0 && WorkLimitPerSubproblem <= MaxWorkLimit))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(WorkLimitPerSubproblem)} is {WorkLimitPerSubproblem}; it must be more than 0 and at most {MaxWorkLimit}."));
+        }
+
+        // Together: the preference weights add up in the student-level cost, which must stay well inside what the
+        // assignment solver scales without overflow.
+        var total = (long)SameGenderWeight + SharedInterestWeight + SameLanguageWeight + CloseBirthYearWeight;
+        if (total > MaxPreferenceWeight)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The four preference weights add up to {total}; together they must be at most {MaxPreferenceWeight}."));
+        }
+
+        return failures;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds any failure.</summary>
+    /// <exception cref="PairingOptionsException">Some option is out of range, or the options do not fit together.</exception>
+    public void ThrowIfInvalid()
+    {
+        var failures = Validate();
+        if (failures.Count > 0)
+        {
+            throw new PairingOptionsException(failures);
+        }
+    }
+
+    /// <summary>A copy of these options, so that a run is not affected by later changes.</summary>
+    public PairingOptions Clone() => (PairingOptions)MemberwiseClone();
+}
