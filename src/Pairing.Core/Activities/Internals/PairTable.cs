@@ -112,45 +112,82 @@ internal sealed class PairTable
         var regular = RegularLetters(pair);
         var expected = ExpectedRegularLetters(pair, asOf, intervalDays);
         var chats = Chats[pair];
-        var zh = string.Create(CultureInfo.InvariantCulture,
-            $"结对交友信：新疆→内地 {Zh(LetterFirst[x], "未写")}，内地→新疆 {Zh(LetterFirst[n], "未写")}；此后书信 {regular} 封（应至少 {expected} 封）；在线交流 {chats} 次");
-        var en = string.Create(CultureInfo.InvariantCulture,
-            $"friendship letters: Xinjiang→inland {En(LetterFirst[x], "not written")}, inland→Xinjiang {En(LetterFirst[n], "not written")}; {regular} regular letter(s) since ({expected} expected by {Day(asOf.DayNumber)}); {chats} online chat(s)");
-        return zh + " / " + en;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"结对交友信：新疆→内地 {new DayText(LetterFirst[x], "未写")}，内地→新疆 {new DayText(LetterFirst[n], "未写")}；此后书信 {regular} 封（应至少 {expected} 封）；在线交流 {chats} 次 / friendship letters: Xinjiang→inland {new DayText(LetterFirst[x], "not written")}, inland→Xinjiang {new DayText(LetterFirst[n], "not written")}; {regular} regular letter(s) since ({expected} expected by {asOf:yyyy-MM-dd}); {chats} online chat(s)");
     }
 
     public string A2Detail(int pair)
     {
         int x = pair * 2, n = x + 1;
-        var zh = string.Create(CultureInfo.InvariantCulture,
-            $"赠书：新疆→内地 {Zh(BookFirst[x], "未赠")}，内地→新疆 {Zh(BookFirst[n], "未赠")}；读书心得：新疆 {ZhAfter(BookReflectionLast[x], BookFirst[n])}，内地 {ZhAfter(BookReflectionLast[n], BookFirst[x])}");
-        var en = string.Create(CultureInfo.InvariantCulture,
-            $"books: Xinjiang→inland {En(BookFirst[x], "none")}, inland→Xinjiang {En(BookFirst[n], "none")}; reading reflections: Xinjiang {EnAfter(BookReflectionLast[x], BookFirst[n])}, inland {EnAfter(BookReflectionLast[n], BookFirst[x])}");
-        return zh + " / " + en;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"赠书：新疆→内地 {new DayText(BookFirst[x], "未赠")}，内地→新疆 {new DayText(BookFirst[n], "未赠")}；读书心得：新疆 {new DayText(BookReflectionLast[x], "未分享", BookFirst[n], "（早于应有的前一步）")}，内地 {new DayText(BookReflectionLast[n], "未分享", BookFirst[x], "（早于应有的前一步）")} / books: Xinjiang→inland {new DayText(BookFirst[x], "none")}, inland→Xinjiang {new DayText(BookFirst[n], "none")}; reading reflections: Xinjiang {new DayText(BookReflectionLast[x], "none", BookFirst[n], " (before the step it must follow)")}, inland {new DayText(BookReflectionLast[n], "none", BookFirst[x], " (before the step it must follow)")}");
     }
 
     public string A3Detail(int pair)
     {
         int x = pair * 2, n = x + 1;
-        var zh = string.Create(CultureInfo.InvariantCulture,
-            $"约定一件事：{Zh(Agreed[pair], "未约定")}；完成：新疆 {Zh(DoneAfterAgreement[x], "未完成")}，内地 {Zh(DoneAfterAgreement[n], "未完成")}；心得：新疆 {ZhAfter(DeedReflectionLast[x], DoneAfterAgreement[x])}，内地 {ZhAfter(DeedReflectionLast[n], DoneAfterAgreement[n])}");
-        var en = string.Create(CultureInfo.InvariantCulture,
-            $"deed agreed: {En(Agreed[pair], "not yet")}; done after agreeing: Xinjiang {En(DoneAfterAgreement[x], "not yet")}, inland {En(DoneAfterAgreement[n], "not yet")}; reflections: Xinjiang {EnAfter(DeedReflectionLast[x], DoneAfterAgreement[x])}, inland {EnAfter(DeedReflectionLast[n], DoneAfterAgreement[n])}");
-        return zh + " / " + en;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"约定一件事：{new DayText(Agreed[pair], "未约定")}；完成：新疆 {new DayText(DoneAfterAgreement[x], "未完成")}，内地 {new DayText(DoneAfterAgreement[n], "未完成")}；心得：新疆 {new DayText(DeedReflectionLast[x], "未分享", DoneAfterAgreement[x], "（早于应有的前一步）")}，内地 {new DayText(DeedReflectionLast[n], "未分享", DoneAfterAgreement[n], "（早于应有的前一步）")} / deed agreed: {new DayText(Agreed[pair], "not yet")}; done after agreeing: Xinjiang {new DayText(DoneAfterAgreement[x], "not yet")}, inland {new DayText(DoneAfterAgreement[n], "not yet")}; reflections: Xinjiang {new DayText(DeedReflectionLast[x], "none", DoneAfterAgreement[x], " (before the step it must follow)")}, inland {new DayText(DeedReflectionLast[n], "none", DoneAfterAgreement[n], " (before the step it must follow)")}");
     }
 
     public static string Day(int dayNumber) =>
         DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Zh(int day, string none) => day is None or NoneLatest ? none : Day(day);
+    /// <summary>
+    /// A day number written as an ISO date straight into the detail being composed (no string per date), or a word
+    /// when there is none; with <c>after</c>, a note when the day comes before the step it must follow.
+    /// </summary>
+    private readonly struct DayText(int day, string none, int after = NoneLatest, string? early = null) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            charsWritten = 0;
+            if (day is None or NoneLatest)
+            {
+                return Append(destination, ref charsWritten, none);
+            }
 
-    private static string En(int day, string none) => day is None or NoneLatest ? none : Day(day);
+            // Written by hand: a custom date format is parsed on every call, and a national report writes millions.
+            if (destination.Length < 10)
+            {
+                return false;
+            }
 
-    private static string ZhAfter(int reflection, int after) =>
-        reflection == NoneLatest ? "未分享" : after == None || reflection < after ? $"{Day(reflection)}（早于应有的前一步）" : Day(reflection);
+            var (year, month, dayOfMonth) = DateOnly.FromDayNumber(day);
+            destination[0] = (char)('0' + (year / 1000));
+            destination[1] = (char)('0' + (year / 100 % 10));
+            destination[2] = (char)('0' + (year / 10 % 10));
+            destination[3] = (char)('0' + (year % 10));
+            destination[4] = '-';
+            destination[5] = (char)('0' + (month / 10));
+            destination[6] = (char)('0' + (month % 10));
+            destination[7] = '-';
+            destination[8] = (char)('0' + (dayOfMonth / 10));
+            destination[9] = (char)('0' + (dayOfMonth % 10));
+            charsWritten = 10;
 
-    private static string EnAfter(int reflection, int after) =>
-        reflection == NoneLatest ? "none" : after == None || reflection < after ? $"{Day(reflection)} (before the step it must follow)" : Day(reflection);
+            return early is null || (after != None && day >= after) || Append(destination, ref charsWritten, early);
+        }
+
+        public string ToString(string? format, IFormatProvider? formatProvider)
+        {
+            Span<char> buffer = stackalloc char[64];
+            return TryFormat(buffer, out var written, default, formatProvider) ? new string(buffer[..written]) : none;
+        }
+
+        public override string ToString() => ToString(null, null);
+
+        private static bool Append(Span<char> destination, ref int written, string text)
+        {
+            if (!text.AsSpan().TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += text.Length;
+            return true;
+        }
+    }
 
     private static int[] Filled(int length, int value)
     {
