@@ -25,6 +25,7 @@ internal sealed class ValidationRun
 
     // Student pairs: slot = pair × 2 + side (0 Xinjiang, 1 inland).
     private readonly Dictionary<string, int> _slots;
+    private readonly string[] _slotIds;
     private readonly PairTable _table;
     private readonly int[] _pairExists;
     private readonly int[] _pairSchoolPair;
@@ -150,6 +151,7 @@ internal sealed class ValidationRun
         var n = studentPairs.Count;
         _slots = new Dictionary<string, int>(n * 2, StringComparer.Ordinal);
         _table = new PairTable(n);
+        _slotIds = new string[n * 2];
         _pairExists = new int[n];
         _pairSchoolPair = new int[n];
         _pairCountyPair = new int[n];
@@ -159,6 +161,8 @@ internal sealed class ValidationRun
             var pair = studentPairs[i];
             _slots.TryAdd(pair.Xinjiang.Value, i * 2);
             _slots.TryAdd(pair.Inland.Value, (i * 2) + 1);
+            _slotIds[i * 2] = pair.Xinjiang.Value;
+            _slotIds[(i * 2) + 1] = pair.Inland.Value;
             _pairSchoolPair[i] = -1;
             _pairCountyPair[i] = -1;
             _pairProvince[i] = -1;
@@ -237,7 +241,10 @@ internal sealed class ValidationRun
             }
 
             var s = ResolveStudent(i, "from_id", r.FromId!);
-            var to = r.ToId is null ? -2 : ResolveStudent(i, "to_id", r.ToId);
+            // Nearly every record goes to the sender's partner: one string comparison instead of a second look-up.
+            var to = r.ToId is null ? -2
+                : s >= 0 && string.Equals(r.ToId, _slotIds[s ^ 1], StringComparison.Ordinal) ? s ^ 1
+                : ResolveStudent(i, "to_id", r.ToId);
             if (s < 0 || to == -1)
             {
                 continue;
