@@ -281,20 +281,6 @@ public sealed class ActivityValidatorTests
     }
 
     [Fact]
-    public void Invalid_options_list_every_failure()
-    {
-        var options = new ActivityValidationOptions { CampMinimumStudents = 0, RegularLetterIntervalDays = -1, DataDue = new AnnualDate(8, 5), WinterHolidayEnd = new AnnualDate(1, 1) };
-        var failures = options.Validate();
-        Assert.Equal(4, failures.Count);
-        var ex = Assert.Throws<ArgumentException>(() => Validate([], options));
-        Assert.Contains("CampMinimumStudents", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("RegularLetterIntervalDays", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("DataDue", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("WinterHolidayEnd", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(new ActivityValidationOptions().Validate());
-    }
-
-    [Fact]
     public void Records_of_the_wrong_shape_are_refused_when_built_in_code()
     {
         Assert.Throws<ArgumentException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.Letter, D("2014-09-01"), fromId: "X1"));

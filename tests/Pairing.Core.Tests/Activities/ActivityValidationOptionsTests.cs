@@ -1,0 +1,30 @@
+using Pairing.Core.Activities;
+using static Pairing.Core.Tests.Activities.ActivitySamples;
+
+namespace Pairing.Core.Tests.Activities;
+
+public sealed class ActivityValidationOptionsTests
+{
+    [Fact]
+    public void Invalid_options_list_every_failure()
+    {
+        var options = new ActivityValidationOptions { CampMinimumStudents = 0, RegularLetterIntervalDays = -1, DataDue = new AnnualDate(8, 5), WinterHolidayEnd = new AnnualDate(1, 1) };
+        var failures = options.Validate();
+        Assert.Equal(4, failures.Count);
+        var ex = Assert.Throws<ArgumentException>(() => Validate([], options));
+        Assert.Contains("CampMinimumStudents", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RegularLetterIntervalDays", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DataDue", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("WinterHolidayEnd", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(new ActivityValidationOptions().Validate());
+    }
+
+    [Fact]
+    public void The_programme_year_starts_on_1_July()
+    {
+        var options = new ActivityValidationOptions();
+        Assert.Equal(D("2014-07-01"), options.ProgrammeYearStartOf(D("2015-06-30")));
+        Assert.Equal(D("2015-07-01"), options.ProgrammeYearStartOf(D("2015-07-01")));
+        Assert.Empty(options.Validate());
+    }
+}
