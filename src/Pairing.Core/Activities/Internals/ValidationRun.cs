@@ -211,11 +211,12 @@ internal sealed class ValidationRun
     /// <summary>First pass: resolve each record to its pair or unit, report what breaks the hierarchy, keep dates and counts.</summary>
     private int[] ResolveAndGather()
     {
-        var slotOf = new int[_records.Count];
+        var slotOf = ResolvePartners();
         var asOf = _asOf.DayNumber;
         var t = _table;
         for (var i = 0; i < _records.Count; i++)
         {
+            var resolved = slotOf[i];
             slotOf[i] = -1;
             var r = _records[i];
             var day = r.Date.DayNumber;
@@ -240,11 +241,20 @@ internal sealed class ValidationRun
                     break;
             }
 
-            var s = ResolveStudent(i, "from_id", r.FromId!);
-            // Nearly every record goes to the sender's partner: one string comparison instead of a second look-up.
-            var to = r.ToId is null ? -2
-                : s >= 0 && string.Equals(r.ToId, _slotIds[s ^ 1], StringComparison.Ordinal) ? s ^ 1
-                : ResolveStudent(i, "to_id", r.ToId);
+            int s, to;
+            if (resolved >= 0)
+            {
+                (s, to) = (resolved, resolved ^ 1);
+            }
+            else
+            {
+                // The rare record that does not go between partners: resolve it again, this time saying why.
+                s = ResolveStudent(i, "from_id", r.FromId!);
+                to = r.ToId is null ? -2
+                    : s >= 0 && string.Equals(r.ToId, _slotIds[s ^ 1], StringComparison.Ordinal) ? s ^ 1
+                    : ResolveStudent(i, "to_id", r.ToId);
+            }
+
             if (s < 0 || to == -1)
             {
                 continue;
@@ -293,6 +303,37 @@ internal sealed class ValidationRun
             }
         }
 
+        return slotOf;
+    }
+
+    /// <summary>
+    /// The sender's slot of every student record that goes between partners (or has no receiver), -1 for any other
+    /// record. Looking ids up is most of the cost of a run and reads shared data only, so it is spread over the cores
+    /// in fixed slices; each slice writes only its own part of the array, so the result does not depend on timing.
+    /// </summary>
+    private int[] ResolvePartners()
+    {
+        var slotOf = new int[_records.Count];
+        const int Slice = 1 << 16;
+        var slices = (_records.Count + Slice - 1) / Slice;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, slices, options, slice =>
+        {
+            var end = Math.Min(_records.Count, (slice + 1) * Slice);
+            for (var i = slice * Slice; i < end; i++)
+            {
+                var r = _records[i];
+                var slot = -1;
+                if (r.Kind is not (ActivityKind.SchoolExchange or ActivityKind.Camp or ActivityKind.FamilyEvent)
+                    && _slots.TryGetValue(r.FromId!, out var s)
+                    && (r.ToId is null || string.Equals(r.ToId, _slotIds[s ^ 1], StringComparison.Ordinal)))
+                {
+                    slot = s;
+                }
+
+                slotOf[i] = slot;
+            }
+        });
         return slotOf;
     }
 
