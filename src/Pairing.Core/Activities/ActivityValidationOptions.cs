@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Activities;
 
@@ -21,6 +22,13 @@ public sealed class ActivityValidationOptions
     /// <summary>How many aided-area students a unity camp must invite (A5: 50名以上).</summary>
     /// <value>The default value is 50; from 1 to <see cref="MaxCampMinimum"/>.</value>
     public int CampMinimumStudents { get; set; } = 50;
+
+    /// <summary>
+    /// A supporting province's own camp minimum, where it sets one above (or below) <see cref="CampMinimumStudents"/>:
+    /// the minimum for camps it or its paired inland counties hold.
+    /// </summary>
+    /// <value>The default value is empty (every province uses <see cref="CampMinimumStudents"/>); each value from 1 to <see cref="MaxCampMinimum"/>.</value>
+    public IDictionary<ProvinceId, int> CampMinimumStudentsByProvince { get; private set; } = new Dictionary<ProvinceId, int>();
 
     /// <summary>How many valid camps each supporting province must hold per programme year (A5: 每年至少组织一次).</summary>
     /// <value>The default value is 1; from 1 to 52.</value>
@@ -93,6 +101,11 @@ public sealed class ActivityValidationOptions
         }
 
         Range(nameof(CampMinimumStudents), CampMinimumStudents, 1, MaxCampMinimum);
+        foreach (var (province, minimum) in CampMinimumStudentsByProvince.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        {
+            Range($"{nameof(CampMinimumStudentsByProvince)}[{province}]", minimum, 1, MaxCampMinimum);
+        }
+
         Range(nameof(CampsPerYear), CampsPerYear, 1, 52);
         Range(nameof(RegularLetterIntervalDays), RegularLetterIntervalDays, 0, MaxLetterInterval);
         Set(nameof(WinterHolidayStart), WinterHolidayStart);
@@ -146,7 +159,17 @@ public sealed class ActivityValidationOptions
     }
 
     /// <summary>A copy of these options, so that a run is not affected by later changes.</summary>
-    public ActivityValidationOptions Clone() => (ActivityValidationOptions)MemberwiseClone();
+    public ActivityValidationOptions Clone()
+    {
+        var copy = (ActivityValidationOptions)MemberwiseClone();
+        copy.CampMinimumStudentsByProvince = new Dictionary<ProvinceId, int>(CampMinimumStudentsByProvince);
+        return copy;
+    }
+
+    /// <summary>The camp minimum for camps hosted in a province: its own, or <see cref="CampMinimumStudents"/>.</summary>
+    /// <param name="province">The hosting province.</param>
+    public int CampMinimumFor(ProvinceId province) =>
+        CampMinimumStudentsByProvince.TryGetValue(province, out var minimum) ? minimum : CampMinimumStudents;
 
     /// <summary>The first day of the programme year that holds <paramref name="date"/>.</summary>
     /// <param name="date">A date.</param>

@@ -20,6 +20,18 @@ public sealed class ActivityValidationOptionsTests
     }
 
     [Fact]
+    public void A_provinces_own_camp_minimum_is_checked_and_copied()
+    {
+        var options = new ActivityValidationOptions { CampMinimumStudentsByProvince = { [new(Province)] = 0 } };
+        Assert.Contains(options.Validate(), f => f.Contains("CampMinimumStudentsByProvince[370000]", StringComparison.Ordinal));
+        var copy = options.Clone();
+        options.CampMinimumStudentsByProvince[new(Province)] = 70;
+        Assert.Equal(0, copy.CampMinimumFor(new(Province)));
+        Assert.Equal(70, options.CampMinimumFor(new(Province)));
+        Assert.Equal(50, options.CampMinimumFor(new("110000")));
+    }
+
+    [Fact]
     public void The_programme_year_starts_on_1_July()
     {
         var options = new ActivityValidationOptions();

@@ -185,6 +185,12 @@ public sealed class ActivityValidatorTests
         var options = new ActivityValidationOptions { CampMinimumStudents = 30 };
         Assert.Equal(ComplianceStatus.Met, Entry(Validate([Camp("2015-01-20", "2015-01-25", Province, 30)], options), ActivityRule.A5, Province).Status);
 
+        // A province's own minimum applies to camps hosted there, the general one elsewhere.
+        var shandong = new ActivityValidationOptions { CampMinimumStudentsByProvince = { [new(Province)] = 80 } };
+        var strict = Validate([Camp("2014-07-15", "2014-07-22", InlandCounty, 60, "camp-60")], shandong);
+        Assert.Contains("60 aided-area students, fewer than 80", Entry(strict, ActivityRule.A5, "camp-60").Detail, StringComparison.Ordinal);
+        Assert.Contains("with 80 or more aided-area students", Entry(strict, ActivityRule.A5, Province).Detail, StringComparison.Ordinal);
+
         // Shandong's own winter holiday of 2015 runs into March: a camp then is in a holiday there.
         var holidays = new HolidayCalendar([new Holiday(new(Province), 2015, HolidayKind.Winter, D("2015-01-25"), D("2015-03-05"))]);
         Assert.Equal(ComplianceStatus.Met, Entry(Validate([Camp("2015-02-25", "2015-03-03", InlandCounty, 60)], holidays: holidays), ActivityRule.A5, Province).Status);

@@ -415,7 +415,7 @@ internal sealed class ValidationRun
         }
 
         var valid = true;
-        var min = _options.CampMinimumStudents;
+        var min = _options.CampMinimumFor(host);
         if (r.Count < min)
         {
             valid = false;
@@ -557,7 +557,7 @@ internal sealed class ValidationRun
             }
 
             var need = _options.CampsPerYear;
-            var min = _options.CampMinimumStudents;
+            var min = _options.CampMinimumFor(_provinces[p]);
             small.Add(new ReportRow(ActivityRule.A5, ComplianceLevel.Province, valid >= need ? ComplianceStatus.Met : ComplianceStatus.Missing,
                 _provinces[p].Value,
                 string.Create(CultureInfo.InvariantCulture,
