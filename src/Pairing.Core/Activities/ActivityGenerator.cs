@@ -17,9 +17,9 @@ namespace Pairing.Core.Activities;
 /// friendship letters in September and October, then a regular letter every five to eight weeks, may chat online,
 /// sends books both ways in October and November with reflections after receiving them, agrees on a deed in
 /// November or December, and both partners do it and share reflections by spring. A pair behind schedule stops at a
-/// random step. About three school pairs in four exchange once to three times; each supporting province holds a
-/// summer camp of 50–150 aided-area students, some inland counties a winter camp; most inland counties hold a family
-/// event with every family's consent.
+/// random step and lets its regular letters lapse. About three school pairs in four exchange once to three times;
+/// each supporting province holds a summer camp of 50–150 aided-area students, some inland counties a winter camp;
+/// most inland counties hold a family event with every family's consent.
 /// </para>
 /// <para>
 /// The deliberate violations, when asked for (they need two student pairs and one county pair): a letter between
@@ -154,7 +154,10 @@ public static class ActivityGenerator
 
         var l2 = l1 + random.Between(7, 25);
         Add(ActivityKind.Letter, l2, b, a);
-        for (var day = l2 + random.Between(25, 50); day < yearEnd - 10; day += random.Between(35, 60))
+
+        // A pair behind schedule also lets its regular letters lapse within a few months.
+        var lettersUntil = steps < 7 ? l2 + random.Between(0, 120) : yearEnd - 10;
+        for (var day = l2 + random.Between(25, 50); day < lettersUntil; day += random.Between(35, 60))
         {
             var forward = random.Chance(0.5);
             Add(ActivityKind.Letter, day, forward ? x : n, forward ? n : x);

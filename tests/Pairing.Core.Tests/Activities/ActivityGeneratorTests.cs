@@ -26,6 +26,7 @@ public sealed class ActivityGeneratorTests
         var a3 = report.Count(ActivityRule.A3, ComplianceStatus.Met);
         Assert.InRange(a3, pairs * 0.7, pairs * 0.9);
         Assert.InRange(report.Count(ActivityRule.A1, ComplianceStatus.Missing), 1, pairs * 0.1);
+        Assert.InRange(report.Count(ActivityRule.A1, ComplianceStatus.Warning), 1, pairs * 0.2);
         Assert.True(report.Count(ActivityRule.A4, ComplianceStatus.Met) > 0);
         Assert.True(report.Count(ActivityRule.A4, ComplianceStatus.Warning) > 0);
         Assert.Equal(0, report.Count(ActivityRule.A5, ComplianceStatus.Missing));
