@@ -21,7 +21,8 @@ namespace Pairing.Core.Activities;
 /// </para>
 /// <para>
 /// The report depends only on the inputs: never on the order of the records, the time of day or the machine.
-/// Records are read twice, in linear time, with memory in proportion to the records and pairs.
+/// Records are read twice, in linear time, with memory in proportion to the records and pairs; looking their ids up
+/// runs on all cores, in fixed slices whose results do not depend on timing.
 /// </para>
 /// </remarks>
 public static class ActivityValidator
