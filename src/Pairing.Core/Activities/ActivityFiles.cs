@@ -1,0 +1,346 @@
+using System.Globalization;
+using Pairing.Core.Activities.Internals;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
+using Pairing.Core.Internals.Csv;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Activities;
+
+/// <summary>
+/// Reads and writes activity records (<c>activities.csv</c>) and per-province holidays (<c>holidays.csv</c>) in
+/// the format FORMATS.md fixes.
+/// </summary>
+/// <remarks>
+/// Reading holds the files to the same discipline as rosters: UTF-8 with or without a BOM or GB18030; columns found
+/// by header name in any order; unknown columns ignored with a warning; every problem listed with its file, line and
+/// column and what was expected; and a file with any error rejected whole. Writing gives UTF-8 without a BOM, \n line
+/// ends, RFC 4180 quoting and cells safe from spreadsheet formula injection.
+/// </remarks>
+public static class ActivityFiles
+{
+    /// <summary>The usual name of the activity records file.</summary>
+    public const string ActivitiesFile = "activities.csv";
+
+    /// <summary>The usual name of the holidays file.</summary>
+    public const string HolidaysFile = "holidays.csv";
+
+    private static readonly string[] ActivityColumns = ["activity_id", "kind", "date"];
+    private static readonly string[] ActivityOptional = ["end_date", "from_id", "to_id", "unit_id", "count", "consent", "detail"];
+    private static readonly string[] HolidayColumns = ["province_id", "year", "kind", "start", "end"];
+
+    /// <summary>Reads and checks activity records, and the holidays file when one is given.</summary>
+    /// <param name="activitiesPath">The activity records file.</param>
+    /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
+    /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
+    public static ActivityRecordsResult Read(string activitiesPath, string? holidaysPath = null)
+    {
+        Guard.NotNull(activitiesPath);
+        var problems = new List<ActivityProblem>();
+        var activities = ReadBytes(activitiesPath, problems);
+        var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);
+        if (activities is null || (holidaysPath is not null && holidays is null))
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        var records = ParseActivities(activities, Path.GetFileName(activitiesPath), problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, Path.GetFileName(holidaysPath!), problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>Checks activity records (and holidays) already in memory, as <see cref="Read"/> does files.</summary>
+    /// <param name="activities">The bytes of an activity records file.</param>
+    /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>
+    /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
+    public static ActivityRecordsResult Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
+    {
+        var problems = new List<ActivityProblem>();
+        var records = ParseActivities(activities, ActivitiesFile, problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>Writes activity records to a file (replaced whole, or left as it was if writing fails), in the order given.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="path">The file to write.</param>
+    public static void Write(IEnumerable<ActivityRecord> records, string path)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(path);
+        WriteOne(path, stream => Write(records, stream));
+    }
+
+    /// <summary>Writes activity records to a stream, in the order given; the stream is left open.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="stream">The stream to write to.</param>
+    public static void Write(IEnumerable<ActivityRecord> records, Stream stream)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(stream);
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(writer);
+        csv.WriteHeader(["activity_id", "kind", "date", .. ActivityOptional]);
+        Span<char> date = stackalloc char[10];
+        foreach (var r in records)
+        {
+            Guard.NotNull(r);
+            csv.Write(r.Id.Value);
+            csv.Write(ActivityShape.NameOf(r.Kind));
+            csv.Write(Iso(r.Date, date));
+            csv.Write(r.EndDate is { } end ? Iso(end, date) : []);
+            csv.Write(r.FromId);
+            csv.Write(r.ToId);
+            csv.Write(r.UnitId);
+            if (r.Count is { } count)
+            {
+                csv.Write(count);
+            }
+            else
+            {
+                csv.Write(string.Empty);
+            }
+
+            csv.Write(r.Consent is { } consent ? ActivityShape.NameOf(consent) : string.Empty);
+            csv.Write(r.Detail);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>Writes a calendar's per-province holidays to a file, sorted by province, year and kind.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="path">The file to write.</param>
+    public static void WriteHolidays(HolidayCalendar calendar, string path)
+    {
+        Guard.NotNull(calendar);
+        Guard.NotNull(path);
+        WriteOne(path, stream =>
+        {
+            using var csv = new CsvWriter(stream);
+            csv.WriteHeader(HolidayColumns);
+            Span<char> date = stackalloc char[10];
+            foreach (var h in calendar.Holidays)
+            {
+                csv.Write(h.Province.Value);
+                csv.Write(h.Year);
+                csv.Write(h.Kind == HolidayKind.Winter ? "winter" : "summer");
+                csv.Write(Iso(h.Start, date));
+                csv.Write(Iso(h.End, date));
+                csv.EndRow();
+            }
+        });
+    }
+
+    internal static ReadOnlySpan<char> Iso(DateOnly date, Span<char> buffer)
+    {
+        date.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return buffer[..written];
+    }
+
+    private static void WriteOne(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        using var files = new AtomicFiles(directory);
+        using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            write(stream);
+        }
+
+        files.Commit();
+    }
+
+    private static byte[]? ReadBytes(string path, List<ActivityProblem> problems)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        problems.Add(new ActivityProblem(ActivityProblemKind.MissingFile, ProblemSeverity.Error, Path.GetFileName(path), null, null, null,
+            $"the file '{path}' does not exist", "an existing CSV file"));
+        return null;
+    }
+
+    private static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    {
+        var records = new List<ActivityRecord>(Math.Max(16, bytes.Count((byte)'\n')));
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Many records name the same students, schools and units: keep one string per id.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(string? id)
+        {
+            if (id is null)
+            {
+                return null;
+            }
+
+            if (ids.TryGetValue(id, out var shared))
+            {
+                return shared;
+            }
+
+            ids.Add(id, id);
+            return id;
+        }
+
+        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, row =>
+        {
+            var ok = true;
+            var id = row.Id("activity_id");
+            ok &= id is not null;
+            if (id is not null && !firstLine.TryAdd(id, row.Line))
+            {
+                ok = false;
+                row.Problem(ActivityProblemKind.DuplicateId, "activity_id",
+                    $"activity_id '{id}' appears twice (first on line {firstLine[id].ToString(CultureInfo.InvariantCulture)})", "each activity id once");
+            }
+
+            var kindText = row.Text("kind");
+            if (!ActivityShape.TryParseKind(kindText, out var kind))
+            {
+                ok = false;
+                row.Problem(ActivityProblemKind.BadKind, "kind", $"kind '{kindText}' is not known", ActivityShape.KindNames);
+            }
+
+            var date = row.Date("date", required: true, out var dateOk);
+            var end = row.Date("end_date", required: false, out var endOk);
+            ok &= dateOk && endOk;
+            if (date is { } d && end is { } e && e < d)
+            {
+                ok = false;
+                row.Problem(ActivityProblemKind.BadDateRange, "end_date", $"end_date {e:yyyy-MM-dd} is before date {d:yyyy-MM-dd}", "an end date on or after the date");
+            }
+
+            var from = row.OptionalId("from_id", out var fromOk);
+            var to = row.OptionalId("to_id", out var toOk);
+            var unit = row.OptionalId("unit_id", out var unitOk);
+            ok &= fromOk && toOk && unitOk;
+
+            int? count = null;
+            var countText = row.Text("count");
+            if (countText.Length > 0)
+            {
+                if (int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                {
+                    count = c;
+                }
+                else
+                {
+                    ok = false;
+                    row.Problem(ActivityProblemKind.BadCount, "count", $"count '{countText}' is not a whole number", "a whole number of 0 or more");
+                }
+            }
+
+            FamilyConsent? consent = null;
+            var consentText = row.Text("consent");
+            if (consentText.Length > 0)
+            {
+                if (ActivityShape.TryParseConsent(consentText, out var parsed))
+                {
+                    consent = parsed;
+                }
+                else
+                {
+                    ok = false;
+                    row.Problem(ActivityProblemKind.BadConsent, "consent", $"consent '{consentText}' is not known", "all, partial or none");
+                }
+            }
+
+            if (kind != 0)
+            {
+                var required = ActivityShape.Required(kind);
+                foreach (var field in (ReadOnlySpan<ActivityShape.Field>)[ActivityShape.Field.From, ActivityShape.Field.To, ActivityShape.Field.Unit, ActivityShape.Field.Count, ActivityShape.Field.Consent])
+                {
+                    var column = ActivityShape.ColumnOf(field);
+                    var present = field switch
+                    {
+                        ActivityShape.Field.From => from is not null || !fromOk,
+                        ActivityShape.Field.To => to is not null || !toOk,
+                        ActivityShape.Field.Unit => unit is not null || !unitOk,
+                        ActivityShape.Field.Count => countText.Length > 0,
+                        _ => consentText.Length > 0,
+                    };
+                    if (required.HasFlag(field) && !present)
+                    {
+                        ok = false;
+                        row.Problem(ActivityProblemKind.MissingField, column, $"a {ActivityShape.NameOf(kind)} record needs {column}, which is empty",
+                            $"{column}: {ActivityShape.WhatFor(kind, field)}");
+                    }
+                }
+            }
+
+            if (ok)
+            {
+                records.Add(new ActivityRecord(new ActivityId(id!), kind, date!.Value, end, Shared(from), Shared(to), Shared(unit), count, consent,
+                    row.Text("detail")));
+            }
+        });
+        return records;
+    }
+
+    private static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    {
+        var holidays = new List<Holiday>();
+        var firstLine = new Dictionary<(string, int, HolidayKind), int>();
+        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], row =>
+        {
+            var province = row.Id("province_id");
+            var yearText = row.Text("year");
+            var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2999;
+            if (!yearOk)
+            {
+                row.Problem(ActivityProblemKind.BadDate, "year", $"year '{yearText}' is not a year", "a year such as 2015");
+            }
+
+            var kindText = row.Text("kind");
+            HolidayKind? kind = kindText switch
+            {
+                "winter" => HolidayKind.Winter,
+                "summer" => HolidayKind.Summer,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                row.Problem(ActivityProblemKind.BadKind, "kind", $"kind '{kindText}' is not known", "winter or summer");
+            }
+
+            var start = row.Date("start", required: true, out _);
+            var end = row.Date("end", required: true, out _);
+            var rangeOk = true;
+            if (start is { } s && end is { } e)
+            {
+                if (e < s)
+                {
+                    rangeOk = false;
+                    row.Problem(ActivityProblemKind.BadDateRange, "end", $"end {e:yyyy-MM-dd} is before start {s:yyyy-MM-dd}", "an end on or after the start");
+                }
+                else if (yearOk && (year < s.Year || year > e.Year))
+                {
+                    rangeOk = false;
+                    row.Problem(ActivityProblemKind.BadDateRange, "year",
+                        $"year {year.ToString(CultureInfo.InvariantCulture)} is not a year the holiday {s:yyyy-MM-dd} – {e:yyyy-MM-dd} falls in",
+                        "the calendar year the holiday is in");
+                }
+            }
+
+            if (province is null || !yearOk || kind is null || start is null || end is null || !rangeOk)
+            {
+                return;
+            }
+
+            if (!firstLine.TryAdd((province, year, kind.Value), row.Line))
+            {
+                row.Problem(ActivityProblemKind.DuplicateId, "kind",
+                    $"the {kindText} holiday of {year.ToString(CultureInfo.InvariantCulture)} for province {province} is given twice (first on line {firstLine[(province, year, kind.Value)].ToString(CultureInfo.InvariantCulture)})",
+                    "one holiday per province, year and kind");
+                return;
+            }
+
+            holidays.Add(new Holiday(new ProvinceId(province), year, kind.Value, start.Value, end.Value));
+        });
+        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+    }
+}

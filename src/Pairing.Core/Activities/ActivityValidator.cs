@@ -1,0 +1,59 @@
+using Pairing.Core.Activities.Internals;
+using Pairing.Core.Internals;
+using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Activities;
+
+/// <summary>
+/// Checks activity records against the programme's activity rules (A1–A6) and timeline (S2–S4) for one programme
+/// year, and gives a <see cref="ComplianceReport"/> that committees can file (备案).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The programme year checked is the one that holds the as-of date (from <see cref="ActivityValidationOptions.ProgrammeYearStart"/>,
+/// 1 July by default). Student pairs are checked for A1–A3, school pairs for A4, supporting provinces for A5,
+/// the inland county committees of county pairs for A6, and the provinces whose plan dates are given for S2–S4.
+/// A record that breaks a rule (a letter between students who are not partners, a camp of 30, a camp in term time,
+/// a family event without every family's consent, a record dated before its pair existed or after the as-of date)
+/// is an entry of its own, at level <see cref="ComplianceLevel.Record"/>, named by its activity id, and is not
+/// counted towards any rule.
+/// </para>
+/// <para>
+/// The report depends only on the inputs: never on the order of the records, the time of day or the machine.
+/// Records are read twice, in linear time, with memory in proportion to the records and pairs; looking their ids up
+/// runs on all cores, in fixed slices whose results do not depend on timing.
+/// </para>
+/// </remarks>
+public static class ActivityValidator
+{
+    /// <summary>Checks activity records and gives the compliance report.</summary>
+    /// <param name="roster">The roster the pairing was made on.</param>
+    /// <param name="result">The pairing result (county, school and student pairs).</param>
+    /// <param name="records">The activity records, in any order.</param>
+    /// <param name="asOf">The date the report is as of: later records are violations, and what is not done by then is missing.</param>
+    /// <param name="holidays">Per-province holidays; <see cref="HolidayCalendar.Default"/> when null.</param>
+    /// <param name="options">Thresholds and dates; the defaults when null. A copy is validated and used.</param>
+    /// <param name="plans">When each province carried out its pairing plan, for S2–S4; none when null.</param>
+    /// <returns>The compliance report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roster"/>, <paramref name="result"/> or <paramref name="records"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are not valid (every failure is listed), or two plans name the same province.</exception>
+    public static ComplianceReport Validate(
+        Roster roster,
+        PairingResult result,
+        IEnumerable<ActivityRecord> records,
+        DateOnly asOf,
+        HolidayCalendar? holidays = null,
+        ActivityValidationOptions? options = null,
+        IEnumerable<PlanDates>? plans = null)
+    {
+        Guard.NotNull(roster);
+        Guard.NotNull(result);
+        Guard.NotNull(records);
+        var o = (options ?? ActivityValidationOptions.Defaults).Clone();
+        o.ThrowIfInvalid();
+        var list = records as IReadOnlyList<ActivityRecord> ?? [.. records];
+        var planList = plans?.ToList() ?? [];
+        return new ValidationRun(roster, result, list, asOf, holidays ?? HolidayCalendar.Default, o, planList).Run();
+    }
+}

@@ -1,0 +1,110 @@
+namespace Pairing.Core.Activities.Internals;
+
+/// <summary>
+/// Which fields each kind of record needs (FORMATS.md "Activity records"): the one place both the record's
+/// constructor and the file reader ask, so that a record read from a file and one built in code are held to the
+/// same shape.
+/// </summary>
+internal static class ActivityShape
+{
+    [Flags]
+    public enum Field
+    {
+        None = 0,
+        From = 1,
+        To = 2,
+        Unit = 4,
+        Count = 8,
+        Consent = 16,
+    }
+
+    public static Field Required(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Letter or ActivityKind.Chat or ActivityKind.BookSent or ActivityKind.BookReflection
+            or ActivityKind.DeedAgreed or ActivityKind.DeedReflection => Field.From | Field.To,
+        ActivityKind.DeedDone => Field.From,
+        ActivityKind.SchoolExchange => Field.Unit | Field.To,
+        ActivityKind.Camp => Field.Unit | Field.Count,
+        ActivityKind.FamilyEvent => Field.Unit | Field.Count | Field.Consent,
+        _ => Field.None,
+    };
+
+    public static string ColumnOf(Field field) => field switch
+    {
+        Field.From => "from_id",
+        Field.To => "to_id",
+        Field.Unit => "unit_id",
+        Field.Count => "count",
+        _ => "consent",
+    };
+
+    public static string WhatFor(ActivityKind kind, Field field) => (kind, field) switch
+    {
+        (ActivityKind.SchoolExchange, Field.Unit) => "the school that made the contact",
+        (ActivityKind.SchoolExchange, Field.To) => "the paired school contacted",
+        (ActivityKind.Camp, Field.Unit) => "the supporting province or inland county holding the camp",
+        (ActivityKind.Camp, Field.Count) => "the number of aided-area students at the camp",
+        (ActivityKind.FamilyEvent, Field.Unit) => "the inland county holding the event",
+        (ActivityKind.FamilyEvent, Field.Count) => "the number of families taking part",
+        (ActivityKind.FamilyEvent, Field.Consent) => "all, partial or none",
+        (_, Field.From) => "the student it comes from",
+        (_, Field.To) => "the partner it goes to",
+        _ => "a value",
+    };
+
+    public static string NameOf(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Letter => "letter",
+        ActivityKind.Chat => "chat",
+        ActivityKind.BookSent => "book-sent",
+        ActivityKind.BookReflection => "book-reflection",
+        ActivityKind.DeedAgreed => "deed-agreed",
+        ActivityKind.DeedDone => "deed-done",
+        ActivityKind.DeedReflection => "deed-reflection",
+        ActivityKind.SchoolExchange => "school-exchange",
+        ActivityKind.Camp => "camp",
+        ActivityKind.FamilyEvent => "family-event",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an activity kind"),
+    };
+
+    public static bool TryParseKind(ReadOnlySpan<char> text, out ActivityKind kind)
+    {
+        kind = text switch
+        {
+            "letter" => ActivityKind.Letter,
+            "chat" => ActivityKind.Chat,
+            "book-sent" => ActivityKind.BookSent,
+            "book-reflection" => ActivityKind.BookReflection,
+            "deed-agreed" => ActivityKind.DeedAgreed,
+            "deed-done" => ActivityKind.DeedDone,
+            "deed-reflection" => ActivityKind.DeedReflection,
+            "school-exchange" => ActivityKind.SchoolExchange,
+            "camp" => ActivityKind.Camp,
+            "family-event" => ActivityKind.FamilyEvent,
+            _ => 0,
+        };
+        return kind != 0;
+    }
+
+    public static string NameOf(FamilyConsent consent) => consent switch
+    {
+        FamilyConsent.All => "all",
+        FamilyConsent.Partial => "partial",
+        FamilyConsent.None => "none",
+        _ => throw new ArgumentOutOfRangeException(nameof(consent), consent, "not a consent level"),
+    };
+
+    public static bool TryParseConsent(ReadOnlySpan<char> text, out FamilyConsent consent)
+    {
+        consent = text switch
+        {
+            "all" => FamilyConsent.All,
+            "partial" => FamilyConsent.Partial,
+            "none" => FamilyConsent.None,
+            _ => 0,
+        };
+        return consent != 0;
+    }
+
+    public const string KindNames = "letter, chat, book-sent, book-reflection, deed-agreed, deed-done, deed-reflection, school-exchange, camp or family-event";
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using Pairing.Core.Activities;
+using Pairing.Core.Rosters;
+using Pairing.Core.Tests.Rosters;
+using static Pairing.Core.Tests.Activities.ActivitySamples;
+
+namespace Pairing.Core.Tests.Activities;
+
+public sealed class ActivityFilesTests
+{
+    private static ActivityRecordsResult Parse(string activities, string? holidays = null) =>
+        ActivityFiles.Parse(Encoding.UTF8.GetBytes(activities), holidays is null ? null : Encoding.UTF8.GetBytes(holidays));
+
+    [Fact]
+    public void Reads_every_kind_with_columns_in_any_order()
+    {
+        var result = Parse("""
+            kind,activity_id,date,from_id,to_id,unit_id,count,consent,end_date,detail
+            letter,a1,2014-09-10,X1,N1,,,,,
+            chat,a2,2014-09-11,X1,N1,,,,,
+            book-sent,a3,2014-09-12,X1,N1,,,,,《草房子》
+            book-reflection,a4,2014-09-13,N1,X1,,,,,
+            deed-agreed,a5,2014-09-14,X1,N1,,,,,为学校广播站投稿
+            deed-done,a6,2014-09-15,X1,,,,,,
+            deed-reflection,a7,2014-09-16,X1,N1,,,,,
+            school-exchange,a8,2014-09-17,,NS1,XS1,,,,
+            camp,a9,2014-07-15,,,370000,55,,2014-07-22,
+            family-event,a10,2014-08-01,,,379001,12,all,,
+            """);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(10, result.Records.Count);
+        Assert.Equal(Enum.GetValues<ActivityKind>(), result.Records.Select(r => r.Kind));
+        var camp = result.Records[8];
+        Assert.Equal((D("2014-07-15"), D("2014-07-22"), "370000", 55), (camp.Date, camp.LastDate, camp.UnitId, camp.Count));
+        Assert.Equal(FamilyConsent.All, result.Records[9].Consent);
+        Assert.Equal("《草房子》", result.Records[2].Detail);
+        Assert.Same(HolidayCalendar.Default, result.Holidays);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_with_its_line_and_column_and_the_file_is_rejected_whole()
+    {
+        var result = Parse("""
+            activity_id,kind,date,end_date,from_id,to_id,unit_id,count,consent,colour
+            a1,letter,2014-09-10,,X1,N1,,,,red
+            a2,postcard,2014-09-10,,X1,N1,,,,
+            a3,letter,2014-13-01,,X1,N1,,,,
+            a1,letter,2014-09-10,,X1,,,,,
+            a5,camp,2014-07-20,2014-07-10,,,370000,many,,
+            a6,family-event,2014-08-01,,,,379001,12,some,
+            a7,family-event,2014-08-01,,,,379001,12,,
+            a8,letter,2014-09-10,," X1",N1,,,,
+            a9,letter,2014-09-10
+            """);
+        Assert.False(result.IsValid);
+        Assert.Null(result.Records);
+        var errors = result.Errors.Select(p => (p.Kind, p.Line, p.Column, p.ColumnName)).ToList();
+        Assert.Contains((ActivityProblemKind.BadKind, 3, 2, "kind"), errors);
+        Assert.Contains((ActivityProblemKind.BadDate, 4, 3, "date"), errors);
+        Assert.Contains((ActivityProblemKind.DuplicateId, 5, 1, "activity_id"), errors);
+        Assert.Contains((ActivityProblemKind.MissingField, 5, 6, "to_id"), errors);
+        Assert.Contains((ActivityProblemKind.BadDateRange, 6, 4, "end_date"), errors);
+        Assert.Contains((ActivityProblemKind.BadCount, 6, 8, "count"), errors);
+        Assert.Contains((ActivityProblemKind.BadConsent, 7, 9, "consent"), errors);
+        Assert.Contains((ActivityProblemKind.MissingField, 8, 9, "consent"), errors);
+        Assert.Contains((ActivityProblemKind.BadId, 9, 5, "from_id"), errors);
+        Assert.Contains(result.Errors, p => p.Kind == ActivityProblemKind.MalformedCsv && p.Line == 10);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((ActivityProblemKind.UnknownColumn, 1, 10, "colour"), (warning.Kind, warning.Line, warning.Column, warning.ColumnName));
+        Assert.All(result.Problems, p => Assert.Equal(ActivityFiles.ActivitiesFile, p.File));
+        Assert.StartsWith("activities.csv:3:2 (kind): error: kind 'postcard' is not known; expected letter, chat", result.Errors.First(p => p.Kind == ActivityProblemKind.BadKind).ToString(), StringComparison.Ordinal);
+        var ex = Assert.Throws<ActivityRecordsRejectedException>(() => result.GetRecordsOrThrow());
+        Assert.Equal(result.Problems, ex.Problems);
+    }
+
+    [Fact]
+    public void A_missing_required_column_is_named_once_and_no_row_cascades()
+    {
+        var result = Parse("activity_id,date,from_id\na1,2014-09-10,X1\na2,2014-09-11,X1\n");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ActivityProblemKind.MissingColumn, 1, "kind"), (error.Kind, error.Line, error.ColumnName));
+    }
+
+    [Fact]
+    public void Holidays_are_read_and_checked()
+    {
+        var good = Parse("activity_id,kind,date\n", "province_id,year,kind,start,end\n370000,2015,winter,2015-01-25,2015-03-05\n370000,2015,summer,2015-07-05,2015-08-31\n");
+        Assert.True(good.IsValid, string.Join("\n", good.Problems));
+        Assert.True(good.Holidays.TryGet(new("370000"), 2015, HolidayKind.Winter, out var winter));
+        Assert.Equal((D("2015-01-25"), D("2015-03-05")), (winter.Start, winter.End));
+
+        var bad = Parse("activity_id,kind,date\n", """
+            province_id,year,kind,start,end
+            370000,2015,spring,2015-04-01,2015-04-05
+            370000,20x5,winter,2015-01-25,2015-03-05
+            370000,2015,summer,2015-08-31,2015-07-05
+            370000,2015,winter,2015-01-25,2015-03-05
+            370000,2015,winter,2015-01-20,2015-03-01
+            """);
+        Assert.False(bad.IsValid);
+        var errors = bad.Errors.Select(p => (p.File, p.Kind, p.Line, p.ColumnName)).ToList();
+        Assert.Contains(("holidays.csv", ActivityProblemKind.BadKind, 2, "kind"), errors);
+        Assert.Contains(("holidays.csv", ActivityProblemKind.BadDate, 3, "year"), errors);
+        Assert.Contains(("holidays.csv", ActivityProblemKind.BadDateRange, 4, "end"), errors);
+        Assert.Contains(("holidays.csv", ActivityProblemKind.DuplicateId, 6, "kind"), errors);
+    }
+
+    [Fact]
+    public void Records_and_holidays_round_trip_through_their_files()
+    {
+        var records = Complete("X1", "N1", "p1")
+            .Append(Camp("2014-07-15", "2014-07-22", InlandCounty, 50, "c1"))
+            .Append(Family("2014-08-01", InlandCounty, 12, FamilyConsent.Partial, "f1"))
+            .Append(Exchange("2014-09-01", "XS1", "NS1", "e1"))
+            .Append(new ActivityRecord(new ActivityId("t1"), ActivityKind.BookSent, D("2014-10-01"), fromId: "X2", toId: "N2", detail: "=cmd|' /C calc'!A0, \"quoted\"\nline"))
+            .ToList();
+        var calendar = new HolidayCalendar([new Holiday(new("370000"), 2015, HolidayKind.Winter, D("2015-01-25"), D("2015-03-05"))]);
+        using var dir = new TempDirectory();
+        ActivityFiles.Write(records, dir.File(ActivityFiles.ActivitiesFile));
+        ActivityFiles.WriteHolidays(calendar, dir.File(ActivityFiles.HolidaysFile));
+        var read = ActivityFiles.Read(dir.File(ActivityFiles.ActivitiesFile), dir.File(ActivityFiles.HolidaysFile));
+        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.Empty(read.Problems);
+        Assert.Equal(records, read.Records);
+        Assert.Equal(calendar.Holidays, read.Holidays.Holidays);
+        var text = File.ReadAllText(dir.File(ActivityFiles.ActivitiesFile));
+        Assert.StartsWith("activity_id,kind,date,end_date,from_id,to_id,unit_id,count,consent,detail\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"'=cmd", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_problem_not_an_exception()
+    {
+        using var dir = new TempDirectory();
+        var result = ActivityFiles.Read(dir.File("nope.csv"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ActivityProblemKind.MissingFile, "nope.csv"), (error.Kind, error.File));
+    }
+
+    [Fact]
+    public void Gb18030_files_are_read()
+    {
+        var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        var result = ActivityFiles.Parse(gb.GetBytes("activity_id,kind,date,from_id,to_id,detail\na1,book-sent,2014-09-10,X1,N1,草房子\n"));
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal("草房子", result.Records[0].Detail);
+    }
+}

@@ -1,0 +1,307 @@
+using Pairing.Core.Activities;
+using static Pairing.Core.Tests.Activities.ActivitySamples;
+
+namespace Pairing.Core.Tests.Activities;
+
+/// <summary>A worked case for every rule and every status it can take.</summary>
+public sealed class ActivityValidatorTests
+{
+    private static ComplianceEntry Entry(ComplianceReport report, ActivityRule rule, string subject) =>
+        Assert.Single(report.Entries, e => e.Rule == rule && e.SubjectId == subject);
+
+    [Fact]
+    public void A1_met_when_friendship_letters_go_both_ways_and_regular_letters_follow()
+    {
+        var report = Validate(Complete("X1", "N1", "p1"));
+        var entry = Entry(report, ActivityRule.A1, "X1|N1");
+        Assert.Equal((ComplianceLevel.Pair, ComplianceStatus.Met), (entry.Level, entry.Status));
+        Assert.Contains("2014-09-10", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("结对交友信", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("5 regular letter(s)", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A1_missing_when_only_one_friendship_letter_was_written()
+    {
+        var report = Validate([Letter("2014-09-10", "X2", "N2")]);
+        var entry = Entry(report, ActivityRule.A1, "X2|N2");
+        Assert.Equal(ComplianceStatus.Missing, entry.Status);
+        Assert.Contains("inland→Xinjiang not written", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A1, "X3|N3").Status);
+    }
+
+    [Fact]
+    public void A1_warning_when_regular_letters_fall_behind_the_expected_rate()
+    {
+        // Friendship letters by 2014-09-20; 283 days to 2015-06-30 at one letter per 60 days expects 4, one was written.
+        var report = Validate([Letter("2014-09-10", "X2", "N2"), Letter("2014-09-20", "N2", "X2"), Letter("2014-12-01", "X2", "N2")]);
+        var entry = Entry(report, ActivityRule.A1, "X2|N2");
+        Assert.Equal(ComplianceStatus.Warning, entry.Status);
+        Assert.Contains("1 regular letter(s) since (4 expected", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("此后书信 1 封（应至少 4 封）", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A1_regular_letter_expectation_is_an_option()
+    {
+        var records = new[] { Letter("2014-09-10", "X2", "N2"), Letter("2014-09-20", "N2", "X2") };
+        Assert.Equal(ComplianceStatus.Met, Entry(Validate(records, new ActivityValidationOptions { RegularLetterIntervalDays = 0 }), ActivityRule.A1, "X2|N2").Status);
+    }
+
+    [Fact]
+    public void A1_violated_by_a_letter_between_students_who_are_not_partners()
+    {
+        var report = Validate([Letter("2014-09-10", "X1", "N2", "bad-letter")]);
+        var entry = Entry(report, ActivityRule.A1, "bad-letter");
+        Assert.Equal((ComplianceLevel.Record, ComplianceStatus.Violated), (entry.Level, entry.Status));
+        Assert.Contains("X1 and N2 are not partners (X1's partner is N1)", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("不是结对伙伴", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A1, "X1|N1").Status);
+    }
+
+    [Fact]
+    public void A1_violated_by_unknown_and_unpaired_students()
+    {
+        var report = Validate([Letter("2014-09-10", "X9", "N1", "unpaired"), Letter("2014-09-10", "X1", "Z404", "unknown")]);
+        Assert.Contains("from_id X9 is in no student pair", Entry(report, ActivityRule.A1, "unpaired").Detail, StringComparison.Ordinal);
+        Assert.Contains("to_id Z404 is not a student of the roster", Entry(report, ActivityRule.A1, "unknown").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A1_chats_are_counted_as_progress()
+    {
+        var report = Validate([Student(ActivityKind.Chat, "2014-10-01", "X1", "N1"), Student(ActivityKind.Chat, "2014-10-02", "N1", "X1")]);
+        Assert.Contains("2 online chat(s)", Entry(report, ActivityRule.A1, "X1|N1").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A2_met_missing_and_violated()
+    {
+        var report = Validate(
+        [
+            .. Complete("X1", "N1", "p1"),
+            Student(ActivityKind.BookSent, "2014-10-05", "X2", "N2"),
+            Student(ActivityKind.BookReflection, "2014-10-01", "X3", "N3", "early-reflection"),
+        ]);
+        Assert.Equal(ComplianceStatus.Met, Entry(report, ActivityRule.A2, "X1|N1").Status);
+        var missing = Entry(report, ActivityRule.A2, "X2|N2");
+        Assert.Equal(ComplianceStatus.Missing, missing.Status);
+        Assert.Contains("books: Xinjiang→inland 2014-10-05, inland→Xinjiang none", missing.Detail, StringComparison.Ordinal);
+        var violated = Entry(report, ActivityRule.A2, "early-reflection");
+        Assert.Equal(ComplianceStatus.Violated, violated.Status);
+        Assert.Contains("the partner sent no book", violated.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A2_a_reflection_before_the_partners_book_does_not_count()
+    {
+        var report = Validate(
+        [
+            Student(ActivityKind.BookSent, "2014-10-05", "X2", "N2"),
+            Student(ActivityKind.BookSent, "2014-10-06", "N2", "X2"),
+            Student(ActivityKind.BookReflection, "2014-10-01", "X2", "N2", "too-early"),
+            Student(ActivityKind.BookReflection, "2014-10-20", "N2", "X2"),
+        ]);
+        Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A2, "X2|N2").Status);
+        Assert.Contains("before the partner's book (2014-10-06)", Entry(report, ActivityRule.A2, "too-early").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A3_met_missing_and_violated_in_the_order_agree_do_reflect()
+    {
+        var report = Validate(
+        [
+            .. Complete("X1", "N1", "p1"),
+            Student(ActivityKind.DeedDone, "2014-11-01", "X2", null, "done-first"),
+            Student(ActivityKind.DeedAgreed, "2014-11-10", "X2", "N2"),
+            Student(ActivityKind.DeedReflection, "2014-11-12", "N2", "X2", "reflect-first"),
+        ]);
+        Assert.Equal(ComplianceStatus.Met, Entry(report, ActivityRule.A3, "X1|N1").Status);
+        var missing = Entry(report, ActivityRule.A3, "X2|N2");
+        Assert.Equal(ComplianceStatus.Missing, missing.Status);
+        Assert.Contains("deed agreed: 2014-11-10; done after agreeing: Xinjiang not yet", missing.Detail, StringComparison.Ordinal);
+        Assert.Contains("before the partners agreed on it (2014-11-10)", Entry(report, ActivityRule.A3, "done-first").Detail, StringComparison.Ordinal);
+        Assert.Contains("the sender did no deed", Entry(report, ActivityRule.A3, "reflect-first").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A4_met_warning_and_violated()
+    {
+        var report = Validate([Exchange("2014-10-01", "XS1", "NS1"), Exchange("2014-10-01", "XS1", "NS2", "wrong-school")]);
+        var met = Entry(report, ActivityRule.A4, "XS1|NS1");
+        Assert.Equal((ComplianceLevel.SchoolPair, ComplianceStatus.Met), (met.Level, met.Status));
+        Assert.Contains("1 school exchange(s)", met.Detail, StringComparison.Ordinal);
+        Assert.Equal(ComplianceStatus.Warning, Entry(report, ActivityRule.A4, "XS2|NS2").Status);
+        Assert.Contains("schools XS1 and NS2 are not a school pair", Entry(report, ActivityRule.A4, "wrong-school").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A5_met_by_a_summer_camp_of_fifty_held_by_a_paired_county()
+    {
+        var report = Validate([Camp("2014-07-15", "2014-07-22", InlandCounty, 50)]);
+        var entry = Entry(report, ActivityRule.A5, Province);
+        Assert.Equal((ComplianceLevel.Province, ComplianceStatus.Met), (entry.Level, entry.Status));
+        Assert.Contains("1 unity camp(s) held by the province and its paired counties, 1 valid", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A5_missing_without_a_camp()
+    {
+        var entry = Entry(Validate([]), ActivityRule.A5, Province);
+        Assert.Equal(ComplianceStatus.Missing, entry.Status);
+        Assert.Contains("0 unity camp(s)", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A5_violated_by_a_camp_of_thirty_a_camp_in_term_time_and_a_camp_outside_the_programme()
+    {
+        var report = Validate(
+        [
+            Camp("2015-01-20", "2015-01-25", Province, 30, "camp-30"),
+            Camp("2014-10-08", "2014-10-12", Province, 60, "camp-term"),
+            Camp("2015-07-01", "2015-07-05", "110000", 80, "camp-beijing"),
+            Camp("2015-02-25", "2015-03-03", InlandCounty, 60, "camp-overlaps-term"),
+        ]);
+        Assert.Contains("30 aided-area students, fewer than 50", Entry(report, ActivityRule.A5, "camp-30").Detail, StringComparison.Ordinal);
+        Assert.Contains("受援地区学生 30 名，少于 50 名", Entry(report, ActivityRule.A5, "camp-30").Detail, StringComparison.Ordinal);
+        Assert.Contains("2014-10-08 to 2014-10-12 is not within a winter or summer holiday of 370000", Entry(report, ActivityRule.A5, "camp-term").Detail, StringComparison.Ordinal);
+        Assert.Contains("not within a winter or summer holiday", Entry(report, ActivityRule.A5, "camp-overlaps-term").Detail, StringComparison.Ordinal);
+        Assert.Contains("after the as-of date", Entry(report, ActivityRule.A5, "camp-beijing").Detail, StringComparison.Ordinal);
+        var province = Entry(report, ActivityRule.A5, Province);
+        Assert.Equal(ComplianceStatus.Missing, province.Status);
+        Assert.Contains("3 unity camp(s) held by the province and its paired counties, 0 valid", province.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A5_a_unit_outside_the_programme_is_named()
+    {
+        var report = Validate([Camp("2014-07-15", "2014-07-20", "110000", 80, "camp-beijing")]);
+        Assert.Contains("held by 110000, which is neither a supporting province nor a paired inland county", Entry(report, ActivityRule.A5, "camp-beijing").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A5_thresholds_and_holidays_are_options_and_data()
+    {
+        var options = new ActivityValidationOptions { CampMinimumStudents = 30 };
+        Assert.Equal(ComplianceStatus.Met, Entry(Validate([Camp("2015-01-20", "2015-01-25", Province, 30)], options), ActivityRule.A5, Province).Status);
+
+        // A province's own minimum applies to camps hosted there, the general one elsewhere.
+        var shandong = new ActivityValidationOptions { CampMinimumStudentsByProvince = { [new(Province)] = 80 } };
+        var strict = Validate([Camp("2014-07-15", "2014-07-22", InlandCounty, 60, "camp-60")], shandong);
+        Assert.Contains("60 aided-area students, fewer than 80", Entry(strict, ActivityRule.A5, "camp-60").Detail, StringComparison.Ordinal);
+        Assert.Contains("with 80 or more aided-area students", Entry(strict, ActivityRule.A5, Province).Detail, StringComparison.Ordinal);
+
+        // Shandong's own winter holiday of 2015 runs into March: a camp then is in a holiday there.
+        var holidays = new HolidayCalendar([new Holiday(new(Province), 2015, HolidayKind.Winter, D("2015-01-25"), D("2015-03-05"))]);
+        Assert.Equal(ComplianceStatus.Met, Entry(Validate([Camp("2015-02-25", "2015-03-03", InlandCounty, 60)], holidays: holidays), ActivityRule.A5, Province).Status);
+        // …and a camp on 20 January, before that holiday, is in term time.
+        Assert.Equal(ComplianceStatus.Missing, Entry(Validate([Camp("2015-01-20", "2015-01-22", InlandCounty, 60)], holidays: holidays), ActivityRule.A5, Province).Status);
+    }
+
+    [Fact]
+    public void A6_met_warning_and_violated()
+    {
+        var met = Validate([Family("2014-08-10", InlandCounty, 12, FamilyConsent.All)]);
+        var entry = Entry(met, ActivityRule.A6, InlandCounty);
+        Assert.Equal((ComplianceLevel.CountyPair, ComplianceStatus.Met), (entry.Level, entry.Status));
+        Assert.Contains("1 family event(s) with every family's consent, 12 families", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(12, met.Programme.FamiliesReached);
+
+        var report = Validate([Family("2014-08-10", InlandCounty, 9, FamilyConsent.Partial, "partial"), Family("2014-08-10", "379999", 9, FamilyConsent.All, "stranger")]);
+        Assert.Equal(ComplianceStatus.Warning, Entry(report, ActivityRule.A6, InlandCounty).Status);
+        Assert.Contains("9 families took part with consent 'partial'; every family must consent", Entry(report, ActivityRule.A6, "partial").Detail, StringComparison.Ordinal);
+        Assert.Contains("not a paired inland county", Entry(report, ActivityRule.A6, "stranger").Detail, StringComparison.Ordinal);
+        Assert.Equal(0, report.Programme.FamiliesReached);
+    }
+
+    [Fact]
+    public void Records_dated_before_the_pair_existed_or_after_the_as_of_date_are_violations()
+    {
+        var report = Validate([Letter("2014-06-20", "X1", "N1", "last-year"), Letter("2015-07-02", "X1", "N1", "future")]);
+        Assert.Contains("before the pair existed (from 2014-07-01)", Entry(report, ActivityRule.A1, "last-year").Detail, StringComparison.Ordinal);
+        Assert.Contains("after the as-of date 2015-06-30", Entry(report, ActivityRule.A1, "future").Detail, StringComparison.Ordinal);
+
+        // With the plan's dates the pair exists from when students were paired.
+        var plan = new PlanDates(new(Province), ClassAndStudentPairsMade: D("2014-09-05"), CountyAndSchoolPairsFixed: D("2014-07-30"));
+        var planned = Validate([Letter("2014-09-01", "X1", "N1", "before-pairing"), Exchange("2014-07-20", "XS1", "NS1", "early-exchange")], plans: [plan]);
+        Assert.Contains("before the pair existed (from 2014-09-05)", Entry(planned, ActivityRule.A1, "before-pairing").Detail, StringComparison.Ordinal);
+        Assert.Contains("before the school pair existed (from 2014-07-30)", Entry(planned, ActivityRule.A4, "early-exchange").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void S2_to_S4_met_violated_and_missing_against_the_plan_dates()
+    {
+        var onTime = Validate([], plans: [new PlanDates(new(Province), D("2014-07-18"), D("2014-07-31"), D("2014-09-10"))]);
+        Assert.Equal(ComplianceStatus.Met, Entry(onTime, ActivityRule.S2, Province).Status);
+        Assert.Equal(ComplianceStatus.Met, Entry(onTime, ActivityRule.S3, Province).Status);
+        Assert.Equal(ComplianceStatus.Met, Entry(onTime, ActivityRule.S4, Province).Status);
+
+        var late = Validate([], plans: [new PlanDates(new(Province), D("2014-07-25"), D("2014-08-05"), D("2014-08-20"))]);
+        var s2 = Entry(late, ActivityRule.S2, Province);
+        Assert.Equal((ComplianceLevel.Province, ComplianceStatus.Violated), (s2.Level, s2.Status));
+        Assert.Contains("schools and students reported 2014-07-25, 5 day(s) late (due 2014-07-20)", s2.Detail, StringComparison.Ordinal);
+        Assert.Contains("晚 5 天", s2.Detail, StringComparison.Ordinal);
+        Assert.Contains("5 day(s) late (due 2014-07-31)", Entry(late, ActivityRule.S3, Province).Detail, StringComparison.Ordinal);
+        var s4 = Entry(late, ActivityRule.S4, Province);
+        Assert.Equal(ComplianceStatus.Violated, s4.Status);
+        Assert.Contains("made 2014-08-20 (after the term starts, 2014-09-01)", s4.Detail, StringComparison.Ordinal);
+
+        var missing = Validate([], plans: [new PlanDates(new(Province))]);
+        Assert.All([ActivityRule.S2, ActivityRule.S3, ActivityRule.S4], rule => Assert.Equal(ComplianceStatus.Missing, Entry(missing, rule, Province).Status));
+
+        // Without plans, S2–S4 are not reported at all.
+        Assert.DoesNotContain(Validate([]).Entries, e => e.Rule is ActivityRule.S2 or ActivityRule.S3 or ActivityRule.S4);
+    }
+
+    [Fact]
+    public void Rollups_count_completed_pairs_camps_and_families_per_unit()
+    {
+        var report = Validate(
+        [
+            .. Complete("X1", "N1", "p1"),
+            .. Complete("X3", "N3", "p3"),
+            Letter("2014-09-10", "X2", "N2"),
+            Letter("2014-09-12", "N2", "X2"),
+            Camp("2014-07-15", "2014-07-22", InlandCounty, 50),
+            Camp("2015-01-20", "2015-01-25", Province, 30),
+            Family("2014-08-10", InlandCounty, 12, FamilyConsent.All),
+        ]);
+        Assert.Equal(new ComplianceRollup(RollupLevel.Programme, "programme", 3, 3, 2, 2, 2, 1, 12), report.Programme);
+        Assert.Equal(new ComplianceRollup(RollupLevel.SchoolPair, "XS1|NS1", 2, 2, 1, 1, null, null, null), report.Rollups.Single(r => r.SubjectId == "XS1|NS1"));
+        Assert.Equal(new ComplianceRollup(RollupLevel.CountyPair, $"{XinjiangCounty}|{InlandCounty}", 3, 3, 2, 2, 1, 1, 12),
+            report.Rollups.Single(r => r.Level == RollupLevel.CountyPair));
+        Assert.Equal(new ComplianceRollup(RollupLevel.Province, Province, 3, 3, 2, 2, 2, 1, 12), report.Rollups.Single(r => r.Level == RollupLevel.Province));
+        Assert.Equal(
+            [RollupLevel.SchoolPair, RollupLevel.SchoolPair, RollupLevel.CountyPair, RollupLevel.Province, RollupLevel.Programme],
+            report.Rollups.Select(r => r.Level));
+    }
+
+    [Fact]
+    public void Entries_are_sorted_by_rule_level_and_subject()
+    {
+        var report = Validate([.. Complete("X1", "N1", "p1"), Letter("2014-09-10", "X1", "N2", "bad")]);
+        var keys = report.Entries.Select(e => (Rule: e.Rule.ToString(), Level: Level(e.Level), e.SubjectId)).ToList();
+        var sorted = keys.OrderBy(k => k.Rule, StringComparer.Ordinal).ThenBy(k => k.Level, StringComparer.Ordinal).ThenBy(k => k.SubjectId, StringComparer.Ordinal).ToList();
+        Assert.Equal(sorted, keys);
+        Assert.Equal(report.Entries.Count(e => e.Rule == ActivityRule.A1 && e.Status == ComplianceStatus.Met), report.Count(ActivityRule.A1, ComplianceStatus.Met));
+    }
+
+    [Fact]
+    public void Records_of_the_wrong_shape_are_refused_when_built_in_code()
+    {
+        Assert.Throws<ArgumentException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.Letter, D("2014-09-01"), fromId: "X1"));
+        Assert.Throws<ArgumentException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.Camp, D("2014-09-01"), unitId: Province));
+        Assert.Throws<ArgumentException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.Camp, D("2014-09-01"), D("2014-08-01"), unitId: Province, count: 50));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.Camp, D("2014-09-01"), unitId: Province, count: -1));
+        Assert.Throws<ArgumentException>(() => new ActivityRecord(new ActivityId("a"), ActivityKind.FamilyEvent, D("2014-09-01"), unitId: InlandCounty, count: 3));
+    }
+
+    private static string Level(ComplianceLevel level) => level switch
+    {
+        ComplianceLevel.Pair => "pair",
+        ComplianceLevel.SchoolPair => "school_pair",
+        ComplianceLevel.CountyPair => "county_pair",
+        ComplianceLevel.Province => "province",
+        _ => "record",
+    };
+}
