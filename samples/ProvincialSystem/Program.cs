@@ -1,10 +1,12 @@
 // A provincial system that keeps its roster in SQLite embeds Pairing.Core: it registers the library, reads the
-// roster from its own tables, plans in July, matches in September, writes the pairs back and checks them.
+// roster from its own tables, plans in July, matches in September, writes the pairs back and checks them, then
+// validates the year's activities and files the compliance report.
 // Usage: ProvincialSystem [database file] [Xinjiang students to generate when the tables are empty]
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Pairing.Core;
+using Pairing.Core.Activities;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
@@ -33,6 +35,7 @@ using var services = new ServiceCollection()
     })
     .BuildServiceProvider();
 var matcher = services.GetRequiredService<IPairingMatcher>();
+var activityValidator = services.GetRequiredService<IActivityValidator>();
 var supportMap = services.GetRequiredService<SupportMap>();
 
 // 2. By 31 July (S3): plan county and school pairs on class sizes; no student is named yet.
@@ -50,7 +53,21 @@ var check = PairingResultChecker.Check(roster, result);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"rows: county_pairs={Database.Count(db, "county_pairs")} school_pairs={Database.Count(db, "school_pairs")} class_pairs={Database.Count(db, "class_pairs")} student_pairs={Database.Count(db, "student_pairs")} unpaired={Database.Count(db, "unpaired")}"));
 Console.WriteLine($"check: {check}");
-return check.IsValid ? 0 : 1;
+if (!check.IsValid)
+{
+    return 1;
+}
+
+// 6. By the end of the school year (A1–A6): validate the activity records and file the report (备案). A real system
+//    collects the records through the year; here the generator writes a realistic year of them.
+var records = ActivityGenerator.Generate(roster, result, seed: 1, schoolYear: 2014);
+var report = activityValidator.Validate(roster, result, records, asOf: new DateOnly(2015, 6, 30));
+var reportFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!, "report");
+ComplianceReportFiles.Write(report, reportFolder);
+var programme = report.Programme;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"activities: {programme.Pairs} pairs, A1 {programme.A1Completed}, A2 {programme.A2Completed}, A3 {programme.A3Completed}; report in {reportFolder}"));
+return 0;
 
 /// <summary>The provincial system's own tables, and how its rows become a roster and its pairs become rows.</summary>
 internal static class Database

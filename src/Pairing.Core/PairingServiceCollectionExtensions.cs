@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
@@ -10,8 +12,8 @@ using Pairing.Core.Reference;
 namespace Pairing.Core;
 
 /// <summary>
-/// Registers Pairing.Core in a dependency-injection container: the support map, the matcher and the options,
-/// validated when the host starts.
+/// Registers Pairing.Core in a dependency-injection container: the support map, the matcher, the activity validator
+/// and the options, validated when the host starts.
 /// </summary>
 /// <remarks>
 /// The library depends on the abstractions only (<c>Microsoft.Extensions.DependencyInjection.Abstractions</c>,
@@ -23,7 +25,8 @@ public static class PairingServiceCollectionExtensions
     /// Registers, each only if not registered already: <see cref="SupportMap"/> (<see cref="SupportMap.Default"/>),
     /// <see cref="PairingMatcher"/> and <see cref="IPairingMatcher"/> (one shared instance, which uses the configured
     /// <see cref="PairingOptions"/> whenever a call passes none, the container's <see cref="ILogger{TCategoryName}"/>
-    /// and its <see cref="TimeProvider"/>, or <see cref="TimeProvider.System"/> when it has none), and the
+    /// and its <see cref="TimeProvider"/>, or <see cref="TimeProvider.System"/> when it has none),
+    /// <see cref="IActivityValidator"/> (the same checks as <see cref="ActivityValidator.Validate"/>), and the
     /// <see cref="PairingOptions"/> with a validator that lists every failure of <see cref="PairingOptions.Validate"/>
     /// together, run when the host starts (<c>ValidateOnStart</c>).
     /// </summary>
@@ -62,6 +65,7 @@ public static class PairingServiceCollectionExtensions
             sp.GetService<ILogger<PairingMatcher>>() ?? NullLogger<PairingMatcher>.Instance,
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IPairingMatcher>(sp => sp.GetRequiredService<PairingMatcher>());
+        services.TryAddSingleton<IActivityValidator, DefaultActivityValidator>();
         return services;
     }
 }

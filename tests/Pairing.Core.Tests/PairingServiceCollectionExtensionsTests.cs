@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Pairing.Core.Activities;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Tests.Matching;
@@ -11,10 +12,11 @@ namespace Pairing.Core.Tests;
 public sealed class PairingServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddPairing_registers_the_support_map_the_matcher_and_the_options()
+    public void AddPairing_registers_the_support_map_the_matcher_the_activity_validator_and_the_options()
     {
         using var provider = new ServiceCollection().AddPairing().BuildServiceProvider();
 
+        Assert.NotNull(provider.GetRequiredService<IActivityValidator>());
         Assert.Same(SupportMap.Default, provider.GetRequiredService<SupportMap>());
         Assert.Same(provider.GetRequiredService<PairingMatcher>(), provider.GetRequiredService<IPairingMatcher>());
         Assert.Empty(provider.GetRequiredService<IOptions<PairingOptions>>().Value.Validate());
@@ -33,6 +35,7 @@ public sealed class PairingServiceCollectionExtensionsTests
         Assert.Equal(once, services.Select(Describe).ToList());
         Assert.Single(services, d => d.ServiceType == typeof(IPairingMatcher));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<PairingOptions>));
+        Assert.Single(services, d => d.ServiceType == typeof(IActivityValidator));
     }
 
     [Fact]
@@ -96,6 +99,23 @@ public sealed class PairingServiceCollectionExtensionsTests
         Assert.Equal(42, result.Summary.Options.Seed);
         Assert.Equal(4, result.StudentPairs.Count);
         Assert.Equal(4, matcher.Match(SmallRoster(), options: new PairingOptions()).Summary.Options.SameGenderWeight);
+    }
+
+    [Fact]
+    public void The_activity_validator_gives_the_static_validators_report()
+    {
+        using var provider = new ServiceCollection().AddPairing(o => o.MaxDegreeOfParallelism = 1).BuildServiceProvider();
+        var roster = SmallRoster();
+        var result = provider.GetRequiredService<IPairingMatcher>().Match(roster);
+        var records = ActivityGenerator.Generate(roster, result, seed: 1, schoolYear: 2014);
+        var asOf = new DateOnly(2015, 6, 30);
+
+        var report = provider.GetRequiredService<IActivityValidator>().Validate(roster, result, records, asOf);
+
+        var expected = ActivityValidator.Validate(roster, result, records, asOf);
+        Assert.Equal(expected.Programme, report.Programme);
+        Assert.Equal(expected.Entries.Count, report.Entries.Count);
+        Assert.Equal(4, report.Programme.Pairs);
     }
 
     [Fact]

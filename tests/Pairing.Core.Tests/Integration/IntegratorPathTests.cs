@@ -11,7 +11,7 @@ namespace Pairing.Core.Tests.Integration;
 /// <summary>
 /// The integrator's path end to end: pack the library, reference the package (and nothing else of this repository)
 /// from a fresh console app, and run the getting-started sample (samples/ProvincialSystem), which keeps its roster and
-/// its pairs in SQLite. One run, since pack, restore and build take most of a minute.
+/// its pairs in SQLite, and files an activity compliance report. One run, since pack, restore and build take most of a minute.
 /// </summary>
 public sealed partial class IntegratorPathTests
 {
@@ -58,6 +58,11 @@ public sealed partial class IntegratorPathTests
             var rows = RowsLine().Match(run.Output);
             Assert.True(rows.Success, "no rows line in:\n" + run.Output);
             Assert.Equal(expected, rows.Value);
+            Assert.Contains("activities: ", run.Output, StringComparison.Ordinal);
+            foreach (var file in new[] { "compliance.csv", "rollup.csv", "rollup.json" })
+            {
+                Assert.True(File.Exists(Path.Combine(temp.Path, "report", file)), file + " was not filed");
+            }
         }
         finally
         {
@@ -169,6 +174,12 @@ public sealed partial class IntegratorPathTests
             if (Directory.Exists(restored))
             {
                 Directory.Delete(restored, recursive: true);
+            }
+
+            var parent = Path.GetDirectoryName(restored)!;
+            if (Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                Directory.Delete(parent);
             }
         }
         catch (IOException)
