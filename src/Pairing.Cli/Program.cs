@@ -34,13 +34,14 @@ internal static class Program
     /// <summary>Runs the tool in-process, writing to the given writers; returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("pairing: generate, check, plan, match and verify rosters of the Xinjiang–inland middle-school pairing programme (各民族中学生结对子).")
+        var root = new RootCommand("pairing: generate, check, plan, match and verify rosters, and check activities, of the Xinjiang–inland middle-school pairing programme (各民族中学生结对子).")
         {
             GenerateCommand.Create(),
             CheckCommand.Create(),
             PlanCommand.Create(),
             MatchCommand.Create(),
             VerifyCommand.Create(),
+            ActivitiesCommand.Create(TimeProvider.System),
             DemoCommand.Create(),
         };
 

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
+using Pairing.Core.Activities;
 using Pairing.Core.Generation;
+using Pairing.Core.Matching;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 
@@ -11,6 +13,15 @@ namespace Pairing.Cli.Commands;
 /// <summary><c>pairing generate</c>: writes a synthetic national roster made by <see cref="RosterGenerator"/>.</summary>
 internal static class GenerateCommand
 {
+    /// <summary>The school year of generated activity logs: the notice's own, 2014–15.</summary>
+    public const int ActivityYear = 2014;
+
+    /// <summary>The activity log's file name in the output folder.</summary>
+    public const string ActivitiesFile = "activities.csv";
+
+    /// <summary>The folder, inside the output folder, of the pairing the activity log refers to.</summary>
+    public const string PairingFolder = "pairing";
+
     public static Command Create()
     {
         var students = new Option<int>("--xinjiang-students")
@@ -31,6 +42,10 @@ internal static class GenerateCommand
             Description = $"Inland students per Xinjiang student, {RosterGeneratorOptions.MinInlandRatio} to {RosterGeneratorOptions.MaxInlandRatio}.",
             DefaultValueFactory = _ => new RosterGeneratorOptions().InlandRatio,
         };
+        var activities = new Option<bool>("--activities")
+        {
+            Description = "Also pair the roster (default options, both phases) into DIR/pairing and write a realistic activity log of school year 2014–15 to DIR/activities.csv, with a share of pairs behind schedule and a few deliberate violations.",
+        };
         var output = new Option<string>("--out")
         {
             Description = "The folder to write the roster files into (created if needed). Required.",
@@ -38,7 +53,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a synthetic national roster (all 84 Xinjiang counties and inland counties of the 19 supporting provinces) and write its CSV files.")
         {
-            students, seed, countsOnly, ratio, output,
+            students, seed, countsOnly, ratio, activities, output,
         };
 
         // Required options are checked here rather than with Option.Required, which the parser skips once another
@@ -66,6 +81,11 @@ internal static class GenerateCommand
             {
                 options.InlandRatio = r;
                 parsed.Add(nameof(RosterGeneratorOptions.InlandRatio));
+            }
+
+            if (TryGet(result, activities, out var withActivities) && withActivities && TryGet(result, countsOnly, out var counts) && counts)
+            {
+                result.AddError("Options '--activities' and '--counts-only' do not go together: activities need named students.");
             }
 
             // The parser converts a value only when asked: ask, so that a bad seed is reported with the rest.
@@ -102,6 +122,27 @@ internal static class GenerateCommand
             {
                 CliConsole.Error(parsed).WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
                 return Program.Failed;
+            }
+
+            if (parsed.GetValue(activities))
+            {
+                // The same roster and default options always give the same pairing, so 'pairing match' on the roster
+                // reproduces DIR/pairing, and the records refer to those pairs.
+                var pairing = new PairingMatcher().Match(roster);
+                var records = ActivityGenerator.Generate(roster, pairing, options.Seed, ActivityYear);
+                try
+                {
+                    PairingResultFiles.Write(pairing, Path.Combine(directory, PairingFolder), includeTimings: false);
+                    ActivityFiles.Write(records, Path.Combine(directory, ActivitiesFile));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    CliConsole.Error(parsed).WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
+                    return Program.Failed;
+                }
+
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Paired it into {Path.Combine(directory, PairingFolder)} ({pairing.StudentPairs.Count:N0} student pairs) and wrote {records.Count:N0} activity records of school year {ActivityYear}–{(ActivityYear + 1) % 100:D2} to {Path.Combine(directory, ActivitiesFile)}."));
             }
 
             var x = roster.CountsOf(Side.Xinjiang);

@@ -112,7 +112,29 @@ public static class ComplianceReportFiles
             NewLine = "\n",
 #endif
         };
-        using var json = new Utf8JsonWriter(stream, options);
+#if NET9_0_OR_GREATER
+        using (var json = new Utf8JsonWriter(stream, options))
+        {
+            WriteRollupJson(report, json);
+        }
+#else
+        // Before .NET 9 the writer's line end is the machine's; the same report must give the same bytes on every
+        // machine, so write to memory and fix the line ends (JSON strings escape CR and LF, so only line ends match).
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, options))
+        {
+            WriteRollupJson(report, json);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        stream.Write(bytes, 0, bytes.Length);
+#endif
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteRollupJson(ComplianceReport report, Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("as_of", Iso(report.AsOf));
         json.WriteStartObject("programme_year");
@@ -152,7 +174,6 @@ public static class ComplianceReportFiles
 
         json.WriteEndObject();
         json.Flush();
-        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteRollup(Utf8JsonWriter json, ComplianceRollup r)

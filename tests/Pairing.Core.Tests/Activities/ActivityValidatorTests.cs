@@ -229,6 +229,18 @@ public sealed class ActivityValidatorTests
     }
 
     [Fact]
+    public void Records_of_an_earlier_programme_year_are_neither_counted_nor_violations()
+    {
+        // A log that runs on into the next programme year: the 2014-15 letters belong to last year's report.
+        var records = Complete("X1", "N1", "p1").Append(Letter("2014-06-20", "X1", "N1", "before-programme")).ToList();
+        var nextYear = Validate(records, asOf: D("2015-08-31"));
+
+        Assert.Equal(ComplianceStatus.Missing, Entry(nextYear, ActivityRule.A1, "X1|N1").Status);
+        var violation = Assert.Single(nextYear.Entries, e => e.Status == ComplianceStatus.Violated);
+        Assert.Equal("before-programme", violation.SubjectId);
+    }
+
+    [Fact]
     public void S2_to_S4_met_violated_and_missing_against_the_plan_dates()
     {
         var onTime = Validate([], plans: [new PlanDates(new(Province), D("2014-07-18"), D("2014-07-31"), D("2014-09-10"))]);

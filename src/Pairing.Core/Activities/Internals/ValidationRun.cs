@@ -194,6 +194,9 @@ internal sealed class ValidationRun
 
     private ProvinceId? ProvinceOfCounty(CountyId id) => _roster.TryGetCounty(id, out var county) ? _roster.ProvinceOf(county) : null;
 
+    /// <summary>S1: the programme runs from July 2014; nothing can be dated before it.</summary>
+    private static readonly DateOnly ProgrammeBegan = new(2014, 7, 1);
+
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void Violate(int record, string zh, string en)
@@ -223,6 +226,13 @@ internal sealed class ValidationRun
             if (day > asOf)
             {
                 Violate(i, $"日期 {Day(r.Date)} 晚于统计日 {Day(_asOf)}", $"dated {Day(r.Date)}, after the as-of date {Day(_asOf)}");
+                continue;
+            }
+
+            if (day < _yearStart.DayNumber && r.Date >= ProgrammeBegan)
+            {
+                // A record of an earlier programme year belongs to that year's report: neither counted nor wrong,
+                // as for camps. One from before the programme itself began is still a violation (below).
                 continue;
             }
 
