@@ -171,6 +171,7 @@ public sealed class RosterBuilder
             }
 
             var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", "student");
+            CheckStudentIds();
             var studentCounts = new int[classes.Count];
             var studentClass = new int[students.Count];
             for (var i = 0; i < students.Count; i++)
@@ -215,6 +216,23 @@ public sealed class RosterBuilder
             }
 
             return items;
+        }
+
+        /// <summary>
+        /// Refuses student ids shaped like resident ID-card numbers from the builder API, as the file reader does for
+        /// students.csv (rows from a file were checked, and left without an id, as they were read).
+        /// </summary>
+        private void CheckStudentIds()
+        {
+            foreach (var row in students)
+            {
+                if (row.Source.File is null && PersonalData.LooksLikeIdCardNumber(row.Item.Id.Value))
+                {
+                    Report(RosterProblemKind.PersonalData, row.Source, "students", "student_id",
+                        "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
+                        "a pseudonymous id that does not identify the child outside the programme");
+                }
+            }
         }
 
         private void CheckUnits()

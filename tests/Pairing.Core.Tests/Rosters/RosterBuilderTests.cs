@@ -22,6 +22,23 @@ public sealed class RosterBuilderTests
     }
 
     [Fact]
+    public void A_student_id_shaped_like_an_id_card_number_is_refused_as_from_a_file()
+    {
+        // 11010519491231002X is the checksum-valid sample number from GB 11643's own text; the message never repeats it.
+        var result = new RosterBuilder()
+            .AddCounty(new County(new CountyId("653128"), "岳普湖县", Side.Xinjiang, "653128"))
+            .AddSchool(new School(new SchoolId("S1"), new CountyId("653128"), "x"))
+            .AddClass(new ClassId("C1"), new SchoolId("S1"), new Grade(8))
+            .AddStudent(new Student(new StudentId("11010519491231002X"), new ClassId("C1")))
+            .AddStudent(new Student(new StudentId("110105194912310021"), new ClassId("C1")))
+            .Build();
+
+        var problem = Assert.Single(result.Errors);
+        Assert.Equal((RosterProblemKind.PersonalData, "students", "student_id"), (problem.Kind, problem.File, problem.ColumnName));
+        Assert.DoesNotContain("11010519491231002X", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Children_are_sorted_by_id_whatever_the_input_order()
     {
         var builder = new RosterBuilder()
