@@ -16,8 +16,8 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class PlanningStage
 {
-    /// <summary>Pairs given beforehand: a plan's (kept where P1–P4 hold) or a previous year's (kept where every rule holds).</summary>
-    public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools, bool Strict);
+    /// <summary>Pairs given beforehand, a plan's or a previous year's: kept where P1–P4 still hold.</summary>
+    public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools);
 
     public static PlanState Run(
         RosterView v,
@@ -169,12 +169,14 @@ internal static class PlanningStage
         var capacity = right.Select(n => state.CountySlots[n]).ToArray();
         var shared = options.XinjiangCountiesPerInlandCounty > 1;
         var supply = new long[right.Length][];
+        var cover = new long[right.Length][];
         for (var j = 0; j < right.Length; j++)
         {
-            supply[j] = shared ? InlandSupply(roster, right[j], state) : [];
+            (supply[j], cover[j]) = shared ? InlandSupply(roster, right[j], state) : ([], []);
         }
 
-        var model = new SelectionModel(left.Length, capacity, supply);
+        // Shared inland counties count coverage in the model, per inland county and grade.
+        var model = new SelectionModel(left.Length, capacity, supply, cover, perStudent);
         for (var i = 0; i < left.Length; i++)
         {
             var x = left[i];
@@ -187,8 +189,8 @@ internal static class PlanningStage
                     continue;
                 }
 
-                var gain = (price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
-                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null);
+                var gain = (shared ? 0 : price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
+                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null, shared ? price.Cover : null);
             }
         }
 
@@ -215,9 +217,12 @@ internal static class PlanningStage
 
         return chosen;
 
-        static long[] InlandSupply(Rosters.Roster roster, int n, PlanState state)
+        // What an inland county's schools with a place left offer: classes, students and places in total (hard, P4 and
+        // P3 summed: necessary, not sufficient), and students per grade (what limits coverage).
+        static (long[] Supply, long[] Cover) InlandSupply(Rosters.Roster roster, int n, PlanState state)
         {
-            var supply = new long[(2 * G) + 1];
+            var supply = new long[3];
+            var cover = new long[G];
             foreach (var t in roster.CountySchools.Of(n))
             {
                 if (state.SchoolSlots[t] <= 0)
@@ -225,16 +230,16 @@ internal static class PlanningStage
                     continue;
                 }
 
+                supply[0] += Math.Max(0, state.FreeClassTotal[t]);
+                supply[1] += Math.Max(0, state.FreeStudentTotal[t]);
+                supply[2] += state.SchoolSlots[t];
                 for (var g = 0; g < G; g++)
                 {
-                    supply[g] += Math.Max(0, state.FreeClasses[(t * G) + g]);
-                    supply[G + g] += Math.Max(0, state.FreeStudents[(t * G) + g]);
+                    cover[g] += Math.Max(0, state.FreeStudents[(t * G) + g]);
                 }
-
-                supply[2 * G] += state.SchoolSlots[t];
             }
 
-            return supply;
+            return (supply, cover);
         }
     }
 
@@ -279,12 +284,10 @@ internal static class PlanningStage
                     continue;
                 }
 
-                // P4 always; a previous year's pair must also still fit grade by grade (P5, P6), a plan's is kept
-                // and any grade that no longer fits is explained at the class and student levels.
-                var fits = set.Strict
-                    ? v.CanTake(t, s) && state.HasRoomFor(v, t, s)
-                    : v.SchoolClassCount[t] >= v.SchoolClassCount[s] && v.SchoolStudentCount[t] >= v.SchoolStudentCount[s];
-                if (fits)
+                // P4 on totals (and on the sums, with several Xinjiang schools per inland school) is all a school pair
+                // must meet, for a plan's pair and a previous year's alike; a grade that no longer fits is explained
+                // at the class and student levels.
+                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
                 {
                     state.PairSchools(v, s, t, kept: true);
                 }
@@ -314,11 +317,11 @@ internal static class PlanningStage
                     county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P1, Shortfall.Say(
                         $"supporting province {p.Id} has 0 counties in the roster, 1 is needed"));
                 }
-                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.CanTake(t, s))))
+                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.MeetsP4(t, s))))
                 {
                     var able = xSchools.Length == 0
                         ? p.Inland.Length
-                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.CanTake(t, s))));
+                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.MeetsP4(t, s))));
                     county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P2, Shortfall.Say(
                         $"all {able} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
                 }
@@ -340,7 +343,7 @@ internal static class PlanningStage
                         ? new UnpairedUnit(PairingLevel.County, xId, PairingRule.P3, Shortfall.Say(
                             $"the {p.Inland.Length} inland counties of province {p.Id} have 0 schools, {xSchools.Length} are needed"))
                         : new UnpairedUnit(PairingLevel.County, xId, best.Rule, Shortfall.Say(
-                            $"no inland county of province {p.Id} has a school that can take any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
+                            $"no inland county of province {p.Id} has a school with as many classes and students as any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
                 }
 
                 unpaired.Add(county);
@@ -374,7 +377,7 @@ internal static class PlanningStage
                 continue;
             }
 
-            var able = inland.Count(t => v.CanTake(t, s));
+            var able = inland.Count(t => v.MeetsP4(t, s));
             if (able > 0)
             {
                 unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
@@ -384,7 +387,7 @@ internal static class PlanningStage
 
             var (_, shortfall) = Shortfall.Closest(v, inland, s);
             unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, shortfall.Rule, Shortfall.Say(
-                $"no school of inland county {nId} can take it whole; closest: {shortfall.Text}")));
+                $"no school of inland county {nId} has as many classes and students as it; closest: {shortfall.Text}")));
         }
     }
 }

@@ -6,17 +6,25 @@ namespace Pairing.Core.Matching.Internals;
 /// as good only as far as its schools can then be paired.
 /// </summary>
 /// <remarks>
-/// A candidate school pair is one where the inland school can take the Xinjiang school whole, grade by grade (as
-/// many classes for P5 and students for P6 in every grade, which gives P4's totals). Its gain is the Xinjiang
-/// school's students (the first aim), then one for the pair itself (so that schools without students are
-/// paired too); its cost is the least class-pairing cost of the two schools (<see cref="ClassCost"/>), so the
-/// school level already chooses for fewest cross-class pairs and least size difference. With one Xinjiang school per
-/// inland school this is a pure assignment (<see cref="Assignment"/>); with more, the inland school's classes and
-/// students per grade are shared, and CP-SAT (<see cref="SelectionModel"/>) holds the sums.
+/// A candidate school pair is one that meets P4 on totals: the inland school has no fewer classes and no fewer
+/// students than the Xinjiang school (with several Xinjiang schools per inland school, than their sums). A grade
+/// with too few classes or students does not rule a pair out; it limits what the pair covers. Its gain is the
+/// Xinjiang students that can actually be paired (the first aim): per grade, the smaller of the Xinjiang school's
+/// students and the inland school's; then one for the pair itself (so that schools nothing can be covered in are
+/// paired too). Its cost is the least class-pairing cost of the two schools (<see cref="ClassCost"/>: cross-class
+/// pairs, then size difference), so the school level already chooses for the third and fourth aims. With one
+/// Xinjiang school per inland school this is a pure assignment (<see cref="Assignment"/>); with more, CP-SAT
+/// (<see cref="SelectionModel"/>) holds the inland school's totals as hard limits and its students per grade as
+/// what limits coverage.
 /// </remarks>
 internal static class SchoolChoice
 {
-    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand);
+    /// <summary>
+    /// What a choice covers and costs, and what it takes of the inland side for the county level: in
+    /// <paramref name="Demand"/> classes and students in total and school places; in <paramref name="Cover"/> the
+    /// students covered per grade.
+    /// </summary>
+    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long[] Cover);
 
     /// <summary>Pairs <paramref name="xinjiang"/> schools into <paramref name="inland"/> schools given what each inland school has left.</summary>
     public static Outcome Solve(RosterView v, int[] xinjiang, int[] inland, PlanState state, PairingOptions options)
@@ -24,13 +32,14 @@ internal static class SchoolChoice
         const int G = RosterView.Grades;
         var arcs = new List<Arc>();
         var gainPerStudent = (long)xinjiang.Length + 1;
+        var shared = options.XinjiangSchoolsPerInlandSchool > 1;
         for (var i = 0; i < xinjiang.Length; i++)
         {
             var s = xinjiang[i];
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
-                if (v.CanTake(t, s) && state.HasRoomFor(v, t, s))
+                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
                 {
                     long cost = 0;
                     for (var g = 0; g < G; g++)
@@ -38,13 +47,15 @@ internal static class SchoolChoice
                         cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                     }
 
-                    arcs.Add(new Arc(i, j, (v.SchoolStudentCount[s] * gainPerStudent) + 1, cost));
+                    // Shared inland schools count coverage in the model, per inland school and grade.
+                    var gain = shared ? 1 : (v.Coverage(t, s, state.FreeStudents) * gainPerStudent) + 1;
+                    arcs.Add(new Arc(i, j, gain, cost));
                 }
             }
         }
 
         int[]? mate = null;
-        if (options.XinjiangSchoolsPerInlandSchool == 1)
+        if (!shared)
         {
             mate = Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
         }
@@ -53,25 +64,25 @@ internal static class SchoolChoice
         {
             var capacity = new int[inland.Length];
             var supply = new long[inland.Length][];
+            var cover = new long[inland.Length][];
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
                 capacity[j] = state.SchoolSlots[t];
-                supply[j] = new long[2 * G];
+                supply[j] = [state.FreeClassTotal[t], state.FreeStudentTotal[t]];
+                cover[j] = new long[G];
                 for (var g = 0; g < G; g++)
                 {
-                    supply[j][g] = state.FreeClasses[(t * G) + g];
-                    supply[j][G + g] = state.FreeStudents[(t * G) + g];
+                    cover[j][g] = shared ? Math.Max(0, state.FreeStudents[(t * G) + g]) : 0;
                 }
             }
 
-            var model = new SelectionModel(xinjiang.Length, capacity, supply);
+            var model = new SelectionModel(xinjiang.Length, capacity, supply, cover, gainPerStudent);
             foreach (var arc in arcs)
             {
-                var demand = new long[2 * G];
-                Demand(v, inland[arc.Right], xinjiang[arc.Left], demand);
-
-                model.Add(arc, demand);
+                var s = xinjiang[arc.Left];
+                var t = inland[arc.Right];
+                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]], shared ? Brought(v, t, s) : null);
             }
 
             var chosen = model.Solve(options);
@@ -87,15 +98,16 @@ internal static class SchoolChoice
         }
 
         // Read back what the choice covers, costs and takes from the inland side, for the county level.
-        long coverage = 0, totalCost = 0;
+        long totalCost = 0;
         var paired = 0;
-        var demandTotal = new long[(2 * G) + 1];
+        var demand = new long[3];
         var costOf = new Dictionary<(int, int), long>();
         foreach (var arc in arcs)
         {
             costOf[(arc.Left, arc.Right)] = arc.Cost;
         }
 
+        var brought = new long[inland.Length * G];
         for (var i = 0; i < xinjiang.Length; i++)
         {
             if (mate[i] < 0)
@@ -105,26 +117,45 @@ internal static class SchoolChoice
 
             var s = xinjiang[i];
             paired++;
-            coverage += v.SchoolStudentCount[s];
             totalCost += costOf[(i, mate[i])];
-            Demand(v, inland[mate[i]], s, demandTotal);
-            demandTotal[2 * G]++;
+            demand[0] += v.SchoolClassCount[s];
+            demand[1] += v.SchoolStudentCount[s];
+            demand[2]++;
+            var b = Brought(v, inland[mate[i]], s);
+            for (var g = 0; g < G; g++)
+            {
+                brought[(mate[i] * G) + g] += b[g];
+            }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demandTotal);
+        long coverage = 0;
+        var covered = new long[G];
+        for (var j = 0; j < inland.Length; j++)
+        {
+            for (var g = 0; g < G; g++)
+            {
+                var c = Math.Min(brought[(j * G) + g], Math.Max(0, state.FreeStudents[(inland[j] * G) + g]));
+                covered[g] += c;
+                coverage += c;
+            }
+        }
+
+        return new Outcome(mate, coverage, paired, totalCost, demand, covered);
     }
 
-    /// <summary>Adds what Xinjiang school s takes of inland school t per grade of t: classes at [g], students at [6 + g].</summary>
-    private static void Demand(RosterView v, int t, int s, long[] into)
+    /// <summary>The students Xinjiang school s brings to each grade of inland school t.</summary>
+    private static long[] Brought(RosterView v, int t, int s)
     {
         const int G = RosterView.Grades;
         Span<int> classes = stackalloc int[G];
         Span<int> students = stackalloc int[G];
         v.DemandOn(t, s, classes, students);
+        var into = new long[G];
         for (var g = 0; g < G; g++)
         {
-            into[g] += classes[g];
-            into[G + g] += students[g];
+            into[g] = students[g];
         }
+
+        return into;
     }
 }
