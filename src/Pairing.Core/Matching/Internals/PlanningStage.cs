@@ -10,9 +10,9 @@ namespace Pairing.Core.Matching.Internals;
 /// The county level prices every candidate county pair by solving its school level first
 /// (<see cref="SchoolChoice"/>): the students it would cover, the schools it would pair, the class-pairing cost.
 /// With one Xinjiang county per inland county those prices are exact and the county choice is an assignment on
-/// them; with more, an inland county's classes and students per grade and its school places are shared, and the
-/// CP-SAT model holds their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT
-/// serves both cases; a province has at most a few hundred candidate pairs.
+/// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
+/// their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT serves both cases;
+/// a province has at most a few hundred candidate pairs.
 /// </remarks>
 internal static class PlanningStage
 {
@@ -152,7 +152,6 @@ internal static class PlanningStage
     private static List<(int X, int N)> ChooseCounties(
         RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options)
     {
-        const int G = RosterView.Grades;
         var roster = v.Roster;
         var left = p.Xinjiang.Where(x => state.CountyPartner[x] < 0).ToArray();
         var right = p.Inland.Where(n => state.CountySlots[n] > 0).ToArray();
@@ -169,14 +168,12 @@ internal static class PlanningStage
         var capacity = right.Select(n => state.CountySlots[n]).ToArray();
         var shared = options.XinjiangCountiesPerInlandCounty > 1;
         var supply = new long[right.Length][];
-        var cover = new long[right.Length][];
         for (var j = 0; j < right.Length; j++)
         {
-            (supply[j], cover[j]) = shared ? InlandSupply(roster, right[j], state) : ([], []);
+            supply[j] = shared ? InlandSupply(roster, right[j], state) : [];
         }
 
-        // Shared inland counties count coverage in the model, per inland county and grade.
-        var model = new SelectionModel(left.Length, capacity, supply, cover, perStudent);
+        var model = new SelectionModel(left.Length, capacity, supply);
         for (var i = 0; i < left.Length; i++)
         {
             var x = left[i];
@@ -189,8 +186,8 @@ internal static class PlanningStage
                     continue;
                 }
 
-                var gain = (shared ? 0 : price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
-                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null, shared ? price.Cover : null);
+                var gain = (price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
+                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null);
             }
         }
 
@@ -217,12 +214,11 @@ internal static class PlanningStage
 
         return chosen;
 
-        // What an inland county's schools with a place left offer: classes, students and places in total (hard, P4 and
-        // P3 summed: necessary, not sufficient), and students per grade (what limits coverage).
-        static (long[] Supply, long[] Cover) InlandSupply(Rosters.Roster roster, int n, PlanState state)
+        // What an inland county's schools with a place left offer: classes, students and places in total (P4 and P3
+        // summed: necessary, not sufficient).
+        static long[] InlandSupply(Rosters.Roster roster, int n, PlanState state)
         {
             var supply = new long[3];
-            var cover = new long[G];
             foreach (var t in roster.CountySchools.Of(n))
             {
                 if (state.SchoolSlots[t] <= 0)
@@ -233,13 +229,9 @@ internal static class PlanningStage
                 supply[0] += Math.Max(0, state.FreeClassTotal[t]);
                 supply[1] += Math.Max(0, state.FreeStudentTotal[t]);
                 supply[2] += state.SchoolSlots[t];
-                for (var g = 0; g < G; g++)
-                {
-                    cover[g] += Math.Max(0, state.FreeStudents[(t * G) + g]);
-                }
             }
 
-            return (supply, cover);
+            return supply;
         }
     }
 

@@ -14,17 +14,19 @@ namespace Pairing.Core.Matching.Internals;
 /// paired too). Its cost is the least class-pairing cost of the two schools (<see cref="ClassCost"/>: cross-class
 /// pairs, then size difference), so the school level already chooses for the third and fourth aims. With one
 /// Xinjiang school per inland school this is a pure assignment (<see cref="Assignment"/>); with more, CP-SAT
-/// (<see cref="SelectionModel"/>) holds the inland school's totals as hard limits and its students per grade as
-/// what limits coverage.
+/// (<see cref="SelectionModel"/>) holds the inland school's totals as hard limits (P4 on the sums), and each arc
+/// is priced by what it would cover with the inland school alone: two Xinjiang schools that share an inland
+/// school's short grade are then counted as covering more than they will (a stated heuristic; the roster phase
+/// pairs what fits and lists the rest). Counting coverage per inland school and grade inside CP-SAT was exact but
+/// about ten times slower at half national scale.
 /// </remarks>
 internal static class SchoolChoice
 {
     /// <summary>
     /// What a choice covers and costs, and what it takes of the inland side for the county level: in
-    /// <paramref name="Demand"/> classes and students in total and school places; in <paramref name="Cover"/> the
-    /// students covered per grade.
+    /// <paramref name="Demand"/> classes and students in total and school places.
     /// </summary>
-    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long[] Cover);
+    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand);
 
     /// <summary>Pairs <paramref name="xinjiang"/> schools into <paramref name="inland"/> schools given what each inland school has left.</summary>
     public static Outcome Solve(RosterView v, int[] xinjiang, int[] inland, PlanState state, PairingOptions options)
@@ -47,8 +49,7 @@ internal static class SchoolChoice
                         cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                     }
 
-                    // Shared inland schools count coverage in the model, per inland school and grade.
-                    var gain = shared ? 1 : (v.Coverage(t, s, state.FreeStudents) * gainPerStudent) + 1;
+                    var gain = (v.Coverage(t, s, state.FreeStudents) * gainPerStudent) + 1;
                     arcs.Add(new Arc(i, j, gain, cost));
                 }
             }
@@ -64,25 +65,18 @@ internal static class SchoolChoice
         {
             var capacity = new int[inland.Length];
             var supply = new long[inland.Length][];
-            var cover = new long[inland.Length][];
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
                 capacity[j] = state.SchoolSlots[t];
                 supply[j] = [state.FreeClassTotal[t], state.FreeStudentTotal[t]];
-                cover[j] = new long[G];
-                for (var g = 0; g < G; g++)
-                {
-                    cover[j][g] = shared ? Math.Max(0, state.FreeStudents[(t * G) + g]) : 0;
-                }
             }
 
-            var model = new SelectionModel(xinjiang.Length, capacity, supply, cover, gainPerStudent);
+            var model = new SelectionModel(xinjiang.Length, capacity, supply);
             foreach (var arc in arcs)
             {
                 var s = xinjiang[arc.Left];
-                var t = inland[arc.Right];
-                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]], shared ? Brought(v, t, s) : null);
+                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]]);
             }
 
             var chosen = model.Solve(options);
@@ -128,19 +122,17 @@ internal static class SchoolChoice
             }
         }
 
+        // What the choice truly covers: per inland school and grade, the smaller of what its schools bring and what it has.
         long coverage = 0;
-        var covered = new long[G];
         for (var j = 0; j < inland.Length; j++)
         {
             for (var g = 0; g < G; g++)
             {
-                var c = Math.Min(brought[(j * G) + g], Math.Max(0, state.FreeStudents[(inland[j] * G) + g]));
-                covered[g] += c;
-                coverage += c;
+                coverage += Math.Min(brought[(j * G) + g], Math.Max(0, state.FreeStudents[(inland[j] * G) + g]));
             }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demand, covered);
+        return new Outcome(mate, coverage, paired, totalCost, demand);
     }
 
     /// <summary>The students Xinjiang school s brings to each grade of inland school t.</summary>

@@ -5,48 +5,38 @@ namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
 /// A capacitated bipartite choice on CP-SAT: each left node takes at most one arc; each right node takes at most
-/// its capacity of arcs and, per resource, at most its supply of what the chosen arcs demand. Optionally, per right
-/// node and "cover" resource (students of a grade), the gain counts what the chosen arcs bring of it only up to
-/// what the right node has. Total gain is maximised first; then, with the gain held at its optimum, total cost is
-/// minimised.
+/// its capacity of arcs and, per resource, at most its supply of what the chosen arcs demand. Total gain is
+/// maximised first; then, with the gain held at its optimum, total cost is minimised.
 /// </summary>
 /// <remarks>
 /// This is where levels couple: at the school level with several Xinjiang schools per inland school, the hard
-/// resources are the inland school's classes and students in total (P4 on the sums) and the cover resources its
-/// students of each grade (how many Xinjiang students can actually be paired); at the county level with several
-/// Xinjiang counties per inland county, the same summed over the inland county's schools, plus its school places. One worker, a fixed seed and a
-/// deterministic time limit make the answer the same on every machine and thread count.
+/// resources are the inland school's classes and students in total (P4 on the sums); at the county level with
+/// several Xinjiang counties per inland county, the same summed over the inland county's schools, plus its school
+/// places. One worker, a fixed seed and a deterministic time limit make the answer the same on every machine and
+/// thread count.
 /// </remarks>
 internal sealed class SelectionModel
 {
     private readonly List<Arc> _arcs = [];
     private readonly List<long[]?> _demands = [];
-    private readonly List<long[]?> _covers = [];
     private readonly int _left;
     private readonly int[] _capacity;
     private readonly long[][] _supply;
-    private readonly long[][]? _cover;
-    private readonly long _coverWeight;
 
     /// <param name="left">Left nodes.</param>
     /// <param name="capacity">Per right node, how many arcs it may take.</param>
-    /// <param name="supply">Per right node, the supply of each hard resource (all the same length).</param>
-    /// <param name="cover">Per right node, what it has of each cover resource (all the same length), or null.</param>
-    /// <param name="coverWeight">The gain per unit covered.</param>
-    public SelectionModel(int left, int[] capacity, long[][] supply, long[][]? cover = null, long coverWeight = 0)
+    /// <param name="supply">Per right node, the supply of each resource (all the same length).</param>
+    public SelectionModel(int left, int[] capacity, long[][] supply)
     {
         _left = left;
         _capacity = capacity;
         _supply = supply;
-        _cover = cover;
-        _coverWeight = coverWeight;
     }
 
-    public void Add(Arc arc, long[]? demand, long[]? cover = null)
+    public void Add(Arc arc, long[]? demand)
     {
         _arcs.Add(arc);
         _demands.Add(demand);
-        _covers.Add(cover);
     }
 
     /// <summary>Solves; returns whether each arc, in the order added, is chosen.</summary>
@@ -112,33 +102,8 @@ internal sealed class SelectionModel
             }
         }
 
-        // Covered amounts: per right node and cover resource, at most what it has and what the chosen arcs bring.
-        var covered = new List<IntVar>();
-        for (var r = 0; _cover is not null && r < byRight.Length; r++)
-        {
-            var arcs = byRight[r];
-            if (arcs is null)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < _cover[r].Length; k++)
-            {
-                var brought = arcs.Select(a => _covers[a]?[k] ?? 0).ToArray();
-                var cap = Math.Min(Math.Max(0, _cover[r][k]), brought.Sum());
-                if (cap <= 0)
-                {
-                    continue;
-                }
-
-                var y = model.NewIntVar(0, cap, string.Empty);
-                model.Add(y <= LinearExpr.WeightedSum(arcs.Select(a => x[a]), brought));
-                covered.Add(y);
-            }
-        }
-
         // Objective, first aim: the most gain.
-        var gain = LinearExpr.WeightedSum(x, _arcs.Select(a => a.Gain)) + (_coverWeight * LinearExpr.Sum(covered));
+        var gain = LinearExpr.WeightedSum(x, _arcs.Select(a => a.Gain));
         model.Maximize(gain);
         using var solver = new CpSolver
         {
