@@ -18,7 +18,8 @@ namespace Pairing.Core.Matching.Internals;
 /// is priced by what it would cover with the inland school alone: two Xinjiang schools that share an inland
 /// school's short grade are then counted as covering more than they will (a stated heuristic; the roster phase
 /// pairs what fits and lists the rest). Counting coverage per inland school and grade inside CP-SAT was exact but
-/// about ten times slower at half national scale.
+/// about ten times slower at half national scale. When the one-each assignment already gives every Xinjiang school
+/// its best arc's gain, it is taken without CP-SAT: no choice gains more, though sharing might cost less.
 /// </remarks>
 internal static class SchoolChoice
 {
@@ -55,10 +56,12 @@ internal static class SchoolChoice
             }
         }
 
-        int[]? mate = null;
-        if (!shared)
+        int[]? mate = Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
+        if (shared && mate is not null && !ReachesBound(arcs, mate, xinjiang.Length))
         {
-            mate = Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
+            // With shared inland schools, one Xinjiang school each is enough when it already gives every Xinjiang
+            // school its best arc's gain (no choice can gain more); otherwise CP-SAT weighs the sharing.
+            mate = null;
         }
 
         if (mate is null)
@@ -133,6 +136,20 @@ internal static class SchoolChoice
         }
 
         return new Outcome(mate, coverage, paired, totalCost, demand);
+    }
+
+    /// <summary>Whether <paramref name="mate"/> gains as much as every left node taking its best arc.</summary>
+    private static bool ReachesBound(List<Arc> arcs, int[] mate, int left)
+    {
+        var best = new long[left];
+        long got = 0;
+        foreach (var arc in arcs)
+        {
+            best[arc.Left] = Math.Max(best[arc.Left], arc.Gain);
+            got += mate[arc.Left] == arc.Right ? arc.Gain : 0;
+        }
+
+        return got == best.Sum();
     }
 
     /// <summary>The students Xinjiang school s brings to each grade of inland school t.</summary>
