@@ -97,6 +97,30 @@ public sealed class PairingMatcherTests
     }
 
     [Fact]
+    public void A_school_still_unpaired_is_explained_under_P3_or_P4_with_numbers()
+    {
+        // N1 has one school, NA (1 class, 35 students). XA (30) takes it; XC (30) also meets P4 with NA but finds it
+        // taken (P3); XB (50) does not meet P4 with any school of N1 (P4, the closest named with its shortfall).
+        var roster = new TestRoster(students: false)
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XA", "X1").Class("XA7", "XA", 7, 30)
+            .School("XB", "X1").Class("XB7", "XB", 7, 50)
+            .School("XC", "X1").Class("XC8", "XC", 8, 30)
+            .School("NA", "N1").Class("NA7", "NA", 7, 35)
+            .Build();
+
+        var result = Matcher.Plan(roster);
+
+        Assert.Equal([new SchoolPair(new("XA"), new("NA"))], result.SchoolPairs);
+        var schools = result.Unpaired.Where(u => u.Level == PairingLevel.School).ToDictionary(u => u.Id);
+        Assert.Equal(PairingRule.P4, schools["XB"].Rule);
+        Assert.Equal("no school of inland county N1 has as many classes and students as it; closest: inland school NA has 35 students, 50 are needed", schools["XB"].Reason);
+        Assert.Equal(PairingRule.P3, schools["XC"].Rule);
+        Assert.Equal("all 1 schools of inland county N1 that could take it are paired with other Xinjiang schools (at most 1 each)", schools["XC"].Reason);
+        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+    }
+
+    [Fact]
     public void An_inland_county_too_small_for_any_pairing_leaves_its_county_explained_and_the_rest_paired()
     {
         var roster = new TestRoster(students: false)
