@@ -18,8 +18,9 @@ namespace Pairing.Core.Matching.Internals;
 /// is priced by what it would cover with the inland school alone: two Xinjiang schools that share an inland
 /// school's short grade are then counted as covering more than they will (a stated heuristic; the roster phase
 /// pairs what fits and lists the rest). Counting coverage per inland school and grade inside CP-SAT was exact but
-/// about ten times slower at half national scale. When the one-each assignment already gives every Xinjiang school
-/// its best arc's gain, it is taken without CP-SAT: no choice gains more, though sharing might cost less.
+/// about ten times slower at half national scale. The shared case first solves the choice without P4's sums, as an
+/// assignment into the inland schools' places; when that meets the sums anyway it is the model's optimum and
+/// CP-SAT is not run.
 /// </remarks>
 internal static class SchoolChoice
 {
@@ -56,13 +57,7 @@ internal static class SchoolChoice
             }
         }
 
-        int[]? mate = Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
-        if (shared && mate is not null && !ReachesBound(arcs, mate, xinjiang.Length))
-        {
-            // With shared inland schools, one Xinjiang school each is enough when it already gives every Xinjiang
-            // school its best arc's gain (no choice can gain more); otherwise CP-SAT weighs the sharing.
-            mate = null;
-        }
+        var mate = shared ? SolveWithoutTotals(v, xinjiang, inland, state, arcs) : Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
 
         if (mate is null)
         {
@@ -138,18 +133,56 @@ internal static class SchoolChoice
         return new Outcome(mate, coverage, paired, totalCost, demand);
     }
 
-    /// <summary>Whether <paramref name="mate"/> gains as much as every left node taking its best arc.</summary>
-    private static bool ReachesBound(List<Arc> arcs, int[] mate, int left)
+    /// <summary>
+    /// With shared inland schools: the same choice without P4's sums, as an assignment into each inland school's
+    /// places (one copy of the school per place). When that choice meets the sums anyway it is optimal for the whole
+    /// model, and CP-SAT is not needed; otherwise null.
+    /// </summary>
+    private static int[]? SolveWithoutTotals(RosterView v, int[] xinjiang, int[] inland, PlanState state, List<Arc> arcs)
     {
-        var best = new long[left];
-        long got = 0;
-        foreach (var arc in arcs)
+        var first = new int[inland.Length + 1];
+        for (var j = 0; j < inland.Length; j++)
         {
-            best[arc.Left] = Math.Max(best[arc.Left], arc.Gain);
-            got += mate[arc.Left] == arc.Right ? arc.Gain : 0;
+            first[j + 1] = first[j] + Math.Max(0, state.SchoolSlots[inland[j]]);
         }
 
-        return got == best.Sum();
+        var copies = new List<Arc>();
+        foreach (var arc in arcs)
+        {
+            for (var k = first[arc.Right]; k < first[arc.Right + 1]; k++)
+            {
+                copies.Add(arc with { Right = k });
+            }
+        }
+
+        var placed = Assignment.TrySolve(xinjiang.Length, first[inland.Length], copies);
+        if (placed is null)
+        {
+            return null;
+        }
+
+        var mate = new int[xinjiang.Length];
+        var classes = new long[inland.Length];
+        var students = new long[inland.Length];
+        for (var i = 0; i < mate.Length; i++)
+        {
+            mate[i] = placed[i] < 0 ? -1 : Array.FindLastIndex(first, f => f <= placed[i]);
+            if (mate[i] >= 0)
+            {
+                classes[mate[i]] += v.SchoolClassCount[xinjiang[i]];
+                students[mate[i]] += v.SchoolStudentCount[xinjiang[i]];
+            }
+        }
+
+        for (var j = 0; j < inland.Length; j++)
+        {
+            if (classes[j] > state.FreeClassTotal[inland[j]] || students[j] > state.FreeStudentTotal[inland[j]])
+            {
+                return null;
+            }
+        }
+
+        return mate;
     }
 
     /// <summary>The students Xinjiang school s brings to each grade of inland school t.</summary>
