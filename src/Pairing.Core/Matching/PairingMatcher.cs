@@ -72,7 +72,7 @@ public sealed class PairingMatcher : IPairingMatcher
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
-        var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true) };
+        var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs) };
         var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
         var result = run.Result(state, null);
         MatcherLog.Finished(_logger, result);
@@ -101,12 +101,12 @@ public sealed class PairingMatcher : IPairingMatcher
         var keep = new List<PlanningStage.KeepSet>();
         if (plan is not null)
         {
-            keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs, Strict: false));
+            keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs));
         }
 
         if (previous is not null)
         {
-            keep.Add(new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs, Strict: true));
+            keep.Add(new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs));
         }
 
         var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
@@ -188,9 +188,26 @@ public sealed class PairingMatcher : IPairingMatcher
             long? difference = null, score = null;
             if (output is null)
             {
+                // Per inland school and grade, the smaller of what its Xinjiang schools bring and what it has.
+                const int G = Internals.RosterView.Grades;
+                var brought = new long[roster.SchoolArray.Length * G];
+                Span<int> gradeClasses = stackalloc int[G];
+                Span<int> gradeStudents = stackalloc int[G];
                 for (var s = 0; s < state.SchoolPartner.Length; s++)
                 {
-                    covered += state.SchoolPartner[s] >= 0 ? v.SchoolStudentCount[s] : 0;
+                    if (state.SchoolPartner[s] is var t and >= 0)
+                    {
+                        v.DemandOn(t, s, gradeClasses, gradeStudents);
+                        for (var g = 0; g < G; g++)
+                        {
+                            brought[(t * G) + g] += gradeStudents[g];
+                        }
+                    }
+                }
+
+                for (var i = 0; i < brought.Length; i++)
+                {
+                    covered += Math.Min(brought[i], v.GradeStudents[i]);
                 }
             }
             else

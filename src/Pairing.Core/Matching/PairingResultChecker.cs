@@ -37,10 +37,7 @@ public static class PairingResultChecker
         {
             var countyOf = CheckCounties();
             var schoolOf = CheckSchools(countyOf);
-            if (result.Phase == PairingPhase.Planning)
-            {
-                CheckPlannedGrades(schoolOf);
-            }
+            CheckSchoolSums(schoolOf);
 
             var classOf = new Dictionary<ClassId, ClassId>();
             var studentOf = new Dictionary<StudentId, StudentPair>();
@@ -181,28 +178,26 @@ public static class PairingResultChecker
             return partner;
         }
 
-        /// <summary>A plan promises every grade of every school pair room for P5 and P6.</summary>
-        private void CheckPlannedGrades(Dictionary<SchoolId, SchoolId> schoolOf)
+        /// <summary>
+        /// P4 on the sums: an inland school that takes several Xinjiang schools has no fewer classes and students than
+        /// they have together. Grades are not checked here: a school pair may be short in a grade, and then the class
+        /// and student levels list what could not be paired.
+        /// </summary>
+        private void CheckSchoolSums(Dictionary<SchoolId, SchoolId> schoolOf)
         {
-            foreach (var group in schoolOf.GroupBy(p => p.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+            foreach (var group in schoolOf.GroupBy(p => p.Value).Where(g => g.Count() > 1).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
             {
-                var t = roster.GetSchool(group.Key);
                 var inland = roster.ClassesIn(group.Key);
                 var xinjiang = group.SelectMany(p => roster.ClassesIn(p.Key)).ToList();
-                foreach (var grade in Grade.All)
+                if (inland.Count < xinjiang.Count)
                 {
-                    var needed = xinjiang.Where(c => GradeIn(t, c.Grade) == grade).ToList();
-                    int needClasses = needed.Count, haveClasses = inland.Count(c => c.Grade == grade);
-                    int needStudents = needed.Sum(c => c.Size), haveStudents = inland.Where(c => c.Grade == grade).Sum(c => c.Size);
-                    if (haveClasses < needClasses)
-                    {
-                        Add(PairingRule.P5, group.Key.Value, $"inland school {group.Key} offers {haveClasses} grade-{grade} classes, {needClasses} are needed");
-                    }
+                    Add(PairingRule.P4, group.Key.Value, $"inland school {group.Key} has {inland.Count} classes, its {group.Count()} Xinjiang schools have {xinjiang.Count}");
+                }
 
-                    if (haveStudents < needStudents)
-                    {
-                        Add(PairingRule.P6, group.Key.Value, $"inland school {group.Key} has {haveStudents} grade-{grade} students, {needStudents} are needed");
-                    }
+                long have = inland.Sum(c => (long)c.Size), need = xinjiang.Sum(c => (long)c.Size);
+                if (have < need)
+                {
+                    Add(PairingRule.P4, group.Key.Value, $"inland school {group.Key} has {have} students, its {group.Count()} Xinjiang schools have {need}");
                 }
             }
         }
@@ -407,7 +402,22 @@ public static class PairingResultChecker
             Same("xinjiang_students", s.XinjiangStudents, xinjiangClasses.Sum(c => (long)c.Size));
             if (result.Phase == PairingPhase.Planning)
             {
-                Same("covered_students", s.CoveredStudents, xinjiangClasses.Where(c => schoolOf.ContainsKey(c.SchoolId)).Sum(c => (long)c.Size));
+                // What the plan can cover: per inland school and grade, the smaller of what its Xinjiang schools bring and what it has.
+                long coverable = 0;
+                foreach (var group in schoolOf.GroupBy(p => p.Value))
+                {
+                    var t = roster.GetSchool(group.Key);
+                    var inland = roster.ClassesIn(group.Key);
+                    var brought = group.SelectMany(p => roster.ClassesIn(p.Key)).ToList();
+                    foreach (var grade in Grade.All)
+                    {
+                        coverable += Math.Min(
+                            brought.Where(c => GradeIn(t, c.Grade) == grade).Sum(c => (long)c.Size),
+                            inland.Where(c => c.Grade == grade).Sum(c => (long)c.Size));
+                    }
+                }
+
+                Same("covered_students", s.CoveredStudents, coverable);
                 return;
             }
 

@@ -29,8 +29,9 @@ public sealed class PairingSummary
     public required long XinjiangStudents { get; init; }
 
     /// <summary>
-    /// Xinjiang students covered: in the planning phase those whose school is paired (each grade of a school
-    /// pair has room for them all), in the roster phase those in a student pair. The first aim of the matcher.
+    /// Xinjiang students covered: in the planning phase those the school pairs can pair (per inland school and grade,
+    /// the smaller of the Xinjiang students it takes and its own), in the roster phase those in a student pair. The
+    /// first aim of the matcher.
     /// </summary>
     public required long CoveredStudents { get; init; }
 

@@ -12,9 +12,10 @@ namespace Pairing.Core.Tests.Matching;
 /// <remarks>
 /// The objective, lexicographic: most Xinjiang students covered; then most schools and counties paired (a unit
 /// left unpaired must be explained, so pairing it is better when it costs no coverage); then fewest cross-class
-/// pairs; then least total class size difference. A school pair is admissible when every grade of the inland school
-/// has as many classes and students (what P5 and P6 need, and the plan promises); a county pair when at least one
-/// of its schools can be paired or it has none. With one Xinjiang unit per inland unit the hierarchical result
+/// pairs; then least total class size difference. A school pair is admissible when it meets P4 on totals (no fewer
+/// classes and students); it covers, per grade, the smaller of the two schools' students; per grade, as many classes
+/// as the smaller side has are paired one-to-one and the rest of the grade's covered students are cross-class. A
+/// county pair is admissible when at least one of its schools can be paired or it has none. With one Xinjiang unit per inland unit the hierarchical result
 /// is exactly optimal for all of these (gap 0): each county pair is priced by its exact school optimum, each school
 /// pair by its exact class optimum.
 /// </remarks>
@@ -171,37 +172,38 @@ public sealed class ExactOptimumTests
 
                     var a = roster.ClassesIn(xs[i].Id);
                     var b = roster.ClassesIn(ns[assignment[i]].Id);
+                    if (b.Count < a.Count || b.Sum(c => c.Size) < a.Sum(c => c.Size))
+                    {
+                        ok = false;
+                        break;
+                    }
+
                     foreach (var grade in new[] { 7, 8 })
                     {
                         var ag = a.Where(c => c.Grade.Number == grade).Select(c => c.Size).ToArray();
                         var bg = b.Where(c => c.Grade.Number == grade).Select(c => c.Size).ToArray();
-                        if (bg.Length < ag.Length || bg.Sum() < ag.Sum())
-                        {
-                            ok = false;
-                            break;
-                        }
+                        var gradeCovered = Math.Min(ag.Sum(), bg.Sum());
 
+                        // Every way to pair the smaller side's classes one-to-one into the other's.
+                        var pairings = ag.Length <= bg.Length
+                            ? Injections(ag.Length, bg.Length).Select(m => m.Select((j, k) => (ag[k], bg[j])).ToArray())
+                            : Injections(bg.Length, ag.Length).Select(m => m.Select((j, k) => (ag[j], bg[k])).ToArray());
                         (long Cross, long Diff) bestClasses = (long.MaxValue, long.MaxValue);
-                        foreach (var perm in Injections(ag.Length, bg.Length))
+                        foreach (var pairing in pairings)
                         {
-                            long c = 0, d = 0;
-                            for (var k = 0; k < ag.Length; k++)
-                            {
-                                c += Math.Max(0, ag[k] - bg[perm[k]]);
-                                d += Math.Abs(ag[k] - bg[perm[k]]);
-                            }
-
+                            long c = gradeCovered - pairing.Sum(p => Math.Min(p.Item1, p.Item2));
+                            long d = pairing.Sum(p => Math.Abs(p.Item1 - p.Item2));
                             if (c < bestClasses.Cross || (c == bestClasses.Cross && d < bestClasses.Diff))
                             {
                                 bestClasses = (c, d);
                             }
                         }
 
+                        covered += gradeCovered;
                         cross += bestClasses.Cross;
                         diff += bestClasses.Diff;
                     }
 
-                    covered += a.Sum(c => c.Size);
                     schools++;
                 }
 

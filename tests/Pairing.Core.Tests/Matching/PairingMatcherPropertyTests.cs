@@ -102,4 +102,34 @@ public sealed class PairingMatcherPropertyTests
         Assert.Equal(first.StudentPairs, second.StudentPairs);
         Assert.Equal(first.StudentPairs.Count, second.Summary.Students?.Kept);
     }
+
+    [Property(MaxTest = 60)]
+    public void No_school_is_left_unpaired_while_its_paired_county_has_a_free_school_that_meets_P4(int seed)
+    {
+        var roster = RandomRosters.Make(seed, students: false, size: 2);
+        var options = OptionsFor(seed);
+        var result = Matcher.Plan(roster, options: options);
+
+        var countyOf = result.CountyPairs.ToDictionary(p => p.Xinjiang, p => p.Inland);
+        var takenBy = result.SchoolPairs.ToLookup(p => p.Inland, p => p.Xinjiang);
+        int Classes(Pairing.Core.Hierarchy.SchoolId s) => roster.ClassesIn(s).Count;
+        long Students(Pairing.Core.Hierarchy.SchoolId s) => roster.ClassesIn(s).Sum(c => (long)c.Size);
+        foreach (var u in result.Unpaired.Where(u => u.Level == PairingLevel.School))
+        {
+            var s = roster.GetSchool(new Pairing.Core.Hierarchy.SchoolId(u.Id));
+            if (!countyOf.TryGetValue(s.CountyId, out var inlandCounty))
+            {
+                continue;
+            }
+
+            foreach (var t in roster.SchoolsIn(inlandCounty))
+            {
+                var taken = takenBy[t.Id].ToList();
+                var free = taken.Count < options.XinjiangSchoolsPerInlandSchool
+                    && Classes(t.Id) - taken.Sum(Classes) >= Classes(s.Id)
+                    && Students(t.Id) - taken.Sum(Students) >= Students(s.Id);
+                Assert.False(free, $"school {s.Id} is unpaired ({u.Reason}) but inland school {t.Id} of its paired county has room for it");
+            }
+        }
+    }
 }

@@ -12,7 +12,9 @@ public sealed class PairingMatcherTests
     public void A_county_where_only_one_school_assignment_keeps_every_grade_whole()
     {
         // XA (60 students) is the largest Xinjiang school and NB (90) the largest inland one, but NB has only 20
-        // grade-8 students where XA has 30: only XA-NA, XB-NB keeps every grade whole.
+        // grade-8 students where XA has 30. Both assignments meet P4 (every inland school has 3 classes and 85 or 90
+        // students), so both are candidates; what they cover decides. XA-NA, XB-NB covers 30 + 30 (XA) + 40 (XB) =
+        // 100, every grade whole; XA-NB, XB-NA covers 30 + 20 (XA's grade 8 is 10 short) + 40 = 90.
         var roster = new TestRoster()
             .XinjiangCounty("X1").InlandCounty("N1")
             .School("XA", "X1").Class("XA7", "XA", 7, 30).Class("XA8", "XA", 8, 30)
@@ -35,8 +37,10 @@ public sealed class PairingMatcherTests
     }
 
     [Fact]
-    public void A_school_with_more_grade_8_students_than_its_partner_can_take_is_explained()
+    public void A_school_with_more_grade_8_students_than_its_partner_can_take_is_paired_as_far_as_it_goes()
     {
+        // XS2 (1 class, 45 students) and NS2 (2 classes, 90 students) meet P4, though NS2 has only 40 grade-8
+        // students: XS2 is paired, 40 of its 45 grade-8 students too, and the other 5 are listed under P6.
         var roster = new TestRoster()
             .XinjiangCounty("X1").InlandCounty("N1")
             .School("XS1", "X1").Class("XS1-7", "XS1", 7, 30)
@@ -47,14 +51,72 @@ public sealed class PairingMatcherTests
 
         var result = Matcher.Match(roster);
 
-        Assert.Equal([new SchoolPair(new("XS1"), new("NS1"))], result.SchoolPairs);
-        var school = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.School);
-        Assert.Equal("XS2", school.Id);
-        Assert.Equal(PairingRule.P6, school.Rule);
-        Assert.Contains("inland school NS2 has 40 grade-8 students, 45 are needed", school.Reason, StringComparison.Ordinal);
-        Assert.Equal(PairingRule.P5, Assert.Single(result.Unpaired, u => u.Level == PairingLevel.Class).Rule);
-        Assert.Equal(45, result.Unpaired.Count(u => u.Level == PairingLevel.Student && u.Rule == PairingRule.P6));
-        Assert.Equal(30, result.Summary.CoveredStudents);
+        Assert.Equal([new SchoolPair(new("XS1"), new("NS1")), new SchoolPair(new("XS2"), new("NS2"))], result.SchoolPairs);
+        Assert.Equal([new ClassPair(new("XS1-7"), new("NS1-7")), new ClassPair(new("XS2-8"), new("NS2-8"))], result.ClassPairs);
+        Assert.DoesNotContain(result.Unpaired, u => u.Level is PairingLevel.County or PairingLevel.School or PairingLevel.Class);
+        var students = result.Unpaired.Where(u => u.Level == PairingLevel.Student).ToList();
+        Assert.Equal(5, students.Count);
+        Assert.All(students, u => Assert.Equal(PairingRule.P6, u.Rule));
+        Assert.All(students, u => Assert.Equal("inland school NS2 has 40 grade-8 students, 45 are needed", u.Reason));
+        Assert.All(students, u => Assert.StartsWith("XS2-8", u.Id, StringComparison.Ordinal));
+        Assert.Equal(70, result.Summary.CoveredStudents);
+        Assert.Equal(0, result.Summary.CrossClassPairs);
+        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+
+        // The plan already counts what can be covered, not the whole school.
+        var plan = Matcher.Plan(roster);
+        Assert.Equal(result.SchoolPairs, plan.SchoolPairs);
+        Assert.Equal(70, plan.Summary.CoveredStudents);
+        Assert.True(PairingResultChecker.Check(roster, plan).IsValid);
+    }
+
+    [Fact]
+    public void Students_of_a_class_left_without_a_class_partner_pair_across_classes_in_the_same_grade()
+    {
+        // XS has 3 grade-8 classes (10, 20, 30), NS only 2 (25, 40) but 4 classes and 100 students in all (P4).
+        // The two largest Xinjiang classes take the two inland classes (30-40 and 20-25 keep 50 students inside a
+        // class pair, more than any other choice); XS8a (10) is listed under P5, and its students pair with the 15
+        // inland grade-8 students left (5 of NS8b's 25, 10 of NS8c's 40), cross-class.
+        var roster = new TestRoster()
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XS", "X1").Class("XS8a", "XS", 8, 10).Class("XS8b", "XS", 8, 20).Class("XS8c", "XS", 8, 30)
+            .School("NS", "N1").Class("NS7", "NS", 7, 20).Class("NS7b", "NS", 7, 15).Class("NS8b", "NS", 8, 25).Class("NS8c", "NS", 8, 40)
+            .Build();
+
+        var result = Matcher.Match(roster);
+
+        Assert.Equal([new SchoolPair(new("XS"), new("NS"))], result.SchoolPairs);
+        Assert.Equal([new ClassPair(new("XS8b"), new("NS8b")), new ClassPair(new("XS8c"), new("NS8c"))], result.ClassPairs);
+        var unpairedClass = Assert.Single(result.Unpaired);
+        Assert.Equal((PairingLevel.Class, "XS8a", PairingRule.P5), (unpairedClass.Level, unpairedClass.Id, unpairedClass.Rule));
+        Assert.Equal("inland school NS offers 2 grade-8 classes, 3 are needed", unpairedClass.Reason);
+        Assert.Equal(60, result.Summary.CoveredStudents);
+        Assert.Equal(10, result.Summary.CrossClassPairs);
+        Assert.All(result.StudentPairs.Where(p => p.Xinjiang.Value.StartsWith("XS8a", StringComparison.Ordinal)), p => Assert.True(p.CrossClass));
+        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+    }
+
+    [Fact]
+    public void A_school_still_unpaired_is_explained_under_P3_or_P4_with_numbers()
+    {
+        // N1 has one school, NA (1 class, 35 students). XA (30) takes it; XC (30) also meets P4 with NA but finds it
+        // taken (P3); XB (50) does not meet P4 with any school of N1 (P4, the closest named with its shortfall).
+        var roster = new TestRoster(students: false)
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XA", "X1").Class("XA7", "XA", 7, 30)
+            .School("XB", "X1").Class("XB7", "XB", 7, 50)
+            .School("XC", "X1").Class("XC8", "XC", 8, 30)
+            .School("NA", "N1").Class("NA7", "NA", 7, 35)
+            .Build();
+
+        var result = Matcher.Plan(roster);
+
+        Assert.Equal([new SchoolPair(new("XA"), new("NA"))], result.SchoolPairs);
+        var schools = result.Unpaired.Where(u => u.Level == PairingLevel.School).ToDictionary(u => u.Id);
+        Assert.Equal(PairingRule.P4, schools["XB"].Rule);
+        Assert.Equal("no school of inland county N1 has as many classes and students as it; closest: inland school NA has 35 students, 50 are needed", schools["XB"].Reason);
+        Assert.Equal(PairingRule.P3, schools["XC"].Rule);
+        Assert.Equal("all 1 schools of inland county N1 that could take it are paired with other Xinjiang schools (at most 1 each)", schools["XC"].Reason);
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);
     }
 
@@ -128,10 +190,14 @@ public sealed class PairingMatcherTests
             .School("NS", "N1").Class("N7", "NS", 7, 25).Class("N11", "NS", 11, 32).Class("N12", "NS", 12, 40)
             .Build();
 
+        // Strict: NS meets P4 (3 classes, 97 students), so XS is paired; its grade-10 class and students are not.
         var strict = Matcher.Match(roster);
-        var county = Assert.Single(strict.Unpaired, u => u.Level == PairingLevel.County);
-        Assert.Equal(PairingRule.P5, county.Rule);
-        Assert.Contains("inland school NS offers 0 grade-10 classes, 1 are needed", county.Reason, StringComparison.Ordinal);
+        Assert.Equal([new SchoolPair(new("XS"), new("NS"))], strict.SchoolPairs);
+        var unpairedClass = Assert.Single(strict.Unpaired, u => u.Level == PairingLevel.Class);
+        Assert.Equal(("X10", PairingRule.P5, "inland school NS offers 0 grade-10 classes, 1 are needed"), (unpairedClass.Id, unpairedClass.Rule, unpairedClass.Reason));
+        Assert.Equal(30, strict.Unpaired.Count(u => u.Level == PairingLevel.Student && u.Reason == "inland school NS has 0 grade-10 students, 30 are needed"));
+        Assert.Equal(20, strict.Summary.CoveredStudents);
+        Assert.True(PairingResultChecker.Check(roster, strict).IsValid);
 
         var relaxed = Matcher.Match(roster, options: new PairingOptions { RelaxGradeToNearest = true });
         Assert.Equal([new ClassPair(new("X10"), new("N11")), new ClassPair(new("X7"), new("N7"))], relaxed.ClassPairs);
@@ -147,13 +213,14 @@ public sealed class PairingMatcherTests
     [Fact]
     public void A_county_whose_possible_partners_are_all_taken_is_explained_under_P2()
     {
-        // Two Xinjiang counties want the one inland county that fits; X2 covers more students, so X1 loses it.
+        // Two Xinjiang counties want the one inland county that fits; X2 covers more students, so X1 loses it. N2s
+        // has too few students in total for either (P4).
         var roster = new TestRoster(students: false)
             .XinjiangCounty("X1").XinjiangCounty("X2").InlandCounty("N1").InlandCounty("N2")
             .School("X1s", "X1").Class("X1k", "X1s", 7, 30)
             .School("X2s", "X2").Class("X2k", "X2s", 7, 40)
             .School("N1s", "N1").Class("N1k", "N1s", 7, 45)
-            .School("N2s", "N2").Class("N2k", "N2s", 8, 45)
+            .School("N2s", "N2").Class("N2k", "N2s", 7, 25)
             .Build();
 
         var result = Matcher.Plan(roster);

@@ -1,42 +1,59 @@
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
-/// The cost of a class pair, and the least total cost of pairing one school's classes of a grade into another's.
+/// The cost of pairing one school's classes of a grade into another's: cross-class pairs first, then size difference.
 /// </summary>
 /// <remarks>
-/// A class pair of sizes a (Xinjiang) and b (inland) leaves max(0, a − b) Xinjiang students to be paired outside
-/// the class (cross-class pairs, the second aim) and differs in size by |a − b| (the third aim). The cost
-/// <c>max(0, a − b) · Scale + |a − b|</c> orders the two aims lexicographically as long as the size differences of
-/// one sub-problem add up to less than <see cref="Scale"/> (200 per class: 5,000 classes per school and grade).
-/// The cost is a convex function of a − b, so an optimal pairing of two sorted lists never crosses; that makes
-/// the least cost a simple dynamic programme over the sorted sizes, exact, and cheap enough to price every
+/// In a grade with Xinjiang classes of sizes a and inland classes of sizes b, the roster phase pairs as many classes
+/// as the smaller side has (P5), students within each class pair, and then the rest of the grade across classes
+/// (P6), so it pairs min(Σa, Σb) students, of which Σ min(a, b) over the class pairs inside their class pair. The
+/// rest, <c>min(Σa, Σb) − Σ min(a, b)</c>, are cross-class pairs (the third aim); the class pairs then differ in
+/// size by Σ |a − b| (the fourth aim). When every Xinjiang class has a partner and the inland grade has room this is
+/// the familiar Σ max(0, a − b). The cost <c>cross · Scale + difference</c> orders the two aims lexicographically as
+/// long as the size differences of one sub-problem add up to less than <see cref="Scale"/>.
+/// <para>
+/// For a fixed number of class pairs, maximising Σ min(a, b) and minimising Σ |a − b| are both Monge (min is
+/// supermodular, |a − b| a convex function of a − b), so an optimal pairing of two sorted lists never crosses. That
+/// makes the least cost a simple dynamic programme over the sorted sizes, exact, and cheap enough to price every
 /// candidate school pair before the school level chooses.
+/// </para>
 /// </remarks>
 internal static class ClassCost
 {
     public const long Scale = 1L << 20;
 
-    public static long Of(int xinjiangSize, int inlandSize)
-    {
-        var d = xinjiangSize - inlandSize;
-        return d > 0 ? (d * Scale) + d : -d;
-    }
+    /// <summary>
+    /// The cost of one class pair inside an assignment of a fixed number of class pairs, where <paramref name="largest"/>
+    /// is at least every size involved: <c>(largest − min(a, b)) · Scale + |a − b|</c>. Over any assignment with the
+    /// same number of pairs, it differs from the true <see cref="Least"/> cost by a constant.
+    /// </summary>
+    public static long Of(int xinjiangSize, int inlandSize, int largest) =>
+        ((largest - (long)Math.Min(xinjiangSize, inlandSize)) * Scale) + Math.Abs(xinjiangSize - inlandSize);
 
     public static long CrossOf(long cost) => cost / Scale;
 
     public static long DifferenceOf(long cost) => cost % Scale;
 
-    /// <summary>The least cost of pairing every class in <paramref name="xinjiang"/> with a distinct class in <paramref name="inland"/>; both ascending, inland at least as many.</summary>
+    /// <summary>
+    /// The least cost (cross-class pairs · Scale + size difference) of one grade: the classes of the smaller side each
+    /// paired with a distinct class of the other, the rest of the grade's students paired across classes.
+    /// </summary>
+    /// <param name="xinjiang">Xinjiang class sizes, ascending.</param>
+    /// <param name="inland">Inland class sizes, ascending.</param>
     public static long Least(int[] xinjiang, int[] inland)
     {
-        var p = xinjiang.Length;
-        var q = inland.Length;
-        if (p == 0)
+        if (xinjiang.Length == 0 || inland.Length == 0)
         {
             return 0;
         }
 
-        // best[j]: least cost of pairing the first i Xinjiang classes within the first j inland classes.
+        // The shorter list is paired whole into the longer; the cost is symmetric in the two sizes.
+        var (shortList, longList) = xinjiang.Length <= inland.Length ? (xinjiang, inland) : (inland, xinjiang);
+        var largest = Math.Max(shortList[^1], longList[^1]);
+        var p = shortList.Length;
+        var q = longList.Length;
+
+        // best[j]: least cost of pairing the first i short-list classes within the first j long-list classes.
         Span<long> best = q + 1 <= 256 ? stackalloc long[q + 1] : new long[q + 1];
         Span<long> next = q + 1 <= 256 ? stackalloc long[q + 1] : new long[q + 1];
         best.Clear();
@@ -49,13 +66,27 @@ internal static class ClassCost
 
             for (var j = i; j <= q; j++)
             {
-                var take = best[j - 1] == long.MaxValue ? long.MaxValue : best[j - 1] + Of(xinjiang[i - 1], inland[j - 1]);
+                var take = best[j - 1] == long.MaxValue ? long.MaxValue : best[j - 1] + Of(shortList[i - 1], longList[j - 1], largest);
                 next[j] = Math.Min(next[j - 1], take);
             }
 
             next.CopyTo(best);
         }
 
-        return best[q];
+        // best[q] = (p · largest − Σ min) · Scale + Σ |a − b|; cross-class pairs are min(Σa, Σb) − Σ min.
+        var inPairs = (p * (long)largest) - CrossOf(best[q]);
+        var paired = Math.Min(Sum(xinjiang), Sum(inland));
+        return ((paired - inPairs) * Scale) + DifferenceOf(best[q]);
+    }
+
+    private static long Sum(int[] sizes)
+    {
+        long total = 0;
+        foreach (var s in sizes)
+        {
+            total += s;
+        }
+
+        return total;
     }
 }

@@ -19,7 +19,8 @@ internal sealed class PlanState
         Array.Fill(CountySlots, options.XinjiangCountiesPerInlandCounty);
         SchoolSlots = new int[SchoolPartner.Length];
         Array.Fill(SchoolSlots, options.XinjiangSchoolsPerInlandSchool);
-        FreeClasses = (int[])v.GradeClasses.Clone();
+        FreeClassTotal = (int[])v.SchoolClassCount.Clone();
+        FreeStudentTotal = (int[])v.SchoolStudentCount.Clone();
         FreeStudents = (int[])v.GradeStudents.Clone();
     }
 
@@ -39,10 +40,13 @@ internal sealed class PlanState
     /// <summary>Per inland school, how many more Xinjiang schools it may take.</summary>
     public int[] SchoolSlots { get; }
 
-    /// <summary>Per inland school and grade, classes not yet promised to a Xinjiang school.</summary>
-    public int[] FreeClasses { get; }
+    /// <summary>Per inland school, classes not yet promised to a Xinjiang school (P4, the hard limit).</summary>
+    public int[] FreeClassTotal { get; }
 
-    /// <summary>Per inland school and grade, students not yet promised to a Xinjiang school.</summary>
+    /// <summary>Per inland school, students not yet promised to a Xinjiang school (P4, the hard limit).</summary>
+    public int[] FreeStudentTotal { get; }
+
+    /// <summary>Per inland school and grade, students not yet promised (may go below 0): what limits coverage.</summary>
     public int[] FreeStudents { get; }
 
     public void PairCounties(int x, int n, bool kept)
@@ -57,36 +61,21 @@ internal sealed class PlanState
         SchoolPartner[s] = t;
         SchoolKept[s] = kept;
         SchoolSlots[t]--;
+        FreeClassTotal[t] -= v.SchoolClassCount[s];
+        FreeStudentTotal[t] -= v.SchoolStudentCount[s];
         Span<int> classes = stackalloc int[RosterView.Grades];
         Span<int> students = stackalloc int[RosterView.Grades];
         v.DemandOn(t, s, classes, students);
         for (var g = 0; g < RosterView.Grades; g++)
         {
-            FreeClasses[(t * RosterView.Grades) + g] -= classes[g];
             FreeStudents[(t * RosterView.Grades) + g] -= students[g];
         }
     }
 
-    /// <summary>Whether inland school t still has room for all of Xinjiang school s, grade by grade.</summary>
-    public bool HasRoomFor(RosterView v, int t, int s)
-    {
-        if (SchoolSlots[t] <= 0)
-        {
-            return false;
-        }
-
-        Span<int> classes = stackalloc int[RosterView.Grades];
-        Span<int> students = stackalloc int[RosterView.Grades];
-        v.DemandOn(t, s, classes, students);
-        for (var g = 0; g < RosterView.Grades; g++)
-        {
-            if (FreeClasses[(t * RosterView.Grades) + g] < classes[g]
-                || FreeStudents[(t * RosterView.Grades) + g] < students[g])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// Whether inland school t still has a place and, in total, the classes and students Xinjiang school s needs
+    /// beside the Xinjiang schools it already takes (P4 on the sums).
+    /// </summary>
+    public bool HasRoomFor(RosterView v, int t, int s) =>
+        SchoolSlots[t] > 0 && FreeClassTotal[t] >= v.SchoolClassCount[s] && FreeStudentTotal[t] >= v.SchoolStudentCount[s];
 }

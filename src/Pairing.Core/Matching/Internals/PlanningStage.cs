@@ -10,14 +10,14 @@ namespace Pairing.Core.Matching.Internals;
 /// The county level prices every candidate county pair by solving its school level first
 /// (<see cref="SchoolChoice"/>): the students it would cover, the schools it would pair, the class-pairing cost.
 /// With one Xinjiang county per inland county those prices are exact and the county choice is an assignment on
-/// them; with more, an inland county's classes and students per grade and its school places are shared, and the
-/// CP-SAT model holds their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT
-/// serves both cases; a province has at most a few hundred candidate pairs.
+/// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
+/// their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT serves both cases;
+/// a province has at most a few hundred candidate pairs.
 /// </remarks>
 internal static class PlanningStage
 {
-    /// <summary>Pairs given beforehand: a plan's (kept where P1–P4 hold) or a previous year's (kept where every rule holds).</summary>
-    public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools, bool Strict);
+    /// <summary>Pairs given beforehand, a plan's or a previous year's: kept where P1–P4 still hold.</summary>
+    public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools);
 
     public static PlanState Run(
         RosterView v,
@@ -152,7 +152,6 @@ internal static class PlanningStage
     private static List<(int X, int N)> ChooseCounties(
         RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options)
     {
-        const int G = RosterView.Grades;
         var roster = v.Roster;
         var left = p.Xinjiang.Where(x => state.CountyPartner[x] < 0).ToArray();
         var right = p.Inland.Where(n => state.CountySlots[n] > 0).ToArray();
@@ -215,9 +214,11 @@ internal static class PlanningStage
 
         return chosen;
 
+        // What an inland county's schools with a place left offer: classes, students and places in total (P4 and P3
+        // summed: necessary, not sufficient).
         static long[] InlandSupply(Rosters.Roster roster, int n, PlanState state)
         {
-            var supply = new long[(2 * G) + 1];
+            var supply = new long[3];
             foreach (var t in roster.CountySchools.Of(n))
             {
                 if (state.SchoolSlots[t] <= 0)
@@ -225,13 +226,9 @@ internal static class PlanningStage
                     continue;
                 }
 
-                for (var g = 0; g < G; g++)
-                {
-                    supply[g] += Math.Max(0, state.FreeClasses[(t * G) + g]);
-                    supply[G + g] += Math.Max(0, state.FreeStudents[(t * G) + g]);
-                }
-
-                supply[2 * G] += state.SchoolSlots[t];
+                supply[0] += Math.Max(0, state.FreeClassTotal[t]);
+                supply[1] += Math.Max(0, state.FreeStudentTotal[t]);
+                supply[2] += state.SchoolSlots[t];
             }
 
             return supply;
@@ -279,12 +276,10 @@ internal static class PlanningStage
                     continue;
                 }
 
-                // P4 always; a previous year's pair must also still fit grade by grade (P5, P6), a plan's is kept
-                // and any grade that no longer fits is explained at the class and student levels.
-                var fits = set.Strict
-                    ? v.CanTake(t, s) && state.HasRoomFor(v, t, s)
-                    : v.SchoolClassCount[t] >= v.SchoolClassCount[s] && v.SchoolStudentCount[t] >= v.SchoolStudentCount[s];
-                if (fits)
+                // P4 on totals (and on the sums, with several Xinjiang schools per inland school) is all a school pair
+                // must meet, for a plan's pair and a previous year's alike; a grade that no longer fits is explained
+                // at the class and student levels.
+                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
                 {
                     state.PairSchools(v, s, t, kept: true);
                 }
@@ -314,11 +309,11 @@ internal static class PlanningStage
                     county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P1, Shortfall.Say(
                         $"supporting province {p.Id} has 0 counties in the roster, 1 is needed"));
                 }
-                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.CanTake(t, s))))
+                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.MeetsP4(t, s))))
                 {
                     var able = xSchools.Length == 0
                         ? p.Inland.Length
-                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.CanTake(t, s))));
+                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.MeetsP4(t, s))));
                     county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P2, Shortfall.Say(
                         $"all {able} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
                 }
@@ -340,7 +335,7 @@ internal static class PlanningStage
                         ? new UnpairedUnit(PairingLevel.County, xId, PairingRule.P3, Shortfall.Say(
                             $"the {p.Inland.Length} inland counties of province {p.Id} have 0 schools, {xSchools.Length} are needed"))
                         : new UnpairedUnit(PairingLevel.County, xId, best.Rule, Shortfall.Say(
-                            $"no inland county of province {p.Id} has a school that can take any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
+                            $"no inland county of province {p.Id} has a school with as many classes and students as any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
                 }
 
                 unpaired.Add(county);
@@ -374,7 +369,7 @@ internal static class PlanningStage
                 continue;
             }
 
-            var able = inland.Count(t => v.CanTake(t, s));
+            var able = inland.Count(t => v.MeetsP4(t, s));
             if (able > 0)
             {
                 unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
@@ -384,7 +379,7 @@ internal static class PlanningStage
 
             var (_, shortfall) = Shortfall.Closest(v, inland, s);
             unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, shortfall.Rule, Shortfall.Say(
-                $"no school of inland county {nId} can take it whole; closest: {shortfall.Text}")));
+                $"no school of inland county {nId} has as many classes and students as it; closest: {shortfall.Text}")));
         }
     }
 }

@@ -4,8 +4,11 @@ namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
 /// The roster phase under a plan: per inland school and grade, its classes with the same-grade classes of the
-/// Xinjiang schools it takes (P5), then students within each class pair, then the rest of the grade as
-/// cross-class pairs (P6). Every Xinjiang class and student left over gets its rule and its shortfall.
+/// Xinjiang schools it takes (P5; when the inland grade has fewer classes, the Xinjiang classes left over are listed
+/// under P5 with the numbers), then students within each class pair, then the rest of the grade, including the
+/// students of Xinjiang classes left without a class partner, as cross-class pairs (P6). Xinjiang students the
+/// grade has no room for are listed under P6 with the numbers. A school pair only promises P4's totals, so any
+/// grade may be short; nothing here assumes it is whole.
 /// </summary>
 /// <remarks>
 /// Both levels are pure assignments, so both run on <see cref="Assignment"/>: classes at the cost of
@@ -186,12 +189,25 @@ internal static class RosterStage
 
         var freeX = Enumerable.Range(0, xs.Length).Where(k => mate[k] < 0).ToArray();
         var freeN = ns.Where(d => !used.Contains(d)).ToArray();
+        // As many class pairs as the smaller side has, with the most students inside a class pair, then the least size
+        // difference (ClassCost); the rest of the grade pairs across classes.
+        var largest = 0;
+        foreach (var k in freeX)
+        {
+            largest = Math.Max(largest, v.ClassSize[xs[k]]);
+        }
+
+        foreach (var d in freeN)
+        {
+            largest = Math.Max(largest, v.ClassSize[d]);
+        }
+
         var cost = new long[freeX.Length * freeN.Length];
         for (var i = 0; i < freeX.Length; i++)
         {
             for (var j = 0; j < freeN.Length; j++)
             {
-                cost[(i * freeN.Length) + j] = ClassCost.Of(v.ClassSize[xs[freeX[i]]], v.ClassSize[freeN[j]]);
+                cost[(i * freeN.Length) + j] = ClassCost.Of(v.ClassSize[xs[freeX[i]]], v.ClassSize[freeN[j]], largest);
             }
         }
 

@@ -155,22 +155,28 @@ internal sealed class RosterView
     }
 
     /// <summary>
-    /// Whether inland school t alone can take Xinjiang school s whole: every grade has at least as many classes
-    /// (P5, one class each) and students (P6, one student each); P4's totals follow.
+    /// Whether inland school t alone meets P4 for Xinjiang school s: no fewer classes and no fewer students in total.
+    /// That is the only hard rule on a school pair; a grade with too few classes or students limits how many of the
+    /// school's classes and students can be paired, not whether the school can be.
     /// </summary>
-    public bool CanTake(int t, int s)
+    public bool MeetsP4(int t, int s) =>
+        SchoolClassCount[t] >= SchoolClassCount[s] && SchoolStudentCount[t] >= SchoolStudentCount[s];
+
+    /// <summary>
+    /// How many students of Xinjiang school s can be paired in inland school t when t has <paramref name="free"/>
+    /// students per grade (at [t * 6 + g]) still on offer: per grade of t, the smaller of what s brings and what t has.
+    /// </summary>
+    public long Coverage(int t, int s, int[] free)
     {
         Span<int> classes = stackalloc int[Grades];
         Span<int> students = stackalloc int[Grades];
         DemandOn(t, s, classes, students);
+        long covered = 0;
         for (var g = 0; g < Grades; g++)
         {
-            if (GradeClasses[(t * Grades) + g] < classes[g] || GradeStudents[(t * Grades) + g] < students[g])
-            {
-                return false;
-            }
+            covered += Math.Min(students[g], Math.Max(0, free[(t * Grades) + g]));
         }
 
-        return true;
+        return covered;
     }
 }

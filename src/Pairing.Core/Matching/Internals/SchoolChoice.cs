@@ -6,16 +6,28 @@ namespace Pairing.Core.Matching.Internals;
 /// as good only as far as its schools can then be paired.
 /// </summary>
 /// <remarks>
-/// A candidate school pair is one where the inland school can take the Xinjiang school whole, grade by grade (as
-/// many classes for P5 and students for P6 in every grade, which gives P4's totals). Its gain is the Xinjiang
-/// school's students (the first aim), then one for the pair itself (so that schools without students are
-/// paired too); its cost is the least class-pairing cost of the two schools (<see cref="ClassCost"/>), so the
-/// school level already chooses for fewest cross-class pairs and least size difference. With one Xinjiang school per
-/// inland school this is a pure assignment (<see cref="Assignment"/>); with more, the inland school's classes and
-/// students per grade are shared, and CP-SAT (<see cref="SelectionModel"/>) holds the sums.
+/// A candidate school pair is one that meets P4 on totals: the inland school has no fewer classes and no fewer
+/// students than the Xinjiang school (with several Xinjiang schools per inland school, than their sums). A grade
+/// with too few classes or students does not rule a pair out; it limits what the pair covers. Its gain is the
+/// Xinjiang students that can actually be paired (the first aim): per grade, the smaller of the Xinjiang school's
+/// students and the inland school's; then one for the pair itself (so that schools nothing can be covered in are
+/// paired too). Its cost is the least class-pairing cost of the two schools (<see cref="ClassCost"/>: cross-class
+/// pairs, then size difference), so the school level already chooses for the third and fourth aims. With one
+/// Xinjiang school per inland school this is a pure assignment (<see cref="Assignment"/>); with more, CP-SAT
+/// (<see cref="SelectionModel"/>) holds the inland school's totals as hard limits (P4 on the sums), and each arc
+/// is priced by what it would cover with the inland school alone: two Xinjiang schools that share an inland
+/// school's short grade are then counted as covering more than they will (a stated heuristic; the roster phase
+/// pairs what fits and lists the rest). Counting coverage per inland school and grade inside CP-SAT was exact but
+/// about ten times slower at half national scale. The shared case first solves the choice without P4's sums, as an
+/// assignment into the inland schools' places; when that meets the sums anyway it is the model's optimum and
+/// CP-SAT is not run.
 /// </remarks>
 internal static class SchoolChoice
 {
+    /// <summary>
+    /// What a choice covers and costs, and what it takes of the inland side for the county level: in
+    /// <paramref name="Demand"/> classes and students in total and school places.
+    /// </summary>
     public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand);
 
     /// <summary>Pairs <paramref name="xinjiang"/> schools into <paramref name="inland"/> schools given what each inland school has left.</summary>
@@ -24,13 +36,14 @@ internal static class SchoolChoice
         const int G = RosterView.Grades;
         var arcs = new List<Arc>();
         var gainPerStudent = (long)xinjiang.Length + 1;
+        var shared = options.XinjiangSchoolsPerInlandSchool > 1;
         for (var i = 0; i < xinjiang.Length; i++)
         {
             var s = xinjiang[i];
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
-                if (v.CanTake(t, s) && state.HasRoomFor(v, t, s))
+                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
                 {
                     long cost = 0;
                     for (var g = 0; g < G; g++)
@@ -38,16 +51,13 @@ internal static class SchoolChoice
                         cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                     }
 
-                    arcs.Add(new Arc(i, j, (v.SchoolStudentCount[s] * gainPerStudent) + 1, cost));
+                    var gain = (v.Coverage(t, s, state.FreeStudents) * gainPerStudent) + 1;
+                    arcs.Add(new Arc(i, j, gain, cost));
                 }
             }
         }
 
-        int[]? mate = null;
-        if (options.XinjiangSchoolsPerInlandSchool == 1)
-        {
-            mate = Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
-        }
+        var mate = shared ? SolveWithoutTotals(v, xinjiang, inland, state, arcs) : Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
 
         if (mate is null)
         {
@@ -57,21 +67,14 @@ internal static class SchoolChoice
             {
                 var t = inland[j];
                 capacity[j] = state.SchoolSlots[t];
-                supply[j] = new long[2 * G];
-                for (var g = 0; g < G; g++)
-                {
-                    supply[j][g] = state.FreeClasses[(t * G) + g];
-                    supply[j][G + g] = state.FreeStudents[(t * G) + g];
-                }
+                supply[j] = [state.FreeClassTotal[t], state.FreeStudentTotal[t]];
             }
 
             var model = new SelectionModel(xinjiang.Length, capacity, supply);
             foreach (var arc in arcs)
             {
-                var demand = new long[2 * G];
-                Demand(v, inland[arc.Right], xinjiang[arc.Left], demand);
-
-                model.Add(arc, demand);
+                var s = xinjiang[arc.Left];
+                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]]);
             }
 
             var chosen = model.Solve(options);
@@ -87,15 +90,16 @@ internal static class SchoolChoice
         }
 
         // Read back what the choice covers, costs and takes from the inland side, for the county level.
-        long coverage = 0, totalCost = 0;
+        long totalCost = 0;
         var paired = 0;
-        var demandTotal = new long[(2 * G) + 1];
+        var demand = new long[3];
         var costOf = new Dictionary<(int, int), long>();
         foreach (var arc in arcs)
         {
             costOf[(arc.Left, arc.Right)] = arc.Cost;
         }
 
+        var brought = new long[inland.Length * G];
         for (var i = 0; i < xinjiang.Length; i++)
         {
             if (mate[i] < 0)
@@ -105,26 +109,95 @@ internal static class SchoolChoice
 
             var s = xinjiang[i];
             paired++;
-            coverage += v.SchoolStudentCount[s];
             totalCost += costOf[(i, mate[i])];
-            Demand(v, inland[mate[i]], s, demandTotal);
-            demandTotal[2 * G]++;
+            demand[0] += v.SchoolClassCount[s];
+            demand[1] += v.SchoolStudentCount[s];
+            demand[2]++;
+            var b = Brought(v, inland[mate[i]], s);
+            for (var g = 0; g < G; g++)
+            {
+                brought[(mate[i] * G) + g] += b[g];
+            }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demandTotal);
+        // What the choice truly covers: per inland school and grade, the smaller of what its schools bring and what it has.
+        long coverage = 0;
+        for (var j = 0; j < inland.Length; j++)
+        {
+            for (var g = 0; g < G; g++)
+            {
+                coverage += Math.Min(brought[(j * G) + g], Math.Max(0, state.FreeStudents[(inland[j] * G) + g]));
+            }
+        }
+
+        return new Outcome(mate, coverage, paired, totalCost, demand);
     }
 
-    /// <summary>Adds what Xinjiang school s takes of inland school t per grade of t: classes at [g], students at [6 + g].</summary>
-    private static void Demand(RosterView v, int t, int s, long[] into)
+    /// <summary>
+    /// With shared inland schools: the same choice without P4's sums, as an assignment into each inland school's
+    /// places (one copy of the school per place). When that choice meets the sums anyway it is optimal for the whole
+    /// model, and CP-SAT is not needed; otherwise null.
+    /// </summary>
+    private static int[]? SolveWithoutTotals(RosterView v, int[] xinjiang, int[] inland, PlanState state, List<Arc> arcs)
+    {
+        var first = new int[inland.Length + 1];
+        for (var j = 0; j < inland.Length; j++)
+        {
+            first[j + 1] = first[j] + Math.Max(0, state.SchoolSlots[inland[j]]);
+        }
+
+        var copies = new List<Arc>();
+        foreach (var arc in arcs)
+        {
+            for (var k = first[arc.Right]; k < first[arc.Right + 1]; k++)
+            {
+                copies.Add(arc with { Right = k });
+            }
+        }
+
+        var placed = Assignment.TrySolve(xinjiang.Length, first[inland.Length], copies);
+        if (placed is null)
+        {
+            return null;
+        }
+
+        var mate = new int[xinjiang.Length];
+        var classes = new long[inland.Length];
+        var students = new long[inland.Length];
+        for (var i = 0; i < mate.Length; i++)
+        {
+            mate[i] = placed[i] < 0 ? -1 : Array.FindLastIndex(first, f => f <= placed[i]);
+            if (mate[i] >= 0)
+            {
+                classes[mate[i]] += v.SchoolClassCount[xinjiang[i]];
+                students[mate[i]] += v.SchoolStudentCount[xinjiang[i]];
+            }
+        }
+
+        for (var j = 0; j < inland.Length; j++)
+        {
+            if (classes[j] > state.FreeClassTotal[inland[j]] || students[j] > state.FreeStudentTotal[inland[j]])
+            {
+                return null;
+            }
+        }
+
+        return mate;
+    }
+
+    /// <summary>The students Xinjiang school s brings to each grade of inland school t.</summary>
+    private static long[] Brought(RosterView v, int t, int s)
     {
         const int G = RosterView.Grades;
         Span<int> classes = stackalloc int[G];
         Span<int> students = stackalloc int[G];
         v.DemandOn(t, s, classes, students);
+        var into = new long[G];
         for (var g = 0; g < G; g++)
         {
-            into[g] += classes[g];
-            into[G + g] += students[g];
+            into[g] = students[g];
         }
+
+        return into;
     }
 }

@@ -9,10 +9,11 @@ namespace Pairing.Core.Matching.Internals;
 /// maximised first; then, with the gain held at its optimum, total cost is minimised.
 /// </summary>
 /// <remarks>
-/// This is where levels couple: at the county level the resources are an inland county's classes and students of
-/// each grade, shared by the Xinjiang counties it takes; at the school level with several Xinjiang schools per
-/// inland school, an inland school's classes and students of each grade. One worker, a fixed seed and a
-/// deterministic time limit make the answer the same on every machine and thread count.
+/// This is where levels couple: at the school level with several Xinjiang schools per inland school, the hard
+/// resources are the inland school's classes and students in total (P4 on the sums); at the county level with
+/// several Xinjiang counties per inland county, the same summed over the inland county's schools, plus its school
+/// places. One worker, a fixed seed and a deterministic time limit make the answer the same on every machine and
+/// thread count.
 /// </remarks>
 internal sealed class SelectionModel
 {

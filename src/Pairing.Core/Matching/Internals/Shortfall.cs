@@ -4,8 +4,9 @@ using System.Text;
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
-/// Why an inland school cannot take a Xinjiang school whole, in numbers: the rule of the first measure that falls
-/// short (P4 for the totals, P5 for a grade's classes, P6 for a grade's students) and every shortfall spelled out.
+/// Why an inland school cannot be paired with a Xinjiang school, in numbers: P4, the one hard rule on a school pair
+/// (no fewer classes and no fewer students in total), with each shortfall spelled out. A grade with too few classes
+/// or students is no reason here: it is explained at the class (P5) and student (P6) levels.
 /// </summary>
 internal readonly record struct Shortfall(int Count, PairingRule Rule, string Text)
 {
@@ -35,27 +36,6 @@ internal readonly record struct Shortfall(int Count, PairingRule Rule, string Te
         if (v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
         {
             Add(PairingRule.P4, Say($"inland school {id} has {v.SchoolStudentCount[t]} students, {v.SchoolStudentCount[s]} are needed"));
-        }
-
-        Span<int> classes = stackalloc int[RosterView.Grades];
-        Span<int> students = stackalloc int[RosterView.Grades];
-        v.DemandOn(t, s, classes, students);
-        for (var g = 0; g < RosterView.Grades; g++)
-        {
-            int have = v.GradeClasses[(t * RosterView.Grades) + g], need = classes[g];
-            if (have < need)
-            {
-                Add(PairingRule.P5, Say($"inland school {id} offers {have} grade-{g + 7} classes, {need} are needed"));
-            }
-        }
-
-        for (var g = 0; g < RosterView.Grades; g++)
-        {
-            int have = v.GradeStudents[(t * RosterView.Grades) + g], need = students[g];
-            if (have < need)
-            {
-                Add(PairingRule.P6, Say($"inland school {id} has {have} grade-{g + 7} students, {need} are needed"));
-            }
         }
 
         return new Shortfall(count, rule ?? PairingRule.P3, parts.ToString());
