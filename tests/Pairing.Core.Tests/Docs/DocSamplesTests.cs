@@ -22,10 +22,6 @@ public sealed partial class DocSamplesTests
     /// </summary>
     private static readonly Dictionary<(string File, string FirstLine), string[]> KnownFragments = new()
     {
-        // A fragment: no usings, and 'lastYear' is not declared.
-        [("docs/matching.md", "IPairingMatcher matcher = new PairingMatcher();")] = ["CS0103", "CS0246"],
-        // A fragment: 'PairingResult result = …;' stands for the matcher's result.
-        [("docs/activities.md", "using Pairing.Core.Activities;")] = ["CS0103", "CS0161", "CS0246", "CS1056", "CS1525"],
     };
 
     private static readonly string[] ImplicitUsings =
