@@ -15,7 +15,7 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class Assignment
 {
-    private const double SafeMagnitude = 1L << 58;
+    private const double SafeMagnitude = 1L << 61;
 
     /// <summary>Solves a sparse problem; null when the folded costs could overflow.</summary>
     /// <returns>For each left node, its right node or -1.</returns>
@@ -42,8 +42,11 @@ internal static class Assignment
             weight += c;
         }
 
+        // OR-Tools scales every cost by (left nodes + 1) and bounds the price changes of its cost-scaling passes by
+        // about 1.5 x nodes x the largest scaled cost; past 2^63 it warns that overflow is not ruled out. With the
+        // padding, the solver sees n = left + right nodes on each side, 2n in all: keep that bound well inside.
         var n = left + right;
-        if ((maxGain + 1) * weight * (n + 1) >= SafeMagnitude)
+        if ((maxGain + 1) * weight * (n + 1) * (3.0 * n) >= SafeMagnitude)
         {
             return null;
         }
