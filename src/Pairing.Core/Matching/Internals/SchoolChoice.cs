@@ -30,6 +30,42 @@ internal static class SchoolChoice
     /// </summary>
     public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand);
 
+    /// <summary>
+    /// The same arcs with class costs re-encoded as <c>cross · F + difference</c>, where F is one more than the largest
+    /// total size difference any choice of these arcs can reach. The order of every choice is unchanged (as with
+    /// <see cref="ClassCost.Scale"/>, the differences of a choice stay below the factor), but the costs are usually
+    /// far smaller than with the fixed 2^20, which keeps the assignment solver within its overflow bound rather than
+    /// falling back to CP-SAT.
+    /// </summary>
+    private static List<Arc> Compact(List<Arc> arcs)
+    {
+        var maxDifference = new Dictionary<int, long>();
+        foreach (var arc in arcs)
+        {
+            var d = ClassCost.DifferenceOf(arc.Cost);
+            maxDifference[arc.Left] = Math.Max(maxDifference.GetValueOrDefault(arc.Left), d);
+        }
+
+        long factor = 1;
+        foreach (var d in maxDifference.Values)
+        {
+            factor += d;
+        }
+
+        if (factor >= ClassCost.Scale)
+        {
+            return arcs;
+        }
+
+        var compact = new List<Arc>(arcs.Count);
+        foreach (var arc in arcs)
+        {
+            compact.Add(arc with { Cost = (ClassCost.CrossOf(arc.Cost) * factor) + ClassCost.DifferenceOf(arc.Cost) });
+        }
+
+        return compact;
+    }
+
     /// <summary>Pairs <paramref name="xinjiang"/> schools into <paramref name="inland"/> schools given what each inland school has left.</summary>
     public static Outcome Solve(RosterView v, int[] xinjiang, int[] inland, PlanState state, PairingOptions options)
     {
@@ -57,7 +93,7 @@ internal static class SchoolChoice
             }
         }
 
-        var mate = shared ? SolveWithoutTotals(v, xinjiang, inland, state, arcs) : Assignment.TrySolve(xinjiang.Length, inland.Length, arcs);
+        var mate = shared ? SolveWithoutTotals(v, xinjiang, inland, state, arcs) : Assignment.TrySolve(xinjiang.Length, inland.Length, Compact(arcs));
 
         if (mate is null)
         {
