@@ -71,25 +71,25 @@ internal static class GenerateCommand
 
             var options = new RosterGeneratorOptions();
             var parsed = new HashSet<string>(StringComparer.Ordinal);
-            if (TryGet(result, students, out var n))
+            if (OptionValues.TryGet(result, students, out var n))
             {
                 options.XinjiangStudents = n;
                 parsed.Add(nameof(RosterGeneratorOptions.XinjiangStudents));
             }
 
-            if (TryGet(result, ratio, out var r))
+            if (OptionValues.TryGet(result, ratio, out var r))
             {
                 options.InlandRatio = r;
                 parsed.Add(nameof(RosterGeneratorOptions.InlandRatio));
             }
 
-            if (TryGet(result, activities, out var withActivities) && withActivities && TryGet(result, countsOnly, out var counts) && counts)
+            if (OptionValues.TryGet(result, activities, out var withActivities) && withActivities && OptionValues.TryGet(result, countsOnly, out var counts) && counts)
             {
                 result.AddError("Options '--activities' and '--counts-only' do not go together: activities need named students.");
             }
 
             // The parser converts a value only when asked: ask, so that a bad seed is reported with the rest.
-            _ = TryGet(result, seed, out _);
+            _ = OptionValues.TryGet(result, seed, out _);
 
             foreach (var failure in options.Validate())
             {
@@ -153,26 +153,6 @@ internal static class GenerateCommand
             return Program.Ok;
         });
         return command;
-    }
-
-    private static bool TryGet<T>(CommandResult result, Option<T> option, out T value)
-    {
-        value = default!;
-        var optionResult = result.GetResult(option);
-        if (optionResult is null || optionResult.Errors.Any())
-        {
-            return false;
-        }
-
-        try
-        {
-            value = optionResult.GetValueOrDefault<T>();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // not a valid value: the parser reports that itself
-        }
     }
 
     private static string OptionName(string property) => property switch

@@ -63,14 +63,14 @@ internal sealed class MatchingOptions
             var given = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (option, property, set) in _ints)
             {
-                if (TryGet(result, option, out var value))
+                if (OptionValues.TryGet(result, option, out var value))
                 {
                     set(options, value);
                     given[property] = option.Name;
                 }
             }
 
-            if (TryGet(result, _workLimit, out var limit))
+            if (OptionValues.TryGet(result, _workLimit, out var limit))
             {
                 options.WorkLimitPerSubproblem = limit;
                 given[nameof(PairingOptions.WorkLimitPerSubproblem)] = _workLimit.Name;
@@ -102,24 +102,4 @@ internal sealed class MatchingOptions
         Description = description,
         DefaultValueFactory = _ => defaultValue,
     };
-
-    internal static bool TryGet<T>(CommandResult result, Option<T> option, out T value)
-    {
-        value = default!;
-        var optionResult = result.GetResult(option);
-        if (optionResult is null || optionResult.Errors.Any())
-        {
-            return false;
-        }
-
-        try
-        {
-            value = optionResult.GetValueOrDefault<T>();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // not a valid value: the parser reports that itself
-        }
-    }
 }
