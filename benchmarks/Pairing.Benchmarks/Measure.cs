@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pairing.Core.Generation;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
@@ -7,15 +9,22 @@ namespace Pairing.Benchmarks;
 
 /// <summary>
 /// One stopwatch run of a job with the process's peak working set: `measure read N` reads a roster; `measure match N`
-/// goes from files to files through both phases and says where the time goes, stage by stage.
+/// goes from files to files through both phases and says where the time goes, stage by stage; `measure flat N
+/// [SECONDS] [INLAND_RATIO]` compares the hierarchical matcher with the flat CP-SAT model (<see cref="FlatModel"/>) on a
+/// generated roster held in memory.
 /// </summary>
 internal static class Measure
 {
     public static int Run(string[] args)
     {
+        if (args.Length is >= 2 and <= 4 && args[0] == "flat")
+        {
+            return Flat(args[1..]);
+        }
+
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO]");
             return 2;
         }
 
@@ -65,6 +74,42 @@ internal static class Measure
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {level}: {seconds:F2} s"));
         }
 
+        return 0;
+    }
+
+    private static int Flat(string[] args)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (!int.TryParse(args[0], NumberStyles.None, inv, out var n)
+            || !double.TryParse(args.Length > 1 ? args[1] : "60", NumberStyles.Float, inv, out var limit) || limit <= 0
+            || !double.TryParse(args.Length > 2 ? args[2] : "1.1", NumberStyles.Float, inv, out var ratio))
+        {
+            Console.Error.WriteLine("usage: measure flat XINJIANG_STUDENTS [SECONDS=60] [INLAND_RATIO=1.1]");
+            return 2;
+        }
+
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = n, InlandRatio = ratio, Seed = RosterData.Seed });
+        var xinjiang = roster.CountsOf(Side.Xinjiang);
+        var inland = roster.CountsOf(Side.Inland);
+        Console.WriteLine(string.Create(inv,
+            $"roster: seed {RosterData.Seed}, inland ratio {ratio}; Xinjiang {xinjiang.Counties} counties, {xinjiang.Schools} schools, {xinjiang.Classes} classes, {xinjiang.Students} students; inland {inland.Counties} counties, {inland.Schools} schools, {inland.Classes} classes, {inland.Students} students"));
+
+        // The hierarchical matcher first (roster phase, planning included), with its default options; its first
+        // call also loads OR-Tools' native library, so it is run twice and the second run is timed.
+        var matcher = new PairingMatcher();
+        _ = matcher.Match(roster);
+        var watch = Stopwatch.StartNew();
+        var result = matcher.Match(roster);
+        var hierarchical = watch.Elapsed.TotalSeconds;
+        var s = result.Summary;
+        Console.WriteLine(string.Create(inv,
+            $"hierarchical: {hierarchical:F3} s; covered {s.CoveredStudents}; school pairs {result.SchoolPairs.Count}; county pairs {result.CountyPairs.Count}; cross-class {s.CrossClassPairs}; class size difference {s.ClassSizeDifference}"));
+
+        var flat = FlatModel.Solve(roster, limit);
+        Console.WriteLine(string.Create(inv,
+            $"flat: {flat.Seconds:F3} s (building {flat.BuildSeconds:F3} s, limit {limit} s); status {flat.Status} ({flat.StageStatuses}); {flat.Variables} variables, {flat.Constraints} constraints; covered {flat.CoveredStudents}; school pairs {flat.SchoolPairs}; county pairs {flat.CountyPairs}; cross-class {flat.CrossClassPairs}; class size difference {flat.ClassSizeDifference}"));
+        Console.WriteLine(string.Create(inv,
+            $"| {n} | {hierarchical:F3} | {s.CoveredStudents} | {s.CrossClassPairs} | {s.ClassSizeDifference} | {flat.Seconds:F1} | {flat.Status} | {flat.Variables} | {flat.CoveredStudents} | {flat.CrossClassPairs} | {flat.ClassSizeDifference} |"));
         return 0;
     }
 }
