@@ -520,7 +520,7 @@ public static class PairingReport
     private const string Css = """
         @page { size: A4; margin: 12mm; }
         :root { color-scheme: light; }
-        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; margin: 0 auto; max-width: 1000px; padding: 16px; color: #1a1a1a; line-height: 1.45; background: #fff; }
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", system-ui, sans-serif; margin: 0 auto; max-width: 1000px; padding: 16px; color: #1a1a1a; line-height: 1.45; background: #fff; }
         h1 { font-size: 1.5em; margin: 0 0 4px; }
         h2 { font-size: 1.2em; border-bottom: 2px solid #b22222; padding-bottom: 2px; margin-top: 28px; }
         .en { color: #555; font-size: 0.85em; font-weight: normal; }
