@@ -443,6 +443,13 @@ public static class PairingReport
 
             _w.Open("div", "class", "scroll");
             _w.Open("table", "id", "unpaired-units");
+            _w.Open("colgroup");
+            foreach (var width in (ReadOnlySpan<string>)["9%", "17%", "12%", "14%", "6%", "42%"])
+            {
+                _w.Empty("col", "style", "width: " + width);
+            }
+
+            _w.Close();
             _w.Open("thead").Open("tr");
             Th("层级", "Level", false);
             Th("编号", "Id", false);
@@ -456,7 +463,7 @@ public static class PairingReport
             {
                 var u = result.Unpaired[i];
                 var (province, area) = figures.UnpairedPlaces[i];
-                _w.Open("tr", "data-unpaired", PairingResult.LevelName(u.Level));
+                _w.Open("tr");
                 _w.Element("td", PairingResult.LevelName(u.Level));
                 _w.Element("td", u.Id);
                 _w.Element("td", province is null ? "—" : ProvinceName(province));
@@ -549,6 +556,12 @@ public static class PairingReport
         .c-a2 { fill: #6a1b9a; }
         .c-a3 { fill: #00838f; }
         footer { margin-top: 32px; border-top: 1px solid #ddd; }
+        #unpaired-units { table-layout: fixed; }
+        #unpaired-units td { overflow-wrap: anywhere; }
+        @media screen {
+          /* A national run lists about 100,000 unpaired units: lay the long table out only when it is scrolled to. */
+          #unpaired-units tbody { content-visibility: auto; contain-intrinsic-size: auto 100000px; }
+        }
         @media (max-width: 600px) {
           body { padding: 8px; font-size: 14px; }
           table { font-size: 0.78em; }
