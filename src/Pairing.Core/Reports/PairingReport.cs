@@ -567,6 +567,7 @@ public static class PairingReport
         svg text { font-size: 12px; fill: #1a1a1a; }
         svg text.v { fill: #333; }
         .axis { stroke: #999; stroke-width: 1; }
+        .chart-title { font-size: 0.95em; font-weight: 600; margin: 14px 0 2px; }
         .legend { font-size: 0.85em; margin: 4px 0; }
         .legend .key { margin-right: 14px; white-space: nowrap; }
         .c-track { fill: #eef1f3; }
@@ -594,6 +595,7 @@ public static class PairingReport
           body { max-width: none; padding: 0; font-size: 10pt; }
           h2 { break-after: avoid; }
           svg.chart, .cards, tr { break-inside: avoid; }
+          .chart-title { break-after: avoid; }
           .scroll { overflow: visible; }
           thead { display: table-header-group; }
         }

@@ -29,6 +29,7 @@ internal static class SvgCharts
         }
 
         height = Math.Max(height, 24);
+        w.Element("h3", title, "class", "chart-title");
         w.Open("svg", "class", "chart", "data-chart", id, "viewBox", $"0 0 {Width} {height}", "role", "img", "aria-label", title, "preserveAspectRatio", "xMinYMin meet");
         w.Element("title", title);
         var y = 8;
@@ -70,6 +71,7 @@ internal static class SvgCharts
         var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Value));
         var step = (Width - left - 10) / (double)Math.Max(1, columns.Count);
         var area = height - top - bottom;
+        w.Element("h3", title, "class", "chart-title");
         string?[] svg = ["class", "chart", "data-chart", id, "viewBox", $"0 0 {Width} {height}", "role", "img", "aria-label", title, "preserveAspectRatio", "xMinYMin meet", .. attributes];
         w.Open("svg", svg);
         w.Element("title", title);
