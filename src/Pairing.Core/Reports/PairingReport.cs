@@ -262,7 +262,6 @@ public static class PairingReport
             }
 
             var max = Math.Max(1, figures.Provinces.Count == 0 ? 1 : figures.Provinces.Max(p => p.Students));
-            Legend(_w, ("c-covered", "已覆盖 Covered"), ("c-uncovered", "未覆盖 Not covered"));
             HorizontalBars(_w, "coverage", "各支援省市覆盖情况 Coverage per supporting province", [.. figures.Provinces.Select(p => new Row(p.Name,
             [
                 new Bar(
@@ -270,7 +269,7 @@ public static class PairingReport
                     new Segment((double)p.Covered / max, "c-covered", $"{p.Name}: {HtmlWriter.Number(p.Covered)}"),
                     new Segment((double)(p.Students - p.Covered) / max, "c-uncovered", $"{p.Name}: {HtmlWriter.Number(p.Students - p.Covered)}"),
                 ], $"{HtmlWriter.Percent(p.Covered, p.Students)} / {HtmlWriter.Number(p.Students)}"),
-            ]))]);
+            ]))], ("c-covered", "已覆盖 Covered"), ("c-uncovered", "未覆盖 Not covered"));
             UnitTable("provinces", "支援省市", "Supporting province", figures.Provinces, "data-province");
             UnitTable("areas", "受援地区", "Aided area", figures.Areas, "data-area");
             _w.Close();
@@ -344,16 +343,14 @@ public static class PairingReport
             Card("families-reached", "参与家庭", "Families reached", p.FamiliesReached ?? 0);
             _w.Close();
 
-            Legend(_w, ("c-a1", "A1 交友信 Letters"), ("c-a2", "A2 读一本书 Book"), ("c-a3", "A3 做一件事 Deed"));
             HorizontalBars(_w, "three-ones", "各省市三个一完成率 The three ones per province",
-                [.. latest.Provinces.Select(r => new Row(ProvinceName(r.SubjectId), ThreeOnes(r)))]);
+                [.. latest.Provinces.Select(r => new Row(ProvinceName(r.SubjectId), ThreeOnes(r)))], ThreeOnesLegend);
             if (snapshots.Length > 0)
             {
                 HorizontalBars(_w, "three-ones-over-time", "三个一完成率随时间 The three ones over time",
-                    [.. snapshots.Select(s => new Row(Iso(s.AsOf), ThreeOnes(s.Programme)))]);
+                    [.. snapshots.Select(s => new Row(Iso(s.AsOf), ThreeOnes(s.Programme)))], ThreeOnesLegend);
             }
 
-            Legend(_w, ("c-valid", "合规 Valid"), ("c-invalid", "不合规 Against A5"));
             var maxCamps = Math.Max(1, latest.Provinces.Count == 0 ? 1 : latest.Provinces.Max(r => r.CampsHeld ?? 0));
             HorizontalBars(_w, "camps", "各省市同心营（50人以上、寒暑假期间） Camps per province (50+ students, in a holiday)",
                 [.. latest.Provinces.Select(r => new Row(ProvinceName(r.SubjectId),
@@ -363,7 +360,7 @@ public static class PairingReport
                         new Segment((double)(r.CampsValid ?? 0) / maxCamps, "c-valid", $"合规 valid {r.CampsValid ?? 0}"),
                         new Segment((double)((r.CampsHeld ?? 0) - (r.CampsValid ?? 0)) / maxCamps, "c-invalid", $"不合规 against A5 {(r.CampsHeld ?? 0) - (r.CampsValid ?? 0)}"),
                     ], $"{r.CampsValid ?? 0} / {r.CampsHeld ?? 0}"),
-                ]))]);
+                ]))], ("c-valid", "合规 Valid"), ("c-invalid", "不合规 Against A5"));
 
             _w.Open("div", "class", "scroll");
             _w.Open("table", "id", "statuses");
@@ -391,6 +388,8 @@ public static class PairingReport
             _w.Close().Close().Close();
             _w.Close();
         }
+
+        private static readonly (string, string)[] ThreeOnesLegend = [("c-a1", "A1 交友信 Letters"), ("c-a2", "A2 读一本书 Book"), ("c-a3", "A3 做一件事 Deed")];
 
         private static Bar[] ThreeOnes(ComplianceRollup r)
         {

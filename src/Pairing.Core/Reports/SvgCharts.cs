@@ -20,7 +20,7 @@ internal static class SvgCharts
     /// <summary>A labelled row of one bar or several (grouped).</summary>
     public readonly record struct Row(string Label, IReadOnlyList<Bar> Bars);
 
-    public static void HorizontalBars(HtmlWriter w, string id, string title, IReadOnlyList<Row> rows)
+    public static void HorizontalBars(HtmlWriter w, string id, string title, IReadOnlyList<Row> rows, params ReadOnlySpan<(string Class, string Text)> legend)
     {
         var height = 8;
         foreach (var row in rows)
@@ -30,6 +30,11 @@ internal static class SvgCharts
 
         height = Math.Max(height, 24);
         w.Element("h3", title, "class", "chart-title");
+        if (legend.Length > 0)
+        {
+            Legend(w, legend);
+        }
+
         w.Open("svg", "class", "chart", "data-chart", id, "viewBox", $"0 0 {Width} {height}", "role", "img", "aria-label", title, "preserveAspectRatio", "xMinYMin meet");
         w.Element("title", title);
         var y = 8;
