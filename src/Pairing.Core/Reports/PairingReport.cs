@@ -589,6 +589,9 @@ public static class PairingReport
           table { font-size: 0.78em; }
           th, td { padding: 2px 3px; }
           .cards { grid-template-columns: repeat(2, 1fr); }
+          /* Charts keep a readable size and scroll sideways rather than shrink their text below 9 px. */
+          .chart-box { overflow-x: auto; }
+          svg.chart { min-width: 540px; }
         }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
@@ -597,6 +600,7 @@ public static class PairingReport
           .chart-title { break-after: avoid; }
           .scroll { overflow: visible; }
           thead { display: table-header-group; }
+          td.ids { font-size: 6.5pt; }
         }
         """;
 }

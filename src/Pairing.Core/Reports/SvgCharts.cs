@@ -35,6 +35,7 @@ internal static class SvgCharts
             Legend(w, legend);
         }
 
+        w.Open("div", "class", "chart-box");
         w.Open("svg", "class", "chart", "data-chart", id, "viewBox", $"0 0 {Width} {height}", "role", "img", "aria-label", title, "preserveAspectRatio", "xMinYMin meet");
         w.Element("title", title);
         var y = 8;
@@ -67,6 +68,7 @@ internal static class SvgCharts
         }
 
         w.Close();
+        w.Close();
     }
 
     /// <summary>A column chart (a histogram): one column per bucket, its count above it.</summary>
@@ -78,6 +80,7 @@ internal static class SvgCharts
         var area = height - top - bottom;
         w.Element("h3", title, "class", "chart-title");
         string?[] svg = ["class", "chart", "data-chart", id, "viewBox", $"0 0 {Width} {height}", "role", "img", "aria-label", title, "preserveAspectRatio", "xMinYMin meet", .. attributes];
+        w.Open("div", "class", "chart-box");
         w.Open("svg", svg);
         w.Element("title", title);
         w.Empty("line", "x1", I(left), "y1", I(height - bottom), "x2", I(Width - 10), "y2", I(height - bottom), "class", "axis");
@@ -94,6 +97,7 @@ internal static class SvgCharts
             w.Element("text", label, "x", D(x + (step * 0.35)), "y", I(height - bottom + 16), "text-anchor", "middle");
         }
 
+        w.Close();
         w.Close();
     }
 
