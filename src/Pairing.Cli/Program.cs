@@ -34,7 +34,7 @@ internal static class Program
     /// <summary>Runs the tool in-process, writing to the given writers; returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("pairing: generate, check, plan, match and verify rosters, and check activities, of the Xinjiang–inland middle-school pairing programme (各民族中学生结对子).")
+        var root = new RootCommand("pairing: generate, check, plan, match and verify rosters, check activities and report on them, of the Xinjiang–inland middle-school pairing programme (各民族中学生结对子).")
         {
             GenerateCommand.Create(),
             CheckCommand.Create(),
@@ -42,6 +42,7 @@ internal static class Program
             MatchCommand.Create(),
             VerifyCommand.Create(),
             ActivitiesCommand.Create(TimeProvider.System),
+            ReportCommand.Create(),
             DemoCommand.Create(),
         };
 

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
+using Pairing.Core.Internals;
+
+namespace Pairing.Core.Reports;
+
+/// <summary>
+/// What <see cref="PairingReport"/> shows of a compliance report: the status counts per rule, the programme's and
+/// each supporting province's roll-up, and how many camps broke the 50-student and holiday rules (A5). Small
+/// whatever the number of pairs; made from a <see cref="ComplianceReport"/> in memory or read back from the folder
+/// <see cref="ComplianceReportFiles.Write"/> wrote.
+/// </summary>
+/// <remarks>
+/// Several snapshots of one programme year (as of different dates) give the report its "over time" chart. Immutable.
+/// </remarks>
+public sealed class ComplianceSnapshot
+{
+    private readonly int[,] _counts;
+
+    private ComplianceSnapshot(
+        DateOnly asOf, DateOnly yearStart, DateOnly yearEnd, int[,] counts, ComplianceRollup programme, ComplianceRollup[] provinces,
+        int campsTooSmall, int campsOutsideHoliday)
+    {
+        AsOf = asOf;
+        ProgrammeYearStart = yearStart;
+        ProgrammeYearEnd = yearEnd;
+        _counts = counts;
+        Programme = programme;
+        Provinces = provinces;
+        CampsTooSmall = campsTooSmall;
+        CampsOutsideHoliday = campsOutsideHoliday;
+    }
+
+    /// <summary>The date the compliance report is as of.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The first day of the programme year checked.</summary>
+    public DateOnly ProgrammeYearStart { get; }
+
+    /// <summary>The last day of the programme year checked.</summary>
+    public DateOnly ProgrammeYearEnd { get; }
+
+    /// <summary>The roll-up of the whole programme.</summary>
+    public ComplianceRollup Programme { get; }
+
+    /// <summary>The roll-up of each supporting province, by province id (ordinal).</summary>
+    public IReadOnlyList<ComplianceRollup> Provinces { get; }
+
+    /// <summary>Camp records that invited fewer aided-area students than the minimum (A5, 50名以上 by default).</summary>
+    public int CampsTooSmall { get; }
+
+    /// <summary>Camp records not wholly inside a winter or summer holiday of the hosting province (A5).</summary>
+    public int CampsOutsideHoliday { get; }
+
+    /// <summary>How many entries of a rule have a status.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="status">The status.</param>
+    public int Count(ActivityRule rule, ComplianceStatus status) =>
+        rule is >= ActivityRule.A1 and <= ActivityRule.S4 && status is >= ComplianceStatus.Met and <= ComplianceStatus.Warning
+            ? _counts[(int)rule, (int)status]
+            : 0;
+
+    /// <summary>The snapshot of a compliance report in memory.</summary>
+    /// <param name="report">The report.</param>
+    public static ComplianceSnapshot From(ComplianceReport report)
+    {
+        Guard.NotNull(report);
+        var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
+        foreach (var rule in Enum.GetValues<ActivityRule>())
+        {
+            foreach (var status in Enum.GetValues<ComplianceStatus>())
+            {
+                counts[(int)rule, (int)status] = report.Count(rule, status);
+            }
+        }
+
+        int tooSmall = 0, outside = 0;
+        foreach (ref readonly var row in report.Rows)
+        {
+            if (row.Rule == ActivityRule.A5 && row.Level == ComplianceLevel.Record && row.Status == ComplianceStatus.Violated)
+            {
+                Classify(report.DetailOf(row), ref tooSmall, ref outside);
+            }
+        }
+
+        var provinces = report.Rollups.Where(r => r.Level == RollupLevel.Province).OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
+        return new ComplianceSnapshot(report.AsOf, report.ProgrammeYearStart, report.ProgrammeYearEnd, counts, report.Programme, provinces, tooSmall, outside);
+    }
+
+    /// <summary>
+    /// Reads the snapshot back from a compliance report folder: <c>rollup.json</c> for the counts and roll-ups, and the
+    /// A5 record rows of <c>compliance.csv</c> (read line by line, so a national file is never held in memory).
+    /// </summary>
+    /// <param name="directory">The folder <see cref="ComplianceReportFiles.Write"/> wrote.</param>
+    /// <exception cref="FileNotFoundException">A file of the folder is missing.</exception>
+    /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="ComplianceReportFiles"/> writes.</exception>
+    public static ComplianceSnapshot Read(string directory)
+    {
+        Guard.NotNull(directory);
+        var rollupPath = Path.Combine(directory, ComplianceReportFiles.RollupJsonFile);
+        var compliancePath = Path.Combine(directory, ComplianceReportFiles.ComplianceFile);
+        foreach (var path in (ReadOnlySpan<string>)[rollupPath, compliancePath])
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{path} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", path);
+            }
+        }
+
+        ComplianceSnapshot snapshot;
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(rollupPath));
+            var root = json.RootElement;
+            var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
+            var statuses = root.GetProperty("statuses");
+            foreach (var rule in Enum.GetValues<ActivityRule>())
+            {
+                if (!statuses.TryGetProperty(Names.Of(rule), out var byStatus))
+                {
+                    continue;
+                }
+
+                foreach (var status in Enum.GetValues<ComplianceStatus>())
+                {
+                    counts[(int)rule, (int)status] = byStatus.TryGetProperty(Names.Of(status), out var n) ? n.GetInt32() : 0;
+                }
+            }
+
+            var programme = Rollup(root.GetProperty("programme"), RollupLevel.Programme);
+            var provinces = root.GetProperty("provinces").EnumerateArray().Select(p => Rollup(p, RollupLevel.Province))
+                .OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
+            snapshot = new ComplianceSnapshot(
+                Date(root.GetProperty("as_of")),
+                Date(root.GetProperty("programme_year").GetProperty("start")),
+                Date(root.GetProperty("programme_year").GetProperty("end")),
+                counts, programme, provinces, 0, 0);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{rollupPath} is not a roll-up as 'pairing activities' writes it: {e.Message}", e);
+        }
+
+        // Rows are sorted by rule, so the A5 rows are together; the detail names each broken rule in English.
+        int tooSmall = 0, outside = 0;
+        var seen = false;
+        foreach (var line in File.ReadLines(compliancePath))
+        {
+            if (line.StartsWith("A5,", StringComparison.Ordinal))
+            {
+                seen = true;
+                if (line.StartsWith("A5,record,", StringComparison.Ordinal) && line.Contains(",violated,", StringComparison.Ordinal))
+                {
+                    Classify(line, ref tooSmall, ref outside);
+                }
+            }
+            else if (seen)
+            {
+                break;
+            }
+        }
+
+        return new ComplianceSnapshot(snapshot.AsOf, snapshot.ProgrammeYearStart, snapshot.ProgrammeYearEnd, snapshot._counts, snapshot.Programme,
+            [.. snapshot.Provinces], tooSmall, outside);
+    }
+
+    private static void Classify(string detail, ref int tooSmall, ref int outside)
+    {
+        if (detail.Contains("aided-area students, fewer than", StringComparison.Ordinal))
+        {
+            tooSmall++;
+        }
+
+        if (detail.Contains("is not within a winter or summer holiday", StringComparison.Ordinal))
+        {
+            outside++;
+        }
+    }
+
+    private static DateOnly Date(JsonElement e) =>
+        DateOnly.ParseExact(e.GetString() ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ComplianceRollup Rollup(JsonElement e, RollupLevel level) => new(
+        level,
+        e.GetProperty("subject_id").GetString() ?? string.Empty,
+        e.GetProperty("pairs").GetInt32(),
+        e.GetProperty("a1_completed").GetInt32(),
+        e.GetProperty("a2_completed").GetInt32(),
+        e.GetProperty("a3_completed").GetInt32(),
+        e.TryGetProperty("camps_held", out var held) ? held.GetInt32() : null,
+        e.TryGetProperty("camps_valid", out var valid) ? valid.GetInt32() : null,
+        e.TryGetProperty("families_reached", out var families) ? families.GetInt64() : null);
+}
