@@ -4,28 +4,8 @@ using Pairing.Core.Activities;
 namespace Pairing.Core.Tests.Cli;
 
 /// <summary><c>generate --activities</c> and <c>activities</c>, run in-process.</summary>
-public sealed class ActivitiesCommandTests : IDisposable
+public sealed class ActivitiesCommandTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pairing-cli-activities-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string In(params string[] parts) => Path.Combine([_folder, .. parts]);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Generated_log_checked_against_its_pairing_gives_a_report_with_the_deliberate_violations()
     {

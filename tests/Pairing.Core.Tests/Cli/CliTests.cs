@@ -3,35 +3,17 @@ using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Cli;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pairing-cli-tests-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Generate_then_check_exits_0_with_counts_and_no_ansi_codes()
     {
-        var generate = Run("generate", "--xinjiang-students", "1000", "--seed", "5", "--out", _folder);
+        var generate = Run("generate", "--xinjiang-students", "1000", "--seed", "5", "--out", Folder);
         Assert.Equal(0, generate.Code);
         Assert.Contains("Xinjiang 1,000 students", generate.Out, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder, RosterFiles.StudentsFile)));
+        Assert.True(File.Exists(Path.Combine(Folder, RosterFiles.StudentsFile)));
 
-        var check = Run("check", _folder);
+        var check = Run("check", Folder);
 
         Assert.Equal(0, check.Code);
         Assert.Contains("is a valid roster", check.Out, StringComparison.Ordinal);
@@ -44,27 +26,27 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Generate_counts_only_writes_no_students_file()
     {
-        var generate = Run("generate", "--xinjiang-students", "600", "--counts-only", "--inland-ratio", "1.5", "--out", _folder);
+        var generate = Run("generate", "--xinjiang-students", "600", "--counts-only", "--inland-ratio", "1.5", "--out", Folder);
 
         Assert.Equal(0, generate.Code);
-        Assert.False(File.Exists(Path.Combine(_folder, RosterFiles.StudentsFile)));
-        Assert.Equal(0, Run("check", _folder).Code);
+        Assert.False(File.Exists(Path.Combine(Folder, RosterFiles.StudentsFile)));
+        Assert.Equal(0, Run("check", Folder).Code);
     }
 
     [Fact]
     public void Check_on_a_broken_roster_exits_2_and_prints_every_problem()
     {
-        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", _folder).Code);
-        var classes = Path.Combine(_folder, RosterFiles.ClassesFile);
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", Folder).Code);
+        var classes = Path.Combine(Folder, RosterFiles.ClassesFile);
         var lines = File.ReadAllLines(classes);
         var fields = lines[1].Split(',');
         fields[2] = "13"; // not a grade
         lines[1] = string.Join(',', fields);
         lines[2] = "," + lines[2][(lines[2].IndexOf(',', StringComparison.Ordinal) + 1)..]; // empty class id
         File.WriteAllLines(classes, lines);
-        File.AppendAllText(Path.Combine(_folder, RosterFiles.StudentsFile), "S-extra,no-such-class,Q,,,\n");
+        File.AppendAllText(Path.Combine(Folder, RosterFiles.StudentsFile), "S-extra,no-such-class,Q,,,\n");
 
-        var check = Run("check", _folder);
+        var check = Run("check", Folder);
 
         Assert.Equal(2, check.Code);
         Assert.Contains("classes.csv:2:3 (grade): error:", check.Out, StringComparison.Ordinal);
@@ -75,9 +57,9 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Check_on_a_missing_folder_exits_2()
+    public void Check_on_a_missingFolder_exits_2()
     {
-        var check = Run("check", Path.Combine(_folder, "nowhere"));
+        var check = Run("check", Path.Combine(Folder, "nowhere"));
 
         Assert.Equal(2, check.Code);
         Assert.Contains("does not exist", check.Out, StringComparison.Ordinal);
@@ -95,7 +77,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("'--out' is required", run.Err, StringComparison.Ordinal);
         Assert.Contains("--bogus", run.Err, StringComparison.Ordinal);
         Assert.Contains("5 problem(s)", run.Err, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_folder));
+        Assert.False(Directory.Exists(Folder));
     }
 
     [Fact]

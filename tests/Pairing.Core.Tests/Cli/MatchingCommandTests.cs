@@ -4,28 +4,8 @@ using Pairing.Core.Matching;
 namespace Pairing.Core.Tests.Cli;
 
 /// <summary>The plan, match and verify commands, run in-process on small generated rosters.</summary>
-public sealed class MatchingCommandTests : IDisposable
+public sealed class MatchingCommandTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pairing-cli-match-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string In(string name) => Path.Combine(_folder, name);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Plan_then_match_with_the_plan_then_verify()
     {

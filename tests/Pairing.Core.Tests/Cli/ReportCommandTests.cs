@@ -3,28 +3,8 @@ using Pairing.Cli;
 namespace Pairing.Core.Tests.Cli;
 
 /// <summary><c>pairing report</c>, run in-process.</summary>
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pairing-cli-report-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string In(params string[] parts) => Path.Combine([_folder, .. parts]);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Report_of_a_match_and_two_compliance_reports_is_written_and_equals_the_library_output()
     {
