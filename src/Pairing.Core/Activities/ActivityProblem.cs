@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Activities;
@@ -28,26 +26,6 @@ public sealed record ActivityProblem(
     string Expected)
 {
     /// <summary>The problem on one line: <c>activities.csv:12:3 (date): error: date '2014-13-01' …; expected …</c>.</summary>
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        text.Append(File ?? "activities");
-        if (Line is { } line)
-        {
-            text.Append(CultureInfo.InvariantCulture, $":{line}");
-            if (Column is { } column)
-            {
-                text.Append(CultureInfo.InvariantCulture, $":{column}");
-            }
-        }
-
-        if (ColumnName is not null)
-        {
-            text.Append(" (").Append(ColumnName).Append(')');
-        }
-
-        text.Append(Severity == ProblemSeverity.Error ? ": error: " : ": warning: ");
-        text.Append(Message).Append("; expected ").Append(Expected);
-        return text.ToString();
-    }
+    public override string ToString() =>
+        Pairing.Core.Internals.ProblemText.Format(File ?? "activities", Line, Column, ColumnName, Severity, Message, Expected);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace Pairing.Core.Rosters;
 
@@ -30,26 +28,6 @@ public sealed record RosterProblem(
     string Expected)
 {
     /// <summary>The problem on one line: <c>classes.csv:12:3 (grade): error: grade '13' …; expected …</c>.</summary>
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        text.Append(File ?? "roster");
-        if (Line is { } line)
-        {
-            text.Append(CultureInfo.InvariantCulture, $":{line}");
-            if (Column is { } column)
-            {
-                text.Append(CultureInfo.InvariantCulture, $":{column}");
-            }
-        }
-
-        if (ColumnName is not null)
-        {
-            text.Append(" (").Append(ColumnName).Append(')');
-        }
-
-        text.Append(Severity == ProblemSeverity.Error ? ": error: " : ": warning: ");
-        text.Append(Message).Append("; expected ").Append(Expected);
-        return text.ToString();
-    }
+    public override string ToString() =>
+        Pairing.Core.Internals.ProblemText.Format(File ?? "roster", Line, Column, ColumnName, Severity, Message, Expected);
 }
