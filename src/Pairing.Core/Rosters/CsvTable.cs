@@ -19,112 +19,38 @@ internal static class CsvTable
         bool allowName,
         Action<RowReader, RosterBuilder.Source> onRow)
     {
-        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
-        {
-            builder.AddProblem(new RosterProblem(RosterProblemKind.BadEncoding, ProblemSeverity.Error, fileName, encodingError!.Line, null, null,
-                encodingError.Message, encodingError.Expected));
-            builder.MarkUnreadable(table);
-            return;
-        }
-
-        var csv = new CsvReader(text);
-        if (!csv.TryRead(out var header) || header.IsBlank)
-        {
-            builder.AddProblem(new RosterProblem(RosterProblemKind.MissingColumn, ProblemSeverity.Error, fileName, 1, null, null,
-                "the file is empty: it has no header row", $"a header row naming {string.Join(", ", required)}"));
-            builder.MarkUnreadable(table);
-            return;
-        }
-
-        if (header.Error is { } headerError)
-        {
-            builder.AddProblem(new RosterProblem(RosterProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, headerError.Line,
-                headerError.Column, null, $"the header row is malformed: {headerError.Message}", headerError.Expected));
-            builder.MarkUnreadable(table);
-            return;
-        }
-
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var headerOk = true;
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = header.GetString(i).Trim();
-            var column = i + 1;
-            if (Array.IndexOf(required, name) >= 0 || Array.IndexOf(optional, name) >= 0)
+        var readable = CsvTableReader.Read(
+            bytes,
+            required,
+            optional,
+            name => PersonalData.LooksLikePersonalColumn(name, allowName),
+            (issue, severity, line, column, columnName, message, expected) =>
+                builder.AddProblem(new RosterProblem(KindOf(issue), severity, fileName, line, column, columnName, message, expected)),
+            columns =>
             {
-                if (!columns.TryAdd(name, column))
+                var files = new RosterBuilder.FileColumns(fileName, table, columns);
+                var rowReader = new RowReader(builder, files, columns);
+                return record =>
                 {
-                    headerOk = false;
-                    builder.AddProblem(new RosterProblem(RosterProblemKind.DuplicateColumn, ProblemSeverity.Error, fileName, 1, column, name,
-                        $"column '{name}' appears twice in the header (first as column {columns[name].ToString(CultureInfo.InvariantCulture)})",
-                        "each column once"));
-                }
-            }
-            else if (PersonalData.LooksLikePersonalColumn(name, allowName))
-            {
-                headerOk = false;
-                builder.AddProblem(new RosterProblem(RosterProblemKind.PersonalData, ProblemSeverity.Error, fileName, 1, column, name,
-                    $"column '{name}' looks like personal data (a name, address, ID-card number, phone or birth date); students are minors and the library never takes them",
-                    "no such column: remove it before handing the file over"));
-            }
-            else
-            {
-                builder.AddProblem(new RosterProblem(RosterProblemKind.UnknownColumn, ProblemSeverity.Warning, fileName, 1, column, name,
-                    $"column '{name}' is not part of the format and is ignored",
-                    $"only {string.Join(", ", required.Concat(optional))}"));
-            }
-        }
-
-        foreach (var name in required)
-        {
-            if (!columns.ContainsKey(name))
-            {
-                headerOk = false;
-                builder.AddProblem(new RosterProblem(RosterProblemKind.MissingColumn, ProblemSeverity.Error, fileName, 1, null, name,
-                    $"required column '{name}' is missing from the header",
-                    $"a header with {string.Join(", ", required)}"));
-            }
-        }
-
-        if (!headerOk)
+                    rowReader.Record = record;
+                    onRow(rowReader, new RosterBuilder.Source(files, record.Line));
+                };
+            });
+        if (!readable)
         {
             builder.MarkUnreadable(table);
-        }
-
-        var files = new RosterBuilder.FileColumns(fileName, table, columns);
-        var rowReader = new RowReader(builder, files, columns);
-        while (csv.TryRead(out var record))
-        {
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            if (record.Error is { } error)
-            {
-                builder.AddProblem(new RosterProblem(RosterProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, error.Line,
-                    error.Column == 0 ? null : error.Column, null, error.Message, error.Expected));
-                continue;
-            }
-
-            if (record.Count != header.Count)
-            {
-                builder.AddProblem(new RosterProblem(RosterProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, record.Line, null, null,
-                    $"the row has {record.Count.ToString(CultureInfo.InvariantCulture)} fields, the header {header.Count.ToString(CultureInfo.InvariantCulture)}",
-                    $"{header.Count.ToString(CultureInfo.InvariantCulture)} fields, as in the header (quote a field that holds a comma)"));
-                continue;
-            }
-
-            if (!headerOk)
-            {
-                // Without every required column no row can be read; the header problems say why.
-                continue;
-            }
-
-            rowReader.Record = record;
-            onRow(rowReader, new RosterBuilder.Source(files, record.Line));
         }
     }
+
+    private static RosterProblemKind KindOf(CsvTableIssue issue) => issue switch
+    {
+        CsvTableIssue.BadEncoding => RosterProblemKind.BadEncoding,
+        CsvTableIssue.MalformedCsv => RosterProblemKind.MalformedCsv,
+        CsvTableIssue.MissingColumn => RosterProblemKind.MissingColumn,
+        CsvTableIssue.DuplicateColumn => RosterProblemKind.DuplicateColumn,
+        CsvTableIssue.UnknownColumn => RosterProblemKind.UnknownColumn,
+        _ => RosterProblemKind.PersonalData,
+    };
 
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
     internal sealed class RowReader(RosterBuilder builder, RosterBuilder.FileColumns file, Dictionary<string, int> columns)

@@ -5,9 +5,8 @@ using Pairing.Core.Rosters;
 namespace Pairing.Core.Activities.Internals;
 
 /// <summary>
-/// The part of reading an activities or holidays file that is the same for both: decoding, the header (required,
-/// optional, unknown and duplicated columns), field counts, and a position for every problem. Mirrors the
-/// roster's CsvTable so that both kinds of input report problems the same way.
+/// Reading an activities or holidays file: the table itself through <see cref="CsvTableReader"/>, shared with the
+/// roster files so that both kinds of input report problems the same way, then typed access to each row.
 /// </summary>
 internal static class ActivityCsvTable
 {
@@ -18,100 +17,32 @@ internal static class ActivityCsvTable
         string fileName,
         string[] required,
         string[] optional,
-        Action<Row> onRow)
-    {
-        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
-        {
-            problems.Add(new ActivityProblem(ActivityProblemKind.BadEncoding, ProblemSeverity.Error, fileName, encodingError!.Line, null, null,
-                encodingError.Message, encodingError.Expected));
-            return false;
-        }
-
-        var csv = new CsvReader(text);
-        if (!csv.TryRead(out var header) || header.IsBlank)
-        {
-            problems.Add(new ActivityProblem(ActivityProblemKind.MissingColumn, ProblemSeverity.Error, fileName, 1, null, null,
-                "the file is empty: it has no header row", $"a header row naming {string.Join(", ", required)}"));
-            return false;
-        }
-
-        if (header.Error is { } headerError)
-        {
-            problems.Add(new ActivityProblem(ActivityProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, headerError.Line,
-                headerError.Column, null, $"the header row is malformed: {headerError.Message}", headerError.Expected));
-            return false;
-        }
-
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var headerOk = true;
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = header.GetString(i).Trim();
-            var column = i + 1;
-            if (Array.IndexOf(required, name) >= 0 || Array.IndexOf(optional, name) >= 0)
+        Action<Row> onRow) =>
+        CsvTableReader.Read(
+            bytes,
+            required,
+            optional,
+            _ => false,
+            (issue, severity, line, column, columnName, message, expected) =>
+                problems.Add(new ActivityProblem(KindOf(issue), severity, fileName, line, column, columnName, message, expected)),
+            columns =>
             {
-                if (!columns.TryAdd(name, column))
+                var row = new Row(problems, fileName, columns);
+                return record =>
                 {
-                    headerOk = false;
-                    problems.Add(new ActivityProblem(ActivityProblemKind.DuplicateColumn, ProblemSeverity.Error, fileName, 1, column, name,
-                        $"column '{name}' appears twice in the header (first as column {columns[name].ToString(CultureInfo.InvariantCulture)})",
-                        "each column once"));
-                }
-            }
-            else
-            {
-                problems.Add(new ActivityProblem(ActivityProblemKind.UnknownColumn, ProblemSeverity.Warning, fileName, 1, column, name,
-                    $"column '{name}' is not part of the format and is ignored",
-                    $"only {string.Join(", ", required.Concat(optional))}"));
-            }
-        }
+                    row.Record = record;
+                    onRow(row);
+                };
+            });
 
-        foreach (var name in required)
-        {
-            if (!columns.ContainsKey(name))
-            {
-                headerOk = false;
-                problems.Add(new ActivityProblem(ActivityProblemKind.MissingColumn, ProblemSeverity.Error, fileName, 1, null, name,
-                    $"required column '{name}' is missing from the header",
-                    $"a header with {string.Join(", ", required)}"));
-            }
-        }
-
-        var row = new Row(problems, fileName, columns);
-        while (csv.TryRead(out var record))
-        {
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            if (record.Error is { } error)
-            {
-                problems.Add(new ActivityProblem(ActivityProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, error.Line,
-                    error.Column == 0 ? null : error.Column, null, error.Message, error.Expected));
-                continue;
-            }
-
-            if (record.Count != header.Count)
-            {
-                problems.Add(new ActivityProblem(ActivityProblemKind.MalformedCsv, ProblemSeverity.Error, fileName, record.Line, null, null,
-                    $"the row has {record.Count.ToString(CultureInfo.InvariantCulture)} fields, the header {header.Count.ToString(CultureInfo.InvariantCulture)}",
-                    $"{header.Count.ToString(CultureInfo.InvariantCulture)} fields, as in the header (quote a field that holds a comma)"));
-                continue;
-            }
-
-            if (!headerOk)
-            {
-                // Without every required column no row can be read; the header problems say why.
-                continue;
-            }
-
-            row.Record = record;
-            onRow(row);
-        }
-
-        return headerOk;
-    }
+    private static ActivityProblemKind KindOf(CsvTableIssue issue) => issue switch
+    {
+        CsvTableIssue.BadEncoding => ActivityProblemKind.BadEncoding,
+        CsvTableIssue.MalformedCsv => ActivityProblemKind.MalformedCsv,
+        CsvTableIssue.MissingColumn => ActivityProblemKind.MissingColumn,
+        CsvTableIssue.DuplicateColumn => ActivityProblemKind.DuplicateColumn,
+        _ => ActivityProblemKind.UnknownColumn,
+    };
 
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
     internal sealed class Row(List<ActivityProblem> problems, string fileName, Dictionary<string, int> columns)
