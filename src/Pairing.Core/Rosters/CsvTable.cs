@@ -11,7 +11,7 @@ internal static class CsvTable
 {
     public static void Read(
         RosterBuilder builder,
-        byte[] bytes,
+        TableInput input,
         string fileName,
         string table,
         string[] required,
@@ -19,8 +19,14 @@ internal static class CsvTable
         bool allowName,
         Action<RowReader, RosterBuilder.Source> onRow)
     {
+        if (input.Cells is { } cells)
+        {
+            CellTableReader.Read(builder, cells, table, required, optional, allowName, onRow);
+            return;
+        }
+
         var readable = CsvTableReader.Read(
-            bytes,
+            input.Bytes,
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
@@ -42,7 +48,7 @@ internal static class CsvTable
         }
     }
 
-    private static RosterProblemKind KindOf(CsvTableIssue issue) => issue switch
+    internal static RosterProblemKind KindOf(CsvTableIssue issue) => issue switch
     {
         CsvTableIssue.BadEncoding => RosterProblemKind.BadEncoding,
         CsvTableIssue.MalformedCsv => RosterProblemKind.MalformedCsv,
@@ -56,6 +62,12 @@ internal static class CsvTable
     internal sealed class RowReader(RosterBuilder builder, RosterBuilder.FileColumns file, Dictionary<string, int> columns)
     {
         public CsvRecord Record { get; set; }
+
+        /// <summary>The row's cells (column A first) when the table is a workbook's sheet, in place of <see cref="Record"/>.</summary>
+        public IReadOnlyList<string>? Cells { get; set; }
+
+        /// <summary>The sheet row of <see cref="Cells"/>.</summary>
+        public int CellRow { get; set; }
 
         // Callers pass the same literal column names for every row: a reference check over a handful of names is
         // much cheaper than a dictionary look-up per field on a file of two million rows.
@@ -77,11 +89,18 @@ internal static class CsvTable
         public ReadOnlySpan<char> Span(string column)
         {
             var index = IndexOf(column);
+            if (Cells is { } cells)
+            {
+                return index < cells.Count ? cells[index].AsSpan() : default;
+            }
+
             var span = Record.GetSpan(index, out var escaped);
             return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(index).AsSpan() : span;
         }
 
-        public string Text(string column) => Record.GetString(IndexOf(column));
+        public string Text(string column) => Cells is { } cells
+            ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
+            : Record.GetString(IndexOf(column));
 
         private int IndexOf(string column)
         {
@@ -129,6 +148,9 @@ internal static class CsvTable
         }
 
         public void Problem(RosterProblemKind kind, string column, string message, string expected) =>
-            builder.AddProblem(new RosterProblem(kind, ProblemSeverity.Error, file.FileName, Record.Line, file.ColumnOf(column), column, message, expected));
+            builder.AddProblem(new RosterProblem(kind, ProblemSeverity.Error, file.FileName, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column, message, expected)
+            {
+                Sheet = file.Sheet,
+            });
     }
 }

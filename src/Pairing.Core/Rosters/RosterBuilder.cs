@@ -124,6 +124,9 @@ public sealed class RosterBuilder
 
         public string Table { get; } = table;
 
+        /// <summary>The workbook's sheet the table was read from (see <see cref="RosterProblem.Sheet"/>); null for a CSV file.</summary>
+        public string? Sheet { get; init; }
+
         public int? ColumnOf(string name) => columns.TryGetValue(name, out var c) ? c : null;
     }
 
@@ -344,7 +347,7 @@ public sealed class RosterBuilder
             ProblemSeverity severity = ProblemSeverity.Error)
         {
             problems.Add(source.File is { } file
-                ? new RosterProblem(kind, severity, file.FileName, source.Line, file.ColumnOf(column), column, message, expected)
+                ? new RosterProblem(kind, severity, file.FileName, source.Line, file.ColumnOf(column), column, message, expected) { Sheet = file.Sheet }
                 : new RosterProblem(kind, severity, table, null, null, column, message, expected));
         }
 
@@ -362,7 +365,7 @@ public sealed class RosterBuilder
 
             return [.. problems
                 .Select((p, i) => (p, i))
-                .OrderBy(t => FileRank(t.p.File))
+                .OrderBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
                 .ThenBy(t => t.p.Line ?? 0)
                 .ThenBy(t => t.p.Column ?? 0)
                 .ThenBy(t => t.i)

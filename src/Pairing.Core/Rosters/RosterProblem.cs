@@ -27,7 +27,17 @@ public sealed record RosterProblem(
     string Message,
     string Expected)
 {
-    /// <summary>The problem on one line: <c>classes.csv:12:3 (grade): error: grade '13' …; expected …</c>.</summary>
+    /// <summary>
+    /// The sheet the problem is in when <see cref="File"/> is a workbook (such as <c>学生</c> in <c>students.xlsx</c>); then
+    /// <see cref="Line"/> is the sheet's row and <see cref="Column"/> its column (A = 1), and the problem reads
+    /// <c>students.xlsx!学生!C12</c>. Null for CSV files and the builder API.
+    /// </summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>
+    /// The problem on one line: <c>classes.csv:12:3 (grade): error: grade '13' …; expected …</c>, or for a workbook's sheet
+    /// <c>roster.xlsx!班级!C12 (grade): error: …</c>.
+    /// </summary>
     public override string ToString() =>
-        Pairing.Core.Internals.ProblemText.Format(File ?? "roster", Line, Column, ColumnName, Severity, Message, Expected);
+        Pairing.Core.Internals.ProblemText.Format(File ?? "roster", Line, Column, ColumnName, Severity, Message, Expected, Sheet);
 }
