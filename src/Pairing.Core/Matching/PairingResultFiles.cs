@@ -214,6 +214,7 @@ public static class PairingResultFiles
         LibraryVersion = s.LibraryVersion,
         OrToolsVersion = s.OrToolsVersion,
         Options = s.Options,
+        ContinuityFirstUncovered = s.ContinuityFirstUncovered,
     };
 
     private static List<T> ReadTable<T>(

@@ -16,13 +16,14 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class PlanningStage
 {
-    /// <summary>Pairs given beforehand, a plan's or a previous year's: kept where P1–P4 still hold.</summary>
+    /// <summary>Pairs given beforehand, a plan's: kept where P1–P4 still hold.</summary>
     public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools);
 
     public static PlanState Run(
         RosterView v,
         PairingOptions options,
         IReadOnlyList<KeepSet> keep,
+        Continuity continuity,
         List<UnpairedUnit> unpaired,
         IProgress<PairingProgress>? progress,
         CancellationToken cancellationToken,
@@ -71,7 +72,7 @@ internal static class PlanningStage
 
         var prices = SubProblems.Run(
             candidates,
-            c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options),
+            c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options, continuity),
             options, PairingLevel.County, progress, cancellationToken);
         var priceOf = new Dictionary<(int, int), SchoolChoice.Outcome>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -80,12 +81,12 @@ internal static class PlanningStage
         }
 
         // Choose county pairs per province, in parallel; merge in province order.
-        var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options), options, PairingLevel.County, null, cancellationToken);
+        var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options, continuity), options, PairingLevel.County, null, cancellationToken);
         foreach (var choice in choices)
         {
             foreach (var (x, n) in choice)
             {
-                state.PairCounties(x, n, kept: false);
+                state.PairCounties(x, n, kept: continuity.IsPreviousCounty(x, n));
             }
         }
 
@@ -121,7 +122,7 @@ internal static class PlanningStage
 
         var schoolChoices = SubProblems.Run(
             groups,
-            g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options),
+            g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options, continuity),
             options, PairingLevel.School, progress, cancellationToken);
         for (var i = 0; i < groups.Count; i++)
         {
@@ -131,7 +132,8 @@ internal static class PlanningStage
             {
                 if (mate[k] >= 0)
                 {
-                    state.PairSchools(v, groups[i].Xinjiang[k], inland[mate[k]], kept: false);
+                    var (s, t) = (groups[i].Xinjiang[k], inland[mate[k]]);
+                    state.PairSchools(v, s, t, kept: continuity.IsPreviousSchool(s, t));
                 }
             }
         }
@@ -150,7 +152,7 @@ internal static class PlanningStage
         [.. roster.CountySchools.Of(county).ToArray().Where(t => state.SchoolSlots[t] > 0)];
 
     private static List<(int X, int N)> ChooseCounties(
-        RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options)
+        RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options, Continuity continuity)
     {
         var roster = v.Roster;
         var left = p.Xinjiang.Where(x => state.CountyPartner[x] < 0).ToArray();
@@ -186,8 +188,11 @@ internal static class PlanningStage
                     continue;
                 }
 
+                // Last year's pairs are an aim of their own, after coverage (or before, when the options say so):
+                // the county pair itself and whatever its school choice keeps under it.
                 var gain = (price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
-                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null);
+                var keep = price.Keep + continuity.CountyKeep(x, right[j]);
+                model.Add(new Arc(i, j, gain, price.Cost, price.Coverage, keep), shared ? price.Demand : null);
             }
         }
 
