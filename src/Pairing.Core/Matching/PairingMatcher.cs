@@ -74,7 +74,9 @@ public sealed class PairingMatcher : IPairingMatcher
         var run = new Run(roster, opts, _logger);
         var continuity = Continuity.Of(run.View, previous);
         var state = PlanningStage.Run(run.View, opts, [], continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
-        var result = run.Result(state, null, ContinuityFirstUncovered(run.View, opts, [], continuity, state, cancellationToken));
+        var uncovered = ContinuityFirstUncovered(run.View, opts, [], continuity, state, cancellationToken);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, null, previous, planGiven: false);
+        var result = run.Result(state, null, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
     }
@@ -110,7 +112,8 @@ public sealed class PairingMatcher : IPairingMatcher
         var output = RosterStage.Run(
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
-        var result = run.Result(state, output, uncovered);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null);
+        var result = run.Result(state, output, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
     }
@@ -189,7 +192,7 @@ public sealed class PairingMatcher : IPairingMatcher
             MatcherLog.LevelFinished(logger, level, elapsed.TotalSeconds);
         }
 
-        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered)
+        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity)
         {
             var v = View;
             var counties = new List<CountyPair>();
@@ -286,9 +289,26 @@ public sealed class PairingMatcher : IPairingMatcher
                 OrToolsVersion = Versions.OrTools,
                 Options = options,
                 ContinuityFirstUncovered = continuityFirstUncovered,
+                ContinuityCounts = continuity is null ? null : CountByCode(continuity),
                 SecondsPerLevel = seconds,
             };
-            return new PairingResult(counties, schools, classes, students, Unpaired, summary);
+            return new PairingResult(counties, schools, classes, students, Unpaired, continuity ?? [], summary);
+        }
+
+        private static SortedDictionary<string, int> CountByCode(List<ContinuityEntry> rows)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var code in typeof(ContinuityCodes).GetFields().Select(f => (string)f.GetValue(null)!))
+            {
+                counts[code] = 0;
+            }
+
+            foreach (var row in rows)
+            {
+                counts[row.Code]++;
+            }
+
+            return counts;
         }
     }
 }

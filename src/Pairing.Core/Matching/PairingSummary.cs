@@ -76,6 +76,13 @@ public sealed class PairingSummary
     public long? ContinuityFirstUncovered { get; init; }
 
     /// <summary>
+    /// With a previous result: how many of its pairs (all levels the phase pairs) were kept, and dropped, by code
+    /// (<see cref="ContinuityCodes"/>; every code present, 0 where none), in code order. <see langword="null"/>
+    /// without a previous result.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ContinuityCounts { get; init; }
+
+    /// <summary>
     /// Wall-clock seconds spent per level. The only figure that changes from run to run: it is kept under its own
     /// key in <c>summary.json</c> so that a comparison of two runs can leave it out.
     /// </summary>

@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Tests.Rosters;
 
 namespace Pairing.Core.Tests.Matching;
 
@@ -34,6 +35,20 @@ public sealed class ContinuityTests
         Assert.Equal(0, result.Summary.Counties.Kept);
         Assert.Empty(result.Unpaired);
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+
+        Assert.Equal(
+            [
+                new ContinuityEntry(PairingLevel.County, "X1", "N1", ContinuityStatus.Dropped, PairingRule.P4, ContinuityCodes.RuleBroken, "schools", 0, 1,
+                    "P4 no longer holds: no school pair under it can be made: inland county N1 has 0 schools with as many classes and students as any of the 1 schools of X1, 1 is needed"),
+                new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Dropped, null, ContinuityCodes.PairAboveDropped, null, null, null,
+                    "its county pair X1–N1 is not made this year"),
+            ],
+            result.Continuity);
+        Assert.Equal(1, result.Summary.ContinuityCounts![ContinuityCodes.RuleBroken]);
+        Assert.Equal(1, result.Summary.ContinuityCounts[ContinuityCodes.PairAboveDropped]);
+        Assert.Equal(0, result.Summary.ContinuityCounts[ContinuityCodes.Kept]);
+        var report = PairingResultChecker.Check(roster, result, previous);
+        Assert.True(report.IsValid, report.ToString());
     }
 
     [Fact]
@@ -57,6 +72,14 @@ public sealed class ContinuityTests
         Assert.Equal(2, plan.Summary.Schools.Kept);
         Assert.Equal(1, plan.Summary.Counties.Kept);
         Assert.True(PairingResultChecker.Check(roster, plan).IsValid);
+        var dropped = Assert.Single(plan.Continuity, e => e.Status == ContinuityStatus.Dropped);
+        Assert.Equal(
+            new ContinuityEntry(PairingLevel.School, "A", "P", ContinuityStatus.Dropped, null, ContinuityCodes.MoreCovered, "students", 342, 432,
+                "dropped so that 90 more students could be covered: 342 with it kept, 432 without"),
+            dropped);
+        Assert.Equal(3, plan.Summary.ContinuityCounts![ContinuityCodes.Kept]);
+        var report = PairingResultChecker.Check(roster, plan, previous);
+        Assert.True(report.IsValid, report.ToString());
 
         var result = Matcher.Match(roster, previous: previous, options: options);
         Assert.Equal(432, result.Summary.CoveredStudents);
@@ -81,6 +104,8 @@ public sealed class ContinuityTests
         Assert.Equal([new SchoolPair(new("XS"), new("NS2"))], coverageFirst.SchoolPairs);
         Assert.Equal(60, coverageFirst.Summary.CoveredStudents);
         Assert.Null(coverageFirst.Summary.ContinuityFirstUncovered);
+        var dropped = Assert.Single(coverageFirst.Continuity, e => e.Level == PairingLevel.School);
+        Assert.Equal((ContinuityCodes.MoreCovered, 30L, 60L), (dropped.Code, dropped.Available!.Value, dropped.Needed!.Value));
 
         var continuityFirst = Matcher.Match(roster, previous: previous, options: new PairingOptions { ContinuityFirst = true });
         Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], continuityFirst.SchoolPairs);
@@ -135,8 +160,53 @@ public sealed class ContinuityTests
         var again = Matcher.Match(roster, previous: previous, options: options);
 
         Assert.Equal(fresh.Summary.CoveredStudents, again.Summary.CoveredStudents);
-        var report = PairingResultChecker.Check(roster, again);
+        var report = PairingResultChecker.Check(roster, again, previous);
         Assert.True(report.IsValid, report.ToString());
+        Assert.Equal(
+            previous.CountyPairs.Count + previous.SchoolPairs.Count + previous.ClassPairs.Count + previous.StudentPairs.Count,
+            again.Continuity.Count);
+        Assert.Equal(again.Continuity.Count, again.Summary.ContinuityCounts!.Values.Sum());
+    }
+
+    [Property(MaxTest = 15)]
+    public void Continuity_files_read_back_as_written_byte_for_byte(int seed)
+    {
+        var roster = RandomRosters.Make(seed);
+        var previous = Matcher.Match(RandomRosters.Make(seed ^ 0x5a5a));
+        var result = Matcher.Match(roster, previous: previous);
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        PairingResultFiles.Write(result, first.Path, includeTimings: false);
+        var read = PairingResultFiles.Read(first.Path);
+        PairingResultFiles.Write(read, second.Path, includeTimings: false);
+
+        Assert.Equal(result.Continuity, read.Continuity);
+        Assert.Equal(result.Summary.ContinuityCounts, read.Summary.ContinuityCounts);
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(first.Path, PairingResultFiles.ContinuityFile)),
+            File.ReadAllBytes(Path.Combine(second.Path, PairingResultFiles.ContinuityFile)));
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(first.Path, PairingResultFiles.SummaryFile)),
+            File.ReadAllBytes(Path.Combine(second.Path, PairingResultFiles.SummaryFile)));
+        Assert.True(PairingResultChecker.Check(roster, read, previous).IsValid);
+    }
+
+    [Fact]
+    public void The_checker_finds_a_continuity_row_that_is_not_true()
+    {
+        var roster = FileOrderRoster();
+        var previous = Previous(roster, [("X", "N")], [("A", "P"), ("B", "P"), ("C", "P")]);
+        var plan = Matcher.Plan(roster, previous: previous, options: new PairingOptions { XinjiangSchoolsPerInlandSchool = 3 });
+        var forged = plan.Continuity
+            .Select(e => e.XinjiangId == "A" ? e with { Code = ContinuityCodes.MemberLeft, Counted = null, Available = null, Needed = null } : e)
+            .Where(e => e.XinjiangId != "B");
+        var bad = new PairingResult(plan.CountyPairs, plan.SchoolPairs, [], [], plan.Unpaired, forged, plan.Summary);
+
+        var report = PairingResultChecker.Check(roster, bad, previous);
+
+        Assert.Contains(report.Violations, v => v.Subject == "A|P" && v.Message.Contains("both are in it", StringComparison.Ordinal));
+        Assert.Contains(report.Violations, v => v.Subject == "B|P" && v.Message.Contains("no row", StringComparison.Ordinal));
+        Assert.Contains(report.Violations, v => v.Subject == "summary.continuity.CONT-KEPT");
     }
 
     [Property(MaxTest = 30)]

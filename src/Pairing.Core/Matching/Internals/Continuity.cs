@@ -132,6 +132,12 @@ internal sealed class Continuity
         return c;
     }
 
+    /// <summary>Last year's county pairs whose members are still in the roster, on their sides, in one province.</summary>
+    public IReadOnlyCollection<(int X, int N)> PreviousCounties => _counties;
+
+    /// <summary>Last year's school pairs whose members are still in the roster, on their sides.</summary>
+    public IReadOnlyCollection<(int S, int T)> PreviousSchools => _schools;
+
     /// <summary>What keeping county pair (x, n) is worth by itself: 1 when it is last year's, else 0.</summary>
     public long CountyKeep(int x, int n) => _counties.Contains((x, n)) ? 1 : 0;
 

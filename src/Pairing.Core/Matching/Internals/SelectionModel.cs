@@ -19,6 +19,7 @@ internal sealed class SelectionModel
 {
     private readonly List<Arc> _arcs = [];
     private readonly List<long[]?> _demands = [];
+    private readonly List<int> _forced = [];
     private readonly int _left;
     private readonly int[] _capacity;
     private readonly long[][] _supply;
@@ -38,6 +39,9 @@ internal sealed class SelectionModel
         _arcs.Add(arc);
         _demands.Add(demand);
     }
+
+    /// <summary>Requires the arc added as the <paramref name="index"/>-th to be chosen (to price keeping it).</summary>
+    public void Force(int index) => _forced.Add(index);
 
     /// <summary>Solves; returns whether each arc, in the order added, is chosen.</summary>
     public bool[] Solve(PairingOptions options)
@@ -63,6 +67,11 @@ internal sealed class SelectionModel
         {
             (byLeft[_arcs[a].Left] ??= []).Add(x[a]);
             (byRight[_arcs[a].Right] ??= []).Add(a);
+        }
+
+        foreach (var a in _forced)
+        {
+            model.Add(x[a] == 1);
         }
 
         foreach (var literals in byLeft)
