@@ -298,9 +298,9 @@ public sealed class PairingMatcher : IPairingMatcher
         private static SortedDictionary<string, int> CountByCode(List<ContinuityEntry> rows)
         {
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (var code in typeof(ContinuityCodes).GetFields().Select(f => (string)f.GetValue(null)!))
+            foreach (var code in Findings.FindingCatalog.DeclaredIn(typeof(Findings.ContinuityFindings)))
             {
-                counts[code] = 0;
+                counts[code.Code] = 0;
             }
 
             foreach (var row in rows)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
@@ -529,7 +530,7 @@ public static class PairingResultChecker
                     _ => students.Contains((x, n)),
                 };
                 var kept = row.Status == ContinuityStatus.Kept;
-                if (kept != made || kept != (row.Code == ContinuityCodes.Kept))
+                if (kept != made || kept != (row.Code == ContinuityFindings.Kept.Code))
                 {
                     Add(PairingRule.P7, subject, $"continuity.csv says {row.Status} ({row.Code}), but the pair is {(made ? "made" : "not made")} this year");
                     continue;
@@ -590,7 +591,7 @@ public static class PairingResultChecker
             var a = Member(x, xinjiang: true);
             var b = Member(n, xinjiang: false);
             var left = !a.Found || !b.Found;
-            if (row.Code == ContinuityCodes.MemberLeft)
+            if (row.Code == ContinuityFindings.MemberLeft.Code)
             {
                 if (!left)
                 {
@@ -669,41 +670,58 @@ public static class PairingResultChecker
                 }
             }
 
-            switch (row.Code)
+            // The code each broken rule is reported under.
+            var ruleCode = broken switch
             {
-                case ContinuityCodes.PairAboveDropped:
-                    if (above is null)
-                    {
-                        Add(PairingRule.P7, subject, $"continuity.csv says the pair above is not made, but it is");
-                    }
-
-                    break;
-                case ContinuityCodes.RuleBroken:
-                    if (broken is null || row.Rule != brokenRule)
-                    {
-                        Add(PairingRule.P7, subject, $"continuity.csv says {row.Rule} no longer holds, but {(broken is null ? "every rule holds" : $"the rule that fails is {brokenRule}")}");
-                    }
-                    else if (row.Counted != counted || row.Available != have || row.Needed != need)
-                    {
-                        Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} of {row.Needed} {row.Counted}, the roster gives {have} of {need} {counted}");
-                    }
-
-                    break;
-                case ContinuityCodes.MoreCovered or ContinuityCodes.OtherAims or ContinuityCodes.Plan:
-                    if (above is not null || broken is not null)
-                    {
-                        Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code}, but {(above is not null ? $"its {above} pair is not made" : $"{brokenRule} no longer holds")}");
-                    }
-                    else if (row.Code == ContinuityCodes.MoreCovered
-                        && (row.Counted != "students" || row.Available is not { } with || row.Needed is not { } without || with >= without))
-                    {
-                        Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} students covered with the pair and {row.Needed} without: not a loss");
-                    }
-
-                    break;
-                default:
-                    Add(PairingRule.P7, subject, $"continuity.csv gives the unknown code {row.Code}");
-                    break;
+                "provinces" => ContinuityFindings.ProvinceChanged.Code,
+                "no school pair" => ContinuityFindings.NoSchoolPair.Code,
+                "classes" => ContinuityFindings.ClassesShort.Code,
+                "students" => ContinuityFindings.StudentsShort.Code,
+                "grades" => ContinuityFindings.GradesApart.Code,
+                _ => null,
+            };
+            string[] ruleCodes =
+            [
+                ContinuityFindings.ProvinceChanged.Code, ContinuityFindings.NoSchoolPair.Code, ContinuityFindings.ClassesShort.Code,
+                ContinuityFindings.StudentsShort.Code, ContinuityFindings.GradesApart.Code,
+            ];
+            string[] stillStands =
+            [
+                ContinuityFindings.MoreCovered.Code, ContinuityFindings.OtherAims.Code, ContinuityFindings.NoPlace.Code, ContinuityFindings.Plan.Code,
+            ];
+            if (row.Code == ContinuityFindings.PairAboveDropped.Code)
+            {
+                if (above is null)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv says the pair above is not made, but it is");
+                }
+            }
+            else if (ruleCodes.Contains(row.Code))
+            {
+                if (ruleCode != row.Code || row.Rule != brokenRule)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code} ({row.Rule}), but {(broken is null ? "every rule holds" : $"the roster gives {ruleCode} ({brokenRule})")}");
+                }
+                else if (row.Counted != counted || row.Available != have || row.Needed != need)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} of {row.Needed} {row.Counted}, the roster gives {have} of {need} {counted}");
+                }
+            }
+            else if (stillStands.Contains(row.Code))
+            {
+                if (above is not null || broken is not null)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code}, but {(above is not null ? $"its {above} pair is not made" : $"{brokenRule} no longer holds")}");
+                }
+                else if (row.Code == ContinuityFindings.MoreCovered.Code
+                    && (row.Counted != "students" || row.Available is not { } with || row.Needed is not { } without || with >= without))
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} students covered with the pair and {row.Needed} without: not a loss");
+                }
+            }
+            else
+            {
+                Add(PairingRule.P7, subject, $"continuity.csv gives the unknown code {row.Code}");
             }
         }
 

@@ -77,7 +77,7 @@ public sealed class PairingSummary
 
     /// <summary>
     /// With a previous result: how many of its pairs (all levels the phase pairs) were kept, and dropped, by code
-    /// (<see cref="ContinuityCodes"/>; every code present, 0 where none), in code order. <see langword="null"/>
+    /// (<see cref="Findings.ContinuityFindings"/>; every code present, 0 where none), in code order. <see langword="null"/>
     /// without a previous result.
     /// </summary>
     public IReadOnlyDictionary<string, int>? ContinuityCounts { get; init; }

@@ -38,15 +38,17 @@ public sealed class ContinuityTests
 
         Assert.Equal(
             [
-                new ContinuityEntry(PairingLevel.County, "X1", "N1", ContinuityStatus.Dropped, PairingRule.P4, ContinuityCodes.RuleBroken, "schools", 0, 1,
-                    "P4 no longer holds: no school pair under it can be made: inland county N1 has 0 schools with as many classes and students as any of the 1 schools of X1, 1 is needed"),
-                new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Dropped, null, ContinuityCodes.PairAboveDropped, null, null, null,
-                    "its county pair X1–N1 is not made this year"),
+                new ContinuityEntry(PairingLevel.County, "X1", "N1", ContinuityStatus.Dropped, PairingRule.P4, "CON004", "schools", 0, 1, string.Empty),
+                new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Dropped, null, "CON008", null, null, null, string.Empty),
             ],
-            result.Continuity);
-        Assert.Equal(1, result.Summary.ContinuityCounts![ContinuityCodes.RuleBroken]);
-        Assert.Equal(1, result.Summary.ContinuityCounts[ContinuityCodes.PairAboveDropped]);
-        Assert.Equal(0, result.Summary.ContinuityCounts[ContinuityCodes.Kept]);
+            result.Continuity.Select(e => e with { Reason = string.Empty }));
+        Assert.EndsWith(
+            " / P4 no longer holds: no school pair under it can be made: inland county N1 has 0 schools with as many classes and students as any of the 1 schools of X1, 1 is needed",
+            result.Continuity[0].Reason, StringComparison.Ordinal);
+        Assert.EndsWith(" / its county pair X1–N1 is not made this year", result.Continuity[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Summary.ContinuityCounts!["CON004"]);
+        Assert.Equal(1, result.Summary.ContinuityCounts["CON008"]);
+        Assert.Equal(0, result.Summary.ContinuityCounts["CON001"]);
         var report = PairingResultChecker.Check(roster, result, previous);
         Assert.True(report.IsValid, report.ToString());
     }
@@ -74,10 +76,12 @@ public sealed class ContinuityTests
         Assert.True(PairingResultChecker.Check(roster, plan).IsValid);
         var dropped = Assert.Single(plan.Continuity, e => e.Status == ContinuityStatus.Dropped);
         Assert.Equal(
-            new ContinuityEntry(PairingLevel.School, "A", "P", ContinuityStatus.Dropped, null, ContinuityCodes.MoreCovered, "students", 342, 432,
-                "dropped so that 90 more students could be covered: 342 with it kept, 432 without"),
-            dropped);
-        Assert.Equal(3, plan.Summary.ContinuityCounts![ContinuityCodes.Kept]);
+            new ContinuityEntry(PairingLevel.School, "A", "P", ContinuityStatus.Dropped, null, "CON009", "students", 342, 432, string.Empty),
+            dropped with { Reason = string.Empty });
+        Assert.Equal(
+            "为多覆盖 90 名学生而未保留：保留则覆盖 342 名，不保留覆盖 432 名 / dropped so that 90 more students could be covered: 342 with it kept, 432 without",
+            dropped.Reason);
+        Assert.Equal(3, plan.Summary.ContinuityCounts!["CON001"]);
         var report = PairingResultChecker.Check(roster, plan, previous);
         Assert.True(report.IsValid, report.ToString());
 
@@ -105,7 +109,7 @@ public sealed class ContinuityTests
         Assert.Equal(60, coverageFirst.Summary.CoveredStudents);
         Assert.Null(coverageFirst.Summary.ContinuityFirstUncovered);
         var dropped = Assert.Single(coverageFirst.Continuity, e => e.Level == PairingLevel.School);
-        Assert.Equal((ContinuityCodes.MoreCovered, 30L, 60L), (dropped.Code, dropped.Available!.Value, dropped.Needed!.Value));
+        Assert.Equal(("CON009", 30L, 60L), (dropped.Code, dropped.Available!.Value, dropped.Needed!.Value));
 
         var continuityFirst = Matcher.Match(roster, previous: previous, options: new PairingOptions { ContinuityFirst = true });
         Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], continuityFirst.SchoolPairs);
@@ -198,7 +202,7 @@ public sealed class ContinuityTests
         var previous = Previous(roster, [("X", "N")], [("A", "P"), ("B", "P"), ("C", "P")]);
         var plan = Matcher.Plan(roster, previous: previous, options: new PairingOptions { XinjiangSchoolsPerInlandSchool = 3 });
         var forged = plan.Continuity
-            .Select(e => e.XinjiangId == "A" ? e with { Code = ContinuityCodes.MemberLeft, Counted = null, Available = null, Needed = null } : e)
+            .Select(e => e.XinjiangId == "A" ? e with { Code = "CON002", Counted = null, Available = null, Needed = null } : e)
             .Where(e => e.XinjiangId != "B");
         var bad = new PairingResult(plan.CountyPairs, plan.SchoolPairs, [], [], plan.Unpaired, forged, plan.Summary);
 
@@ -206,7 +210,7 @@ public sealed class ContinuityTests
 
         Assert.Contains(report.Violations, v => v.Subject == "A|P" && v.Message.Contains("both are in it", StringComparison.Ordinal));
         Assert.Contains(report.Violations, v => v.Subject == "B|P" && v.Message.Contains("no row", StringComparison.Ordinal));
-        Assert.Contains(report.Violations, v => v.Subject == "summary.continuity.CONT-KEPT");
+        Assert.Contains(report.Violations, v => v.Subject == "summary.continuity.CON001");
     }
 
     [Property(MaxTest = 30)]

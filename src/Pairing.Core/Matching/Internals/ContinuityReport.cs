@@ -1,3 +1,5 @@
+using Pairing.Core.Findings;
+
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class ContinuityReport
             if (!roster.TryGetCounty(p.Xinjiang, out _) || !roster.TryGetCounty(p.Inland, out _)
                 || !v.IsXinjiangCounty[roster.CountyIndexOf(p.Xinjiang)] || v.IsXinjiangCounty[roster.CountyIndexOf(p.Inland)])
             {
-                e.Left(roster.TryGetCounty(p.Xinjiang, out _) ? $"inland county {n}" : $"Xinjiang county {x}");
+                e.Left(roster.TryGetCounty(p.Xinjiang, out _) ? n : x);
                 continue;
             }
 
@@ -34,8 +36,8 @@ internal static class ContinuityReport
 
             if (roster.CountyProvince[xi] != roster.CountyProvince[ni])
             {
-                e.Rule(PairingRule.P1, null, null, null, Shortfall.Say(
-                    $"Xinjiang county {x} is aided by province {roster.CountyProvince[xi]}, inland county {n} is in province {roster.CountyProvince[ni]}"));
+                e.Dropped(ContinuityFindings.ProvinceChanged, null, null, null,
+                    ("xinjiang", x), ("xinjiangProvince", roster.CountyProvince[xi].Value), ("inland", n), ("inlandProvince", roster.CountyProvince[ni].Value));
                 continue;
             }
 
@@ -52,8 +54,8 @@ internal static class ContinuityReport
                 var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s)));
                 if (able == 0)
                 {
-                    e.Rule(PairingRule.P4, "schools", 0, 1, Shortfall.Say(
-                        $"no school pair under it can be made: inland county {n} has 0 schools with as many classes and students as any of the {xSchools.Length} schools of {x}, 1 is needed"));
+                    e.Dropped(ContinuityFindings.NoSchoolPair, "schools", 0, 1,
+                        ("inland", n), ("xinjiang", x), ("schools", xSchools.Length), ("available", 0L), ("needed", 1L));
                     continue;
                 }
             }
@@ -68,7 +70,7 @@ internal static class ContinuityReport
             if (!roster.TryGetSchool(p.Xinjiang, out _) || !roster.TryGetSchool(p.Inland, out _)
                 || !v.IsXinjiangSchool(roster.SchoolIndexOf(p.Xinjiang)) || v.IsXinjiangSchool(roster.SchoolIndexOf(p.Inland)))
             {
-                e.Left(roster.TryGetSchool(p.Xinjiang, out _) ? $"inland school {n}" : $"Xinjiang school {x}");
+                e.Left(roster.TryGetSchool(p.Xinjiang, out _) ? n : x);
                 continue;
             }
 
@@ -83,21 +85,21 @@ internal static class ContinuityReport
             var (cs, ct) = (roster.SchoolCounty[s], roster.SchoolCounty[t]);
             if (state.CountyPartner[cs] != ct)
             {
-                e.Above(Shortfall.Say($"its county pair {roster.CountyArray[cs].Id}–{roster.CountyArray[ct].Id} is not made this year"));
+                e.Above(PairingLevel.County, roster.CountyArray[cs].Id.Value, roster.CountyArray[ct].Id.Value);
                 continue;
             }
 
             if (v.SchoolClassCount[t] < v.SchoolClassCount[s])
             {
-                e.Rule(PairingRule.P4, "classes", v.SchoolClassCount[t], v.SchoolClassCount[s], Shortfall.Say(
-                    $"inland school {n} has {v.SchoolClassCount[t]} classes, {v.SchoolClassCount[s]} are needed"));
+                e.Dropped(ContinuityFindings.ClassesShort, "classes", v.SchoolClassCount[t], v.SchoolClassCount[s],
+                    ("inland", n), ("available", (long)v.SchoolClassCount[t]), ("needed", (long)v.SchoolClassCount[s]));
                 continue;
             }
 
             if (v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
             {
-                e.Rule(PairingRule.P4, "students", v.SchoolStudentCount[t], v.SchoolStudentCount[s], Shortfall.Say(
-                    $"inland school {n} has {v.SchoolStudentCount[t]} students, {v.SchoolStudentCount[s]} are needed"));
+                e.Dropped(ContinuityFindings.StudentsShort, "students", v.SchoolStudentCount[t], v.SchoolStudentCount[s],
+                    ("inland", n), ("available", (long)v.SchoolStudentCount[t]), ("needed", (long)v.SchoolStudentCount[s]));
                 continue;
             }
 
@@ -123,7 +125,7 @@ internal static class ContinuityReport
             if (!roster.TryGetClass(p.Xinjiang, out _) || !roster.TryGetClass(p.Inland, out _)
                 || !v.IsXinjiangClass(roster.ClassIndexOf(p.Xinjiang)) || v.IsXinjiangClass(roster.ClassIndexOf(p.Inland)))
             {
-                e.Left(roster.TryGetClass(p.Xinjiang, out _) ? $"inland class {n}" : $"Xinjiang class {x}");
+                e.Left(roster.TryGetClass(p.Xinjiang, out _) ? n : x);
                 continue;
             }
 
@@ -135,7 +137,7 @@ internal static class ContinuityReport
                 continue;
             }
 
-            UnderSchoolPair(v, state, e, a, b, $"class {x}", $"class {n}");
+            UnderSchoolPair(v, state, e, a, b);
         }
 
         var studentPairs = output.StudentPairs.Select(q => (q.X, q.N)).ToHashSet();
@@ -146,7 +148,7 @@ internal static class ContinuityReport
             if (!roster.TryGetStudentIndex(p.Xinjiang, out var xs) || !roster.TryGetStudentIndex(p.Inland, out var ns)
                 || !v.IsXinjiangClass(roster.StudentClass[xs]) || v.IsXinjiangClass(roster.StudentClass[ns]))
             {
-                e.Left(roster.TryGetStudentIndex(p.Xinjiang, out _) ? "the inland student" : "the Xinjiang student");
+                e.Left(roster.TryGetStudentIndex(p.Xinjiang, out _) ? n : x);
                 continue;
             }
 
@@ -156,27 +158,26 @@ internal static class ContinuityReport
                 continue;
             }
 
-            UnderSchoolPair(v, state, e, roster.StudentClass[xs], roster.StudentClass[ns], "the Xinjiang student", "the inland student");
+            UnderSchoolPair(v, state, e, roster.StudentClass[xs], roster.StudentClass[ns]);
         }
 
         return rows;
     }
 
     /// <summary>A class or student pair stands when its schools are paired and its grades pair (P5).</summary>
-    private static void UnderSchoolPair(RosterView v, PlanState state, Entry.Row e, int a, int b, string what, string other)
+    private static void UnderSchoolPair(RosterView v, PlanState state, Entry.Row e, int a, int b)
     {
         var roster = v.Roster;
         var (s, t) = (roster.ClassSchool[a], roster.ClassSchool[b]);
         if (state.SchoolPartner[s] != t)
         {
-            e.Above(Shortfall.Say($"its school pair {roster.SchoolArray[s].Id}–{roster.SchoolArray[t].Id} is not made this year"));
+            e.Above(PairingLevel.School, roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value);
             return;
         }
 
         if (v.Target(t, v.ClassGrade[a]) != v.ClassGrade[b])
         {
-            e.Rule(PairingRule.P5, null, null, null, Shortfall.Say(
-                $"{what} is in grade {v.ClassGrade[a] + 7}, {other} in grade {v.ClassGrade[b] + 7}"));
+            e.Dropped(ContinuityFindings.GradesApart, null, null, null, ("xinjiangGrade", v.ClassGrade[a] + 7), ("inlandGrade", v.ClassGrade[b] + 7));
             return;
         }
 
@@ -190,46 +191,40 @@ internal static class ContinuityReport
 
         public readonly struct Row(List<ContinuityEntry> rows, PairingLevel level, string x, string n)
         {
-            public void Kept() => Add(ContinuityStatus.Kept, null, ContinuityCodes.Kept, null, null, null, "kept");
+            public void Kept() => Add(ContinuityStatus.Kept, ContinuityFindings.Kept, null, null, null);
 
-            public void Left(string who) =>
-                Add(ContinuityStatus.Dropped, null, ContinuityCodes.MemberLeft, null, null, null, $"{who} is no longer in the roster");
+            public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
 
-            public void Rule(PairingRule rule, string? counted, long? available, long? needed, string reason) =>
-                Add(ContinuityStatus.Dropped, rule, ContinuityCodes.RuleBroken, counted, available, needed, $"{rule} no longer holds: {reason}");
-
-            public void Above(string reason) =>
-                Add(ContinuityStatus.Dropped, null, ContinuityCodes.PairAboveDropped, null, null, null, reason);
+            public void Above(PairingLevel above, string aboveX, string aboveN) => Dropped(
+                ContinuityFindings.PairAboveDropped, null, null, null, ("above", PairingResult.LevelName(above)), ("xinjiang", aboveX), ("inland", aboveN));
 
             public void Optimised(DropCost drop)
             {
                 if (drop.CoveredIfKept < drop.Covered)
                 {
-                    Add(ContinuityStatus.Dropped, null, ContinuityCodes.MoreCovered, "students", drop.CoveredIfKept, drop.Covered, Shortfall.Say(
-                        $"dropped so that {drop.Covered - drop.CoveredIfKept} more students could be covered: {drop.CoveredIfKept} with it kept, {drop.Covered} without"));
+                    Dropped(ContinuityFindings.MoreCovered, "students", drop.CoveredIfKept, drop.Covered,
+                        ("more", drop.Covered - drop.CoveredIfKept), ("available", drop.CoveredIfKept), ("needed", drop.Covered));
                 }
                 else
                 {
-                    Add(ContinuityStatus.Dropped, null, ContinuityCodes.OtherAims, null, null, null, Shortfall.Say(
-                        $"keeping it covers no more students ({drop.CoveredIfKept} against {drop.Covered}); it was dropped so that more of last year's pairs could be kept or more schools paired"));
+                    Dropped(ContinuityFindings.OtherAims, null, null, null, ("available", drop.CoveredIfKept), ("needed", drop.Covered));
                 }
             }
 
-            public void Otherwise(bool planGiven)
+            public void Otherwise(bool planGiven) => Dropped(planGiven ? ContinuityFindings.Plan : ContinuityFindings.NoPlace, null, null, null);
+
+            public void Dropped(FindingDescriptor code, string? counted, long? available, long? needed, params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Dropped, code, counted, available, needed, arguments);
+
+            private void Add(ContinuityStatus status, FindingDescriptor code, string? counted, long? available, long? needed, params (string Name, object Value)[] arguments)
             {
-                if (planGiven)
-                {
-                    Add(ContinuityStatus.Dropped, null, ContinuityCodes.Plan, null, null, null, "the plan given pairs a member of it otherwise");
-                }
-                else
-                {
-                    Add(ContinuityStatus.Dropped, null, ContinuityCodes.OtherAims, null, null, null,
-                        "its inland member has no place left beside the pairs made this year");
-                }
+                var finding = code.Create(
+                    new FindingSubject(PairingResult.LevelName(level), x + "|" + n), null,
+                    [.. arguments.Select(a => FindingArgument.Of(a.Name, a.Value))]);
+                var rule = code.Rule is { } r ? Enum.Parse<PairingRule>(r) : (PairingRule?)null;
+                rows.Add(new ContinuityEntry(level, x, n, status, rule, code.Code, counted, available, needed,
+                    FindingRenderer.Default.Render(finding, FindingLanguage.ChineseAndEnglish)));
             }
-
-            private void Add(ContinuityStatus status, PairingRule? rule, string code, string? counted, long? available, long? needed, string reason) =>
-                rows.Add(new ContinuityEntry(level, x, n, status, rule, code, counted, available, needed, reason));
         }
     }
 }
