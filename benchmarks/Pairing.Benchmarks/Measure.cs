@@ -12,7 +12,8 @@ namespace Pairing.Benchmarks;
 /// goes from files to files through both phases and says where the time goes, stage by stage; `measure flat N
 /// [SECONDS] [INLAND_RATIO]` compares the hierarchical matcher with the flat CP-SAT model (<see cref="FlatModel"/>) on a
 /// generated roster held in memory; `measure pair CLASSES [preferences]` plans and matches one school pair of that
-/// many classes a side (<see cref="HugeSchoolPair"/>), optionally with every student preference on.
+/// many classes a side (<see cref="HugeSchoolPair"/>), optionally with every student preference on, optionally in the
+/// shape that sends a third of the Xinjiang students to one overflow.
 /// </summary>
 internal static class Measure
 {
@@ -23,14 +24,14 @@ internal static class Measure
             return Flat(args[1..]);
         }
 
-        if (args.Length is 2 or 3 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
+        if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
         {
-            return Pair(classes, args.Length == 3 && args[2] == "preferences");
+            return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
         }
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences]");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow]");
             return 2;
         }
 
@@ -83,10 +84,10 @@ internal static class Measure
         return 0;
     }
 
-    private static int Pair(int classes, bool preferences)
+    private static int Pair(int classes, bool preferences, bool overflow)
     {
         var inv = CultureInfo.InvariantCulture;
-        var roster = HugeSchoolPair.Build(classes);
+        var roster = HugeSchoolPair.Build(classes, overflow);
         var options = preferences
             ? new PairingOptions { SharedInterestWeight = 2, SameLanguageWeight = 2, CloseBirthYearWeight = 1 }
             : new PairingOptions();
@@ -97,7 +98,7 @@ internal static class Measure
         using var process = Process.GetCurrentProcess();
         var s = result.Summary;
         Console.WriteLine(string.Create(inv,
-            $"{classes:N0} classes a side, {s.XinjiangStudents:N0} Xinjiang students: {result.ClassPairs.Count:N0} class pairs, {s.CoveredStudents:N0} covered, {s.CrossClassPairs:N0} cross-class, size difference {s.ClassSizeDifference:N0}"));
+            $"{classes:N0} Xinjiang classes, {s.XinjiangStudents:N0} Xinjiang students: {result.ClassPairs.Count:N0} class pairs, {s.CoveredStudents:N0} covered, {s.CrossClassPairs:N0} cross-class, size difference {s.ClassSizeDifference:N0}, preference score {s.PreferenceScore:N0}"));
         Console.WriteLine(string.Create(inv,
             $"plan and match {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB in all (roster included)"));
         foreach (var (level, seconds) in result.Summary.SecondsPerLevel.OrderBy(kv => kv.Key))

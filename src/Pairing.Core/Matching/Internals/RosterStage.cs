@@ -12,10 +12,9 @@ namespace Pairing.Core.Matching.Internals;
 /// </summary>
 /// <remarks>
 /// Both levels are pure assignments: classes on <see cref="ClassPairing"/> (fewest cross-class pairs, then least size
-/// difference, exact on the sorted sizes in memory linear in the classes), students on <see cref="Assignment"/> at
-/// the cost of the preferences they do not meet. When only the same-gender preference is on, pairing girls with girls and boys
-/// with boys first, then the rest, is exactly optimal and needs no solver; that is the default and the national
-/// hot path.
+/// difference, exact on the sorted sizes in memory linear in the classes), students on <see cref="StudentPairing"/> at
+/// the cost of the preferences they do not meet. When only the same-gender preference is on, pairing girls with girls and boys with boys first, then the rest, is exactly optimal and needs no solver; that
+/// is the default and the national hot path. A large sub-problem (a grade's overflow) is solved on student types.
 /// </remarks>
 internal static class RosterStage
 {
@@ -286,64 +285,7 @@ internal static class RosterStage
         Rosters.Roster roster, List<int> xs, List<int> ns, Preferences prefs,
         List<(int X, int N, bool Cross, bool Kept)> pairs, List<int> leftX, List<int>? leftN, Func<int, int, bool> cross)
     {
-        var students = roster.StudentArray;
-        var mate = new int[xs.Count];
-        if (prefs.GenderOnly)
-        {
-            // Girls with girls, boys with boys, then the rest in id order: the most same-gender pairs there can be.
-            Array.Fill(mate, -1);
-            var takenN = new bool[ns.Count];
-            foreach (var gender in (ReadOnlySpan<Gender>)[Gender.Female, Gender.Male])
-            {
-                var j = 0;
-                for (var i = 0; i < xs.Count; i++)
-                {
-                    if (mate[i] >= 0 || students[xs[i]].Gender != gender)
-                    {
-                        continue;
-                    }
-
-                    while (j < ns.Count && (takenN[j] || students[ns[j]].Gender != gender))
-                    {
-                        j++;
-                    }
-
-                    if (j == ns.Count)
-                    {
-                        break;
-                    }
-
-                    mate[i] = j;
-                    takenN[j] = true;
-                }
-            }
-
-            var rest = 0;
-            for (var i = 0; i < xs.Count; i++)
-            {
-                if (mate[i] >= 0)
-                {
-                    continue;
-                }
-
-                while (rest < ns.Count && takenN[rest])
-                {
-                    rest++;
-                }
-
-                if (rest == ns.Count)
-                {
-                    break;
-                }
-
-                mate[i] = rest;
-                takenN[rest] = true;
-            }
-        }
-        else
-        {
-            mate = Assignment.SolveComplete(xs.Count, ns.Count, prefs.CostMatrix(students, xs, ns));
-        }
+        var mate = StudentPairing.Pair(roster.StudentArray, xs, ns, prefs);
 
         var usedN = new bool[ns.Count];
         for (var i = 0; i < xs.Count; i++)
