@@ -23,6 +23,11 @@ internal sealed class MatchingOptions
         Description = "Relax P5: pair a class with the nearest grade when the paired school has no class of its own grade.",
     };
 
+    private readonly Option<bool> _continuityFirst = new("--continuity-first")
+    {
+        Description = "With --previous: keep last year's pairs before covering students (the summary says how many students that leaves out).",
+    };
+
     public MatchingOptions()
     {
         var defaults = new PairingOptions();
@@ -47,7 +52,7 @@ internal sealed class MatchingOptions
         ];
     }
 
-    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade];
+    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuityFirst];
 
     /// <summary>Adds the options to a command, with a validator that reports the library's own checks.</summary>
     public void AddTo(Command command)
@@ -94,6 +99,7 @@ internal sealed class MatchingOptions
 
         options.WorkLimitPerSubproblem = parsed.GetValue(_workLimit);
         options.RelaxGradeToNearest = parsed.GetValue(_relaxGrade);
+        options.ContinuityFirst = parsed.GetValue(_continuityFirst);
         return options;
     }
 

@@ -37,6 +37,17 @@ public sealed class PairingOptions
     /// <value>The default value is false (P5 is never relaxed).</value>
     public bool RelaxGradeToNearest { get; set; }
 
+    /// <summary>
+    /// With a previous year's result: whether keeping last year's pairs comes before covering students. By default
+    /// the matcher first covers the most Xinjiang students, and only then keeps the most of last year's pairs that
+    /// can still stand (student pairs first, then class, school and county pairs), so a kept pair never costs a
+    /// student. On, the two aims swap, for offices that value continuity over coverage; the summary then reports how
+    /// many students that choice leaves out (<see cref="PairingSummary.ContinuityFirstUncovered"/>). Without a
+    /// previous result it changes nothing.
+    /// </summary>
+    /// <value>The default value is false (coverage first).</value>
+    public bool ContinuityFirst { get; set; }
+
     /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
     /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
     public int SameGenderWeight { get; set; } = 4;
