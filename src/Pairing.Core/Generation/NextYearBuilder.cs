@@ -472,6 +472,14 @@ internal static class NextYearBuilder
                     sizes[largest]--;
                     sizes[i]++;
                 }
+
+                // Near 200 a class, the spread could push one over: the count leaves room in the others.
+                while (sizes[i] > SchoolClass.MaxSize)
+                {
+                    var smallest = Array.IndexOf(sizes, sizes.Min());
+                    sizes[smallest]++;
+                    sizes[i]--;
+                }
             }
 
             return sizes;
