@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Pairing.Core.Matching;
@@ -83,8 +84,12 @@ internal sealed class MatchingOptions
 
             foreach (var failure in options.Validate())
             {
-                var property = failure.Split(' ', 2)[0];
-                result.AddError(given.TryGetValue(property, out var name) ? name + failure[property.Length..] : failure);
+                // Name the option as the user typed it (--seed), not the property, by its data, never its text.
+                var named = failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag)
+                    ? new Finding(failure.Descriptor, failure.Severity, failure.Subject, failure.Location,
+                        failure.Arguments.Select(a => a.Name == "option" ? FindingArgument.Of("option", flag) : a))
+                    : failure;
+                result.AddError(FindingRenderer.Default.Render(named));
             }
         });
     }
