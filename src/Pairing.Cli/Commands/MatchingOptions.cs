@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Pairing.Core.Matching;
@@ -21,6 +22,11 @@ internal sealed class MatchingOptions
     private readonly Option<bool> _relaxGrade = new("--relax-grade")
     {
         Description = "Relax P5: pair a class with the nearest grade when the paired school has no class of its own grade.",
+    };
+
+    private readonly Option<bool> _continuityFirst = new("--continuity-first")
+    {
+        Description = "With --previous: keep last year's pairs before covering students (the summary says how many students that leaves out).",
     };
 
     public MatchingOptions()
@@ -47,7 +53,7 @@ internal sealed class MatchingOptions
         ];
     }
 
-    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade];
+    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuityFirst];
 
     /// <summary>Adds the options to a command, with a validator that reports the library's own checks.</summary>
     public void AddTo(Command command)
@@ -78,8 +84,12 @@ internal sealed class MatchingOptions
 
             foreach (var failure in options.Validate())
             {
-                var property = failure.Split(' ', 2)[0];
-                result.AddError(given.TryGetValue(property, out var name) ? name + failure[property.Length..] : failure);
+                // Name the option as the user typed it (--seed), not the property, by its data, never its text.
+                var named = failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag)
+                    ? new Finding(failure.Descriptor, failure.Severity, failure.Subject, failure.Location,
+                        failure.Arguments.Select(a => a.Name == "option" ? FindingArgument.Of("option", flag) : a))
+                    : failure;
+                result.AddError(FindingRenderer.Default.Render(named));
             }
         });
     }
@@ -94,6 +104,7 @@ internal sealed class MatchingOptions
 
         options.WorkLimitPerSubproblem = parsed.GetValue(_workLimit);
         options.RelaxGradeToNearest = parsed.GetValue(_relaxGrade);
+        options.ContinuityFirst = parsed.GetValue(_continuityFirst);
         return options;
     }
 

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Hierarchy;
 
@@ -78,15 +79,16 @@ public sealed class ActivityValidationOptions
     public AnnualDate TermStart { get; set; } = new(9, 1);
 
     /// <summary>Checks every option, and the options together.</summary>
-    /// <returns>One sentence per failure; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>One finding per failure (codes <c>OPT…</c>, the option as subject); empty when the options are valid.</returns>
+    public IReadOnlyList<Finding> Validate()
     {
-        var failures = new List<string>();
+        var failures = new List<Finding>();
         void Range(string name, int value, int min, int max)
         {
             if (value < min || value > max)
             {
-                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be from {min} to {max}."));
+                failures.Add(OptionsFindings.OutOfRange.Create(new FindingSubject("option", name), null,
+                    FindingArgument.Of("option", name), FindingArgument.Of("value", value), FindingArgument.Of("min", min), FindingArgument.Of("max", max)));
             }
         }
 
@@ -96,7 +98,7 @@ public sealed class ActivityValidationOptions
             if (value.Month == 0)
             {
                 unset = true;
-                failures.Add($"{name} is not set; it must be a day of the year.");
+                failures.Add(OptionsFindings.DateNotSet.Create(new FindingSubject("option", name), null, FindingArgument.Of("option", name)));
             }
         }
 
@@ -124,22 +126,26 @@ public sealed class ActivityValidationOptions
 
         // Together: each holiday window lies within one calendar year, and the deadlines come in the programme's
         // order within one programme year (data, then pairs, then the term).
-        if (WinterHolidayEnd < WinterHolidayStart)
+        void Window(string endName, AnnualDate end, string startName, AnnualDate start)
         {
-            failures.Add($"{nameof(WinterHolidayEnd)} ({WinterHolidayEnd}) is before {nameof(WinterHolidayStart)} ({WinterHolidayStart}); a default holiday lies within one calendar year.");
+            if (end < start)
+            {
+                failures.Add(OptionsFindings.HolidayEndsBeforeStart.Create(new FindingSubject("option", endName), null,
+                    FindingArgument.Of("end_option", endName), FindingArgument.Of("end", end.ToString()),
+                    FindingArgument.Of("start_option", startName), FindingArgument.Of("start", start.ToString())));
+            }
         }
 
-        if (SummerHolidayEnd < SummerHolidayStart)
-        {
-            failures.Add($"{nameof(SummerHolidayEnd)} ({SummerHolidayEnd}) is before {nameof(SummerHolidayStart)} ({SummerHolidayStart}); a default holiday lies within one calendar year.");
-        }
-
+        Window(nameof(WinterHolidayEnd), WinterHolidayEnd, nameof(WinterHolidayStart), WinterHolidayStart);
+        Window(nameof(SummerHolidayEnd), SummerHolidayEnd, nameof(SummerHolidayStart), SummerHolidayStart);
         var data = DaysInto(DataDue);
         var pairs = DaysInto(PairsDue);
         var term = DaysInto(TermStart);
         if (!(data <= pairs && pairs <= term))
         {
-            failures.Add($"{nameof(DataDue)} ({DataDue}), {nameof(PairsDue)} ({PairsDue}) and {nameof(TermStart)} ({TermStart}) must come in that order counted from {nameof(ProgrammeYearStart)} ({ProgrammeYearStart}).");
+            failures.Add(OptionsFindings.DeadlinesOutOfOrder.Create(new FindingSubject("option", nameof(DataDue)), null,
+                FindingArgument.Of("data_due", DataDue.ToString()), FindingArgument.Of("pairs_due", PairsDue.ToString()),
+                FindingArgument.Of("term_start", TermStart.ToString()), FindingArgument.Of("year_start", ProgrammeYearStart.ToString())));
         }
 
         return failures;

@@ -48,7 +48,7 @@ namespace Pairing.Core.Generation;
 /// zh) and 0–3 interest tags from a fixed list of twelve.
 /// </para>
 /// </remarks>
-public static class RosterGenerator
+public static partial class RosterGenerator
 {
     // Stream numbers: each county's layout and students draw from their own stream of the seed's sequence.
     private const ulong XinjiangLayoutStream = 1UL << 20;
@@ -105,7 +105,7 @@ public static class RosterGenerator
     }
 
     /// <summary>The median population of the XPCC units that have a figure (the fallback for the one that has none).</summary>
-    private static long XpccMedianPopulation(SupportMap map)
+    internal static long XpccMedianPopulation(SupportMap map)
     {
         var known = map.Counties
             .Where(c => map.GetArea(c.AreaId).Kind == AidedAreaKind.Xpcc && c.Population is not null)
@@ -274,9 +274,7 @@ public static class RosterGenerator
             var size = classesOfCounty[k].Sum(c => c.Size);
             var into = new Student[size];
             var random = new GeneratorRandom(options.Seed, StudentStream + (ulong)k);
-            var languages = county.Side == Side.Inland
-                ? [("zh", 1000)]
-                : StudentFactory.LanguagesOf(county.Id, map.GetArea(new AreaId(county.Unit)).Kind == AidedAreaKind.Xpcc);
+            var languages = StudentFactory.LanguagesOf(county, map);
             var prefix = (county.Side == Side.Xinjiang ? "X" : "N") + county.Id.Value;
             StudentFactory.Make(into, prefix, classesOfCounty[k], languages, ref random);
             students[k] = into;

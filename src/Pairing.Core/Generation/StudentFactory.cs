@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Reference;
 
 namespace Pairing.Core.Generation;
 
@@ -22,6 +23,12 @@ internal static class StudentFactory
 
     // Every set of at most three tags, indexed by its bit mask, shared by all students who have it.
     private static readonly ImmutableArray<string>[] TagSets = BuildTagSets();
+
+    /// <summary>Languages and their weights (per thousand) for a county of either side: inland, Chinese.</summary>
+    public static (string Language, int PerMille)[] LanguagesOf(County county, SupportMap map) =>
+        county.Side == Side.Inland
+            ? [("zh", 1000)]
+            : LanguagesOf(county.Id, map.TryGetArea(new AreaId(county.Unit), out var area) && area.Kind == AidedAreaKind.Xpcc);
 
     /// <summary>Languages and their weights (per thousand) for a Xinjiang county, by where it is.</summary>
     public static (string Language, int PerMille)[] LanguagesOf(CountyId county, bool xpcc)
@@ -65,8 +72,6 @@ internal static class StudentFactory
         var next = 0;
         foreach (var (classId, grade, size) in classes)
         {
-            // Born September (Y−1) to August Y for grade 7 in 2014 with Y = 2002: about a third in the earlier year.
-            var youngest = SchoolYear - grade - 5;
             for (var k = 0; k < size; k++)
             {
                 var sequence = next + 1;
@@ -77,27 +82,39 @@ internal static class StudentFactory
                     state.sequence.TryFormat(span[(state.idPrefix.Length + 1)..], out _, state.format, CultureInfo.InvariantCulture);
                 });
 
-                var g = random.Next(1000);
-                var gender = g < 10 ? Gender.Unknown : g < 505 ? Gender.Female : Gender.Male;
-
-                int? birthYear = youngest;
-                var b = random.Next(1000);
-                if (b < 5)
-                {
-                    birthYear = null;
-                }
-                else if (b < 35)
-                {
-                    birthYear = youngest - 2; // started late or repeated a year
-                }
-                else if (b < 355)
-                {
-                    birthYear = youngest - 1;
-                }
-
-                into[next++] = new Student(new StudentId(id), classId, gender, birthYear, Pick(languages, ref random), Interests(ref random));
+                into[next++] = Make(new StudentId(id), classId, grade, SchoolYear, languages, ref random);
             }
         }
+    }
+
+    /// <summary>
+    /// Makes one student of <paramref name="grade"/> in the school year that starts in September of
+    /// <paramref name="schoolYear"/>: a gender, a birth year fitting the grade, a language and a few interests.
+    /// </summary>
+    public static Student Make(
+        StudentId id, ClassId classId, int grade, int schoolYear, (string Language, int PerMille)[] languages, ref GeneratorRandom random)
+    {
+        // Born September (Y−1) to August Y for grade 7 in 2014 with Y = 2002: about a third in the earlier year.
+        var youngest = schoolYear - grade - 5;
+        var g = random.Next(1000);
+        var gender = g < 10 ? Gender.Unknown : g < 505 ? Gender.Female : Gender.Male;
+
+        int? birthYear = youngest;
+        var b = random.Next(1000);
+        if (b < 5)
+        {
+            birthYear = null;
+        }
+        else if (b < 35)
+        {
+            birthYear = youngest - 2; // started late or repeated a year
+        }
+        else if (b < 355)
+        {
+            birthYear = youngest - 1;
+        }
+
+        return new Student(id, classId, gender, birthYear, Pick(languages, ref random), Interests(ref random));
     }
 
     private static string Pick((string Language, int PerMille)[] languages, ref GeneratorRandom random)

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Microsoft.Extensions.Options;
 using Pairing.Core.Matching;
 
@@ -10,6 +11,6 @@ internal sealed class PairingOptionsValidator : IValidateOptions<PairingOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = options.Validate();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => FindingRenderer.Default.Render(f)));
     }
 }

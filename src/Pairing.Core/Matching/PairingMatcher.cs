@@ -72,9 +72,11 @@ public sealed class PairingMatcher : IPairingMatcher
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
-        var keep = previous is null ? [] : new[] { new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs) };
-        var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
-        var result = run.Result(state, null);
+        var continuity = Continuity.Of(run.View, previous);
+        var state = PlanningStage.Run(run.View, opts, [], continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
+        var uncovered = ContinuityFirstUncovered(run.View, opts, [], continuity, state, cancellationToken);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, null, previous, planGiven: false);
+        var result = run.Result(state, null, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
     }
@@ -104,18 +106,63 @@ public sealed class PairingMatcher : IPairingMatcher
             keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs));
         }
 
-        if (previous is not null)
-        {
-            keep.Add(new PlanningStage.KeepSet(previous.CountyPairs, previous.SchoolPairs));
-        }
-
-        var state = PlanningStage.Run(run.View, opts, keep, run.Unpaired, progress, cancellationToken, run.Timed, _time);
+        var continuity = Continuity.Of(run.View, previous);
+        var state = PlanningStage.Run(run.View, opts, keep, continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
+        var uncovered = ContinuityFirstUncovered(run.View, opts, keep, continuity, state, cancellationToken);
         var output = RosterStage.Run(
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
-        var result = run.Result(state, output);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null);
+        var result = run.Result(state, output, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
+    }
+
+    /// <summary>
+    /// With <see cref="PairingOptions.ContinuityFirst"/> and last year's pairs in play: how many more students a
+    /// coverage-first plan of the same roster covers, found by planning once more with the aims in today's order.
+    /// Null otherwise.
+    /// </summary>
+    private static long? ContinuityFirstUncovered(
+        RosterView v, PairingOptions options, IReadOnlyList<PlanningStage.KeepSet> keep, Continuity continuity, PlanState state, CancellationToken cancellationToken)
+    {
+        if (!options.ContinuityFirst || !continuity.Active)
+        {
+            return null;
+        }
+
+        var coverageFirst = options.Clone();
+        coverageFirst.ContinuityFirst = false;
+        var other = PlanningStage.Run(v, coverageFirst, keep, continuity, [], null, cancellationToken, static (_, _) => { }, TimeProvider.System);
+        return Math.Max(0, PlanCoverage(v, other) - PlanCoverage(v, state));
+    }
+
+    /// <summary>What a plan covers: per inland school and grade, the smaller of what its Xinjiang schools bring and what it has.</summary>
+    private static long PlanCoverage(RosterView v, PlanState state)
+    {
+        const int G = RosterView.Grades;
+        var brought = new long[v.Roster.SchoolArray.Length * G];
+        Span<int> gradeClasses = stackalloc int[G];
+        Span<int> gradeStudents = stackalloc int[G];
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (state.SchoolPartner[s] is var t and >= 0)
+            {
+                v.DemandOn(t, s, gradeClasses, gradeStudents);
+                for (var g = 0; g < G; g++)
+                {
+                    brought[(t * G) + g] += gradeStudents[g];
+                }
+            }
+        }
+
+        long covered = 0;
+        for (var i = 0; i < brought.Length; i++)
+        {
+            covered += Math.Min(brought[i], v.GradeStudents[i]);
+        }
+
+        return covered;
     }
 
     private static PairingOptions Prepare(PairingOptions? options, PairingOptions? defaults)
@@ -145,7 +192,7 @@ public sealed class PairingMatcher : IPairingMatcher
             MatcherLog.LevelFinished(logger, level, elapsed.TotalSeconds);
         }
 
-        public PairingResult Result(PlanState state, RosterStage.Output? output)
+        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity)
         {
             var v = View;
             var counties = new List<CountyPair>();
@@ -188,27 +235,7 @@ public sealed class PairingMatcher : IPairingMatcher
             long? difference = null, score = null;
             if (output is null)
             {
-                // Per inland school and grade, the smaller of what its Xinjiang schools bring and what it has.
-                const int G = Internals.RosterView.Grades;
-                var brought = new long[roster.SchoolArray.Length * G];
-                Span<int> gradeClasses = stackalloc int[G];
-                Span<int> gradeStudents = stackalloc int[G];
-                for (var s = 0; s < state.SchoolPartner.Length; s++)
-                {
-                    if (state.SchoolPartner[s] is var t and >= 0)
-                    {
-                        v.DemandOn(t, s, gradeClasses, gradeStudents);
-                        for (var g = 0; g < G; g++)
-                        {
-                            brought[(t * G) + g] += gradeStudents[g];
-                        }
-                    }
-                }
-
-                for (var i = 0; i < brought.Length; i++)
-                {
-                    covered += Math.Min(brought[i], v.GradeStudents[i]);
-                }
+                covered = PlanCoverage(v, state);
             }
             else
             {
@@ -261,9 +288,27 @@ public sealed class PairingMatcher : IPairingMatcher
                 LibraryVersion = Versions.Library,
                 OrToolsVersion = Versions.OrTools,
                 Options = options,
+                ContinuityFirstUncovered = continuityFirstUncovered,
+                ContinuityCounts = continuity is null ? null : CountByCode(continuity),
                 SecondsPerLevel = seconds,
             };
-            return new PairingResult(counties, schools, classes, students, Unpaired, summary);
+            return new PairingResult(counties, schools, classes, students, Unpaired, continuity ?? [], summary);
+        }
+
+        private static SortedDictionary<string, int> CountByCode(List<ContinuityEntry> rows)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var code in Findings.FindingCatalog.DeclaredIn(typeof(Findings.ContinuityFindings)))
+            {
+                counts[code.Code] = 0;
+            }
+
+            foreach (var row in rows)
+            {
+                counts[row.Code]++;
+            }
+
+            return counts;
         }
     }
 }

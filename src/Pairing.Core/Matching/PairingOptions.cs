@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pairing.Core.Findings;
 
 namespace Pairing.Core.Matching;
 
@@ -37,6 +37,17 @@ public sealed class PairingOptions
     /// <value>The default value is false (P5 is never relaxed).</value>
     public bool RelaxGradeToNearest { get; set; }
 
+    /// <summary>
+    /// With a previous year's result: whether keeping last year's pairs comes before covering students. By default
+    /// the matcher first covers the most Xinjiang students, and only then keeps the most of last year's pairs that
+    /// can still stand (student pairs first, then class, school and county pairs), so a kept pair never costs a
+    /// student. On, the two aims swap, for offices that value continuity over coverage; the summary then reports how
+    /// many students that choice leaves out (<see cref="PairingSummary.ContinuityFirstUncovered"/>). Without a
+    /// previous result it changes nothing.
+    /// </summary>
+    /// <value>The default value is false (coverage first).</value>
+    public bool ContinuityFirst { get; set; }
+
     /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
     /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
     public int SameGenderWeight { get; set; } = 4;
@@ -69,15 +80,16 @@ public sealed class PairingOptions
     public double WorkLimitPerSubproblem { get; set; } = 10;
 
     /// <summary>Checks every option, and the options together.</summary>
-    /// <returns>One sentence per failure; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>One finding per failure (codes <c>OPT…</c>, the option as subject, its value and range as arguments); empty when the options are valid.</returns>
+    public IReadOnlyList<Finding> Validate()
     {
-        var failures = new List<string>();
+        var failures = new List<Finding>();
         void Range(string name, int value, int min, int max)
         {
             if (value < min || value > max)
             {
-                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be from {min} to {max}."));
+                failures.Add(OptionsFindings.OutOfRange.Create(Option(name), null,
+                    FindingArgument.Of("option", name), FindingArgument.Of("value", value), FindingArgument.Of("min", min), FindingArgument.Of("max", max)));
             }
         }
 
@@ -89,17 +101,19 @@ public sealed class PairingOptions
         Range(nameof(CloseBirthYearWeight), CloseBirthYearWeight, 0, MaxPreferenceWeight);
         if (MaxDegreeOfParallelism is 0 or < -1)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxDegreeOfParallelism)} is {MaxDegreeOfParallelism}; it must be -1 (all cores) or 1 or more."));
+            failures.Add(OptionsFindings.BadParallelism.Create(Option(nameof(MaxDegreeOfParallelism)), null,
+                FindingArgument.Of("option", nameof(MaxDegreeOfParallelism)), FindingArgument.Of("value", MaxDegreeOfParallelism)));
         }
 
         if (Seed < 0)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(Seed)} is {Seed}; it must be 0 or more."));
+            failures.Add(OptionsFindings.Negative.Create(Option(nameof(Seed)), null, FindingArgument.Of("option", nameof(Seed)), FindingArgument.Of("value", Seed)));
         }
 
         if (!(WorkLimitPerSubproblem > 0 && WorkLimitPerSubproblem <= MaxWorkLimit))
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(WorkLimitPerSubproblem)} is {WorkLimitPerSubproblem}; it must be more than 0 and at most {MaxWorkLimit}."));
+            failures.Add(OptionsFindings.BadWorkLimit.Create(Option(nameof(WorkLimitPerSubproblem)), null,
+                FindingArgument.Of("option", nameof(WorkLimitPerSubproblem)), FindingArgument.Of("value", WorkLimitPerSubproblem), FindingArgument.Of("max", MaxWorkLimit)));
         }
 
         // Together: the preference weights add up in the student-level cost, which must stay well inside what the
@@ -107,8 +121,8 @@ public sealed class PairingOptions
         var total = (long)SameGenderWeight + SharedInterestWeight + SameLanguageWeight + CloseBirthYearWeight;
         if (total > MaxPreferenceWeight)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The four preference weights add up to {total}; together they must be at most {MaxPreferenceWeight}."));
+            failures.Add(OptionsFindings.WeightsTooLarge.Create(Option("preference weights"), null,
+                FindingArgument.Of("total", total), FindingArgument.Of("max", MaxPreferenceWeight)));
         }
 
         return failures;
@@ -124,6 +138,8 @@ public sealed class PairingOptions
             throw new PairingOptionsException(failures);
         }
     }
+
+    private static FindingSubject Option(string name) => new("option", name);
 
     /// <summary>A copy of these options, so that a run is not affected by later changes.</summary>
     public PairingOptions Clone() => (PairingOptions)MemberwiseClone();

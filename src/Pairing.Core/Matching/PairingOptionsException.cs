@@ -1,19 +1,22 @@
+using Pairing.Core.Findings;
+
 namespace Pairing.Core.Matching;
 
-/// <summary>Thrown when <see cref="PairingOptions"/> are not valid: carries every failure, not only the first.</summary>
+/// <summary>Thrown when <see cref="PairingOptions"/> are not valid: carries every failure, not only the first, as findings.</summary>
 public sealed class PairingOptionsException : ArgumentException
 {
     /// <summary>Creates the exception with no failures listed.</summary>
     public PairingOptionsException()
-        : this([])
+        : this(Array.Empty<Finding>())
     {
     }
 
-    /// <summary>Creates the exception with a message and no failures listed.</summary>
+    /// <summary>Creates the exception with a message and no findings.</summary>
     /// <param name="message">The message.</param>
     public PairingOptionsException(string message)
         : base(message)
     {
+        Findings = [];
         Failures = [message];
     }
 
@@ -23,17 +26,22 @@ public sealed class PairingOptionsException : ArgumentException
     public PairingOptionsException(string message, Exception innerException)
         : base(message, innerException)
     {
+        Findings = [];
         Failures = [message];
     }
 
     /// <summary>Creates the exception for a list of failures.</summary>
-    /// <param name="failures">Every failure <see cref="PairingOptions.Validate"/> found.</param>
-    public PairingOptionsException(IReadOnlyList<string> failures)
-        : base("The pairing options are not valid: " + string.Join(" ", failures ?? []))
+    /// <param name="findings">Every failure <see cref="PairingOptions.Validate"/> found.</param>
+    public PairingOptionsException(IReadOnlyList<Finding> findings)
+        : base("The pairing options are not valid: " + string.Join(" ", (findings ?? []).Select(f => FindingRenderer.Default.Render(f, FindingLanguage.English) + ".")))
     {
-        Failures = failures ?? [];
+        Findings = findings ?? [];
+        Failures = [.. Findings.Select(f => FindingRenderer.Default.Render(f))];
     }
 
-    /// <summary>Every failure, one sentence each.</summary>
+    /// <summary>Every failure, as data: code (<c>OPT…</c>), the option, its value and its range.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Every failure, one sentence each, in the current UI culture's language.</summary>
     public IReadOnlyList<string> Failures { get; }
 }

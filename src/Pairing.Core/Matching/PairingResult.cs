@@ -20,7 +20,28 @@ public sealed class PairingResult
         IEnumerable<StudentPair> studentPairs,
         IEnumerable<UnpairedUnit> unpaired,
         PairingSummary summary)
+        : this(countyPairs, schoolPairs, classPairs, studentPairs, unpaired, [], summary)
     {
+    }
+
+    /// <summary>Creates a result made with a previous year's result; the lists are sorted here, so the order they come in does not matter.</summary>
+    /// <param name="countyPairs">County pairs.</param>
+    /// <param name="schoolPairs">School pairs.</param>
+    /// <param name="classPairs">Class pairs (none in the planning phase).</param>
+    /// <param name="studentPairs">Student pairs (none in the planning phase).</param>
+    /// <param name="unpaired">Every Xinjiang unit left unpaired.</param>
+    /// <param name="continuity">What became of each of last year's pairs (empty without a previous result).</param>
+    /// <param name="summary">The figures and manifest.</param>
+    public PairingResult(
+        IEnumerable<CountyPair> countyPairs,
+        IEnumerable<SchoolPair> schoolPairs,
+        IEnumerable<ClassPair> classPairs,
+        IEnumerable<StudentPair> studentPairs,
+        IEnumerable<UnpairedUnit> unpaired,
+        IEnumerable<ContinuityEntry> continuity,
+        PairingSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(continuity);
         ArgumentNullException.ThrowIfNull(countyPairs);
         ArgumentNullException.ThrowIfNull(schoolPairs);
         ArgumentNullException.ThrowIfNull(classPairs);
@@ -40,6 +61,12 @@ public sealed class PairingResult
             var c = Compare(LevelName(a.Level), LevelName(b.Level), a.Id, b.Id);
             c = c != 0 ? c : a.Rule.CompareTo(b.Rule);
             return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
+        });
+        Continuity = Sorted(continuity, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(LevelName(a.Level), LevelName(b.Level));
+            c = c != 0 ? c : Compare(a.XinjiangId, b.XinjiangId, a.InlandId, b.InlandId);
+            return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
         });
         Summary = summary;
     }
@@ -61,6 +88,12 @@ public sealed class PairingResult
 
     /// <summary>Every Xinjiang unit left unpaired, by level name (<c>class</c>, <c>county</c>, <c>school</c>, <c>student</c>), then id.</summary>
     public IReadOnlyList<UnpairedUnit> Unpaired { get; }
+
+    /// <summary>
+    /// What became of each pair of the previous year's result (<c>continuity.csv</c>), by level name, then Xinjiang id,
+    /// then inland id; empty when no previous result was given (then <see cref="PairingSummary.ContinuityCounts"/> is null).
+    /// </summary>
+    public IReadOnlyList<ContinuityEntry> Continuity { get; }
 
     /// <summary>The figures and manifest.</summary>
     public PairingSummary Summary { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
@@ -24,10 +25,35 @@ public static class PairingResultChecker
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
-        return new Checker(roster, result).Run();
+        return new Checker(roster, result, null).Run();
     }
 
-    private sealed class Checker(Roster roster, PairingResult result)
+    /// <summary>
+    /// Checks a result made with a previous year's result: everything <see cref="Check(Roster, PairingResult)"/>
+    /// checks, and <c>continuity.csv</c> against the previous result: every previous pair of the levels the phase
+    /// pairs has exactly one row; a kept pair is in the result and a dropped one is not; each reason is true,
+    /// recomputed from the roster (a member left, a rule that no longer holds with its numbers, the pair above not
+    /// made); a pair dropped for coverage or for later aims could still stand (its members are there, its rules
+    /// hold, the pair above is made) and names a coverage loss in numbers; the summary's counts per code.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="previous">The previous year's result the run was given.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <remarks>
+    /// How many more students dropping a pair let the run cover is the matcher's own counterfactual; the checker,
+    /// which has no solver, checks that it is a loss (fewer covered with the pair kept) in whole numbers
+    /// is given, not that it is optimal.
+    /// </remarks>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingResult previous)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(previous);
+        return new Checker(roster, result, previous).Run();
+    }
+
+    private sealed class Checker(Roster roster, PairingResult result, PairingResult? previous)
     {
         private readonly List<PairingViolation> _found = [];
         private readonly PairingOptions _options = result.Summary.Options;
@@ -49,6 +75,10 @@ public static class PairingResultChecker
 
             CheckCoverage(countyOf, schoolOf, classOf, studentOf);
             CheckSummary(countyOf, schoolOf, classOf, studentOf);
+            if (previous is not null)
+            {
+                CheckContinuity(previous);
+            }
             return new PairingCheckReport(_found);
         }
 
@@ -451,5 +481,256 @@ public static class PairingResultChecker
             Same("preference_score", s.PreferenceScore, met);
             Same("input_hash", s.InputHash, RosterHash.Of(roster));
         }
-    }
+    
+        /// <summary>continuity.csv against the previous result, recounted from the roster.</summary>
+        private void CheckContinuity(PairingResult last)
+        {
+            var rows = new Dictionary<(PairingLevel, string, string), ContinuityEntry>();
+            foreach (var e in result.Continuity)
+            {
+                if (!rows.TryAdd((e.Level, e.XinjiangId, e.InlandId), e))
+                {
+                    Add(PairingRule.P7, Pair(e.XinjiangId, e.InlandId), $"continuity.csv has 2 or more rows for this {PairingResult.LevelName(e.Level)} pair");
+                }
+            }
+
+            var expected = new List<(PairingLevel Level, string X, string N)>();
+            expected.AddRange(last.CountyPairs.Select(p => (PairingLevel.County, p.Xinjiang.Value, p.Inland.Value)));
+            expected.AddRange(last.SchoolPairs.Select(p => (PairingLevel.School, p.Xinjiang.Value, p.Inland.Value)));
+            if (result.Phase == PairingPhase.Roster)
+            {
+                expected.AddRange(last.ClassPairs.Select(p => (PairingLevel.Class, p.Xinjiang.Value, p.Inland.Value)));
+                expected.AddRange(last.StudentPairs.Select(p => (PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value)));
+            }
+
+            var expectedSet = expected.ToHashSet();
+            foreach (var key in rows.Keys.Where(k => !expectedSet.Contains(k)))
+            {
+                Add(PairingRule.P7, Pair(key.Item2, key.Item3), $"continuity.csv has a row for a {PairingResult.LevelName(key.Item1)} pair the previous result does not have");
+            }
+
+            var counties = result.CountyPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var schools = result.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var classes = result.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var students = result.StudentPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            foreach (var (level, x, n) in expected.Distinct())
+            {
+                var subject = Pair(x, n);
+                if (!rows.TryGetValue((level, x, n), out var row))
+                {
+                    Add(PairingRule.P7, subject, $"the previous {PairingResult.LevelName(level)} pair has no row in continuity.csv");
+                    continue;
+                }
+
+                var made = level switch
+                {
+                    PairingLevel.County => counties.Contains((x, n)),
+                    PairingLevel.School => schools.Contains((x, n)),
+                    PairingLevel.Class => classes.Contains((x, n)),
+                    _ => students.Contains((x, n)),
+                };
+                var kept = row.Status == ContinuityStatus.Kept;
+                if (kept != made || kept != (row.Code == ContinuityFindings.Kept.Code))
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv says {row.Status} ({row.Code}), but the pair is {(made ? "made" : "not made")} this year");
+                    continue;
+                }
+
+                if (!kept)
+                {
+                    CheckDropped(level, x, n, row, subject);
+                }
+            }
+
+            if (result.Summary.ContinuityCounts is not { } counts)
+            {
+                Add(null, "summary.continuity", $"the result has a previous result but its summary counts no continuity rows");
+                return;
+            }
+
+            foreach (var group in result.Continuity.GroupBy(e => e.Code))
+            {
+                if (counts.GetValueOrDefault(group.Key) != group.Count())
+                {
+                    Add(null, "summary.continuity." + group.Key, $"the summary says {counts.GetValueOrDefault(group.Key)}, continuity.csv has {group.Count()}");
+                }
+            }
+
+            foreach (var (code, count) in counts.Where(c => c.Value != 0 && !result.Continuity.Any(e => e.Code == c.Key)))
+            {
+                Add(null, "summary.continuity." + code, $"the summary says {count}, continuity.csv has 0");
+            }
+        }
+
+        /// <summary>Whether a dropped pair's reason is true, recomputed from the roster.</summary>
+        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject)
+        {
+            // The two members and, for class and student pairs, the classes and schools they are in now.
+            (bool Found, School? School, SchoolClass? Class) Member(string id, bool xinjiang)
+            {
+                switch (level)
+                {
+                    case PairingLevel.County:
+                        return (roster.TryGetCounty(new CountyId(id), out var c) && IsXinjiang(c) == xinjiang, null, null);
+                    case PairingLevel.School:
+                        return roster.TryGetSchool(new SchoolId(id), out var s) && IsXinjiang(CountyOfSchool(s)) == xinjiang ? (true, s, null) : (false, null, null);
+                    case PairingLevel.Class:
+                        return roster.TryGetClass(new ClassId(id), out var k) && IsXinjiang(CountyOfSchool(SchoolOfClass(k))) == xinjiang
+                            ? (true, SchoolOfClass(k), k) : (false, null, null);
+                    default:
+                        if (roster.TryGetStudent(new StudentId(id), out var st))
+                        {
+                            var sc = roster.GetClass(st.ClassId);
+                            return IsXinjiang(CountyOfSchool(SchoolOfClass(sc))) == xinjiang ? (true, SchoolOfClass(sc), sc) : (false, null, null);
+                        }
+
+                        return (false, null, null);
+                }
+            }
+
+            var a = Member(x, xinjiang: true);
+            var b = Member(n, xinjiang: false);
+            var left = !a.Found || !b.Found;
+            if (row.Code == ContinuityFindings.MemberLeft.Code)
+            {
+                if (!left)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv says a member left the roster, but both are in it");
+                }
+
+                return;
+            }
+
+            if (left)
+            {
+                Add(PairingRule.P7, subject, $"a member is no longer in the roster, but continuity.csv gives {row.Code}");
+                return;
+            }
+
+            // Whether the pair above is made this year, and whether every rule still holds for the pair itself.
+            string? above = null;
+            string? broken = null;
+            PairingRule? brokenRule = null;
+            long? have = null, need = null;
+            string? counted = null;
+            switch (level)
+            {
+                case PairingLevel.County:
+                {
+                    var xc = roster.GetCounty(new CountyId(x));
+                    var nc = roster.GetCounty(new CountyId(n));
+                    var xs = roster.SchoolsIn(xc.Id);
+                    if (roster.ProvinceOf(xc) != roster.ProvinceOf(nc))
+                    {
+                        (brokenRule, broken) = (PairingRule.P1, "provinces");
+                    }
+                    else if (xs.Count > 0 && !roster.SchoolsIn(nc.Id).Any(t => xs.Any(s => Fits(t, s))))
+                    {
+                        (brokenRule, broken, counted, have, need) = (PairingRule.P4, "no school pair", "schools", 0, 1);
+                    }
+
+                    break;
+                }
+
+                case PairingLevel.School:
+                {
+                    var s = a.School!;
+                    var t = b.School!;
+                    if (!result.CountyPairs.Contains(new CountyPair(s.CountyId, t.CountyId)))
+                    {
+                        above = "county";
+                    }
+
+                    var sc = roster.ClassesIn(s.Id);
+                    var tc = roster.ClassesIn(t.Id);
+                    if (tc.Count < sc.Count)
+                    {
+                        (brokenRule, broken, counted, have, need) = (PairingRule.P4, "classes", "classes", tc.Count, sc.Count);
+                    }
+                    else if (tc.Sum(c => (long)c.Size) < sc.Sum(c => (long)c.Size))
+                    {
+                        (brokenRule, broken, counted, have, need) = (PairingRule.P4, "students", "students", tc.Sum(c => (long)c.Size), sc.Sum(c => (long)c.Size));
+                    }
+
+                    break;
+                }
+
+                default:
+                {
+                    if (!result.SchoolPairs.Contains(new SchoolPair(a.School!.Id, b.School!.Id)))
+                    {
+                        above = "school";
+                    }
+                    else if (GradeIn(b.School!, a.Class!.Grade) != b.Class!.Grade)
+                    {
+                        (brokenRule, broken) = (PairingRule.P5, "grades");
+                    }
+
+                    break;
+                }
+            }
+
+            // The code each broken rule is reported under.
+            var ruleCode = broken switch
+            {
+                "provinces" => ContinuityFindings.ProvinceChanged.Code,
+                "no school pair" => ContinuityFindings.NoSchoolPair.Code,
+                "classes" => ContinuityFindings.ClassesShort.Code,
+                "students" => ContinuityFindings.StudentsShort.Code,
+                "grades" => ContinuityFindings.GradesApart.Code,
+                _ => null,
+            };
+            string[] ruleCodes =
+            [
+                ContinuityFindings.ProvinceChanged.Code, ContinuityFindings.NoSchoolPair.Code, ContinuityFindings.ClassesShort.Code,
+                ContinuityFindings.StudentsShort.Code, ContinuityFindings.GradesApart.Code,
+            ];
+            string[] stillStands =
+            [
+                ContinuityFindings.MoreCovered.Code, ContinuityFindings.OtherAims.Code, ContinuityFindings.NoPlace.Code, ContinuityFindings.Plan.Code,
+            ];
+            if (row.Code == ContinuityFindings.PairAboveDropped.Code)
+            {
+                if (above is null)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv says the pair above is not made, but it is");
+                }
+            }
+            else if (ruleCodes.Contains(row.Code))
+            {
+                if (ruleCode != row.Code || row.Rule != brokenRule)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code} ({row.Rule}), but {(broken is null ? "every rule holds" : $"the roster gives {ruleCode} ({brokenRule})")}");
+                }
+                else if (row.Counted != counted || row.Available != have || row.Needed != need)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} of {row.Needed} {row.Counted}, the roster gives {have} of {need} {counted}");
+                }
+            }
+            else if (stillStands.Contains(row.Code))
+            {
+                if (above is not null || broken is not null)
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code}, but {(above is not null ? $"its {above} pair is not made" : $"{brokenRule} no longer holds")}");
+                }
+                else if (row.Code == ContinuityFindings.MoreCovered.Code
+                    && (row.Counted != "students" || row.Available is not { } with || row.Needed is not { } without || with >= without))
+                {
+                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} students covered with the pair and {row.Needed} without: not a loss");
+                }
+            }
+            else
+            {
+                Add(PairingRule.P7, subject, $"continuity.csv gives the unknown code {row.Code}");
+            }
+        }
+
+        /// <summary>P4 for one inland school alone: no fewer classes and no fewer students.</summary>
+        private bool Fits(School t, School s)
+        {
+            var tc = roster.ClassesIn(t.Id);
+            var sc = roster.ClassesIn(s.Id);
+            return tc.Count >= sc.Count && tc.Sum(c => (long)c.Size) >= sc.Sum(c => (long)c.Size);
+        }
+}
 }

@@ -36,6 +36,9 @@ public static class PairingResultFiles
     /// <summary>The unpaired units file's name.</summary>
     public const string UnpairedFile = "unpaired.csv";
 
+    /// <summary>The continuity file's name: what became of each pair of the previous result (only when one was given).</summary>
+    public const string ContinuityFile = "continuity.csv";
+
     /// <summary>The summary file's name.</summary>
     public const string SummaryFile = "summary.json";
 
@@ -119,6 +122,30 @@ public static class PairingResultFiles
             }
         }
 
+        if (result.Summary.ContinuityCounts is null)
+        {
+            files.Delete(ContinuityFile);
+        }
+        else
+        {
+            using var csv = new CsvWriter(files.Create(ContinuityFile));
+            csv.WriteHeader(ContinuityColumns);
+            foreach (var e in result.Continuity)
+            {
+                csv.Write(PairingResult.LevelName(e.Level));
+                csv.Write(e.XinjiangId);
+                csv.Write(e.InlandId);
+                csv.Write(e.Status == ContinuityStatus.Kept ? "kept" : "dropped");
+                csv.Write(e.Rule?.ToString() ?? string.Empty);
+                csv.Write(e.Code);
+                csv.Write(e.Counted ?? string.Empty);
+                csv.Write(e.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(e.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(e.Reason);
+                csv.EndRow();
+            }
+        }
+
         var summary = result.Summary;
         if (!includeTimings)
         {
@@ -189,12 +216,13 @@ public static class PairingResultFiles
                     ? rule
                     : throw new FormatException($"rule is '{r[2]}', expected P1 to P7"),
                 r[3]));
+        var continuity = ReadTable(directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, problems, ParseContinuity);
         if (problems.Count > 0 || summary is null)
         {
             throw new InvalidDataException($"The pairing result in '{directory}' cannot be read: " + string.Join(" ", problems));
         }
 
-        return new PairingResult(counties, schools, classes, students, unpaired, summary);
+        return new PairingResult(counties, schools, classes, students, unpaired, continuity, summary);
     }
 
     private static PairingSummary WithoutTimings(PairingSummary s) => new()
@@ -214,7 +242,50 @@ public static class PairingResultFiles
         LibraryVersion = s.LibraryVersion,
         OrToolsVersion = s.OrToolsVersion,
         Options = s.Options,
+        ContinuityFirstUncovered = s.ContinuityFirstUncovered,
+        ContinuityCounts = s.ContinuityCounts,
     };
+
+    private static readonly string[] ContinuityColumns =
+        ["level", "xinjiang_id", "inland_id", "status", "rule", "code", "counted", "available", "needed", "reason"];
+
+    private static ContinuityEntry ParseContinuity(string[] r)
+    {
+        static long? Number(string text, string column) =>
+            text.Length == 0 ? null
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new FormatException($"{column} is '{text}', expected a whole number or nothing");
+        return new ContinuityEntry(
+            ParseLevel(r[0]),
+            r[1].Length > 0 ? r[1] : throw new FormatException("xinjiang_id is empty"),
+            r[2].Length > 0 ? r[2] : throw new FormatException("inland_id is empty"),
+            r[3] switch
+            {
+                "kept" => ContinuityStatus.Kept,
+                "dropped" => ContinuityStatus.Dropped,
+                _ => throw new FormatException($"status is '{r[3]}', expected kept or dropped"),
+            },
+            r[4].Length == 0 ? null : ParseRule(r[4]),
+            r[5].Length > 0 ? r[5] : throw new FormatException("code is empty"),
+            r[6].Length == 0 ? null : r[6],
+            Number(r[7], "available"),
+            Number(r[8], "needed"),
+            r[9]);
+    }
+
+    private static PairingLevel ParseLevel(string text) => text switch
+    {
+        "county" => PairingLevel.County,
+        "school" => PairingLevel.School,
+        "class" => PairingLevel.Class,
+        "student" => PairingLevel.Student,
+        _ => throw new FormatException($"level is '{text}', expected county, school, class or student"),
+    };
+
+    private static PairingRule ParseRule(string text) =>
+        Enum.TryParse<PairingRule>(text, out var rule) && Enum.IsDefined(rule) && text.StartsWith('P')
+            ? rule
+            : throw new FormatException($"rule is '{text}', expected P1 to P7");
 
     private static List<T> ReadTable<T>(
         string directory, string file, string[] columns, bool required, List<string> problems, Func<string[], T> parse)

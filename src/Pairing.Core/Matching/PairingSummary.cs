@@ -69,6 +69,20 @@ public sealed class PairingSummary
     public required PairingOptions Options { get; init; }
 
     /// <summary>
+    /// With <see cref="PairingOptions.ContinuityFirst"/> on and a previous result given: the Xinjiang students that
+    /// choice leaves out, that is, how many more students a coverage-first run of the same roster covers (0 when
+    /// continuity cost none). <see langword="null"/> otherwise.
+    /// </summary>
+    public long? ContinuityFirstUncovered { get; init; }
+
+    /// <summary>
+    /// With a previous result: how many of its pairs (all levels the phase pairs) were kept, and dropped, by code
+    /// (<see cref="Findings.ContinuityFindings"/>; every code present, 0 where none), in code order. <see langword="null"/>
+    /// without a previous result.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ContinuityCounts { get; init; }
+
+    /// <summary>
     /// Wall-clock seconds spent per level. The only figure that changes from run to run: it is kept under its own
     /// key in <c>summary.json</c> so that a comparison of two runs can leave it out.
     /// </summary>

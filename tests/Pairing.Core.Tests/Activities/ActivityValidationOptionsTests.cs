@@ -10,7 +10,7 @@ public sealed class ActivityValidationOptionsTests
     {
         var options = new ActivityValidationOptions { CampMinimumStudents = 0, RegularLetterIntervalDays = -1, DataDue = new AnnualDate(8, 5), WinterHolidayEnd = new AnnualDate(1, 1) };
         var failures = options.Validate();
-        Assert.Equal(4, failures.Count);
+        Assert.Equal(["OPT001", "OPT001", "OPT012", "OPT013"], failures.Select(f => f.Code).Order(StringComparer.Ordinal));
         var ex = Assert.Throws<ArgumentException>(() => Validate([], options));
         Assert.Contains("CampMinimumStudents", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RegularLetterIntervalDays", ex.Message, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class ActivityValidationOptionsTests
     public void A_provinces_own_camp_minimum_is_checked_and_copied()
     {
         var options = new ActivityValidationOptions { CampMinimumStudentsByProvince = { [new(Province)] = 0 } };
-        Assert.Contains(options.Validate(), f => f.Contains("CampMinimumStudentsByProvince[370000]", StringComparison.Ordinal));
+        Assert.Contains(options.Validate(), f => f.Subject?.Id == "CampMinimumStudentsByProvince[370000]" && (int)f["value"] == 0);
         var copy = options.Clone();
         options.CampMinimumStudentsByProvince[new(Province)] = 70;
         Assert.Equal(0, copy.CampMinimumFor(new(Province)));

@@ -104,6 +104,12 @@ public sealed class CliTests : CliTestBase
 
         Assert.Contains("100,000", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.Out);
+
+        // The second year, 100,000 students year over year: both results verified, and what continuity kept.
+        Assert.Contains("Verified year 2 paired with last year's result", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Verified year 2 paired afresh", run.Out, StringComparison.Ordinal);
+        Assert.Contains("kept with last year's result", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Year 2 covers [\d,]+ of [\d,]+ Xinjiang students with last year's result and [\d,]+ afresh", run.Out);
         Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "pairing-demo-*").Length);
     }
 }

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Matching;
@@ -23,8 +24,13 @@ public sealed class PairingOptionsTests
         var failures = options.Validate();
 
         Assert.Equal(4, failures.Count);
-        Assert.Contains(failures, f => f.StartsWith("XinjiangCountiesPerInlandCounty", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("WorkLimitPerSubproblem", StringComparison.Ordinal));
+        Assert.Equal(["OPT001", "OPT002", "OPT003", "OPT004"], failures.Select(f => f.Code).Order(StringComparer.Ordinal));
+        var range = Assert.Single(failures, f => f.Code == "OPT001");
+        Assert.Equal(("XinjiangCountiesPerInlandCounty", 0, 1, PairingOptions.MaxPerInlandUnit), ((string)range["option"], (int)range["value"], (int)range["min"], (int)range["max"]));
+        Assert.Equal(new FindingSubject("option", "XinjiangCountiesPerInlandCounty"), range.Subject);
+        Assert.Equal("XinjiangCountiesPerInlandCounty 为 0，应在 1 到 50 之间", FindingRenderer.Default.Render(range, FindingLanguage.Chinese));
+        Assert.Equal("XinjiangCountiesPerInlandCounty is 0; it must be from 1 to 50", FindingRenderer.Default.Render(range, FindingLanguage.English));
+        Assert.Contains(failures, f => f.Subject?.Id == "WorkLimitPerSubproblem");
     }
 
     [Fact]
@@ -34,7 +40,7 @@ public sealed class PairingOptionsTests
 
         var failure = Assert.Single(options.Validate());
 
-        Assert.Contains("add up to 1200", failure, StringComparison.Ordinal);
+        Assert.Equal(("OPT005", 1200L, PairingOptions.MaxPreferenceWeight), (failure.Code, (long)failure["total"], (int)failure["max"]));
     }
 
     [Fact]
@@ -45,6 +51,7 @@ public sealed class PairingOptionsTests
         var error = Assert.Throws<PairingOptionsException>(() => new PairingMatcher().Plan(roster, options: new PairingOptions { Seed = -5, XinjiangSchoolsPerInlandSchool = 99 }));
 
         Assert.Equal(2, error.Failures.Count);
+        Assert.Equal(["OPT001", "OPT003"], error.Findings.Select(f => f.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,32 @@ internal sealed class PlanState
         FreeStudents = (int[])v.GradeStudents.Clone();
     }
 
+    private PlanState(PlanState other)
+    {
+        CountyPartner = (int[])other.CountyPartner.Clone();
+        SchoolPartner = (int[])other.SchoolPartner.Clone();
+        CountyKept = (bool[])other.CountyKept.Clone();
+        SchoolKept = (bool[])other.SchoolKept.Clone();
+        CountySlots = (int[])other.CountySlots.Clone();
+        SchoolSlots = (int[])other.SchoolSlots.Clone();
+        FreeClassTotal = (int[])other.FreeClassTotal.Clone();
+        FreeStudentTotal = (int[])other.FreeStudentTotal.Clone();
+        FreeStudents = (int[])other.FreeStudents.Clone();
+    }
+
+    /// <summary>
+    /// Last year's county and school pairs that could have stood but were not chosen: the students covered (in the
+    /// same sub-problem: the province, or the inland county's schools) by the choice made and by the best choice that
+    /// keeps the pair, and what each keeps of last year's pairs.
+    /// </summary>
+    public Dictionary<(int X, int N), DropCost> CountyDrops { get; } = [];
+
+    /// <inheritdoc cref="CountyDrops"/>
+    public Dictionary<(int S, int T), DropCost> SchoolDrops { get; } = [];
+
+    /// <summary>A copy, to try a choice on without changing this state.</summary>
+    public PlanState Copy() => new(this);
+
     /// <summary>Per Xinjiang county, its inland county, or -1.</summary>
     public int[] CountyPartner { get; }
 
@@ -79,3 +105,6 @@ internal sealed class PlanState
     public bool HasRoomFor(RosterView v, int t, int s) =>
         SchoolSlots[t] > 0 && FreeClassTotal[t] >= v.SchoolClassCount[s] && FreeStudentTotal[t] >= v.SchoolStudentCount[s];
 }
+
+/// <summary>What the choice made and the best choice that keeps a pair cover and keep (see <see cref="PlanState.CountyDrops"/>).</summary>
+internal readonly record struct DropCost(long Covered, long CoveredIfKept, long Keep, long KeepIfKept);

@@ -16,13 +16,14 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class PlanningStage
 {
-    /// <summary>Pairs given beforehand, a plan's or a previous year's: kept where P1–P4 still hold.</summary>
+    /// <summary>Pairs given beforehand, a plan's: kept where P1–P4 still hold.</summary>
     public sealed record KeepSet(IReadOnlyList<CountyPair> Counties, IReadOnlyList<SchoolPair> Schools);
 
     public static PlanState Run(
         RosterView v,
         PairingOptions options,
         IReadOnlyList<KeepSet> keep,
+        Continuity continuity,
         List<UnpairedUnit> unpaired,
         IProgress<PairingProgress>? progress,
         CancellationToken cancellationToken,
@@ -71,7 +72,7 @@ internal static class PlanningStage
 
         var prices = SubProblems.Run(
             candidates,
-            c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options),
+            c => SchoolChoice.Solve(v, SchoolsOf(roster, c.X, state), FreeSchoolsOf(roster, c.N, state), state, options, continuity),
             options, PairingLevel.County, progress, cancellationToken);
         var priceOf = new Dictionary<(int, int), SchoolChoice.Outcome>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -80,12 +81,17 @@ internal static class PlanningStage
         }
 
         // Choose county pairs per province, in parallel; merge in province order.
-        var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options), options, PairingLevel.County, null, cancellationToken);
+        var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options, continuity), options, PairingLevel.County, null, cancellationToken);
+        if (continuity.Active)
+        {
+            PriceCountyDrops(v, provinces, state, priceOf, choices, options, continuity, cancellationToken);
+        }
+
         foreach (var choice in choices)
         {
             foreach (var (x, n) in choice)
             {
-                state.PairCounties(x, n, kept: false);
+                state.PairCounties(x, n, kept: continuity.IsPreviousCounty(x, n));
             }
         }
 
@@ -121,8 +127,13 @@ internal static class PlanningStage
 
         var schoolChoices = SubProblems.Run(
             groups,
-            g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options),
+            g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options, continuity),
             options, PairingLevel.School, progress, cancellationToken);
+        if (continuity.Active)
+        {
+            PriceSchoolDrops(v, groups, schoolChoices, state, options, continuity, cancellationToken);
+        }
+
         for (var i = 0; i < groups.Count; i++)
         {
             var inland = FreeSchoolsOf(roster, groups[i].N, state);
@@ -131,7 +142,8 @@ internal static class PlanningStage
             {
                 if (mate[k] >= 0)
                 {
-                    state.PairSchools(v, groups[i].Xinjiang[k], inland[mate[k]], kept: false);
+                    var (s, t) = (groups[i].Xinjiang[k], inland[mate[k]]);
+                    state.PairSchools(v, s, t, kept: continuity.IsPreviousSchool(s, t));
                 }
             }
         }
@@ -150,7 +162,8 @@ internal static class PlanningStage
         [.. roster.CountySchools.Of(county).ToArray().Where(t => state.SchoolSlots[t] > 0)];
 
     private static List<(int X, int N)> ChooseCounties(
-        RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options)
+        RosterView v, Province p, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf, PairingOptions options, Continuity continuity,
+        (int X, int N)? forced = null)
     {
         var roster = v.Roster;
         var left = p.Xinjiang.Where(x => state.CountyPartner[x] < 0).ToArray();
@@ -174,6 +187,7 @@ internal static class PlanningStage
         }
 
         var model = new SelectionModel(left.Length, capacity, supply);
+        var arcCount = 0;
         for (var i = 0; i < left.Length; i++)
         {
             var x = left[i];
@@ -186,8 +200,17 @@ internal static class PlanningStage
                     continue;
                 }
 
+                // Last year's pairs are an aim of their own, after coverage (or before, when the options say so):
+                // the county pair itself and whatever its school choice keeps under it.
                 var gain = (price.Coverage * perStudent) + (price.Paired * perSchool) + 1;
-                model.Add(new Arc(i, j, gain, price.Cost), shared ? price.Demand : null);
+                var keep = price.Keep + continuity.CountyKeep(x, right[j]);
+                if (forced == (x, right[j]))
+                {
+                    model.Force(arcCount);
+                }
+
+                model.Add(new Arc(i, j, gain, price.Cost, price.Coverage, keep), shared ? price.Demand : null);
+                arcCount++;
             }
         }
 
@@ -232,6 +255,98 @@ internal static class PlanningStage
             }
 
             return supply;
+        }
+    }
+
+    /// <summary>
+    /// For each of last year's county pairs that could have been chosen and was not: what its province covers and
+    /// keeps with the choice made, and with the best choice that keeps it (for <c>continuity.csv</c>).
+    /// </summary>
+    private static void PriceCountyDrops(
+        RosterView v, Province[] provinces, PlanState state, Dictionary<(int, int), SchoolChoice.Outcome> priceOf,
+        List<(int X, int N)>[] choices, PairingOptions options, Continuity continuity, CancellationToken cancellationToken)
+    {
+        var tasks = new List<(int Province, (int X, int N) Pair)>();
+        for (var k = 0; k < provinces.Length; k++)
+        {
+            foreach (var x in provinces[k].Xinjiang)
+            {
+                foreach (var n in provinces[k].Inland)
+                {
+                    if (continuity.IsPreviousCounty(x, n) && priceOf.TryGetValue((x, n), out var price)
+                        && (price.Paired > 0 || v.Roster.CountySchools.CountOf(x) == 0) && !choices[k].Contains((x, n)))
+                    {
+                        tasks.Add((k, (x, n)));
+                    }
+                }
+            }
+        }
+
+        (long Covered, long Keep) Sum(List<(int X, int N)> choice)
+        {
+            long covered = 0, keep = 0;
+            foreach (var (x, n) in choice)
+            {
+                covered += priceOf[(x, n)].Coverage;
+                keep += priceOf[(x, n)].Keep + continuity.CountyKeep(x, n);
+            }
+
+            return (covered, keep);
+        }
+
+        var forced = SubProblems.Run(
+            tasks, t => ChooseCounties(v, provinces[t.Province], state, priceOf, options, continuity, t.Pair), options, PairingLevel.County, null, cancellationToken);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var made = Sum(choices[tasks[i].Province]);
+            var kept = forced[i].Contains(tasks[i].Pair) ? Sum(forced[i]) : (0, 0);
+            state.CountyDrops[tasks[i].Pair] = new DropCost(made.Covered, kept.Covered, made.Keep, kept.Keep);
+        }
+    }
+
+    /// <summary>
+    /// For each of last year's school pairs that could have been chosen under a county pair made and was not: what
+    /// the inland county's schools cover and keep with the choice made, and with the best choice that keeps it.
+    /// </summary>
+    private static void PriceSchoolDrops(
+        RosterView v, List<(int N, int[] Xinjiang)> groups, SchoolChoice.Outcome[] made, PlanState state, PairingOptions options,
+        Continuity continuity, CancellationToken cancellationToken)
+    {
+        var roster = v.Roster;
+        var tasks = new List<(int Group, int S, int T)>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var inland = FreeSchoolsOf(roster, groups[i].N, state);
+            for (var k = 0; k < groups[i].Xinjiang.Length; k++)
+            {
+                var s = groups[i].Xinjiang[k];
+                foreach (var t in inland)
+                {
+                    if (continuity.IsPreviousSchool(s, t) && v.MeetsP4(t, s) && state.HasRoomFor(v, t, s)
+                        && (made[i].Mate[k] < 0 || inland[made[i].Mate[k]] != t))
+                    {
+                        tasks.Add((i, s, t));
+                    }
+                }
+            }
+        }
+
+        var forced = SubProblems.Run(
+            tasks,
+            task =>
+            {
+                var trial = state.Copy();
+                var alone = v.Coverage(task.T, task.S, trial.FreeStudents);
+                trial.PairSchools(v, task.S, task.T, kept: true);
+                var rest = groups[task.Group].Xinjiang.Where(s => s != task.S).ToArray();
+                var outcome = SchoolChoice.Solve(v, rest, FreeSchoolsOf(roster, groups[task.Group].N, trial), trial, options, continuity);
+                return (Covered: alone + outcome.Coverage, Keep: continuity.SchoolKeep(task.S, task.T) + outcome.Keep);
+            },
+            options, PairingLevel.School, null, cancellationToken);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var m = made[tasks[i].Group];
+            state.SchoolDrops[(tasks[i].S, tasks[i].T)] = new DropCost(m.Coverage, forced[i].Covered, m.Keep, forced[i].Keep);
         }
     }
 

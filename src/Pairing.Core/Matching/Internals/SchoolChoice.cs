@@ -28,7 +28,8 @@ internal static class SchoolChoice
     /// What a choice covers and costs, and what it takes of the inland side for the county level: in
     /// <paramref name="Demand"/> classes and students in total and school places.
     /// </summary>
-    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand);
+    /// <remarks><paramref name="Keep"/> is what the choice keeps of last year's pairs (see <see cref="Continuity"/>).</remarks>
+    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long Keep = 0);
 
     /// <summary>
     /// The same arcs with class costs re-encoded as <c>cross · F + difference</c>, where F is one more than the largest
@@ -67,7 +68,7 @@ internal static class SchoolChoice
     }
 
     /// <summary>Pairs <paramref name="xinjiang"/> schools into <paramref name="inland"/> schools given what each inland school has left.</summary>
-    public static Outcome Solve(RosterView v, int[] xinjiang, int[] inland, PlanState state, PairingOptions options)
+    public static Outcome Solve(RosterView v, int[] xinjiang, int[] inland, PlanState state, PairingOptions options, Continuity continuity)
     {
         const int G = RosterView.Grades;
         var arcs = new List<Arc>();
@@ -87,13 +88,18 @@ internal static class SchoolChoice
                         cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                     }
 
-                    var gain = (v.Coverage(t, s, state.FreeStudents) * gainPerStudent) + 1;
-                    arcs.Add(new Arc(i, j, gain, cost));
+                    var cover = v.Coverage(t, s, state.FreeStudents);
+                    var gain = (cover * gainPerStudent) + 1;
+                    arcs.Add(new Arc(i, j, gain, cost, cover, continuity.SchoolKeep(s, t)));
                 }
             }
         }
 
-        var mate = shared ? SolveWithoutTotals(v, xinjiang, inland, state, arcs) : Assignment.TrySolve(xinjiang.Length, inland.Length, Compact(arcs));
+        var keeping = arcs.Any(a => a.Keep != 0);
+        var folded = keeping ? FoldContinuity(arcs, xinjiang.Length, options.ContinuityFirst) : arcs;
+        var mate = folded is null ? null
+            : shared ? SolveWithoutTotals(v, xinjiang, inland, state, folded)
+            : Assignment.TrySolve(xinjiang.Length, inland.Length, Compact(folded));
 
         if (mate is null)
         {
@@ -126,13 +132,15 @@ internal static class SchoolChoice
         }
 
         // Read back what the choice covers, costs and takes from the inland side, for the county level.
-        long totalCost = 0;
+        long totalCost = 0, keep = 0;
         var paired = 0;
         var demand = new long[3];
         var costOf = new Dictionary<(int, int), long>();
+        var keepOf = new Dictionary<(int, int), long>();
         foreach (var arc in arcs)
         {
             costOf[(arc.Left, arc.Right)] = arc.Cost;
+            keepOf[(arc.Left, arc.Right)] = arc.Keep;
         }
 
         var brought = new long[inland.Length * G];
@@ -146,6 +154,7 @@ internal static class SchoolChoice
             var s = xinjiang[i];
             paired++;
             totalCost += costOf[(i, mate[i])];
+            keep += keepOf[(i, mate[i])];
             demand[0] += v.SchoolClassCount[s];
             demand[1] += v.SchoolStudentCount[s];
             demand[2]++;
@@ -166,7 +175,41 @@ internal static class SchoolChoice
             }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demand);
+        return new Outcome(mate, coverage, paired, totalCost, demand, keep);
+    }
+
+    /// <summary>
+    /// The arcs with coverage and continuity folded into the gain, in the order the options give (coverage, then
+    /// last year's pairs kept, then the pair itself), for the assignment solvers; null when the folded gain would
+    /// grow past what they take exactly, and then CP-SAT solves the aims one after another.
+    /// </summary>
+    private static List<Arc>? FoldContinuity(List<Arc> arcs, int left, bool continuityFirst)
+    {
+        var maxKeep = new long[left];
+        var maxCover = new long[left];
+        foreach (var arc in arcs)
+        {
+            maxKeep[arc.Left] = Math.Max(maxKeep[arc.Left], arc.Keep);
+            maxCover[arc.Left] = Math.Max(maxCover[arc.Left], arc.Cover);
+        }
+
+        // Any choice sums to less than the weight of the aim above it.
+        var second = (continuityFirst ? maxCover.Sum() : maxKeep.Sum()) + 1;
+        var perPair = (Int128)left + 1;
+        var folded = new List<Arc>(arcs.Count);
+        foreach (var arc in arcs)
+        {
+            var (high, low) = continuityFirst ? (arc.Keep, arc.Cover) : (arc.Cover, arc.Keep);
+            var gain = ((((Int128)high * second) + low) * perPair) + 1;
+            if (gain >= (Int128)1 << 50)
+            {
+                return null;
+            }
+
+            folded.Add(arc with { Gain = (long)gain });
+        }
+
+        return folded;
     }
 
     /// <summary>

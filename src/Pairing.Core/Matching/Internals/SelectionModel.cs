@@ -19,6 +19,7 @@ internal sealed class SelectionModel
 {
     private readonly List<Arc> _arcs = [];
     private readonly List<long[]?> _demands = [];
+    private readonly List<int> _forced = [];
     private readonly int _left;
     private readonly int[] _capacity;
     private readonly long[][] _supply;
@@ -38,6 +39,9 @@ internal sealed class SelectionModel
         _arcs.Add(arc);
         _demands.Add(demand);
     }
+
+    /// <summary>Requires the arc added as the <paramref name="index"/>-th to be chosen (to price keeping it).</summary>
+    public void Force(int index) => _forced.Add(index);
 
     /// <summary>Solves; returns whether each arc, in the order added, is chosen.</summary>
     public bool[] Solve(PairingOptions options)
@@ -63,6 +67,11 @@ internal sealed class SelectionModel
         {
             (byLeft[_arcs[a].Left] ??= []).Add(x[a]);
             (byRight[_arcs[a].Right] ??= []).Add(a);
+        }
+
+        foreach (var a in _forced)
+        {
+            model.Add(x[a] == 1);
         }
 
         foreach (var literals in byLeft)
@@ -102,15 +111,43 @@ internal sealed class SelectionModel
             }
         }
 
-        // Objective, first aim: the most gain.
-        var gain = LinearExpr.WeightedSum(x, _arcs.Select(a => a.Gain));
-        model.Maximize(gain);
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
                 $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R}"),
         };
+
+        // Objective, with last year's pairs in play: the most students covered and the most of last year's pairs
+        // kept, in the order the options give, each held before the next.
+        var found = false;
+        if (_arcs.Any(a => a.Keep != 0))
+        {
+            long[][] stages = options.ContinuityFirst
+                ? [[.. _arcs.Select(a => a.Keep)], [.. _arcs.Select(a => a.Cover)]]
+                : [[.. _arcs.Select(a => a.Cover)], [.. _arcs.Select(a => a.Keep)]];
+            foreach (var weights in stages)
+            {
+                if (!MaximiseAndHold(model, solver, x, weights, chosen, found))
+                {
+                    return chosen;
+                }
+
+                found = true;
+            }
+        }
+
+        // Then the most gain.
+        var gain = LinearExpr.WeightedSum(x, _arcs.Select(a => a.Gain));
+        model.Maximize(gain);
+        if (found)
+        {
+            for (var a = 0; a < _arcs.Count; a++)
+            {
+                model.AddHint(x[a], chosen[a]);
+            }
+        }
+
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
@@ -128,6 +165,7 @@ internal sealed class SelectionModel
         {
             model.Add(gain >= best);
             model.Minimize(LinearExpr.WeightedSum(x, _arcs.Select(a => a.Cost)));
+            model.ClearHints();
             for (var a = 0; a < _arcs.Count; a++)
             {
                 model.AddHint(x[a], chosen[a]);
@@ -144,5 +182,42 @@ internal sealed class SelectionModel
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// Maximises one weighted sum, then holds it at the value found (optimal, or the best within the work limit),
+    /// so that later aims only choose among equal ones; <paramref name="chosen"/> gets the solution.
+    /// </summary>
+    private static bool MaximiseAndHold(CpModel model, CpSolver solver, BoolVar[] x, long[] weights, bool[] chosen, bool hint)
+    {
+        if (weights.All(w => w == 0))
+        {
+            return true;
+        }
+
+        var expr = LinearExpr.WeightedSum(x, weights);
+        model.Maximize(expr);
+        model.ClearHints();
+        if (hint)
+        {
+            for (var a = 0; a < x.Length; a++)
+            {
+                model.AddHint(x[a], chosen[a]);
+            }
+        }
+
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return false;
+        }
+
+        for (var a = 0; a < x.Length; a++)
+        {
+            chosen[a] = solver.BooleanValue(x[a]);
+        }
+
+        model.Add(expr >= (long)solver.ObjectiveValue);
+        return true;
     }
 }

@@ -28,6 +28,7 @@ internal static class SummaryJson
         Field(b, 2, "xinjiang_counties_per_inland_county", Num(o.XinjiangCountiesPerInlandCounty));
         Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
         Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
+        Field(b, 2, "continuity_first", o.ContinuityFirst ? "true" : "false");
         Field(b, 2, "same_gender_weight", Num(o.SameGenderWeight));
         Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
         Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
@@ -52,7 +53,27 @@ internal static class SummaryJson
         Field(b, 1, "same_gender_pairs", s.SameGenderPairs is { } g ? Num(g) : "null");
         Field(b, 1, "same_gender_share", s.SameGenderShare is { } share ? Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture) : "null");
         var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
-        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0);
+        var uncovered = s.ContinuityFirstUncovered is { } u ? u : (long?)null;
+        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null);
+        if (uncovered is { } left)
+        {
+            // Only with continuity first and a previous result: the students that choice leaves out.
+            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null);
+        }
+
+        if (s.ContinuityCounts is { } counts)
+        {
+            // Only with a previous result: its pairs (rows of continuity.csv) by code.
+            b.Append("  \"continuity\": {");
+            var i = 0;
+            foreach (var (code, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                b.Append(i++ == 0 ? " " : ", ").Append(Str(code)).Append(": ").Append(Num(count));
+            }
+
+            b.Append(timed.Count == 0 ? " }\n" : " },\n");
+        }
+
         if (timed.Count > 0)
         {
             // The one key that changes from run to run; left out entirely when the caller asks for plain files.
@@ -81,6 +102,7 @@ internal static class SummaryJson
             XinjiangCountiesPerInlandCounty = o.GetProperty("xinjiang_counties_per_inland_county").GetInt32(),
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),
             RelaxGradeToNearest = o.GetProperty("relax_grade_to_nearest").GetBoolean(),
+            ContinuityFirst = o.TryGetProperty("continuity_first", out var first) && first.GetBoolean(),
             SameGenderWeight = o.GetProperty("same_gender_weight").GetInt32(),
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
             SameLanguageWeight = o.GetProperty("same_language_weight").GetInt32(),
@@ -129,6 +151,10 @@ internal static class SummaryJson
             LibraryVersion = root.GetProperty("library_version").GetString() ?? string.Empty,
             OrToolsVersion = root.GetProperty("or_tools_version").GetString() ?? string.Empty,
             Options = options,
+            ContinuityFirstUncovered = root.TryGetProperty("continuity_first_uncovered", out var left) ? left.GetInt64() : null,
+            ContinuityCounts = root.TryGetProperty("continuity", out var counts)
+                ? counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32(), StringComparer.Ordinal)
+                : null,
             SecondsPerLevel = seconds,
         };
     }

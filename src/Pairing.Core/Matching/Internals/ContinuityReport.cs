@@ -1,0 +1,230 @@
+using Pairing.Core.Findings;
+
+namespace Pairing.Core.Matching.Internals;
+
+/// <summary>
+/// One row per pair of last year's result: kept, or dropped with its code and numbers (<c>continuity.csv</c>). The
+/// planning phase writes rows for county and school pairs only (it pairs no classes or students yet).
+/// </summary>
+internal static class ContinuityReport
+{
+    public static List<ContinuityEntry> Build(
+        RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, bool planGiven)
+    {
+        var roster = v.Roster;
+        var rows = new List<ContinuityEntry>();
+        var kept = new Entry(rows);
+
+        foreach (var p in previous.CountyPairs)
+        {
+            var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
+            var e = kept.For(PairingLevel.County, x, n);
+            if (!roster.TryGetCounty(p.Xinjiang, out _) || !roster.TryGetCounty(p.Inland, out _)
+                || !v.IsXinjiangCounty[roster.CountyIndexOf(p.Xinjiang)] || v.IsXinjiangCounty[roster.CountyIndexOf(p.Inland)])
+            {
+                e.Left(roster.TryGetCounty(p.Xinjiang, out _) ? n : x);
+                continue;
+            }
+
+            var xi = roster.CountyIndexOf(p.Xinjiang);
+            var ni = roster.CountyIndexOf(p.Inland);
+            if (state.CountyPartner[xi] == ni)
+            {
+                e.Kept();
+                continue;
+            }
+
+            if (roster.CountyProvince[xi] != roster.CountyProvince[ni])
+            {
+                e.Dropped(ContinuityFindings.ProvinceChanged, null, null, null,
+                    ("xinjiang", x), ("xinjiangProvince", roster.CountyProvince[xi].Value), ("inland", n), ("inlandProvince", roster.CountyProvince[ni].Value));
+                continue;
+            }
+
+            if (state.CountyDrops.TryGetValue((xi, ni), out var drop))
+            {
+                e.Optimised(drop);
+                continue;
+            }
+
+            var xSchools = roster.CountySchools.Of(xi).ToArray();
+            var nSchools = roster.CountySchools.Of(ni).ToArray();
+            if (xSchools.Length > 0)
+            {
+                var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s)));
+                if (able == 0)
+                {
+                    e.Dropped(ContinuityFindings.NoSchoolPair, "schools", 0, 1,
+                        ("inland", n), ("xinjiang", x), ("schools", xSchools.Length), ("available", 0L), ("needed", 1L));
+                    continue;
+                }
+            }
+
+            e.Otherwise(planGiven);
+        }
+
+        foreach (var p in previous.SchoolPairs)
+        {
+            var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
+            var e = kept.For(PairingLevel.School, x, n);
+            if (!roster.TryGetSchool(p.Xinjiang, out _) || !roster.TryGetSchool(p.Inland, out _)
+                || !v.IsXinjiangSchool(roster.SchoolIndexOf(p.Xinjiang)) || v.IsXinjiangSchool(roster.SchoolIndexOf(p.Inland)))
+            {
+                e.Left(roster.TryGetSchool(p.Xinjiang, out _) ? n : x);
+                continue;
+            }
+
+            var s = roster.SchoolIndexOf(p.Xinjiang);
+            var t = roster.SchoolIndexOf(p.Inland);
+            if (state.SchoolPartner[s] == t)
+            {
+                e.Kept();
+                continue;
+            }
+
+            var (cs, ct) = (roster.SchoolCounty[s], roster.SchoolCounty[t]);
+            if (state.CountyPartner[cs] != ct)
+            {
+                e.Above(PairingLevel.County, roster.CountyArray[cs].Id.Value, roster.CountyArray[ct].Id.Value);
+                continue;
+            }
+
+            if (v.SchoolClassCount[t] < v.SchoolClassCount[s])
+            {
+                e.Dropped(ContinuityFindings.ClassesShort, "classes", v.SchoolClassCount[t], v.SchoolClassCount[s],
+                    ("inland", n), ("available", (long)v.SchoolClassCount[t]), ("needed", (long)v.SchoolClassCount[s]));
+                continue;
+            }
+
+            if (v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
+            {
+                e.Dropped(ContinuityFindings.StudentsShort, "students", v.SchoolStudentCount[t], v.SchoolStudentCount[s],
+                    ("inland", n), ("available", (long)v.SchoolStudentCount[t]), ("needed", (long)v.SchoolStudentCount[s]));
+                continue;
+            }
+
+            if (state.SchoolDrops.TryGetValue((s, t), out var drop))
+            {
+                e.Optimised(drop);
+                continue;
+            }
+
+            e.Otherwise(planGiven);
+        }
+
+        if (output is null)
+        {
+            return rows;
+        }
+
+        var classPairs = output.ClassPairs.Select(c => (c.X, c.N)).ToHashSet();
+        foreach (var p in previous.ClassPairs)
+        {
+            var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
+            var e = kept.For(PairingLevel.Class, x, n);
+            if (!roster.TryGetClass(p.Xinjiang, out _) || !roster.TryGetClass(p.Inland, out _)
+                || !v.IsXinjiangClass(roster.ClassIndexOf(p.Xinjiang)) || v.IsXinjiangClass(roster.ClassIndexOf(p.Inland)))
+            {
+                e.Left(roster.TryGetClass(p.Xinjiang, out _) ? n : x);
+                continue;
+            }
+
+            var a = roster.ClassIndexOf(p.Xinjiang);
+            var b = roster.ClassIndexOf(p.Inland);
+            if (classPairs.Contains((a, b)))
+            {
+                e.Kept();
+                continue;
+            }
+
+            UnderSchoolPair(v, state, e, a, b);
+        }
+
+        var studentPairs = output.StudentPairs.Select(q => (q.X, q.N)).ToHashSet();
+        foreach (var p in previous.StudentPairs)
+        {
+            var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
+            var e = kept.For(PairingLevel.Student, x, n);
+            if (!roster.TryGetStudentIndex(p.Xinjiang, out var xs) || !roster.TryGetStudentIndex(p.Inland, out var ns)
+                || !v.IsXinjiangClass(roster.StudentClass[xs]) || v.IsXinjiangClass(roster.StudentClass[ns]))
+            {
+                e.Left(roster.TryGetStudentIndex(p.Xinjiang, out _) ? n : x);
+                continue;
+            }
+
+            if (studentPairs.Contains((xs, ns)))
+            {
+                e.Kept();
+                continue;
+            }
+
+            UnderSchoolPair(v, state, e, roster.StudentClass[xs], roster.StudentClass[ns]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A class or student pair stands when its schools are paired and its grades pair (P5).</summary>
+    private static void UnderSchoolPair(RosterView v, PlanState state, Entry.Row e, int a, int b)
+    {
+        var roster = v.Roster;
+        var (s, t) = (roster.ClassSchool[a], roster.ClassSchool[b]);
+        if (state.SchoolPartner[s] != t)
+        {
+            e.Above(PairingLevel.School, roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value);
+            return;
+        }
+
+        if (v.Target(t, v.ClassGrade[a]) != v.ClassGrade[b])
+        {
+            e.Dropped(ContinuityFindings.GradesApart, null, null, null, ("xinjiangGrade", v.ClassGrade[a] + 7), ("inlandGrade", v.ClassGrade[b] + 7));
+            return;
+        }
+
+        e.Otherwise(planGiven: false);
+    }
+
+    /// <summary>Makes the rows, one per previous pair, in the order given (the result sorts them).</summary>
+    private sealed class Entry(List<ContinuityEntry> rows)
+    {
+        public Row For(PairingLevel level, string x, string n) => new(rows, level, x, n);
+
+        public readonly struct Row(List<ContinuityEntry> rows, PairingLevel level, string x, string n)
+        {
+            public void Kept() => Add(ContinuityStatus.Kept, ContinuityFindings.Kept, null, null, null);
+
+            public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
+
+            public void Above(PairingLevel above, string aboveX, string aboveN) => Dropped(
+                ContinuityFindings.PairAboveDropped, null, null, null, ("above", PairingResult.LevelName(above)), ("xinjiang", aboveX), ("inland", aboveN));
+
+            public void Optimised(DropCost drop)
+            {
+                if (drop.CoveredIfKept < drop.Covered)
+                {
+                    Dropped(ContinuityFindings.MoreCovered, "students", drop.CoveredIfKept, drop.Covered,
+                        ("more", drop.Covered - drop.CoveredIfKept), ("available", drop.CoveredIfKept), ("needed", drop.Covered));
+                }
+                else
+                {
+                    Dropped(ContinuityFindings.OtherAims, null, null, null, ("available", drop.CoveredIfKept), ("needed", drop.Covered));
+                }
+            }
+
+            public void Otherwise(bool planGiven) => Dropped(planGiven ? ContinuityFindings.Plan : ContinuityFindings.NoPlace, null, null, null);
+
+            public void Dropped(FindingDescriptor code, string? counted, long? available, long? needed, params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Dropped, code, counted, available, needed, arguments);
+
+            private void Add(ContinuityStatus status, FindingDescriptor code, string? counted, long? available, long? needed, params (string Name, object Value)[] arguments)
+            {
+                var finding = code.Create(
+                    new FindingSubject(PairingResult.LevelName(level), x + "|" + n), null,
+                    [.. arguments.Select(a => FindingArgument.Of(a.Name, a.Value))]);
+                var rule = code.Rule is { } r ? Enum.Parse<PairingRule>(r) : (PairingRule?)null;
+                rows.Add(new ContinuityEntry(level, x, n, status, rule, code.Code, counted, available, needed,
+                    FindingRenderer.Default.Render(finding, FindingLanguage.ChineseAndEnglish)));
+            }
+        }
+    }
+}
