@@ -260,7 +260,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 InputHash = _hash.GetAwaiter().GetResult(),
                 LibraryVersion = Versions.Library,
                 OrToolsVersion = Versions.OrTools,
-                Options = options,
+                Options = options.ToSnapshot(),
                 SecondsPerLevel = seconds,
             };
             return new PairingResult(counties, schools, classes, students, Unpaired, summary);

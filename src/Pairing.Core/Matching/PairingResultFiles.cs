@@ -122,7 +122,7 @@ public static class PairingResultFiles
         var summary = result.Summary;
         if (!includeTimings)
         {
-            summary = WithoutTimings(summary);
+            summary = summary.WithoutTimings();
         }
 
         using (var stream = files.Create(SummaryFile))
@@ -196,25 +196,6 @@ public static class PairingResultFiles
 
         return new PairingResult(counties, schools, classes, students, unpaired, summary);
     }
-
-    private static PairingSummary WithoutTimings(PairingSummary s) => new()
-    {
-        Phase = s.Phase,
-        Counties = s.Counties,
-        Schools = s.Schools,
-        Classes = s.Classes,
-        Students = s.Students,
-        XinjiangStudents = s.XinjiangStudents,
-        CoveredStudents = s.CoveredStudents,
-        CrossClassPairs = s.CrossClassPairs,
-        ClassSizeDifference = s.ClassSizeDifference,
-        SameGenderPairs = s.SameGenderPairs,
-        PreferenceScore = s.PreferenceScore,
-        InputHash = s.InputHash,
-        LibraryVersion = s.LibraryVersion,
-        OrToolsVersion = s.OrToolsVersion,
-        Options = s.Options,
-    };
 
     private static List<T> ReadTable<T>(
         string directory, string file, string[] columns, bool required, List<string> problems, Func<string[], T> parse)
