@@ -8,8 +8,8 @@ using Pairing.Core.Matching.Internals;
 namespace Pairing.Core.Matching;
 
 /// <summary>
-/// Reads and writes a pairing result as the folder FORMATS.md fixes: <c>county_pairs.csv</c>,
-/// <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
+/// Reads and writes a pairing result as the programme's result folder (format <c>pairing-result/1</c>):
+/// <c>county_pairs.csv</c>, <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
 /// <c>unpaired.csv</c> and <c>summary.json</c>.
 /// </summary>
 /// <remarks>
