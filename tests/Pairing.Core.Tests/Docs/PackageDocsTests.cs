@@ -31,7 +31,7 @@ public sealed partial class PackageDocsTests
         var project = XDocument.Load(RepositoryFiles.PathOf(Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileName(Path.GetDirectoryName(file)!) + ".csproj")));
 
         Assert.Equal("README.md", project.Descendants("PackageReadmeFile").Single().Value);
-        Assert.Contains(project.Descendants("None"), n => (string?)n.Attribute("Update") == "README.md" && (string?)n.Attribute("Pack") == "true");
+        Assert.Contains(project.Descendants("None"), n => ((string?)n.Attribute("Include") ?? (string?)n.Attribute("Update")) == "README.md" && (string?)n.Attribute("Pack") == "true");
     }
 
     [Fact]
