@@ -9,7 +9,7 @@ namespace Pairing.Core.Activities;
 
 /// <summary>
 /// Reads and writes activity records (<c>activities.csv</c>) and per-province holidays (<c>holidays.csv</c>) in
-/// the format FORMATS.md fixes.
+/// the programme's CSV format.
 /// </summary>
 /// <remarks>
 /// Reading holds the files to the same discipline as rosters: UTF-8 with or without a BOM or GB18030; columns found

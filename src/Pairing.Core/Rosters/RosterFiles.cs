@@ -8,7 +8,7 @@ using Pairing.Core.Reference;
 namespace Pairing.Core.Rosters;
 
 /// <summary>
-/// Reads and writes a roster as the folder of CSV files that FORMATS.md fixes: <c>counties.csv</c>,
+/// Reads and writes a roster as the programme's folder of CSV files: <c>counties.csv</c>,
 /// <c>schools.csv</c>, <c>classes.csv</c> and, in the roster phase, <c>students.csv</c>.
 /// </summary>
 /// <remarks>

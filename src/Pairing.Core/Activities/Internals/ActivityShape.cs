@@ -1,7 +1,7 @@
 namespace Pairing.Core.Activities.Internals;
 
 /// <summary>
-/// Which fields each kind of record needs (FORMATS.md "Activity records"): the one place both the record's
+/// Which fields each kind of record needs (the format's activity records): the one place both the record's
 /// constructor and the file reader ask, so that a record read from a file and one built in code are held to the
 /// same shape.
 /// </summary>
