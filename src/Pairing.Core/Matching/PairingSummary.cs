@@ -82,13 +82,13 @@ public sealed record PairingSummary
     /// </summary>
     public required PairingOptionsSnapshot Options { get; init; }
 
+    private readonly CodeCounts? _continuityCounts;
+
     /// <summary>
     /// With <see cref="PairingOptions.ContinuityFirst"/> on and a previous result given: the Xinjiang students that
     /// choice leaves out, that is, how many more students a coverage-first run of the same roster covers (0 when
     /// continuity cost none). <see langword="null"/> otherwise.
     /// </summary>
-    private readonly CodeCounts? _continuityCounts;
-
     public long? ContinuityFirstUncovered { get; init; }
 
     /// <summary>
