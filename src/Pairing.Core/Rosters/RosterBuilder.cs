@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
+using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 
 namespace Pairing.Core.Rosters;
@@ -140,37 +142,35 @@ public sealed class RosterBuilder
     {
         public RosterResult Run()
         {
-            var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", "county");
+            var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", PairingLevel.County);
             CheckUnits();
 
             // Each reference is looked up once here; the roster keeps the parent positions found.
-            var schoolIndex = Unique(schools, r => r.Item.Id.Value, r => r.Source, "schools", "school_id", "school");
+            var schoolIndex = Unique(schools, r => r.Item.Id.Value, r => r.Source, "schools", "school_id", PairingLevel.School);
             var schoolCounty = new int[schools.Count];
             for (var i = 0; i < schools.Count; i++)
             {
                 var row = schools[i];
                 if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "schools", "county_id",
-                        $"school '{row.Item.Id}' is in county '{row.Item.CountyId}', which counties.csv does not list",
-                        "the county_id of a county in counties.csv");
+                    Report(RosterFindings.SchoolCountyNotListed, row.Source, "schools", "county_id", Subject("school", row.Item.Id.Value),
+                        Arg("school", row.Item.Id.Value), Arg("county", row.Item.CountyId.Value));
                 }
             }
 
-            var classIndex = Unique(classes, r => r.Id.Value, r => r.Source, "classes", "class_id", "class");
+            var classIndex = Unique(classes, r => r.Id.Value, r => r.Source, "classes", "class_id", PairingLevel.Class);
             var classSchool = new int[classes.Count];
             for (var i = 0; i < classes.Count; i++)
             {
                 var row = classes[i];
                 if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "classes", "school_id",
-                        $"class '{row.Id}' belongs to school '{row.SchoolId}', which schools.csv does not list",
-                        "the school_id of a school in schools.csv");
+                    Report(RosterFindings.ClassSchoolNotListed, row.Source, "classes", "school_id", Subject("class", row.Id.Value),
+                        Arg("class", row.Id.Value), Arg("school", row.SchoolId.Value));
                 }
             }
 
-            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", "student");
+            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", PairingLevel.Student);
             CheckStudentIds();
             var studentCounts = new int[classes.Count];
             var studentClass = new int[students.Count];
@@ -184,9 +184,8 @@ public sealed class RosterBuilder
                 }
                 else if (!unreadable.Contains("classes"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "students", "class_id",
-                        $"student '{row.Item.Id}' is in class '{row.Item.ClassId}', which classes.csv does not list",
-                        "the class_id of a class in classes.csv");
+                    Report(RosterFindings.StudentClassNotListed, row.Source, "students", "class_id", Subject("student", row.Item.Id.Value),
+                        Arg("student", row.Item.Id.Value), Arg("class", row.Item.ClassId.Value));
                 }
             }
 
@@ -228,9 +227,7 @@ public sealed class RosterBuilder
             {
                 if (row.Source.File is null && PersonalData.LooksLikeIdCardNumber(row.Item.Id.Value))
                 {
-                    Report(RosterProblemKind.PersonalData, row.Source, "students", "student_id",
-                        "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
-                        "a pseudonymous id that does not identify the child outside the programme");
+                    Report(RosterFindings.IdCardValue, row.Source, "students", "student_id", null, Arg("column", "student_id"));
                 }
             }
         }
@@ -244,22 +241,19 @@ public sealed class RosterBuilder
                 {
                     if (!map.TryGetArea(new AreaId(county.Unit), out var area))
                     {
-                        Report(RosterProblemKind.UnknownArea, row.Source, "counties", "unit",
-                            $"Xinjiang county '{county.Id}' has unit '{county.Unit}', which is not an aided area of the notice's table",
-                            "the area_id of an aided area (such as 653200's county 653201, 652800 or XPCC-14)");
+                        Report(RosterFindings.UnknownArea, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                            Arg("county", county.Id.Value), Arg("unit", county.Unit));
                     }
                     else if (map.TryGetCounty(county.Id, out var known) && known.AreaId != area.Id)
                     {
-                        Report(RosterProblemKind.UnknownArea, row.Source, "counties", "unit",
-                            $"Xinjiang county '{county.Id}' ({known.Name}) is in aided area {known.AreaId}, not '{county.Unit}'",
-                            $"unit {known.AreaId} for county {county.Id}");
+                        Report(RosterFindings.WrongArea, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                            Arg("county", county.Id.Value), Arg("name", known.Name), Arg("area", known.AreaId.Value), Arg("unit", county.Unit));
                     }
                 }
                 else if (!map.TryGetProvince(new ProvinceId(county.Unit), out _))
                 {
-                    Report(RosterProblemKind.UnknownProvince, row.Source, "counties", "unit",
-                        $"inland county '{county.Id}' has unit '{county.Unit}', which is not one of the 19 supporting provinces and cities",
-                        "the province_id of a supporting province (such as 110000 for Beijing or 440300 for Shenzhen)");
+                    Report(RosterFindings.UnknownProvince, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                        Arg("county", county.Id.Value), Arg("unit", county.Unit));
                 }
             }
         }
@@ -282,23 +276,19 @@ public sealed class RosterBuilder
                     size = classIndex.TryGetValue(row.Id.Value, out var first) && first == i ? studentCounts[i] : 0;
                     if (row.Size is { } given && given != size && classIndex[row.Id.Value] == i)
                     {
-                        Report(RosterProblemKind.SizeMismatch, row.Source, "classes", "size",
-                            $"class '{row.Id}' has size {given.ToString(CultureInfo.InvariantCulture)}, but students.csv lists {size.ToString(CultureInfo.InvariantCulture)} students in it",
-                            "a size equal to the number of the class's students, or no size");
+                        Report(RosterFindings.SizeMismatch, row.Source, "classes", "size", Subject("class", row.Id.Value),
+                            Arg("class", row.Id.Value), Arg("size", given), Arg("count", size));
                     }
                     else if (size == 0 && classIndex[row.Id.Value] == i)
                     {
-                        Report(RosterProblemKind.EmptyClass, row.Source, "classes", "class_id",
-                            $"class '{row.Id}' has no students in students.csv; it takes part in no pairing",
-                            "at least one student per class", ProblemSeverity.Warning);
+                        Report(RosterFindings.EmptyClass, row.Source, "classes", "class_id", Subject("class", row.Id.Value), Arg("class", row.Id.Value));
                     }
 
                     size = Math.Min(size, SchoolClass.MaxSize);
                     if (studentCounts[i] > SchoolClass.MaxSize)
                     {
-                        Report(RosterProblemKind.BadSize, row.Source, "classes", "class_id",
-                            $"class '{row.Id}' has {studentCounts[i].ToString(CultureInfo.InvariantCulture)} students in students.csv",
-                            $"at most {SchoolClass.MaxSize.ToString(CultureInfo.InvariantCulture)} students per class");
+                        Report(RosterFindings.ClassTooLarge, row.Source, "classes", "class_id", Subject("class", row.Id.Value),
+                            Arg("class", row.Id.Value), Arg("count", studentCounts[i]), Arg("max", SchoolClass.MaxSize));
                     }
                 }
                 else if (row.Size is { } given)
@@ -308,9 +298,7 @@ public sealed class RosterBuilder
                 else
                 {
                     size = 0;
-                    Report(RosterProblemKind.BadSize, row.Source, "classes", "size",
-                        $"class '{row.Id}' has no size, and there is no students.csv to count its students from",
-                        "a class size (a whole number) when the roster gives counts only");
+                    Report(RosterFindings.MissingSize, row.Source, "classes", "size", Subject("class", row.Id.Value), Arg("class", row.Id.Value));
                 }
 
                 built[i] = new SchoolClass(row.Id, row.SchoolId, row.Grade, size);
@@ -320,7 +308,7 @@ public sealed class RosterBuilder
         }
 
         private Dictionary<string, int> Unique<TRow>(
-            List<TRow> rows, Func<TRow, string> idOf, Func<TRow, Source> sourceOf, string table, string column, string what)
+            List<TRow> rows, Func<TRow, string> idOf, Func<TRow, Source> sourceOf, string table, string column, PairingLevel level)
         {
             // Keyed by the string itself with the ordinal comparer, which .NET hashes faster than a struct key.
             var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
@@ -330,22 +318,31 @@ public sealed class RosterBuilder
                 if (!index.TryAdd(id, i))
                 {
                     var first = sourceOf(rows[index[id]]);
-                    var where = first.File is null ? "earlier" : $"first at line {first.Line.ToString(CultureInfo.InvariantCulture)}";
-                    Report(RosterProblemKind.DuplicateId, sourceOf(rows[i]), table, column,
-                        $"{what} id '{id}' appears twice ({where})", $"each {column} once in its file");
+                    var subject = Subject(level.ToString().ToLowerInvariant(), id);
+                    if (first.File is null)
+                    {
+                        Report(RosterFindings.DuplicateIdAdded, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id));
+                    }
+                    else
+                    {
+                        Report(RosterFindings.DuplicateId, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id), Arg("first", first.Line));
+                    }
                 }
             }
 
             return index;
         }
 
-        private void Report(
-            RosterProblemKind kind, Source source, string table, string column, string message, string expected,
-            ProblemSeverity severity = ProblemSeverity.Error)
+        private static FindingArgument Arg(string name, object value) => FindingArgument.Of(name, value);
+
+        private static FindingSubject Subject(string level, string id) => new(level, id);
+
+        private void Report(FindingDescriptor code, Source source, string table, string column, FindingSubject? subject, params FindingArgument[] arguments)
         {
-            problems.Add(source.File is { } file
-                ? new RosterProblem(kind, severity, file.FileName, source.Line, file.ColumnOf(column), column, message, expected)
-                : new RosterProblem(kind, severity, table, null, null, column, message, expected));
+            var location = source.File is { } file
+                ? new FindingLocation(file.FileName, null, source.Line, file.ColumnOf(column), column)
+                : new FindingLocation(table, null, null, null, column);
+            problems.Add(new RosterProblem(code.Create(subject, location, arguments)));
         }
 
         private List<RosterProblem> Sorted()

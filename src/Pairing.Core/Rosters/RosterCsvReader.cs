@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
@@ -29,7 +30,7 @@ internal static class RosterCsvReader
             };
             if (side is null)
             {
-                row.Problem(RosterProblemKind.BadSide, "side", $"side '{sideText}' is not known", "xinjiang or inland");
+                row.Problem(RosterFindings.BadSide, "side", FindingArgument.Of("value", sideText));
             }
 
             var unit = row.Id("unit");
@@ -61,7 +62,7 @@ internal static class RosterCsvReader
             var gradeOk = Grade.TryParse(gradeText, out var grade);
             if (!gradeOk)
             {
-                row.Problem(RosterProblemKind.BadGrade, "grade", $"grade '{gradeText.ToString()}' is not a middle-school grade", "a whole number from 7 to 12");
+                row.Problem(RosterFindings.BadGrade, "grade", FindingArgument.Of("value", gradeText.ToString()));
             }
 
             int? size = null;
@@ -78,8 +79,7 @@ internal static class RosterCsvReader
                     else
                     {
                         sizeOk = false;
-                        row.Problem(RosterProblemKind.BadSize, "size", $"size '{sizeText.ToString()}' is not a class size",
-                            $"a whole number from 0 to {SchoolClass.MaxSize.ToString(CultureInfo.InvariantCulture)}");
+                        row.Problem(RosterFindings.BadSize, "size", FindingArgument.Of("value", sizeText.ToString()), FindingArgument.Of("max", SchoolClass.MaxSize));
                     }
                 }
             }
@@ -104,9 +104,7 @@ internal static class RosterCsvReader
             var id = row.Id("student_id");
             if (id is not null && PersonalData.LooksLikeIdCardNumber(id))
             {
-                row.Problem(RosterProblemKind.PersonalData, "student_id",
-                    "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
-                    "a pseudonymous id that does not identify the child outside the programme");
+                row.Problem(RosterFindings.IdCardValue, "student_id", FindingArgument.Of("column", "student_id"));
                 id = null;
             }
 
@@ -128,8 +126,8 @@ internal static class RosterCsvReader
                 }
                 else
                 {
-                    row.Problem(RosterProblemKind.BadBirthYear, "birth_year", $"birth_year '{yearText.ToString()}' is not a year",
-                        $"a year from {Student.MinBirthYear.ToString(CultureInfo.InvariantCulture)} to {Student.MaxBirthYear.ToString(CultureInfo.InvariantCulture)}, or empty");
+                    row.Problem(RosterFindings.BadBirthYear, "birth_year", FindingArgument.Of("value", yearText.ToString()),
+                        FindingArgument.Of("min", Student.MinBirthYear), FindingArgument.Of("max", Student.MaxBirthYear));
                 }
             }
 
@@ -147,7 +145,7 @@ internal static class RosterCsvReader
 
     private static Gender BadGender(CsvTable.RowReader row, ReadOnlySpan<char> text)
     {
-        row.Problem(RosterProblemKind.BadGender, "gender", $"gender '{text.ToString()}' is not known", "F, M or empty");
+        row.Problem(RosterFindings.BadGender, "gender", FindingArgument.Of("value", text.ToString()));
         return Gender.Unknown;
     }
 

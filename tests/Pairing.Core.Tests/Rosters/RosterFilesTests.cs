@@ -1,5 +1,6 @@
 using System.Text;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Rosters;
@@ -80,16 +81,22 @@ public sealed class RosterFilesTests
             students: "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,Q\nn1,NC7,F\n");
         Assert.False(result.IsValid);
         Assert.Null(result.Roster);
-        var kinds = result.Errors.Select(p => (p.File, p.Line, p.Kind)).ToList();
-        Assert.Contains(("counties.csv", 2, RosterProblemKind.UnknownArea), kinds);
-        Assert.Contains(("counties.csv", 3, RosterProblemKind.BadSide), kinds);
-        Assert.Contains(("counties.csv", 4, RosterProblemKind.UnknownProvince), kinds);
-        Assert.Contains(("schools.csv", 3, RosterProblemKind.DuplicateId), kinds);
-        Assert.Contains(("schools.csv", 4, RosterProblemKind.DanglingReference), kinds);
-        Assert.Contains(("classes.csv", 2, RosterProblemKind.BadGrade), kinds);
-        Assert.Contains(("classes.csv", 3, RosterProblemKind.DanglingReference), kinds);
-        Assert.Contains(("students.csv", 3, RosterProblemKind.BadGender), kinds);
-        Assert.Contains(("students.csv", 4, RosterProblemKind.DanglingReference), kinds);
+        var codes = result.Errors.Select(p => (p.File, p.Line, p.Code)).ToList();
+        Assert.Contains(("counties.csv", 2, "ROS030"), codes);
+        Assert.Contains(("counties.csv", 3, "ROS029"), codes);
+        Assert.Contains(("counties.csv", 4, "ROS032"), codes);
+        Assert.Contains(("schools.csv", 3, "ROS020"), codes);
+        Assert.Contains(("schools.csv", 4, "ROS022"), codes);
+        Assert.Contains(("classes.csv", 2, "ROS014"), codes);
+        Assert.Contains(("classes.csv", 3, "ROS023"), codes);
+        Assert.Contains(("students.csv", 3, "ROS037"), codes);
+        Assert.Contains(("students.csv", 4, "ROS024"), codes);
+        var duplicate = result.Errors.Single(p => p.Code == "ROS020").Finding;
+        Assert.Equal((PairingLevel.School, "XS1", 2), (duplicate["level"], duplicate["id"], duplicate["first"]));
+        Assert.Equal("abroad", result.Errors.Single(p => p.Code == "ROS029").Finding["value"]);
+        Assert.Equal("13", result.Errors.Single(p => p.Code == "ROS014").Finding["value"]);
+        var dangling = result.Errors.Single(p => p.Code == "ROS024" && p.Line == 4).Finding;
+        Assert.Equal(("n1", "NC7"), (dangling["student"], dangling["class"]));
         Assert.Throws<RosterRejectedException>(result.GetRosterOrThrow);
     }
 
@@ -99,7 +106,8 @@ public sealed class RosterFilesTests
         // 库尔勒市 is aided through 巴音郭楞 (652800), not as a county of its own.
         var result = ReadFolder(counties: "county_id,side,name,unit\n653128,xinjiang,岳普湖县,652800\n370901,inland,泰山区,370000\n");
         var problem = Single(result, RosterProblemKind.UnknownArea);
-        Assert.Contains("653128", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("ROS031", problem.Code);
+        Assert.Equal(("653128", "652800", "653128"), (problem.Finding["county"], problem.Finding["unit"], problem.Finding["area"]));
         Assert.Equal(4, problem.Column);
     }
 
@@ -109,8 +117,7 @@ public sealed class RosterFilesTests
         var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8,5\nNC1,NS1,8,3\n");
         var problem = Single(result, RosterProblemKind.SizeMismatch);
         Assert.Equal(("classes.csv", 2, 4), (problem.File, problem.Line, problem.Column));
-        Assert.Contains("size 5", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("2 students", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(("ROS036", "XC1", 5, 2), (problem.Code, problem.Finding["class"], problem.Finding["size"], problem.Finding["count"]));
     }
 
     [Theory]
