@@ -89,6 +89,9 @@ internal static class CsvTable
 
         public string Text(string column) => Record.GetString(IndexOf(column));
 
+        /// <summary>A value field (not an id), with what spreadsheets do to values undone (<see cref="CellText.Fold"/>).</summary>
+        public ReadOnlySpan<char> Value(string column) => CellText.Fold(Span(column));
+
         private int IndexOf(string column)
         {
             foreach (var (name, index) in _recent)
@@ -101,6 +104,9 @@ internal static class CsvTable
 
             return columns[column] - 1;
         }
+
+        /// <summary>The id field's text as written, whether valid or not; null when empty.</summary>
+        public string? RawId(string column) => Span(column) is { Length: > 0 } text ? text.ToString() : null;
 
         /// <summary>An id field, or null (with a problem reported) when it is not a valid id.</summary>
         public string? Id(string column) => IdSpan(column, out var value) ? value.ToString() : null;
@@ -118,6 +124,12 @@ internal static class CsvTable
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
                 Problem(RosterFindings.SpacedId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
+                return false;
+            }
+
+            if (CellText.IsENotation(value))
+            {
+                Problem(RosterFindings.NumberId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
                 return false;
             }
 

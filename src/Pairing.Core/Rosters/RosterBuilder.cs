@@ -23,6 +23,7 @@ public sealed class RosterBuilder
     private readonly List<Row<Student>> _students = [];
     private readonly List<RosterProblem> _problems = [];
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, Source>> _rejected = new(StringComparer.Ordinal);
     private bool _hasStudents;
 
     /// <summary>Creates a builder that checks against the notice's support map.</summary>
@@ -82,7 +83,7 @@ public sealed class RosterBuilder
     }
 
     /// <summary>Checks everything added and builds the roster, or lists every problem.</summary>
-    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable).Run();
+    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable, _rejected).Run();
 
     // The file reader feeds the same builder, with where each row came from.
     internal void AddCounty(County county, Source source) => _counties.Add(new Row<County>(county, source));
@@ -103,6 +104,20 @@ public sealed class RosterBuilder
     internal void MarkUnreadable(string table) => _unreadable.Add(table);
 
     internal void AddProblem(RosterProblem problem) => _problems.Add(problem);
+
+    /// <summary>
+    /// Records a row that was read but rejected (its own problem is reported), so that rows naming its id are told so
+    /// once, with where the row is, rather than each being told the id is not listed.
+    /// </summary>
+    internal void Reject(string table, string id, Source source)
+    {
+        if (!_rejected.TryGetValue(table, out var rows))
+        {
+            _rejected[table] = rows = new Dictionary<string, Source>(StringComparer.Ordinal);
+        }
+
+        rows.TryAdd(id, source);
+    }
 
     internal int StudentCapacityHint
     {
@@ -138,8 +153,13 @@ public sealed class RosterBuilder
         List<Row<Student>> students,
         bool hasStudents,
         List<RosterProblem> problems,
-        HashSet<string> unreadable)
+        HashSet<string> unreadable,
+        Dictionary<string, Dictionary<string, Source>> rejected)
     {
+        // Rows naming a rejected row, counted per rejected id: reported once each, at the first row naming it.
+        private readonly Dictionary<(string Table, string Id), (Source First, string Column, int Count)> _namingRejected = [];
+        private readonly Dictionary<string, Dictionary<string, string>?> _unpadded = new(StringComparer.Ordinal);
+
         public RosterResult Run()
         {
             var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", PairingLevel.County);
@@ -151,7 +171,9 @@ public sealed class RosterBuilder
             for (var i = 0; i < schools.Count; i++)
             {
                 var row = schools[i];
-                if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties"))
+                if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties")
+                    && !NamesRejected("counties", row.Item.CountyId.Value, row.Source, "county_id")
+                    && !LeadingZerosLost(countyIndex, counties, r => r.Item.Id.Value, "counties", PairingLevel.County, row.Item.CountyId.Value, row.Source, "schools", "county_id"))
                 {
                     Report(RosterFindings.SchoolCountyNotListed, row.Source, "schools", "county_id", Subject("school", row.Item.Id.Value),
                         Arg("school", row.Item.Id.Value), Arg("county", row.Item.CountyId.Value));
@@ -163,7 +185,9 @@ public sealed class RosterBuilder
             for (var i = 0; i < classes.Count; i++)
             {
                 var row = classes[i];
-                if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools"))
+                if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools")
+                    && !NamesRejected("schools", row.SchoolId.Value, row.Source, "school_id")
+                    && !LeadingZerosLost(schoolIndex, schools, r => r.Item.Id.Value, "schools", PairingLevel.School, row.SchoolId.Value, row.Source, "classes", "school_id"))
                 {
                     Report(RosterFindings.ClassSchoolNotListed, row.Source, "classes", "school_id", Subject("class", row.Id.Value),
                         Arg("class", row.Id.Value), Arg("school", row.SchoolId.Value));
@@ -182,13 +206,16 @@ public sealed class RosterBuilder
                     studentClass[i] = c;
                     studentCounts[c]++;
                 }
-                else if (!unreadable.Contains("classes"))
+                else if (!unreadable.Contains("classes")
+                    && !NamesRejected("classes", row.Item.ClassId.Value, row.Source, "class_id")
+                    && !LeadingZerosLost(classIndex, classes, r => r.Id.Value, "classes", PairingLevel.Class, row.Item.ClassId.Value, row.Source, "students", "class_id"))
                 {
                     Report(RosterFindings.StudentClassNotListed, row.Source, "students", "class_id", Subject("student", row.Item.Id.Value),
                         Arg("student", row.Item.Id.Value), Arg("class", row.Item.ClassId.Value));
                 }
             }
 
+            ReportRowsNamingRejected();
             var builtClasses = BuildClasses(classIndex, studentCounts);
             if (problems.Exists(p => p.Severity == ProblemSeverity.Error))
             {
@@ -331,6 +358,71 @@ public sealed class RosterBuilder
             }
 
             return index;
+        }
+
+        private bool NamesRejected(string table, string id, Source source, string column)
+        {
+            if (source.File is null || !rejected.TryGetValue(table, out var rows) || !rows.ContainsKey(id))
+            {
+                return false;
+            }
+
+            var key = (table, id);
+            _namingRejected[key] = _namingRejected.TryGetValue(key, out var seen) ? seen with { Count = seen.Count + 1 } : (source, column, 1);
+            return true;
+        }
+
+        private void ReportRowsNamingRejected()
+        {
+            foreach (var ((table, id), (first, column, count)) in _namingRejected)
+            {
+                var at = rejected[table][id];
+                var (code, level) = table switch
+                {
+                    "counties" => (RosterFindings.CountyRejected, "county"),
+                    "schools" => (RosterFindings.SchoolRejected, "school"),
+                    _ => (RosterFindings.ClassRejected, "class"),
+                };
+                Report(code, first, table, column, Subject(level, id),
+                    Arg(level, id), Arg("file", at.File?.FileName ?? table), Arg("line", at.Line), Arg("count", count));
+            }
+        }
+
+        /// <summary>
+        /// A reference that is all digits and matches a listed id once leading zeros are put back (a spreadsheet read
+        /// the id as a number): said with the id it matches, instead of "not listed".
+        /// </summary>
+        private bool LeadingZerosLost<TRow>(
+            Dictionary<string, int> index, List<TRow> rows, Func<TRow, string> idOf, string table, PairingLevel level, string id, Source source, string fromTable, string column)
+        {
+            if (id.Length == 0 || id.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            if (!_unpadded.TryGetValue(table, out var unpadded))
+            {
+                // Built once per table, and only when a reference fails to resolve.
+                unpadded = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var key in index.Keys)
+                {
+                    if (key.Length > 1 && key[0] == '0' && !key.AsSpan().ContainsAnyExceptInRange('0', '9'))
+                    {
+                        unpadded.TryAdd(key.TrimStart('0'), key);
+                    }
+                }
+
+                _unpadded[table] = unpadded;
+            }
+
+            if (unpadded is null || !unpadded.TryGetValue(id.TrimStart('0'), out var candidate))
+            {
+                return false;
+            }
+
+            Report(RosterFindings.LeadingZerosLost, source, fromTable, column, null,
+                Arg("level", level), Arg("id", id), Arg("candidate", candidate), Arg("file", table + ".csv"));
+            return true;
         }
 
         private static FindingArgument Arg(string name, object value) => FindingArgument.Of(name, value);

@@ -21,23 +21,28 @@ internal static class RosterCsvReader
         CsvTable.Read(builder, bytes, RosterFiles.CountiesFile, "counties", CountyColumns, [], allowName: true, (row, source) =>
         {
             var id = row.Id("county_id");
-            var sideText = row.Text("side");
+            var sideText = row.Value("side");
             Side? side = sideText switch
             {
-                "xinjiang" => Side.Xinjiang,
-                "inland" => Side.Inland,
+                "xinjiang" or "新疆" => Side.Xinjiang,
+                "inland" or "内地" => Side.Inland,
                 _ => null,
             };
             if (side is null)
             {
-                row.Problem(RosterFindings.BadSide, "side", FindingArgument.Of("value", sideText));
+                row.Problem(RosterFindings.BadSide, "side", FindingArgument.Of("value", sideText.ToString()));
             }
 
-            var unit = row.Id("unit");
+            // The unit is matched against the support map's codes, so folding full-width digits is unambiguous.
+            var unit = row.Value("unit") is { Length: > 0 } unitText ? unitText.ToString() : row.Id("unit");
             var name = row.Text("name");
             if (id is not null && side is { } s && unit is not null)
             {
                 builder.AddCounty(new County(new CountyId(id), name, s, unit), source);
+            }
+            else if ((id ?? row.RawId("county_id")) is { } rejected)
+            {
+                builder.Reject("counties", rejected, source);
             }
         });
 
@@ -51,6 +56,10 @@ internal static class RosterCsvReader
             {
                 builder.AddSchool(new School(new SchoolId(id), new CountyId(county), name), source);
             }
+            else if ((id ?? row.RawId("school_id")) is { } rejected)
+            {
+                builder.Reject("schools", rejected, source);
+            }
         });
 
     public static void ReadClasses(RosterBuilder builder, byte[] bytes) =>
@@ -58,21 +67,21 @@ internal static class RosterCsvReader
         {
             var id = row.Id("class_id");
             var school = row.Id("school_id");
-            var gradeText = row.Span("grade");
-            var gradeOk = Grade.TryParse(gradeText, out var grade);
+            var gradeText = row.Value("grade");
+            var gradeOk = TryGrade(gradeText, out var grade, out var decimalGrade);
             if (!gradeOk)
             {
-                row.Problem(RosterFindings.BadGrade, "grade", FindingArgument.Of("value", gradeText.ToString()));
+                row.Problem(decimalGrade ? RosterFindings.DecimalGrade : RosterFindings.BadGrade, "grade", FindingArgument.Of("value", gradeText.ToString()));
             }
 
             int? size = null;
             var sizeOk = true;
             if (row.Has("size"))
             {
-                var sizeText = row.Span("size");
+                var sizeText = row.Value("size");
                 if (sizeText.Length > 0)
                 {
-                    if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= SchoolClass.MaxSize)
+                    if (CellText.TryWholeNumber(sizeText, out var s, out _) && s is >= 0 and <= SchoolClass.MaxSize)
                     {
                         size = s;
                     }
@@ -87,6 +96,10 @@ internal static class RosterCsvReader
             if (id is not null && school is not null && gradeOk && sizeOk)
             {
                 builder.AddClass(new ClassId(id), new SchoolId(school), grade, size, source);
+            }
+            else if ((id ?? row.RawId("class_id")) is { } rejected)
+            {
+                builder.Reject("classes", rejected, source);
             }
         });
 
@@ -109,18 +122,18 @@ internal static class RosterCsvReader
             }
 
             var classId = row.IdSpan("class_id", out var classText) ? classIds.Get(classText) : default;
-            var gender = row.Span("gender") switch
+            var gender = row.Value("gender") switch
             {
-                "F" => Gender.Female,
-                "M" => Gender.Male,
+                "F" or "女" => Gender.Female,
+                "M" or "男" => Gender.Male,
                 "" => Gender.Unknown,
                 var other => BadGender(row, other),
             };
 
             int? birthYear = null;
-            if (row.Has("birth_year") && row.Span("birth_year") is { Length: > 0 } yearText)
+            if (row.Has("birth_year") && row.Value("birth_year") is { Length: > 0 } yearText)
             {
-                if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= Student.MinBirthYear and <= Student.MaxBirthYear)
+                if (CellText.TryWholeNumber(yearText, out var y, out _) && y is >= Student.MinBirthYear and <= Student.MaxBirthYear)
                 {
                     birthYear = y;
                 }
@@ -148,6 +161,34 @@ internal static class RosterCsvReader
         row.Problem(RosterFindings.BadGender, "gender", FindingArgument.Of("value", text.ToString()));
         return Gender.Unknown;
     }
+
+    /// <summary>A grade as a number (<c>8</c>, <c>8.0</c>), or as Chinese writes it (<c>初二</c>, <c>八年级</c>, <c>8年级</c>).</summary>
+    internal static bool TryGrade(ReadOnlySpan<char> text, out Grade grade, out bool isDecimal)
+    {
+        grade = default;
+        var number = Array.IndexOf(ChineseGrades, text.ToString());
+        if (number >= 0)
+        {
+            isDecimal = false;
+            grade = new Grade(7 + (number % 6));
+            return true;
+        }
+
+        var digits = text.EndsWith("年级") ? text[..^2] : text;
+        if (CellText.TryWholeNumber(digits, out number, out isDecimal) && number is >= Grade.MinNumber and <= Grade.MaxNumber)
+        {
+            grade = new Grade(number);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ChineseGrades =
+    [
+        "初一", "初二", "初三", "高一", "高二", "高三",
+        "七年级", "八年级", "九年级", "十年级", "十一年级", "十二年级",
+    ];
 
     private static string Intern(Dictionary<string, string> pool, string value)
     {

@@ -84,13 +84,22 @@ internal static class CsvTableReader
             return false;
         }
 
+        // Trailing columns with no header (a spreadsheet's used range ran wider than the table) are not columns.
+        var width = header.Count;
+        while (width > 1 && header.GetSpan(width - 1, out _).Trim().IsEmpty)
+        {
+            width--;
+        }
+
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerOk = true;
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < width; i++)
         {
-            var name = header.GetString(i).Trim();
+            var written = header.GetString(i).Trim();
             var column = i + 1;
-            if (Array.IndexOf(required, name) >= 0 || Array.IndexOf(optional, name) >= 0)
+            var known = ColumnNames.Canonical(written, required, optional);
+            var name = known ?? written;
+            if (known is not null)
             {
                 if (!columns.TryAdd(name, column))
                 {
@@ -122,9 +131,9 @@ internal static class CsvTableReader
         var onRecord = start(columns);
         while (csv.TryRead(out var record))
         {
-            if (record.IsBlank)
+            if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
             {
-                continue;
+                continue; // a wholly empty row, such as the bare commas a spreadsheet leaves after the table
             }
 
             if (record.Error is { } error)
@@ -133,9 +142,9 @@ internal static class CsvTableReader
                 continue;
             }
 
-            if (record.Count != header.Count)
+            if (record.Count != width && (record.Count < width || !IsEmpty(record, width)))
             {
-                report(CsvTableIssue.FieldCount, record.Line, null, null, FindingArgument.Of("fields", record.Count), FindingArgument.Of("header", header.Count));
+                report(CsvTableIssue.FieldCount, record.Line, null, null, FindingArgument.Of("fields", record.Count), FindingArgument.Of("header", width));
                 continue;
             }
 
@@ -147,6 +156,20 @@ internal static class CsvTableReader
         }
 
         return headerOk;
+    }
+
+    /// <summary>Whether every field from <paramref name="from"/> on is empty or white space.</summary>
+    private static bool IsEmpty(CsvRecord record, int from)
+    {
+        for (var i = from; i < record.Count; i++)
+        {
+            if (!record.GetSpan(i, out _).Trim().IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void ReportError(CsvTableReport report, CsvError error, int? column)
