@@ -11,7 +11,9 @@ namespace Pairing.Benchmarks;
 /// One stopwatch run of a job with the process's peak working set: `measure read N` reads a roster; `measure match N`
 /// goes from files to files through both phases and says where the time goes, stage by stage; `measure flat N
 /// [SECONDS] [INLAND_RATIO]` compares the hierarchical matcher with the flat CP-SAT model (<see cref="FlatModel"/>) on a
-/// generated roster held in memory.
+/// generated roster held in memory; `measure pair CLASSES [preferences]` plans and matches one school pair of that
+/// many classes a side (<see cref="HugeSchoolPair"/>), optionally with every student preference on, optionally in the
+/// shape that sends a third of the Xinjiang students to one overflow.
 /// </summary>
 internal static class Measure
 {
@@ -22,9 +24,14 @@ internal static class Measure
             return Flat(args[1..]);
         }
 
+        if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
+        {
+            return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
+        }
+
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO]");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow]");
             return 2;
         }
 
@@ -72,6 +79,31 @@ internal static class Measure
         foreach (var (level, seconds) in plan.Summary.SecondsPerLevel.Concat(result.Summary.SecondsPerLevel).OrderBy(kv => kv.Key))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {level}: {seconds:F2} s"));
+        }
+
+        return 0;
+    }
+
+    private static int Pair(int classes, bool preferences, bool overflow)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var roster = HugeSchoolPair.Build(classes, overflow);
+        var options = preferences
+            ? new PairingOptions { SharedInterestWeight = 2, SameLanguageWeight = 2, CloseBirthYearWeight = 1 }
+            : new PairingOptions();
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var result = new PairingMatcher().Match(roster, options: options);
+        watch.Stop();
+        using var process = Process.GetCurrentProcess();
+        var s = result.Summary;
+        Console.WriteLine(string.Create(inv,
+            $"{classes:N0} Xinjiang classes, {s.XinjiangStudents:N0} Xinjiang students: {result.ClassPairs.Count:N0} class pairs, {s.CoveredStudents:N0} covered, {s.CrossClassPairs:N0} cross-class, size difference {s.ClassSizeDifference:N0}, preference score {s.PreferenceScore:N0}"));
+        Console.WriteLine(string.Create(inv,
+            $"plan and match {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB in all (roster included)"));
+        foreach (var (level, seconds) in result.Summary.SecondsPerLevel.OrderBy(kv => kv.Key))
+        {
+            Console.WriteLine(string.Create(inv, $"  {level}: {seconds:F2} s"));
         }
 
         return 0;

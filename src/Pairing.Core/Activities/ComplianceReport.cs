@@ -1,33 +1,33 @@
 using System.Collections;
 using Pairing.Core.Activities.Internals;
+using Pairing.Core.Activities.Internals.Rules;
+using Pairing.Core.Findings;
 
 namespace Pairing.Core.Activities;
 
 /// <summary>
-/// What <see cref="ActivityValidator"/> found: one entry per rule and subject (met, missing, violated or warning,
-/// with the numbers in Chinese and English) and roll-ups per school pair, county pair, supporting province and the
-/// whole programme. Write it with <see cref="ComplianceReportFiles.Write"/>.
+/// What <see cref="ActivityValidator"/> found: one entry per rule and subject (met, missing, violated or warning, with a
+/// finding code and its numbers) and roll-ups per school pair, county pair, supporting province and the whole
+/// programme, with the thresholds used. Write it with <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/>.
 /// </summary>
 /// <remarks>
-/// Entries are sorted by rule, level name, subject id (ordinal): the same inputs give the same report, whatever the
-/// order of the records. A student pair's detail is composed when its entry is read, so a national report stays
-/// small in memory. Immutable and safe to share between threads.
+/// Entries are sorted by rule, level name, subject id (ordinal), then status and code: the same inputs give the same
+/// report, whatever the order of the records. A student pair's finding is made when its entry is read, so a national
+/// report stays small in memory. Immutable and safe to share between threads.
 /// </remarks>
 public sealed class ComplianceReport
 {
     private readonly ReportRow[] _rows;
-    private readonly PairTable _pairs;
-    private readonly int _letterInterval;
+    private readonly PairRule[] _pairRules;
     private readonly int[,] _counts;
 
-    internal ComplianceReport(DateOnly asOf, DateOnly yearStart, DateOnly yearEnd, ReportRow[] rows, PairTable pairs, int letterInterval, ComplianceRollup[] rollups)
+    internal ComplianceReport(ActivityIndex index, ReportRow[] rows, ComplianceRollup[] rollups)
     {
-        AsOf = asOf;
-        ProgrammeYearStart = yearStart;
-        ProgrammeYearEnd = yearEnd;
+        AsOf = index.AsOf;
+        ProgrammeYearStart = index.YearStart;
+        ProgrammeYearEnd = index.YearEnd;
         _rows = rows;
-        _pairs = pairs;
-        _letterInterval = letterInterval;
+        _pairRules = [new LetterRule(index), new BookRule(index), new DeedRule(index)];
         Rollups = rollups;
         Entries = new EntryList(this);
         _counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
@@ -37,6 +37,16 @@ public sealed class ComplianceReport
         }
 
         Programme = rollups.Single(r => r.Level == RollupLevel.Programme);
+        var options = index.Options;
+        var holidays = new List<Holiday>();
+        foreach (var province in index.Provinces)
+        {
+            holidays.Add(index.Calendar.Resolve(province, index.YearStart.Year, HolidayKind.Summer, options));
+            holidays.Add(index.Calendar.Resolve(province, index.YearStart.Year + 1, HolidayKind.Winter, options));
+        }
+
+        Thresholds = new ComplianceThresholds(
+            options.CampsPerYear, options.RegularLetterIntervalDays, index.Provinces.ToDictionary(p => p, options.CampMinimumFor), holidays);
     }
 
     /// <summary>The date the report is as of: records after it are not counted, and what is not done by then is missing.</summary>
@@ -48,7 +58,7 @@ public sealed class ComplianceReport
     /// <summary>The last day of the programme year checked.</summary>
     public DateOnly ProgrammeYearEnd { get; }
 
-    /// <summary>Every entry, sorted by rule, level name and subject id (ordinal).</summary>
+    /// <summary>Every entry, sorted by rule, level name, subject id (ordinal), status and code.</summary>
     public IReadOnlyList<ComplianceEntry> Entries { get; }
 
     /// <summary>The roll-ups: school pairs, county pairs, provinces, then the programme; each level sorted by subject id (ordinal).</summary>
@@ -57,9 +67,13 @@ public sealed class ComplianceReport
     /// <summary>The roll-up of the whole programme.</summary>
     public ComplianceRollup Programme { get; }
 
+    /// <summary>The thresholds the report was decided with (camp minimum per province, holidays, camps a year).</summary>
+    public ComplianceThresholds Thresholds { get; }
+
     /// <summary>How many entries of a rule have a status.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="status">The status.</param>
+    /// <returns>The count; 0 for a rule or status not defined.</returns>
     public int Count(ActivityRule rule, ComplianceStatus status) =>
         rule is >= ActivityRule.A1 and <= ActivityRule.S4 && status is >= ComplianceStatus.Met and <= ComplianceStatus.Warning
             ? _counts[(int)rule, (int)status]
@@ -67,12 +81,8 @@ public sealed class ComplianceReport
 
     internal ReadOnlySpan<ReportRow> Rows => _rows;
 
-    internal string DetailOf(in ReportRow row) => row.Detail ?? row.Rule switch
-    {
-        ActivityRule.A1 => _pairs.A1Detail(row.Pair, AsOf, _letterInterval),
-        ActivityRule.A2 => _pairs.A2Detail(row.Pair),
-        _ => _pairs.A3Detail(row.Pair),
-    };
+    internal Finding FindingOf(in ReportRow row) =>
+        row.Finding ?? _pairRules[(int)row.Rule - (int)ActivityRule.A1].FindingOf(row.Pair, row.Subject);
 
     private sealed class EntryList(ComplianceReport report) : IReadOnlyList<ComplianceEntry>
     {
@@ -81,7 +91,7 @@ public sealed class ComplianceReport
             get
             {
                 ref readonly var row = ref report._rows[index];
-                return new ComplianceEntry(row.Rule, row.Level, row.Subject, row.Status, report.DetailOf(row));
+                return new ComplianceEntry(row.Rule, row.Level, row.Subject, row.Status, row.Unit, report.FindingOf(row));
             }
         }
 

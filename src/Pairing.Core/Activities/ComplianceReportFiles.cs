@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pairing.Core.Activities.Internals;
+using Pairing.Core.Findings;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
 
@@ -10,9 +11,12 @@ namespace Pairing.Core.Activities;
 /// and <c>rollup.json</c>, fit for filing (备案).
 /// </summary>
 /// <remarks>
-/// The files are UTF-8 without a BOM with \n line ends, CSV with RFC 4180 quoting and cells safe from spreadsheet
-/// formula injection, rows in the report's order (rule, level, subject id; roll-ups by level, then subject id).
-/// The same report gives the same bytes, whatever the order its records came in.
+/// The CSV files are meant for people and spreadsheets: UTF-8 with a BOM (so Excel reads their Chinese), \n line
+/// ends, RFC 4180 quoting and cells safe from spreadsheet formula injection; <c>rollup.json</c> is UTF-8 without one.
+/// Rows are in the report's order (rule, level, subject id, status, code; roll-ups by level, then subject id). The
+/// <c>detail</c> column is rendered from each entry's finding in the language asked for (by default
+/// <see cref="FindingLanguage.ChineseAndEnglish"/>); every other column is data. The same report gives the same bytes,
+/// whatever the order its records came in.
 /// </remarks>
 public static class ComplianceReportFiles
 {
@@ -28,7 +32,13 @@ public static class ComplianceReportFiles
     /// <summary>Writes the report into a folder (created if needed), replacing the report's files there all at once.</summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">The folder to write into.</param>
-    public static void Write(ComplianceReport report, string directory)
+    public static void Write(ComplianceReport report, string directory) => Write(report, directory, FindingLanguage.ChineseAndEnglish);
+
+    /// <summary>Writes the report into a folder (created if needed), replacing the report's files there all at once.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    public static void Write(ComplianceReport report, string directory, FindingLanguage language)
     {
         Guard.NotNull(report);
         Guard.NotNull(directory);
@@ -36,7 +46,7 @@ public static class ComplianceReportFiles
         using var files = new AtomicFiles(directory);
         using (var stream = files.Create(ComplianceFile))
         {
-            WriteCompliance(report, stream);
+            WriteCompliance(report, stream, language);
         }
 
         using (var stream = files.Create(RollupCsvFile))
@@ -55,20 +65,32 @@ public static class ComplianceReportFiles
     /// <summary>Writes <c>compliance.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
-    public static void WriteCompliance(ComplianceReport report, Stream stream)
+    public static void WriteCompliance(ComplianceReport report, Stream stream) => WriteCompliance(report, stream, FindingLanguage.ChineseAndEnglish);
+
+    /// <summary>Writes <c>compliance.csv</c> to a stream (left open), its <c>detail</c> column in <paramref name="language"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    public static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language)
     {
         Guard.NotNull(report);
         Guard.NotNull(stream);
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
-        csv.WriteHeader("rule", "level", "subject_id", "status", "detail");
+        csv.WriteHeader("rule", "level", "subject_id", "status", "code", "unit_id", "count", "required", "detail");
+        var renderer = FindingRenderer.Default;
         foreach (ref readonly var row in report.Rows)
         {
+            var finding = report.FindingOf(row);
             csv.Write(Names.Of(row.Rule));
             csv.Write(Names.Of(row.Level));
             csv.Write(row.Subject);
             csv.Write(Names.Of(row.Status));
-            csv.Write(report.DetailOf(row));
+            csv.Write(finding.Code);
+            csv.Write(row.Unit);
+            csv.Write(finding.TryGetArgument<int>("count", out var count) ? Number(count) : null);
+            csv.Write(finding.TryGetArgument<int>("required", out var required) ? Number(required) : null);
+            csv.Write(renderer.Render(finding, language));
             csv.EndRow();
         }
     }
@@ -80,9 +102,11 @@ public static class ComplianceReportFiles
     {
         Guard.NotNull(report);
         Guard.NotNull(stream);
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
-        csv.WriteHeader("level", "subject_id", "pairs", "a1_completed", "a2_completed", "a3_completed", "camps_held", "camps_valid", "families_reached");
+        csv.WriteHeader(
+            "level", "subject_id", "pairs", "a1_completed", "a2_completed", "a3_completed", "camps_held", "camps_valid", "families_reached",
+            "camps_too_small", "camps_outside_holidays", "camp_minimum");
         foreach (var r in report.Rollups)
         {
             csv.Write(Names.Of(r.Level));
@@ -94,6 +118,9 @@ public static class ComplianceReportFiles
             csv.Write(r.CampsHeld?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             csv.Write(r.CampsValid?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             csv.Write(r.FamiliesReached?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampsTooSmall?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampsOutsideHolidays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampMinimum?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             csv.EndRow();
         }
     }
@@ -140,6 +167,31 @@ public static class ComplianceReportFiles
         json.WriteStartObject("programme_year");
         json.WriteString("start", Iso(report.ProgrammeYearStart));
         json.WriteString("end", Iso(report.ProgrammeYearEnd));
+        json.WriteEndObject();
+
+        var thresholds = report.Thresholds;
+        json.WriteStartObject("thresholds");
+        json.WriteNumber("camps_per_year", thresholds.CampsPerYear);
+        json.WriteNumber("regular_letter_interval_days", thresholds.RegularLetterIntervalDays);
+        json.WriteStartObject("camp_minimum");
+        foreach (var (province, minimum) in thresholds.CampMinimumByProvince)
+        {
+            json.WriteNumber(province.Value, minimum);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("holidays");
+        foreach (var holiday in thresholds.Holidays)
+        {
+            json.WriteStartObject();
+            json.WriteString("province_id", holiday.Province.Value);
+            json.WriteString("kind", holiday.Kind == HolidayKind.Winter ? "winter" : "summer");
+            json.WriteString("start", Iso(holiday.Start));
+            json.WriteString("end", Iso(holiday.End));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
 
         json.WriteStartObject("statuses");
@@ -200,8 +252,25 @@ public static class ComplianceReportFiles
             json.WriteNumber("families_reached", families);
         }
 
+        if (r.CampsTooSmall is { } tooSmall)
+        {
+            json.WriteNumber("camps_too_small", tooSmall);
+        }
+
+        if (r.CampsOutsideHolidays is { } outside)
+        {
+            json.WriteNumber("camps_outside_holidays", outside);
+        }
+
+        if (r.CampMinimum is { } minimum)
+        {
+            json.WriteNumber("camp_minimum", minimum);
+        }
+
         json.WriteEndObject();
     }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ namespace Pairing.Core.Reports;
 /// What <see cref="PairingReport"/> shows of a compliance report: the status counts per rule, the programme's and
 /// each supporting province's roll-up, and how many camps broke the 50-student and holiday rules (A5). Small
 /// whatever the number of pairs; made from a <see cref="ComplianceReport"/> in memory or read back from the folder
-/// <see cref="ComplianceReportFiles.Write"/> wrote.
+/// <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/> wrote.
 /// </summary>
 /// <remarks>
 /// Several snapshots of one programme year (as of different dates) give the report its "over time" chart. Immutable.
@@ -21,7 +21,7 @@ public sealed class ComplianceSnapshot
 
     private ComplianceSnapshot(
         DateOnly asOf, DateOnly yearStart, DateOnly yearEnd, int[,] counts, ComplianceRollup programme, ComplianceRollup[] provinces,
-        int campsTooSmall, int campsOutsideHoliday)
+        int campsPerYear, IReadOnlyDictionary<string, int> campMinimum)
     {
         AsOf = asOf;
         ProgrammeYearStart = yearStart;
@@ -29,8 +29,10 @@ public sealed class ComplianceSnapshot
         _counts = counts;
         Programme = programme;
         Provinces = provinces;
-        CampsTooSmall = campsTooSmall;
-        CampsOutsideHoliday = campsOutsideHoliday;
+        CampsTooSmall = programme.CampsTooSmall ?? 0;
+        CampsOutsideHoliday = programme.CampsOutsideHolidays ?? 0;
+        CampsPerYear = campsPerYear;
+        CampMinimumByProvince = campMinimum;
     }
 
     /// <summary>The date the compliance report is as of.</summary>
@@ -47,6 +49,12 @@ public sealed class ComplianceSnapshot
 
     /// <summary>The roll-up of each supporting province, by province id (ordinal).</summary>
     public IReadOnlyList<ComplianceRollup> Provinces { get; }
+
+    /// <summary>Valid camps a province needs a year, as the validator used it (A5).</summary>
+    public int CampsPerYear { get; }
+
+    /// <summary>The camp minimum of aided-area students the validator used, per supporting province id (50名以上 by default).</summary>
+    public IReadOnlyDictionary<string, int> CampMinimumByProvince { get; }
 
     /// <summary>Camp records that invited fewer aided-area students than the minimum (A5, 50名以上 by default).</summary>
     public int CampsTooSmall { get; }
@@ -76,40 +84,29 @@ public sealed class ComplianceSnapshot
             }
         }
 
-        int tooSmall = 0, outside = 0;
-        foreach (ref readonly var row in report.Rows)
-        {
-            if (row.Rule == ActivityRule.A5 && row.Level == ComplianceLevel.Record && row.Status == ComplianceStatus.Violated)
-            {
-                Classify(report.DetailOf(row), ref tooSmall, ref outside);
-            }
-        }
-
         var provinces = report.Rollups.Where(r => r.Level == RollupLevel.Province).OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
-        return new ComplianceSnapshot(report.AsOf, report.ProgrammeYearStart, report.ProgrammeYearEnd, counts, report.Programme, provinces, tooSmall, outside);
+        var minimum = report.Thresholds.CampMinimumByProvince.ToDictionary(p => p.Key.Value, p => p.Value, StringComparer.Ordinal);
+        return new ComplianceSnapshot(
+            report.AsOf, report.ProgrammeYearStart, report.ProgrammeYearEnd, counts, report.Programme, provinces, report.Thresholds.CampsPerYear, minimum);
     }
 
     /// <summary>
-    /// Reads the snapshot back from a compliance report folder: <c>rollup.json</c> for the counts and roll-ups, and the
-    /// A5 record rows of <c>compliance.csv</c> (read line by line, so a national file is never held in memory).
+    /// Reads the snapshot back from a compliance report folder: <c>rollup.json</c> carries every figure it holds (the
+    /// status counts, the roll-ups with their camps too small and outside the holidays, the thresholds used), so
+    /// <c>compliance.csv</c> is not read.
     /// </summary>
-    /// <param name="directory">The folder <see cref="ComplianceReportFiles.Write"/> wrote.</param>
+    /// <param name="directory">The folder <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/> wrote.</param>
     /// <exception cref="FileNotFoundException">A file of the folder is missing.</exception>
     /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="ComplianceReportFiles"/> writes.</exception>
     public static ComplianceSnapshot Read(string directory)
     {
         Guard.NotNull(directory);
         var rollupPath = Path.Combine(directory, ComplianceReportFiles.RollupJsonFile);
-        var compliancePath = Path.Combine(directory, ComplianceReportFiles.ComplianceFile);
-        foreach (var path in (ReadOnlySpan<string>)[rollupPath, compliancePath])
+        if (!File.Exists(rollupPath))
         {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"{path} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", path);
-            }
+            throw new FileNotFoundException($"{rollupPath} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", rollupPath);
         }
 
-        ComplianceSnapshot snapshot;
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(rollupPath));
@@ -132,50 +129,18 @@ public sealed class ComplianceSnapshot
             var programme = Rollup(root.GetProperty("programme"), RollupLevel.Programme);
             var provinces = root.GetProperty("provinces").EnumerateArray().Select(p => Rollup(p, RollupLevel.Province))
                 .OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
-            snapshot = new ComplianceSnapshot(
+            var thresholds = root.GetProperty("thresholds");
+            var minimum = thresholds.GetProperty("camp_minimum").EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+            return new ComplianceSnapshot(
                 Date(root.GetProperty("as_of")),
                 Date(root.GetProperty("programme_year").GetProperty("start")),
                 Date(root.GetProperty("programme_year").GetProperty("end")),
-                counts, programme, provinces, 0, 0);
+                counts, programme, provinces, thresholds.GetProperty("camps_per_year").GetInt32(), minimum);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"{rollupPath} is not a roll-up as 'pairing activities' writes it: {e.Message}", e);
-        }
-
-        // Rows are sorted by rule, so the A5 rows are together; the detail names each broken rule in English.
-        int tooSmall = 0, outside = 0;
-        var seen = false;
-        foreach (var line in File.ReadLines(compliancePath))
-        {
-            if (line.StartsWith("A5,", StringComparison.Ordinal))
-            {
-                seen = true;
-                if (line.StartsWith("A5,record,", StringComparison.Ordinal) && line.Contains(",violated,", StringComparison.Ordinal))
-                {
-                    Classify(line, ref tooSmall, ref outside);
-                }
-            }
-            else if (seen)
-            {
-                break;
-            }
-        }
-
-        return new ComplianceSnapshot(snapshot.AsOf, snapshot.ProgrammeYearStart, snapshot.ProgrammeYearEnd, snapshot._counts, snapshot.Programme,
-            [.. snapshot.Provinces], tooSmall, outside);
-    }
-
-    private static void Classify(string detail, ref int tooSmall, ref int outside)
-    {
-        if (detail.Contains("aided-area students, fewer than", StringComparison.Ordinal))
-        {
-            tooSmall++;
-        }
-
-        if (detail.Contains("is not within a winter or summer holiday", StringComparison.Ordinal))
-        {
-            outside++;
         }
     }
 
@@ -191,5 +156,8 @@ public sealed class ComplianceSnapshot
         e.GetProperty("a3_completed").GetInt32(),
         e.TryGetProperty("camps_held", out var held) ? held.GetInt32() : null,
         e.TryGetProperty("camps_valid", out var valid) ? valid.GetInt32() : null,
-        e.TryGetProperty("families_reached", out var families) ? families.GetInt64() : null);
+        e.TryGetProperty("families_reached", out var families) ? families.GetInt64() : null,
+        e.TryGetProperty("camps_too_small", out var tooSmall) ? tooSmall.GetInt32() : null,
+        e.TryGetProperty("camps_outside_holidays", out var outside) ? outside.GetInt32() : null,
+        e.TryGetProperty("camp_minimum", out var minimum) ? minimum.GetInt32() : null);
 }

@@ -352,8 +352,13 @@ public static class PairingReport
             }
 
             var maxCamps = Math.Max(1, latest.Provinces.Count == 0 ? 1 : latest.Provinces.Max(r => r.CampsHeld ?? 0));
-            HorizontalBars(_w, "camps", "各省市同心营（50人以上、寒暑假期间） Camps per province (50+ students, in a holiday)",
-                [.. latest.Provinces.Select(r => new Row(ProvinceName(r.SubjectId),
+            // The minimum shown is the one the validator used: the same for every province, or each province's own.
+            var minima = latest.CampMinimumByProvince.Values.Distinct().ToArray();
+            var (minZh, minEn) = minima.Length == 1
+                ? (string.Create(CultureInfo.InvariantCulture, $"{minima[0]}人以上"), string.Create(CultureInfo.InvariantCulture, $"{minima[0]}+ students"))
+                : ("各省市规定人数以上", "each province's student minimum");
+            HorizontalBars(_w, "camps", $"各省市同心营（{minZh}、寒暑假期间） Camps per province ({minEn}, in a holiday)",
+                [.. latest.Provinces.Select(r => new Row(ProvinceName(r.SubjectId) + (minima.Length > 1 && r.CampMinimum is { } m ? string.Create(CultureInfo.InvariantCulture, $"（{m}人以上）") : string.Empty),
                 [
                     new Bar(
                     [

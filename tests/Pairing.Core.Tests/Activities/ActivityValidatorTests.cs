@@ -1,4 +1,5 @@
 using Pairing.Core.Activities;
+using Pairing.Core.Findings;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
 namespace Pairing.Core.Tests.Activities;
@@ -15,9 +16,7 @@ public sealed class ActivityValidatorTests
         var report = Validate(Complete("X1", "N1", "p1"));
         var entry = Entry(report, ActivityRule.A1, "X1|N1");
         Assert.Equal((ComplianceLevel.Pair, ComplianceStatus.Met), (entry.Level, entry.Status));
-        Assert.Contains("2014-09-10", entry.Detail, StringComparison.Ordinal);
-        Assert.Contains("结对交友信", entry.Detail, StringComparison.Ordinal);
-        Assert.Contains("5 regular letter(s)", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP101", 5, 4), (entry.Code, entry.Count, entry.Required));
     }
 
     [Fact]
@@ -26,7 +25,7 @@ public sealed class ActivityValidatorTests
         var report = Validate([Letter("2014-09-10", "X2", "N2")]);
         var entry = Entry(report, ActivityRule.A1, "X2|N2");
         Assert.Equal(ComplianceStatus.Missing, entry.Status);
-        Assert.Contains("inland→Xinjiang not written", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP102", 1, 2), (entry.Code, entry.Count, entry.Required));
         Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A1, "X3|N3").Status);
     }
 
@@ -37,8 +36,8 @@ public sealed class ActivityValidatorTests
         var report = Validate([Letter("2014-09-10", "X2", "N2"), Letter("2014-09-20", "N2", "X2"), Letter("2014-12-01", "X2", "N2")]);
         var entry = Entry(report, ActivityRule.A1, "X2|N2");
         Assert.Equal(ComplianceStatus.Warning, entry.Status);
-        Assert.Contains("1 regular letter(s) since (4 expected", entry.Detail, StringComparison.Ordinal);
-        Assert.Contains("此后书信 1 封（应至少 4 封）", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP103", 1, 4), (entry.Code, entry.Count, entry.Required));
+        Assert.Equal("结对交友信已互写，但此后书信只有 1 封，到统计日应至少 4 封", FindingRenderer.Default.Render(entry.Finding, FindingLanguage.Chinese));
     }
 
     [Fact]
@@ -54,8 +53,8 @@ public sealed class ActivityValidatorTests
         var report = Validate([Letter("2014-09-10", "X1", "N2", "bad-letter")]);
         var entry = Entry(report, ActivityRule.A1, "bad-letter");
         Assert.Equal((ComplianceLevel.Record, ComplianceStatus.Violated), (entry.Level, entry.Status));
-        Assert.Contains("X1 and N2 are not partners (X1's partner is N1)", entry.Detail, StringComparison.Ordinal);
-        Assert.Contains("不是结对伙伴", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP803", "X1"), (entry.Code, entry.UnitId));
+        Assert.Equal("学生 X1 的记录对象不是其结对伙伴", FindingRenderer.Default.Render(entry.Finding, FindingLanguage.Chinese));
         Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A1, "X1|N1").Status);
     }
 
@@ -63,15 +62,15 @@ public sealed class ActivityValidatorTests
     public void A1_violated_by_unknown_and_unpaired_students()
     {
         var report = Validate([Letter("2014-09-10", "X9", "N1", "unpaired"), Letter("2014-09-10", "X1", "Z404", "unknown")]);
-        Assert.Contains("from_id X9 is in no student pair", Entry(report, ActivityRule.A1, "unpaired").Detail, StringComparison.Ordinal);
-        Assert.Contains("to_id Z404 is not a student of the roster", Entry(report, ActivityRule.A1, "unknown").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP804", "X9"), (Entry(report, ActivityRule.A1, "unpaired").Code, Entry(report, ActivityRule.A1, "unpaired").UnitId));
+        Assert.Equal(("CMP805", "Z404"), (Entry(report, ActivityRule.A1, "unknown").Code, Entry(report, ActivityRule.A1, "unknown").UnitId));
     }
 
     [Fact]
-    public void A1_chats_are_counted_as_progress()
+    public void A1_chats_are_not_friendship_letters()
     {
         var report = Validate([Student(ActivityKind.Chat, "2014-10-01", "X1", "N1"), Student(ActivityKind.Chat, "2014-10-02", "N1", "X1")]);
-        Assert.Contains("2 online chat(s)", Entry(report, ActivityRule.A1, "X1|N1").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP102", 0), (Entry(report, ActivityRule.A1, "X1|N1").Code, Entry(report, ActivityRule.A1, "X1|N1").Count));
     }
 
     [Fact]
@@ -86,10 +85,10 @@ public sealed class ActivityValidatorTests
         Assert.Equal(ComplianceStatus.Met, Entry(report, ActivityRule.A2, "X1|N1").Status);
         var missing = Entry(report, ActivityRule.A2, "X2|N2");
         Assert.Equal(ComplianceStatus.Missing, missing.Status);
-        Assert.Contains("books: Xinjiang→inland 2014-10-05, inland→Xinjiang none", missing.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP202", 1, 4), (missing.Code, missing.Count, missing.Required));
         var violated = Entry(report, ActivityRule.A2, "early-reflection");
         Assert.Equal(ComplianceStatus.Violated, violated.Status);
-        Assert.Contains("the partner sent no book", violated.Detail, StringComparison.Ordinal);
+        Assert.Equal("CMP813", violated.Code);
     }
 
     [Fact]
@@ -103,7 +102,8 @@ public sealed class ActivityValidatorTests
             Student(ActivityKind.BookReflection, "2014-10-20", "N2", "X2"),
         ]);
         Assert.Equal(ComplianceStatus.Missing, Entry(report, ActivityRule.A2, "X2|N2").Status);
-        Assert.Contains("before the partner's book (2014-10-06)", Entry(report, ActivityRule.A2, "too-early").Detail, StringComparison.Ordinal);
+        Assert.Equal("CMP814", Entry(report, ActivityRule.A2, "too-early").Code);
+        Assert.Equal(3, Entry(report, ActivityRule.A2, "X2|N2").Count);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class ActivityValidatorTests
         Assert.Equal(ComplianceStatus.Met, Entry(report, ActivityRule.A3, "X1|N1").Status);
         var missing = Entry(report, ActivityRule.A3, "X2|N2");
         Assert.Equal(ComplianceStatus.Missing, missing.Status);
-        Assert.Contains("deed agreed: 2014-11-10; done after agreeing: Xinjiang not yet", missing.Detail, StringComparison.Ordinal);
-        Assert.Contains("before the partners agreed on it (2014-11-10)", Entry(report, ActivityRule.A3, "done-first").Detail, StringComparison.Ordinal);
-        Assert.Contains("the sender did no deed", Entry(report, ActivityRule.A3, "reflect-first").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP302", 1, 5), (missing.Code, missing.Count, missing.Required));
+        Assert.Equal("CMP816", Entry(report, ActivityRule.A3, "done-first").Code);
+        Assert.Equal("CMP817", Entry(report, ActivityRule.A3, "reflect-first").Code);
     }
 
     [Fact]
@@ -130,9 +130,10 @@ public sealed class ActivityValidatorTests
         var report = Validate([Exchange("2014-10-01", "XS1", "NS1"), Exchange("2014-10-01", "XS1", "NS2", "wrong-school")]);
         var met = Entry(report, ActivityRule.A4, "XS1|NS1");
         Assert.Equal((ComplianceLevel.SchoolPair, ComplianceStatus.Met), (met.Level, met.Status));
-        Assert.Contains("1 school exchange(s)", met.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP401", 1, 1), (met.Code, met.Count, met.Required));
         Assert.Equal(ComplianceStatus.Warning, Entry(report, ActivityRule.A4, "XS2|NS2").Status);
-        Assert.Contains("schools XS1 and NS2 are not a school pair", Entry(report, ActivityRule.A4, "wrong-school").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP806", "XS1"), (Entry(report, ActivityRule.A4, "wrong-school").Code, Entry(report, ActivityRule.A4, "wrong-school").UnitId));
+        Assert.Equal("CMP402", Entry(report, ActivityRule.A4, "XS2|NS2").Code);
     }
 
     [Fact]
@@ -141,7 +142,8 @@ public sealed class ActivityValidatorTests
         var report = Validate([Camp("2014-07-15", "2014-07-22", InlandCounty, 50)]);
         var entry = Entry(report, ActivityRule.A5, Province);
         Assert.Equal((ComplianceLevel.Province, ComplianceStatus.Met), (entry.Level, entry.Status));
-        Assert.Contains("1 unity camp(s) held by the province and its paired counties, 1 valid", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP501", 1, 1), (entry.Code, entry.Count, entry.Required));
+        Assert.Equal((1, 1), (report.Programme.CampsHeld, report.Programme.CampsValid));
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class ActivityValidatorTests
     {
         var entry = Entry(Validate([]), ActivityRule.A5, Province);
         Assert.Equal(ComplianceStatus.Missing, entry.Status);
-        Assert.Contains("0 unity camp(s)", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP502", 0, 1), (entry.Code, entry.Count, entry.Required));
     }
 
     [Fact]
@@ -162,21 +164,22 @@ public sealed class ActivityValidatorTests
             Camp("2015-07-01", "2015-07-05", "110000", 80, "camp-beijing"),
             Camp("2015-02-25", "2015-03-03", InlandCounty, 60, "camp-overlaps-term"),
         ]);
-        Assert.Contains("30 aided-area students, fewer than 50", Entry(report, ActivityRule.A5, "camp-30").Detail, StringComparison.Ordinal);
-        Assert.Contains("受援地区学生 30 名，少于 50 名", Entry(report, ActivityRule.A5, "camp-30").Detail, StringComparison.Ordinal);
-        Assert.Contains("2014-10-08 to 2014-10-12 is not within a winter or summer holiday of 370000", Entry(report, ActivityRule.A5, "camp-term").Detail, StringComparison.Ordinal);
-        Assert.Contains("not within a winter or summer holiday", Entry(report, ActivityRule.A5, "camp-overlaps-term").Detail, StringComparison.Ordinal);
-        Assert.Contains("after the as-of date", Entry(report, ActivityRule.A5, "camp-beijing").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP809", 30, 50), (Entry(report, ActivityRule.A5, "camp-30").Code, Entry(report, ActivityRule.A5, "camp-30").Count, Entry(report, ActivityRule.A5, "camp-30").Required));
+        Assert.Contains("邀请受援地区学生 30 名，应不少于 50 名", FindingRenderer.Default.Render(Entry(report, ActivityRule.A5, "camp-30").Finding, FindingLanguage.Chinese), StringComparison.Ordinal);
+        Assert.Equal("CMP810", Entry(report, ActivityRule.A5, "camp-term").Code);
+        Assert.Equal("CMP810", Entry(report, ActivityRule.A5, "camp-overlaps-term").Code);
+        Assert.Equal("CMP801", Entry(report, ActivityRule.A5, "camp-beijing").Code);
         var province = Entry(report, ActivityRule.A5, Province);
         Assert.Equal(ComplianceStatus.Missing, province.Status);
-        Assert.Contains("3 unity camp(s) held by the province and its paired counties, 0 valid", province.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP502", 0, 1), (province.Code, province.Count, province.Required));
+        Assert.Equal((3, 0, 1, 2), (report.Programme.CampsHeld, report.Programme.CampsValid, report.Programme.CampsTooSmall, report.Programme.CampsOutsideHolidays));
     }
 
     [Fact]
     public void A5_a_unit_outside_the_programme_is_named()
     {
         var report = Validate([Camp("2014-07-15", "2014-07-20", "110000", 80, "camp-beijing")]);
-        Assert.Contains("held by 110000, which is neither a supporting province nor a paired inland county", Entry(report, ActivityRule.A5, "camp-beijing").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP808", "110000"), (Entry(report, ActivityRule.A5, "camp-beijing").Code, Entry(report, ActivityRule.A5, "camp-beijing").UnitId));
     }
 
     [Fact]
@@ -188,8 +191,9 @@ public sealed class ActivityValidatorTests
         // A province's own minimum applies to camps hosted there, the general one elsewhere.
         var shandong = new ActivityValidationOptions { CampMinimumStudentsByProvince = { [new(Province)] = 80 } };
         var strict = Validate([Camp("2014-07-15", "2014-07-22", InlandCounty, 60, "camp-60")], shandong);
-        Assert.Contains("60 aided-area students, fewer than 80", Entry(strict, ActivityRule.A5, "camp-60").Detail, StringComparison.Ordinal);
-        Assert.Contains("with 80 or more aided-area students", Entry(strict, ActivityRule.A5, Province).Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP809", 60, 80), (Entry(strict, ActivityRule.A5, "camp-60").Code, Entry(strict, ActivityRule.A5, "camp-60").Count, Entry(strict, ActivityRule.A5, "camp-60").Required));
+        Assert.Equal(80, strict.Thresholds.CampMinimumByProvince[new Pairing.Core.Hierarchy.ProvinceId(Province)]);
+        Assert.Equal(80, strict.Rollups.Single(r => r.Level == RollupLevel.Province).CampMinimum);
 
         // Shandong's own winter holiday of 2015 runs into March: a camp then is in a holiday there.
         var holidays = new HolidayCalendar([new Holiday(new(Province), 2015, HolidayKind.Winter, D("2015-01-25"), D("2015-03-05"))]);
@@ -204,13 +208,14 @@ public sealed class ActivityValidatorTests
         var met = Validate([Family("2014-08-10", InlandCounty, 12, FamilyConsent.All)]);
         var entry = Entry(met, ActivityRule.A6, InlandCounty);
         Assert.Equal((ComplianceLevel.CountyPair, ComplianceStatus.Met), (entry.Level, entry.Status));
-        Assert.Contains("1 family event(s) with every family's consent, 12 families", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP601", 1, 1), (entry.Code, entry.Count, entry.Required));
+        Assert.Equal(12, met.Programme.FamiliesReached);
         Assert.Equal(12, met.Programme.FamiliesReached);
 
         var report = Validate([Family("2014-08-10", InlandCounty, 9, FamilyConsent.Partial, "partial"), Family("2014-08-10", "379999", 9, FamilyConsent.All, "stranger")]);
         Assert.Equal(ComplianceStatus.Warning, Entry(report, ActivityRule.A6, InlandCounty).Status);
-        Assert.Contains("9 families took part with consent 'partial'; every family must consent", Entry(report, ActivityRule.A6, "partial").Detail, StringComparison.Ordinal);
-        Assert.Contains("not a paired inland county", Entry(report, ActivityRule.A6, "stranger").Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP812", 9), (Entry(report, ActivityRule.A6, "partial").Code, Entry(report, ActivityRule.A6, "partial").Count));
+        Assert.Equal("CMP811", Entry(report, ActivityRule.A6, "stranger").Code);
         Assert.Equal(0, report.Programme.FamiliesReached);
     }
 
@@ -218,14 +223,14 @@ public sealed class ActivityValidatorTests
     public void Records_dated_before_the_pair_existed_or_after_the_as_of_date_are_violations()
     {
         var report = Validate([Letter("2014-06-20", "X1", "N1", "last-year"), Letter("2015-07-02", "X1", "N1", "future")]);
-        Assert.Contains("before the pair existed (from 2014-07-01)", Entry(report, ActivityRule.A1, "last-year").Detail, StringComparison.Ordinal);
-        Assert.Contains("after the as-of date 2015-06-30", Entry(report, ActivityRule.A1, "future").Detail, StringComparison.Ordinal);
+        Assert.Equal("CMP802", Entry(report, ActivityRule.A1, "last-year").Code);
+        Assert.Equal("CMP801", Entry(report, ActivityRule.A1, "future").Code);
 
         // With the plan's dates the pair exists from when students were paired.
         var plan = new PlanDates(new(Province), ClassAndStudentPairsMade: D("2014-09-05"), CountyAndSchoolPairsFixed: D("2014-07-30"));
         var planned = Validate([Letter("2014-09-01", "X1", "N1", "before-pairing"), Exchange("2014-07-20", "XS1", "NS1", "early-exchange")], plans: [plan]);
-        Assert.Contains("before the pair existed (from 2014-09-05)", Entry(planned, ActivityRule.A1, "before-pairing").Detail, StringComparison.Ordinal);
-        Assert.Contains("before the school pair existed (from 2014-07-30)", Entry(planned, ActivityRule.A4, "early-exchange").Detail, StringComparison.Ordinal);
+        Assert.Equal("CMP802", Entry(planned, ActivityRule.A1, "before-pairing").Code);
+        Assert.Equal("CMP807", Entry(planned, ActivityRule.A4, "early-exchange").Code);
     }
 
     [Fact]
@@ -251,12 +256,12 @@ public sealed class ActivityValidatorTests
         var late = Validate([], plans: [new PlanDates(new(Province), D("2014-07-25"), D("2014-08-05"), D("2014-08-20"))]);
         var s2 = Entry(late, ActivityRule.S2, Province);
         Assert.Equal((ComplianceLevel.Province, ComplianceStatus.Violated), (s2.Level, s2.Status));
-        Assert.Contains("schools and students reported 2014-07-25, 5 day(s) late (due 2014-07-20)", s2.Detail, StringComparison.Ordinal);
-        Assert.Contains("晚 5 天", s2.Detail, StringComparison.Ordinal);
-        Assert.Contains("5 day(s) late (due 2014-07-31)", Entry(late, ActivityRule.S3, Province).Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP702", 5), (s2.Code, s2.Count));
+        Assert.Equal("学校和学生情况晚于截止日期 5 天上报", FindingRenderer.Default.Render(s2.Finding, FindingLanguage.Chinese));
+        Assert.Equal(("CMP712", 5), (Entry(late, ActivityRule.S3, Province).Code, Entry(late, ActivityRule.S3, Province).Count));
         var s4 = Entry(late, ActivityRule.S4, Province);
         Assert.Equal(ComplianceStatus.Violated, s4.Status);
-        Assert.Contains("made 2014-08-20 (after the term starts, 2014-09-01)", s4.Detail, StringComparison.Ordinal);
+        Assert.Equal(("CMP722", 12), (s4.Code, s4.Count));
 
         var missing = Validate([], plans: [new PlanDates(new(Province))]);
         Assert.All([ActivityRule.S2, ActivityRule.S3, ActivityRule.S4], rule => Assert.Equal(ComplianceStatus.Missing, Entry(missing, rule, Province).Status));
@@ -278,11 +283,11 @@ public sealed class ActivityValidatorTests
             Camp("2015-01-20", "2015-01-25", Province, 30),
             Family("2014-08-10", InlandCounty, 12, FamilyConsent.All),
         ]);
-        Assert.Equal(new ComplianceRollup(RollupLevel.Programme, "programme", 3, 3, 2, 2, 2, 1, 12), report.Programme);
-        Assert.Equal(new ComplianceRollup(RollupLevel.SchoolPair, "XS1|NS1", 2, 2, 1, 1, null, null, null), report.Rollups.Single(r => r.SubjectId == "XS1|NS1"));
-        Assert.Equal(new ComplianceRollup(RollupLevel.CountyPair, $"{XinjiangCounty}|{InlandCounty}", 3, 3, 2, 2, 1, 1, 12),
+        Assert.Equal(new ComplianceRollup(RollupLevel.Programme, "programme", 3, 3, 2, 2, 2, 1, 12, 1, 0, null), report.Programme);
+        Assert.Equal(new ComplianceRollup(RollupLevel.SchoolPair, "XS1|NS1", 2, 2, 1, 1, null, null, null, null, null, null), report.Rollups.Single(r => r.SubjectId == "XS1|NS1"));
+        Assert.Equal(new ComplianceRollup(RollupLevel.CountyPair, $"{XinjiangCounty}|{InlandCounty}", 3, 3, 2, 2, 1, 1, 12, 0, 0, null),
             report.Rollups.Single(r => r.Level == RollupLevel.CountyPair));
-        Assert.Equal(new ComplianceRollup(RollupLevel.Province, Province, 3, 3, 2, 2, 2, 1, 12), report.Rollups.Single(r => r.Level == RollupLevel.Province));
+        Assert.Equal(new ComplianceRollup(RollupLevel.Province, Province, 3, 3, 2, 2, 2, 1, 12, 1, 0, 50), report.Rollups.Single(r => r.Level == RollupLevel.Province));
         Assert.Equal(
             [RollupLevel.SchoolPair, RollupLevel.SchoolPair, RollupLevel.CountyPair, RollupLevel.Province, RollupLevel.Programme],
             report.Rollups.Select(r => r.Level));

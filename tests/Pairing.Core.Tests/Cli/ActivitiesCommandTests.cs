@@ -21,9 +21,9 @@ public sealed class ActivitiesCommandTests : CliTestBase
         Assert.Equal(0, check.Code);
         Assert.Contains("A5", check.Out, StringComparison.Ordinal);
         var compliance = File.ReadAllLines(In("report", ComplianceReportFiles.ComplianceFile));
-        Assert.Equal("rule,level,subject_id,status,detail", compliance[0]);
-        Assert.Contains(compliance, l => l.StartsWith("A5,record,", StringComparison.Ordinal) && l.Contains(",violated,", StringComparison.Ordinal));
-        Assert.Contains(compliance, l => l.StartsWith("A6,record,", StringComparison.Ordinal) && l.Contains(",violated,", StringComparison.Ordinal));
+        Assert.Equal("rule,level,subject_id,status,code,unit_id,count,required,detail", compliance[0]);
+        Assert.Contains(compliance, l => l.StartsWith("A5,record,", StringComparison.Ordinal) && l.Contains(",violated,CMP809,", StringComparison.Ordinal));
+        Assert.Contains(compliance, l => l.StartsWith("A6,record,", StringComparison.Ordinal) && l.Contains(",violated,CMP812,", StringComparison.Ordinal));
         Assert.True(File.Exists(In("report", "rollup.json")));
     }
 

@@ -14,8 +14,9 @@ namespace Pairing.Core.Matching.Internals;
 /// <para>
 /// For a fixed number of class pairs, maximising Σ min(a, b) and minimising Σ |a − b| are both Monge (min is
 /// supermodular, |a − b| a convex function of a − b), so an optimal pairing of two sorted lists never crosses. That
-/// makes the least cost a simple dynamic programme over the sorted sizes, exact, and cheap enough to price every
-/// candidate school pair before the school level chooses.
+/// makes the least cost a dynamic programme over the sorted sizes (<see cref="ClassPairing"/>), exact, in time p · (w + 1)
+/// for p classes on the smaller side and w more on the other and memory w + 1, cheap enough to price every candidate
+/// school pair before the school level chooses.
 /// </para>
 /// </remarks>
 internal static class ClassCost
@@ -47,36 +48,13 @@ internal static class ClassCost
             return 0;
         }
 
-        // The shorter list is paired whole into the longer; the cost is symmetric in the two sizes.
+        // The shorter list is paired whole into the longer; the score is symmetric in the two sizes.
         var (shortList, longList) = xinjiang.Length <= inland.Length ? (xinjiang, inland) : (inland, xinjiang);
-        var largest = Math.Max(shortList[^1], longList[^1]);
-        var p = shortList.Length;
-        var q = longList.Length;
+        var (inPairs, difference) = ClassPairing.Best(shortList, longList);
 
-        // best[j]: least cost of pairing the first i short-list classes within the first j long-list classes.
-        Span<long> best = q + 1 <= 256 ? stackalloc long[q + 1] : new long[q + 1];
-        Span<long> next = q + 1 <= 256 ? stackalloc long[q + 1] : new long[q + 1];
-        best.Clear();
-        for (var i = 1; i <= p; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                next[j] = long.MaxValue;
-            }
-
-            for (var j = i; j <= q; j++)
-            {
-                var take = best[j - 1] == long.MaxValue ? long.MaxValue : best[j - 1] + Of(shortList[i - 1], longList[j - 1], largest);
-                next[j] = Math.Min(next[j - 1], take);
-            }
-
-            next.CopyTo(best);
-        }
-
-        // best[q] = (p · largest − Σ min) · Scale + Σ |a − b|; cross-class pairs are min(Σa, Σb) − Σ min.
-        var inPairs = (p * (long)largest) - CrossOf(best[q]);
+        // Cross-class pairs are min(Σa, Σb) − Σ min over the class pairs.
         var paired = Math.Min(Sum(xinjiang), Sum(inland));
-        return ((paired - inPairs) * Scale) + DifferenceOf(best[q]);
+        return ((paired - inPairs) * Scale) + difference;
     }
 
     private static long Sum(int[] sizes)

@@ -8,6 +8,8 @@ namespace Pairing.Core.Matching.Internals;
 /// </summary>
 internal sealed class Preferences(PairingOptions options)
 {
+    public PairingOptions Options => options;
+
     public int Total { get; } = options.SameGenderWeight + options.SharedInterestWeight + options.SameLanguageWeight + options.CloseBirthYearWeight;
 
     /// <summary>Whether only the gender preference is on (or none is): then pairing by gender is exactly optimal.</summary>

@@ -11,11 +11,10 @@ namespace Pairing.Core.Matching.Internals;
 /// grade may be short; nothing here assumes it is whole.
 /// </summary>
 /// <remarks>
-/// Both levels are pure assignments, so both run on <see cref="Assignment"/>: classes at the cost of
-/// <see cref="ClassCost"/> (fewest cross-class pairs, then least size difference), students at the cost of the
-/// preferences they do not meet. When only the same-gender preference is on, pairing girls with girls and boys
-/// with boys first, then the rest, is exactly optimal and needs no solver; that is the default and the national
-/// hot path.
+/// Both levels are pure assignments: classes on <see cref="ClassPairing"/> (fewest cross-class pairs, then least size
+/// difference, exact on the sorted sizes in memory linear in the classes), students on <see cref="StudentPairing"/> at
+/// the cost of the preferences they do not meet. When only the same-gender preference is on, pairing girls with girls and boys with boys first, then the rest, is exactly optimal and needs no solver; that
+/// is the default and the national hot path. A large sub-problem (a grade's overflow) is solved on student types.
 /// </remarks>
 internal static class RosterStage
 {
@@ -171,53 +170,35 @@ internal static class RosterStage
     {
         var xs = task.XinjiangClasses;
         var ns = task.InlandClasses;
-        var mate = new int[xs.Length];
-        var kept = new bool[xs.Length];
-        Array.Fill(mate, -1);
-        var used = new HashSet<int>();
-        var inTask = new HashSet<int>(ns);
+        var position = new Dictionary<int, int>(ns.Length);
+        for (var j = 0; j < ns.Length; j++)
+        {
+            position[ns[j]] = j;
+        }
 
         // A previous year's class pair stays when both classes are here, in the same grade of paired schools.
+        var keep = new int[xs.Length];
+        var kept = new bool[xs.Length];
+        Array.Fill(keep, -1);
+        var used = new bool[ns.Length];
         for (var k = 0; k < xs.Length; k++)
         {
-            if (keptClassOf.TryGetValue(xs[k], out var d) && inTask.Contains(d) && used.Add(d))
+            if (keptClassOf.TryGetValue(xs[k], out var d) && position.TryGetValue(d, out var j) && !used[j])
             {
-                mate[k] = d;
+                used[j] = true;
+                keep[k] = j;
                 kept[k] = true;
             }
         }
 
-        var freeX = Enumerable.Range(0, xs.Length).Where(k => mate[k] < 0).ToArray();
-        var freeN = ns.Where(d => !used.Contains(d)).ToArray();
-        // As many class pairs as the smaller side has, with the most students inside a class pair, then the least size
-        // difference (ClassCost); the rest of the grade pairs across classes.
-        var largest = 0;
-        foreach (var k in freeX)
+        // As many class pairs as the smaller side has free classes, with the most students inside a class pair, then
+        // the least size difference; the rest of the grade pairs across classes. Exact on the sorted sizes, no matrix.
+        var m = ClassPairing.Pair(
+            Array.ConvertAll(xs, c => v.ClassSize[c]), Array.ConvertAll(ns, c => v.ClassSize[c]), keep);
+        var mate = new int[xs.Length];
+        for (var k = 0; k < xs.Length; k++)
         {
-            largest = Math.Max(largest, v.ClassSize[xs[k]]);
-        }
-
-        foreach (var d in freeN)
-        {
-            largest = Math.Max(largest, v.ClassSize[d]);
-        }
-
-        var cost = new long[freeX.Length * freeN.Length];
-        for (var i = 0; i < freeX.Length; i++)
-        {
-            for (var j = 0; j < freeN.Length; j++)
-            {
-                cost[(i * freeN.Length) + j] = ClassCost.Of(v.ClassSize[xs[freeX[i]]], v.ClassSize[freeN[j]], largest);
-            }
-        }
-
-        var m = Assignment.SolveComplete(freeX.Length, freeN.Length, cost);
-        for (var i = 0; i < freeX.Length; i++)
-        {
-            if (m[i] >= 0)
-            {
-                mate[freeX[i]] = freeN[m[i]];
-            }
+            mate[k] = m[k] >= 0 ? ns[m[k]] : -1;
         }
 
         return new ClassOutcome(mate, kept);
@@ -304,64 +285,7 @@ internal static class RosterStage
         Rosters.Roster roster, List<int> xs, List<int> ns, Preferences prefs,
         List<(int X, int N, bool Cross, bool Kept)> pairs, List<int> leftX, List<int>? leftN, Func<int, int, bool> cross)
     {
-        var students = roster.StudentArray;
-        var mate = new int[xs.Count];
-        if (prefs.GenderOnly)
-        {
-            // Girls with girls, boys with boys, then the rest in id order: the most same-gender pairs there can be.
-            Array.Fill(mate, -1);
-            var takenN = new bool[ns.Count];
-            foreach (var gender in (ReadOnlySpan<Gender>)[Gender.Female, Gender.Male])
-            {
-                var j = 0;
-                for (var i = 0; i < xs.Count; i++)
-                {
-                    if (mate[i] >= 0 || students[xs[i]].Gender != gender)
-                    {
-                        continue;
-                    }
-
-                    while (j < ns.Count && (takenN[j] || students[ns[j]].Gender != gender))
-                    {
-                        j++;
-                    }
-
-                    if (j == ns.Count)
-                    {
-                        break;
-                    }
-
-                    mate[i] = j;
-                    takenN[j] = true;
-                }
-            }
-
-            var rest = 0;
-            for (var i = 0; i < xs.Count; i++)
-            {
-                if (mate[i] >= 0)
-                {
-                    continue;
-                }
-
-                while (rest < ns.Count && takenN[rest])
-                {
-                    rest++;
-                }
-
-                if (rest == ns.Count)
-                {
-                    break;
-                }
-
-                mate[i] = rest;
-                takenN[rest] = true;
-            }
-        }
-        else
-        {
-            mate = Assignment.SolveComplete(xs.Count, ns.Count, prefs.CostMatrix(students, xs, ns));
-        }
+        var mate = StudentPairing.Pair(roster.StudentArray, xs, ns, prefs);
 
         var usedN = new bool[ns.Count];
         for (var i = 0; i < xs.Count; i++)
