@@ -13,7 +13,7 @@ internal static class RosterInput
         var result = RosterFiles.Read(directory);
         foreach (var problem in result.Problems)
         {
-            error.WriteLine(problem.ToString());
+            error.WriteLine(ProblemLines.Render(problem));
         }
 
         if (!result.IsValid)

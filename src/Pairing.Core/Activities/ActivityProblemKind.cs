@@ -44,4 +44,7 @@ public enum ActivityProblemKind
 
     /// <summary>A consent is not <c>all</c>, <c>partial</c> or <c>none</c>.</summary>
     BadConsent,
+
+    /// <summary>A column or value that looks like personal data (a name, a phone, an ID-card number); refused.</summary>
+    PersonalData,
 }
