@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Pairing.Core.Activities;
-using Pairing.Core.Activities.Internals;
+using Pairing.Core.Testing;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -39,7 +39,7 @@ public class ActivityValidationBenchmarks
         }
 
         _result = new PairingResult(all.CountyPairs, all.SchoolPairs, all.ClassPairs, all.StudentPairs.Take(pairs), all.Unpaired, all.Summary);
-        var log = ActivityGenerator.Generate(_roster, _result, seed: 1, schoolYear: 2014);
+        var log = ActivityLogGenerator.Generate(_roster, _result, new ActivityLogGeneratorOptions { Seed = 1, DeliberateViolations = true });
         if (log.Count < Records)
         {
             throw new InvalidOperationException($"the log has {log.Count} records, {Records} are needed");

@@ -60,7 +60,7 @@ if (!check.IsValid)
 
 // 6. By the end of the school year (A1–A6): validate the activity records and file the report (备案). A real system
 //    collects the records through the year; here the generator writes a realistic year of them.
-var records = ActivityGenerator.Generate(roster, result, seed: 1, schoolYear: 2014);
+var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 1, SchoolYear = 2014 });
 var report = activityValidator.Validate(roster, result, records, asOf: new DateOnly(2015, 6, 30));
 var reportFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!, "report");
 ComplianceReportFiles.Write(report, reportFolder);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Findings;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
 
@@ -71,9 +72,9 @@ public static partial class RosterWorkbooks
             {
                 if (table != RosterTable.Students)
                 {
-                    reader.Missing(table, new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, file, null, null, null,
-                        $"{file} has no sheet {WorkbookSheets.EnglishName(table)} (or {WorkbookSheets.ChineseName(table)})",
-                        $"a sheet named {WorkbookSheets.EnglishName(table)} or {WorkbookSheets.ChineseName(table)}; the workbook's sheets are {string.Join(", ", book.SheetNames)}"));
+                    reader.Missing(table, new RosterProblem(RosterFindings.MissingSheet.Create(null, new FindingLocation(file),
+                        FindingArgument.Of("file", file), FindingArgument.Of("sheet", WorkbookSheets.EnglishName(table)),
+                        FindingArgument.Of("alias", WorkbookSheets.ChineseName(table)), FindingArgument.Of("sheets", string.Join(", ", book.SheetNames)))));
                 }
 
                 continue;
@@ -115,8 +116,8 @@ public static partial class RosterWorkbooks
             var sheet = book.SheetNames.FirstOrDefault(s => WorkbookSheets.Names(s, table)) ?? book.SheetNames.FirstOrDefault();
             if (sheet is null)
             {
-                reader.Missing(table, new RosterProblem(RosterProblemKind.BadWorkbook, ProblemSeverity.Error, file, null, null, null,
-                    $"{file} has no sheets", $"a workbook with the {WorkbookSheets.EnglishName(table)} table in its first sheet"));
+                reader.Missing(table, new RosterProblem(RosterFindings.NoSheets.Create(null, new FindingLocation(file),
+                    FindingArgument.Of("file", file), FindingArgument.Of("table", WorkbookSheets.EnglishName(table)))));
                 continue;
             }
 
@@ -154,10 +155,7 @@ public static partial class RosterWorkbooks
         problem = null;
         if (!File.Exists(path))
         {
-            problem = new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, file, null, null, null,
-                $"the workbook '{path}' does not exist", tables.Length == 1
-                    ? $"a workbook {file} with the {WorkbookSheets.EnglishName(tables[0])} table"
-                    : "a workbook with the sheets counties, schools, classes and optionally students (or 县, 学校, 班级, 学生)");
+            problem = new RosterProblem(RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
         }
         else
         {
@@ -167,8 +165,8 @@ public static partial class RosterWorkbooks
             }
             catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
             {
-                problem = new RosterProblem(RosterProblemKind.BadWorkbook, ProblemSeverity.Error, file, null, null, null,
-                    $"{file} cannot be read as a workbook: {e.Message}", "an .xlsx or .xls workbook as Excel, WPS or LibreOffice saves it");
+                problem = new RosterProblem(RosterFindings.BadWorkbook.Create(null, new FindingLocation(file),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
             }
         }
 
@@ -191,11 +189,8 @@ public static partial class RosterWorkbooks
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
-            reader.Missing(table, new RosterProblem(RosterProblemKind.BadWorkbook, ProblemSeverity.Error, file, null, null, null,
-                $"sheet {sheet} of {file} cannot be read: {e.Message}", "an .xlsx or .xls workbook as Excel, WPS or LibreOffice saves it")
-            {
-                Sheet = sheet,
-            });
+            reader.Missing(table, new RosterProblem(RosterFindings.BadSheet.Create(null, new FindingLocation(file, sheet),
+                FindingArgument.Of("sheet", sheet), FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message))));
             return;
         }
 
@@ -232,12 +227,8 @@ public static partial class RosterWorkbooks
                 if (index < row.Cells.Count && LostNumber().IsMatch(row.Cells[index]))
                 {
                     ok = false;
-                    reader.AddProblem(new RosterProblem(RosterProblemKind.BadId, ProblemSeverity.Error, file, row.Number, index + 1, name,
-                        $"{name} '{row.Cells[index].Trim()}' is in E+ notation: a spreadsheet turned this id into a number and kept only its first 15 digits, so the id is lost",
-                        "the id as text: format the column as Text (@) and enter the ids again from their source")
-                    {
-                        Sheet = sheet,
-                    });
+                    reader.AddProblem(new RosterProblem(RosterFindings.NumberId.Create(null, new FindingLocation(file, sheet, row.Number, index + 1, name),
+                        FindingArgument.Of("column", name), FindingArgument.Of("value", row.Cells[index].Trim()))));
                 }
             }
 

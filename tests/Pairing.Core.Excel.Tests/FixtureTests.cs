@@ -59,7 +59,8 @@ public class FixtureTests(ITestOutputHelper output)
         {
             Assert.Equal("students.xlsx", e.File);
             Assert.Equal("students", e.Sheet);
-            Assert.Contains("E+ notation", e.Message, StringComparison.Ordinal);
+            Assert.Equal("ROS019", e.Code);
+            Assert.Contains("E notation", e.Message, StringComparison.Ordinal);
         });
         Assert.Empty(read.Warnings);
     }

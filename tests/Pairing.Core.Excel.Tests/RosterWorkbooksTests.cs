@@ -95,8 +95,8 @@ public class RosterWorkbooksTests
 
         Assert.False(read.IsValid);
         var lines = read.Errors.Select(p => p.ToString()).ToList();
-        Assert.Contains(lines, l => l.StartsWith("roster.xlsx!班级!C2 (grade): error: grade '13'", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("roster.xlsx!班级!D3 (size): error:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("roster.xlsx!班级!C2 (grade): error ROS014: grade '13'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("roster.xlsx!班级!D3 (size): error ROS033:", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count);
     }
 
@@ -123,7 +123,7 @@ public class RosterWorkbooksTests
         var errors = read.Errors.ToList();
         Assert.Equal(2, errors.Count);
         Assert.All(errors, e => Assert.Equal(RosterProblemKind.BadId, e.Kind));
-        Assert.StartsWith("roster.xlsx!students!A2 (student_id): error: student_id '6.53201123456789E+17' is in E+ notation", errors[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("roster.xlsx!students!A2 (student_id): error ROS019: student_id '6.53201123456789E+17' is a number in E notation", errors[0].ToString(), StringComparison.Ordinal);
         Assert.Equal("students", errors[1].Sheet);
         Assert.Equal(3, errors[1].Line);
     }

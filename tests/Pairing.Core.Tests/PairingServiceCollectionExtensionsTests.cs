@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pairing.Core.Activities;
+using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Tests.Matching;
@@ -107,7 +108,7 @@ public sealed class PairingServiceCollectionExtensionsTests
         using var provider = new ServiceCollection().AddPairing(o => o.MaxDegreeOfParallelism = 1).BuildServiceProvider();
         var roster = SmallRoster();
         var result = provider.GetRequiredService<IPairingMatcher>().Match(roster);
-        var records = ActivityGenerator.Generate(roster, result, seed: 1, schoolYear: 2014);
+        var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { DeliberateViolations = true });
         var asOf = new DateOnly(2015, 6, 30);
 
         var report = provider.GetRequiredService<IActivityValidator>().Validate(roster, result, records, asOf);

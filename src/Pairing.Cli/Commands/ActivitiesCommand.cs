@@ -53,7 +53,7 @@ internal static class ActivitiesCommand
         var records = ActivityFiles.Read(activitiesPath, holidaysPath);
         foreach (var problem in records.Problems)
         {
-            error.WriteLine(problem.ToString());
+            error.WriteLine(ProblemLines.Render(problem));
         }
 
         if (roster is null || result is null || !records.IsValid)

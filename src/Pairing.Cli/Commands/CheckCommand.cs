@@ -39,7 +39,7 @@ internal static class CheckCommand
         var warnings = 0;
         foreach (var problem in result.Problems)
         {
-            output.WriteLine(problem.ToString());
+            output.WriteLine(ProblemLines.Render(problem));
             if (problem.Severity == ProblemSeverity.Error)
             {
                 errors++;

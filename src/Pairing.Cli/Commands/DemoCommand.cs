@@ -41,7 +41,7 @@ internal static class DemoCommand
             var read = clock.Elapsed - generated;
             foreach (var problem in result.Problems)
             {
-                output.WriteLine(problem.ToString());
+                output.WriteLine(ProblemLines.Render(problem));
             }
 
             if (!result.IsValid)

@@ -220,7 +220,10 @@ internal static class GenerateCommand
                 // The same roster and default options always give the same pairing, so 'pairing match' on the roster
                 // reproduces DIR/pairing, and the records refer to those pairs.
                 var pairing = new PairingMatcher().Match(roster);
-                var records = ActivityGenerator.Generate(roster, pairing, options.Seed, ActivityYear);
+                // Deliberately against the rules in a few records, as documented: the records are for trying 'pairing
+                // activities', which should have something to flag.
+                var records = ActivityLogGenerator.Generate(
+                    roster, pairing, new ActivityLogGeneratorOptions { Seed = options.Seed, SchoolYear = ActivityYear, DeliberateViolations = true });
                 try
                 {
                     PairingResultFiles.Write(pairing, Path.Combine(directory, PairingFolder), includeTimings: false);

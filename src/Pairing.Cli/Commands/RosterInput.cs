@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pairing.Core.Excel;
+using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
@@ -14,7 +15,7 @@ internal static class RosterInput
         var result = Load(directory, out var conflict);
         foreach (var problem in result?.Problems ?? [])
         {
-            error.WriteLine(problem.ToString());
+            error.WriteLine(ProblemLines.Render(problem));
         }
 
         if (conflict is not null)
@@ -48,7 +49,8 @@ internal static class RosterInput
                 return RosterWorkbooks.Read(path);
             }
 
-            conflict = $"{path}: error: this is a file, not a roster folder or workbook; expected a folder with counties.csv, schools.csv, classes.csv and optionally students.csv, or an .xlsx or .xls workbook with the sheets counties, schools, classes and students (or 县, 学校, 班级, 学生)";
+            conflict = ProblemLines.Render(new RosterProblem(RosterFindings.NotRosterInput.Create(
+                null, new FindingLocation(path), FindingArgument.Of("path", path))));
             return null;
         }
 
@@ -70,7 +72,9 @@ internal static class RosterInput
 
         if (books.Count > 0)
         {
-            conflict = $"{Path.Combine(path, books[0])}: error: {string.Join(", ", books)} {(books.Count == 1 ? "is" : "are")} beside the roster's CSV files ({string.Join(", ", csv)}) and would be ignored; expected the roster as CSV files only (save the workbook's sheet as CSV) or as workbooks only";
+            conflict = ProblemLines.Render(new RosterProblem(RosterFindings.WorkbookBesideCsv.Create(
+                null, new FindingLocation(Path.Combine(path, books[0])),
+                FindingArgument.Of("workbooks", string.Join(", ", books)), FindingArgument.Of("files", string.Join(", ", csv)))));
         }
 
         return RosterFiles.Read(path);

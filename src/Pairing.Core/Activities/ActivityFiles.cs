@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pairing.Core.Activities.Internals;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
@@ -9,7 +10,7 @@ namespace Pairing.Core.Activities;
 
 /// <summary>
 /// Reads and writes activity records (<c>activities.csv</c>) and per-province holidays (<c>holidays.csv</c>) in
-/// the format FORMATS.md fixes.
+/// the programme's CSV format.
 /// </summary>
 /// <remarks>
 /// Reading holds the files to the same discipline as rosters: UTF-8 with or without a BOM or GB18030; columns found
@@ -158,8 +159,7 @@ public static class ActivityFiles
             return File.ReadAllBytes(path);
         }
 
-        problems.Add(new ActivityProblem(ActivityProblemKind.MissingFile, ProblemSeverity.Error, Path.GetFileName(path), null, null, null,
-            $"the file '{path}' does not exist", "an existing CSV file"));
+        problems.Add(new ActivityProblem(ActivityFileFindings.MissingFile.Create(null, new FindingLocation(Path.GetFileName(path)), FindingArgument.Of("path", path))));
         return null;
     }
 
@@ -193,15 +193,14 @@ public static class ActivityFiles
             if (id is not null && !firstLine.TryAdd(id, row.Line))
             {
                 ok = false;
-                row.Problem(ActivityProblemKind.DuplicateId, "activity_id",
-                    $"activity_id '{id}' appears twice (first on line {firstLine[id].ToString(CultureInfo.InvariantCulture)})", "each activity id once");
+                row.Problem(ActivityFileFindings.DuplicateActivity, "activity_id", FindingArgument.Of("id", id), FindingArgument.Of("first", firstLine[id]));
             }
 
             var kindText = row.Text("kind");
             if (!ActivityShape.TryParseKind(kindText, out var kind))
             {
                 ok = false;
-                row.Problem(ActivityProblemKind.BadKind, "kind", $"kind '{kindText}' is not known", ActivityShape.KindNames);
+                row.Problem(ActivityFileFindings.BadKind, "kind", FindingArgument.Of("value", kindText));
             }
 
             var date = row.Date("date", required: true, out var dateOk);
@@ -210,7 +209,7 @@ public static class ActivityFiles
             if (date is { } d && end is { } e && e < d)
             {
                 ok = false;
-                row.Problem(ActivityProblemKind.BadDateRange, "end_date", $"end_date {e:yyyy-MM-dd} is before date {d:yyyy-MM-dd}", "an end date on or after the date");
+                row.Problem(ActivityFileFindings.EndBeforeDate, "end_date", FindingArgument.Of("end", e), FindingArgument.Of("date", d));
             }
 
             var from = row.OptionalId("from_id", out var fromOk);
@@ -229,7 +228,7 @@ public static class ActivityFiles
                 else
                 {
                     ok = false;
-                    row.Problem(ActivityProblemKind.BadCount, "count", $"count '{countText}' is not a whole number", "a whole number of 0 or more");
+                    row.Problem(ActivityFileFindings.BadCount, "count", FindingArgument.Of("value", countText));
                 }
             }
 
@@ -244,7 +243,7 @@ public static class ActivityFiles
                 else
                 {
                     ok = false;
-                    row.Problem(ActivityProblemKind.BadConsent, "consent", $"consent '{consentText}' is not known", "all, partial or none");
+                    row.Problem(ActivityFileFindings.BadConsent, "consent", FindingArgument.Of("value", consentText));
                 }
             }
 
@@ -265,8 +264,7 @@ public static class ActivityFiles
                     if (required.HasFlag(field) && !present)
                     {
                         ok = false;
-                        row.Problem(ActivityProblemKind.MissingField, column, $"a {ActivityShape.NameOf(kind)} record needs {column}, which is empty",
-                            $"{column}: {ActivityShape.WhatFor(kind, field)}");
+                        row.Problem(ActivityFileFindings.MissingField, column, FindingArgument.Of("kind", ActivityShape.NameOf(kind)), FindingArgument.Of("column", column));
                     }
                 }
             }
@@ -292,7 +290,7 @@ public static class ActivityFiles
             var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2999;
             if (!yearOk)
             {
-                row.Problem(ActivityProblemKind.BadDate, "year", $"year '{yearText}' is not a year", "a year such as 2015");
+                row.Problem(ActivityFileFindings.BadYear, "year", FindingArgument.Of("value", yearText));
             }
 
             var kindText = row.Text("kind");
@@ -304,7 +302,7 @@ public static class ActivityFiles
             };
             if (kind is null)
             {
-                row.Problem(ActivityProblemKind.BadKind, "kind", $"kind '{kindText}' is not known", "winter or summer");
+                row.Problem(ActivityFileFindings.BadHolidayKind, "kind", FindingArgument.Of("value", kindText));
             }
 
             var start = row.Date("start", required: true, out _);
@@ -315,14 +313,12 @@ public static class ActivityFiles
                 if (e < s)
                 {
                     rangeOk = false;
-                    row.Problem(ActivityProblemKind.BadDateRange, "end", $"end {e:yyyy-MM-dd} is before start {s:yyyy-MM-dd}", "an end on or after the start");
+                    row.Problem(ActivityFileFindings.EndBeforeStart, "end", FindingArgument.Of("end", e), FindingArgument.Of("start", s));
                 }
                 else if (yearOk && (year < s.Year || year > e.Year))
                 {
                     rangeOk = false;
-                    row.Problem(ActivityProblemKind.BadDateRange, "year",
-                        $"year {year.ToString(CultureInfo.InvariantCulture)} is not a year the holiday {s:yyyy-MM-dd} – {e:yyyy-MM-dd} falls in",
-                        "the calendar year the holiday is in");
+                    row.Problem(ActivityFileFindings.YearOutsideHoliday, "year", FindingArgument.Of("year", year), FindingArgument.Of("start", s), FindingArgument.Of("end", e));
                 }
             }
 
@@ -333,9 +329,8 @@ public static class ActivityFiles
 
             if (!firstLine.TryAdd((province, year, kind.Value), row.Line))
             {
-                row.Problem(ActivityProblemKind.DuplicateId, "kind",
-                    $"the {kindText} holiday of {year.ToString(CultureInfo.InvariantCulture)} for province {province} is given twice (first on line {firstLine[(province, year, kind.Value)].ToString(CultureInfo.InvariantCulture)})",
-                    "one holiday per province, year and kind");
+                row.Problem(ActivityFileFindings.DuplicateHoliday, "kind", FindingArgument.Of("kind", kind.Value), FindingArgument.Of("year", year),
+                    FindingArgument.Of("province", province), FindingArgument.Of("first", firstLine[(province, year, kind.Value)]));
                 return;
             }
 

@@ -27,7 +27,7 @@ public enum ActivityProblemKind
     /// <summary>An activity id appears twice, or a province's holiday of one year and kind is given twice.</summary>
     DuplicateId,
 
-    /// <summary>A kind is not one FORMATS.md defines (letter, chat, …, family-event; winter or summer for holidays).</summary>
+    /// <summary>A kind is not one the format defines (letter, chat, …, family-event; winter or summer for holidays).</summary>
     BadKind,
 
     /// <summary>A date is not an ISO date (<c>2014-09-15</c>), or a year is not a year.</summary>
@@ -44,4 +44,7 @@ public enum ActivityProblemKind
 
     /// <summary>A consent is not <c>all</c>, <c>partial</c> or <c>none</c>.</summary>
     BadConsent,
+
+    /// <summary>A column or value that looks like personal data (a name, a phone, an ID-card number); refused.</summary>
+    PersonalData,
 }

@@ -4,8 +4,8 @@ using Pairing.Core.Internals;
 namespace Pairing.Core.Activities;
 
 /// <summary>
-/// One row of <c>activities.csv</c>: something partners, schools or committees did, on a date, as FORMATS.md
-/// defines it for each <see cref="ActivityKind"/>.
+/// One row of <c>activities.csv</c>: something partners, schools or committees did, on a date, with the fields each
+/// <see cref="ActivityKind"/> needs.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -1,8 +1,8 @@
 namespace Pairing.Core.Activities;
 
 /// <summary>
-/// The rules of PROGRAMME.md the activity validator checks, with the ids it gives them; the same ids appear in
-/// <c>compliance.csv</c>.
+/// The programme's activity rules the validator checks, by id (A1–A6 and S2–S4, as each member documents); the same
+/// ids appear in <c>compliance.csv</c>.
 /// </summary>
 /// <remarks>
 /// A7 (filing, 备案) is not a check on records: the compliance report and its roll-ups are what a committee files.

@@ -7,7 +7,7 @@ using Pairing.Core.Internals.Csv;
 namespace Pairing.Core.Activities;
 
 /// <summary>
-/// Writes a <see cref="ComplianceReport"/> as the folder FORMATS.md fixes: <c>compliance.csv</c>, <c>rollup.csv</c>
+/// Writes a <see cref="ComplianceReport"/> as the programme's report folder: <c>compliance.csv</c>, <c>rollup.csv</c>
 /// and <c>rollup.json</c>, fit for filing (备案).
 /// </summary>
 /// <remarks>

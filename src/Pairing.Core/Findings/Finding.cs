@@ -55,7 +55,7 @@ public sealed class Finding : IEquatable<Finding>
     /// <summary>What kind of finding it is.</summary>
     public FindingDescriptor Descriptor { get; }
 
-    /// <summary>The stable code, such as <c>ROS014</c> (docs/rules.md lists every code).</summary>
+    /// <summary>The stable code, such as <c>ROS014</c> (<see cref="FindingCatalog"/> lists every code).</summary>
     public string Code => Descriptor.Code;
 
     /// <summary>The programme rule id (P1–P7, A1–A7, S1–S4) it concerns, or null.</summary>

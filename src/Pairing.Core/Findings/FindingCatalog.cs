@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Pairing.Core.Findings;
 
 /// <summary>
-/// Every finding code the library defines, to list them (docs/rules.md does), look one up when reading a file back, or
+/// Every finding code the library defines, to list them, look one up when reading a file back, or
 /// check an integrator's translations.
 /// </summary>
 /// <remarks>

@@ -8,8 +8,8 @@ namespace Pairing.Core.Findings;
 /// where its message lives (a .resx resource named after the code, with a zh-Hans translation).
 /// </summary>
 /// <remarks>
-/// The model is Roslyn's <c>DiagnosticDescriptor</c>. Codes never change meaning once shipped; docs/rules.md lists every
-/// code. Two descriptors are equal when their codes are (a code is defined once).
+/// The model is Roslyn's <c>DiagnosticDescriptor</c>. Codes never change meaning once shipped; <see cref="FindingCatalog"/>
+/// lists every code. Two descriptors are equal when their codes are (a code is defined once).
 /// </remarks>
 public sealed class FindingDescriptor : IEquatable<FindingDescriptor>
 {

@@ -111,6 +111,23 @@ public sealed class FindingRenderer
         _ => RenderLine(finding, CultureOf(language)),
     };
 
+    /// <summary>
+    /// A named part of the finding's message, from the resource <c>CODE.part</c> beside the message (input problems
+    /// keep what was expected as <c>CODE.Expected</c>), filled with the finding's arguments.
+    /// </summary>
+    /// <param name="finding">The finding.</param>
+    /// <param name="part">The part's name, such as <c>Expected</c>.</param>
+    /// <param name="culture">The culture; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The text, or null when the code has no such part.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="finding"/> or <paramref name="part"/> is null.</exception>
+    public string? RenderPart(Finding finding, string part, CultureInfo? culture = null)
+    {
+        Guard.NotNull(finding);
+        Guard.NotNull(part);
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        return Text($"{finding.Code}.{part}", finding.Descriptor.Messages, c) is { } format ? Fill(format, finding, c) : null;
+    }
+
     /// <summary>A term (an enum value) in <paramref name="culture"/>: <c>PairingLevel.School</c> reads 学校 or <c>school</c>.</summary>
     /// <param name="term">The enum value.</param>
     /// <param name="culture">The culture; null for <see cref="CultureInfo.CurrentUICulture"/>.</param>

@@ -9,7 +9,7 @@ namespace Pairing.Core.Matching;
 /// The default <see cref="IPairingMatcher"/>: solves level by level on Google OR-Tools (CP-SAT where levels couple,
 /// linear sum assignment where a level is a pure assignment), each level's independent sub-problems in parallel,
 /// each single-threaded, merged in a fixed order, so that the same roster and options give the same result on one
-/// core or many. See <c>docs/matching.md</c> for the design.
+/// core or many.
 /// </summary>
 /// <remarks>Stateless and safe to share between threads.</remarks>
 public sealed class PairingMatcher : IPairingMatcher
@@ -287,7 +287,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 InputHash = _hash.GetAwaiter().GetResult(),
                 LibraryVersion = Versions.Library,
                 OrToolsVersion = Versions.OrTools,
-                Options = options,
+                Options = options.ToSnapshot(),
                 ContinuityFirstUncovered = continuityFirstUncovered,
                 ContinuityCounts = continuity is null ? null : CountByCode(continuity),
                 SecondsPerLevel = seconds,

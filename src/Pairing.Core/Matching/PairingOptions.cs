@@ -8,7 +8,8 @@ namespace Pairing.Core.Matching;
 /// </summary>
 /// <remarks>
 /// Plain data: set the properties, then hand the options to <see cref="IPairingMatcher"/>, which validates them
-/// once. The result's summary records the options used, so a run can be repeated.
+/// once. The result's summary records the options used as a <see cref="PairingOptionsSnapshot"/>, so a run can
+/// be repeated.
 /// </remarks>
 public sealed class PairingOptions
 {
@@ -143,4 +144,23 @@ public sealed class PairingOptions
 
     /// <summary>A copy of these options, so that a run is not affected by later changes.</summary>
     public PairingOptions Clone() => (PairingOptions)MemberwiseClone();
+
+    /// <summary>
+    /// The settings that decide a result, frozen (all but <see cref="MaxDegreeOfParallelism"/>): what a result's
+    /// summary records, so that later changes to these options do not change what the result says it was made with.
+    /// </summary>
+    /// <returns>An immutable snapshot of the current values.</returns>
+    public PairingOptionsSnapshot ToSnapshot() => new()
+    {
+        XinjiangCountiesPerInlandCounty = XinjiangCountiesPerInlandCounty,
+        XinjiangSchoolsPerInlandSchool = XinjiangSchoolsPerInlandSchool,
+        RelaxGradeToNearest = RelaxGradeToNearest,
+        ContinuityFirst = ContinuityFirst,
+        SameGenderWeight = SameGenderWeight,
+        SharedInterestWeight = SharedInterestWeight,
+        SameLanguageWeight = SameLanguageWeight,
+        CloseBirthYearWeight = CloseBirthYearWeight,
+        Seed = Seed,
+        WorkLimitPerSubproblem = WorkLimitPerSubproblem,
+    };
 }

@@ -98,6 +98,13 @@ public sealed class PairingResult
     /// <summary>The figures and manifest.</summary>
     public PairingSummary Summary { get; }
 
+    /// <summary>
+    /// One line for logs and the debugger: the phase, the coverage, pairs and unpaired Xinjiang units per level (the
+    /// summary's line, see <see cref="PairingSummary.ToString"/>).
+    /// </summary>
+    /// <returns>The line.</returns>
+    public override string ToString() => Summary.ToString();
+
     // A total order (every field takes part), so the unstable sort gives one order whatever the input order; an
     // array sort is several times faster than LINQ's ordering on a million student pairs.
     private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> comparison)

@@ -56,7 +56,7 @@ public static class PairingResultChecker
     private sealed class Checker(Roster roster, PairingResult result, PairingResult? previous)
     {
         private readonly List<PairingViolation> _found = [];
-        private readonly PairingOptions _options = result.Summary.Options;
+        private readonly PairingOptionsSnapshot _options = result.Summary.Options;
         private readonly Dictionary<SchoolId, HashSet<int>> _gradesOf = [];
 
         public PairingCheckReport Run()

@@ -8,8 +8,8 @@ using Pairing.Core.Matching.Internals;
 namespace Pairing.Core.Matching;
 
 /// <summary>
-/// Reads and writes a pairing result as the folder FORMATS.md fixes: <c>county_pairs.csv</c>,
-/// <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
+/// Reads and writes a pairing result as the programme's result folder (format <c>pairing-result/1</c>):
+/// <c>county_pairs.csv</c>, <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
 /// <c>unpaired.csv</c> and <c>summary.json</c>.
 /// </summary>
 /// <remarks>
@@ -149,7 +149,7 @@ public static class PairingResultFiles
         var summary = result.Summary;
         if (!includeTimings)
         {
-            summary = WithoutTimings(summary);
+            summary = summary.WithoutTimings();
         }
 
         using (var stream = files.Create(SummaryFile))
@@ -224,27 +224,6 @@ public static class PairingResultFiles
 
         return new PairingResult(counties, schools, classes, students, unpaired, continuity, summary);
     }
-
-    private static PairingSummary WithoutTimings(PairingSummary s) => new()
-    {
-        Phase = s.Phase,
-        Counties = s.Counties,
-        Schools = s.Schools,
-        Classes = s.Classes,
-        Students = s.Students,
-        XinjiangStudents = s.XinjiangStudents,
-        CoveredStudents = s.CoveredStudents,
-        CrossClassPairs = s.CrossClassPairs,
-        ClassSizeDifference = s.ClassSizeDifference,
-        SameGenderPairs = s.SameGenderPairs,
-        PreferenceScore = s.PreferenceScore,
-        InputHash = s.InputHash,
-        LibraryVersion = s.LibraryVersion,
-        OrToolsVersion = s.OrToolsVersion,
-        Options = s.Options,
-        ContinuityFirstUncovered = s.ContinuityFirstUncovered,
-        ContinuityCounts = s.ContinuityCounts,
-    };
 
     private static readonly string[] ContinuityColumns =
         ["level", "xinjiang_id", "inland_id", "status", "rule", "code", "counted", "available", "needed", "reason"];

@@ -1,7 +1,7 @@
 namespace Pairing.Core.Matching;
 
 /// <summary>
-/// The programme's pairing rules, with the ids PROGRAMME.md gives them (P1–P7); the same ids appear in
+/// The programme's pairing rules, by id (P1–P7, as each member documents); the same ids appear in
 /// <c>unpaired.csv</c> and in the checker's findings.
 /// </summary>
 public enum PairingRule

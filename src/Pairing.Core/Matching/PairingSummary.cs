@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text;
+using Pairing.Core.Internals;
+using Pairing.Core.Matching.Internals;
+
 namespace Pairing.Core.Matching;
 
 /// <summary>
@@ -5,11 +10,20 @@ namespace Pairing.Core.Matching;
 /// and what came out, per level. Written as <c>summary.json</c>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Everything here but <see cref="SecondsPerLevel"/> follows from the roster and the options alone, so it is the
 /// same on every run; <see cref="PairingResultChecker"/> recomputes those figures from the pairs.
+/// </para>
+/// <para>
+/// Immutable, with value equality: two summaries are equal when every member is, <see cref="SecondsPerLevel"/>
+/// compared level by level. Two runs of the same roster and options therefore give equal
+/// <see cref="WithoutTimings"/> summaries. Make a changed copy with a <c>with</c> expression.
+/// </para>
 /// </remarks>
-public sealed class PairingSummary
+public sealed record PairingSummary
 {
+    private readonly LevelSeconds _secondsPerLevel = LevelSeconds.Empty;
+
     /// <summary>Which phase produced the result.</summary>
     public required PairingPhase Phase { get; init; }
 
@@ -63,10 +77,12 @@ public sealed class PairingSummary
     public required string OrToolsVersion { get; init; }
 
     /// <summary>
-    /// The options used. <c>summary.json</c> records all but <see cref="PairingOptions.MaxDegreeOfParallelism"/>,
-    /// which does not change the result (a result read back has the default there).
+    /// The options used: every setting that decides the result (all but
+    /// <see cref="PairingOptions.MaxDegreeOfParallelism"/>, which does not), frozen when the run started.
     /// </summary>
-    public required PairingOptions Options { get; init; }
+    public required PairingOptionsSnapshot Options { get; init; }
+
+    private readonly CodeCounts? _continuityCounts;
 
     /// <summary>
     /// With <see cref="PairingOptions.ContinuityFirst"/> on and a previous result given: the Xinjiang students that
@@ -80,15 +96,73 @@ public sealed class PairingSummary
     /// (<see cref="Findings.ContinuityFindings"/>; every code present, 0 where none), in code order. <see langword="null"/>
     /// without a previous result.
     /// </summary>
-    public IReadOnlyDictionary<string, int>? ContinuityCounts { get; init; }
+    /// <value>The summary keeps its own copy, compared by value.</value>
+    public IReadOnlyDictionary<string, int>? ContinuityCounts
+    {
+        get => _continuityCounts;
+        init => _continuityCounts = CodeCounts.From(value);
+    }
 
     /// <summary>
     /// Wall-clock seconds spent per level. The only figure that changes from run to run: it is kept under its own
-    /// key in <c>summary.json</c> so that a comparison of two runs can leave it out.
+    /// key in <c>summary.json</c> so that a comparison of two runs can leave it out (see <see cref="WithoutTimings"/>).
     /// </summary>
-    public IReadOnlyDictionary<PairingLevel, double> SecondsPerLevel { get; init; } = new Dictionary<PairingLevel, double>();
+    /// <value>Empty by default. The summary keeps its own copy of what it is given.</value>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<PairingLevel, double> SecondsPerLevel
+    {
+        get => _secondsPerLevel;
+        init => _secondsPerLevel = LevelSeconds.From(Guard.NotNull(value));
+    }
 
     /// <summary>The share of student pairs that are same-gender, 0 to 1; <see langword="null"/> in planning or with no pairs.</summary>
     public double? SameGenderShare =>
         SameGenderPairs is { } same && Students is { Paired: > 0 } students ? (double)same / students.Paired : null;
+
+    /// <summary>This summary with no <see cref="SecondsPerLevel"/>: everything that is the same on every run.</summary>
+    /// <returns>A copy without timings (this summary itself when it has none).</returns>
+    public PairingSummary WithoutTimings() => SecondsPerLevel.Count == 0 ? this : this with { SecondsPerLevel = LevelSeconds.Empty };
+
+    /// <summary>
+    /// One line for logs and the debugger: the phase, the coverage, then pairs and unpaired Xinjiang units per level,
+    /// in invariant culture. For example
+    /// <c>roster phase: 9876 of 10000 Xinjiang students covered (98.7%); pairs: county 12, school 40, class 310,
+    /// student 9876; unpaired: county 0, school 1, class 4, student 124</c>. The share is rounded down, so 100% means
+    /// every Xinjiang student is covered.
+    /// </summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        var b = new StringBuilder(160);
+        var inv = CultureInfo.InvariantCulture;
+        b.Append(Phase == PairingPhase.Planning ? "planning" : "roster").Append(" phase: ")
+            .Append(inv, $"{CoveredStudents} of {XinjiangStudents} Xinjiang students covered");
+        if (XinjiangStudents > 0)
+        {
+            // Rounded down to a tenth of a percent: 100.0% only when nothing is missing.
+            var tenths = Math.Floor(CoveredStudents * 1000.0 / XinjiangStudents) / 10;
+            b.Append(inv, $" ({tenths:0.0}%)");
+        }
+
+        b.Append("; pairs: ");
+        Levels(b, static f => f.Paired);
+        b.Append("; unpaired: ");
+        Levels(b, static f => f.Unpaired);
+        return b.ToString();
+    }
+
+    private void Levels(StringBuilder b, Func<LevelFigures, int> figure)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        b.Append(inv, $"county {figure(Counties)}, school {figure(Schools)}");
+        if (Classes is { } classes)
+        {
+            b.Append(inv, $", class {figure(classes)}");
+        }
+
+        if (Students is { } students)
+        {
+            b.Append(inv, $", student {figure(students)}");
+        }
+    }
 }

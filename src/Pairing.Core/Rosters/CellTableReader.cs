@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Pairing.Core.Findings;
 using Pairing.Core.Internals.Csv;
 
 namespace Pairing.Core.Rosters;
@@ -35,11 +35,8 @@ internal static class CellTableReader
 
         if (!found)
         {
-            builder.AddProblem(new RosterProblem(RosterProblemKind.MissingColumn, ProblemSeverity.Error, cells.File, null, null, null,
-                "the sheet is empty: it has no header row", $"a header row naming {string.Join(", ", required)}")
-            {
-                Sheet = cells.Sheet,
-            });
+            builder.AddProblem(new RosterProblem(RosterFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
+                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required)))));
             builder.MarkUnreadable(table);
             return;
         }
@@ -66,11 +63,9 @@ internal static class CellTableReader
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
-            (issue, severity, _, column, columnName, message, expected) =>
-                builder.AddProblem(new RosterProblem(CsvTable.KindOf(issue), severity, cells.File, headerRow, column, columnName, message, expected)
-                {
-                    Sheet = cells.Sheet,
-                }),
+            (issue, _, column, columnName, arguments) =>
+                builder.AddProblem(new RosterProblem(CsvTable.CodeOf(issue).Create(
+                    null, new FindingLocation(cells.File, cells.Sheet, headerRow, column, columnName), arguments))),
             found =>
             {
                 columns = found;
@@ -98,12 +93,9 @@ internal static class CellTableReader
             {
                 if (!string.IsNullOrWhiteSpace(row.Cells[i]) && (reported ??= []).Add(i))
                 {
-                    builder.AddProblem(new RosterProblem(RosterProblemKind.UnknownColumn, ProblemSeverity.Warning, cells.File, row.Number, i + 1, null,
-                        $"column {Internals.ProblemText.ColumnLetters(i + 1)} has values but no header, and is ignored (first at this row)",
-                        $"only the columns named in row {headerRow.ToString(CultureInfo.InvariantCulture)}")
-                    {
-                        Sheet = cells.Sheet,
-                    });
+                    builder.AddProblem(new RosterProblem(RosterFindings.UnheadedColumn.Create(
+                        null, new FindingLocation(cells.File, cells.Sheet, row.Number, i + 1),
+                        FindingArgument.Of("column", FindingLocation.ColumnLetters(i + 1)), FindingArgument.Of("header", headerRow))));
                 }
             }
 

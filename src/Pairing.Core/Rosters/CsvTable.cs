@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Internals.Csv;
 
 namespace Pairing.Core.Rosters;
@@ -30,8 +31,8 @@ internal static class CsvTable
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
-            (issue, severity, line, column, columnName, message, expected) =>
-                builder.AddProblem(new RosterProblem(KindOf(issue), severity, fileName, line, column, columnName, message, expected)),
+            (issue, line, column, columnName, arguments) =>
+                builder.AddProblem(new RosterProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
             columns =>
             {
                 var files = new RosterBuilder.FileColumns(fileName, table, columns);
@@ -48,14 +49,19 @@ internal static class CsvTable
         }
     }
 
-    internal static RosterProblemKind KindOf(CsvTableIssue issue) => issue switch
+    internal static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
     {
-        CsvTableIssue.BadEncoding => RosterProblemKind.BadEncoding,
-        CsvTableIssue.MalformedCsv => RosterProblemKind.MalformedCsv,
-        CsvTableIssue.MissingColumn => RosterProblemKind.MissingColumn,
-        CsvTableIssue.DuplicateColumn => RosterProblemKind.DuplicateColumn,
-        CsvTableIssue.UnknownColumn => RosterProblemKind.UnknownColumn,
-        _ => RosterProblemKind.PersonalData,
+        CsvTableIssue.Utf16 => RosterFindings.Utf16,
+        CsvTableIssue.BadByte => RosterFindings.BadByte,
+        CsvTableIssue.EmptyFile => RosterFindings.EmptyFile,
+        CsvTableIssue.UnclosedQuote => RosterFindings.UnclosedQuote,
+        CsvTableIssue.TextAfterQuote => RosterFindings.TextAfterQuote,
+        CsvTableIssue.QuoteInField => RosterFindings.QuoteInField,
+        CsvTableIssue.FieldCount => RosterFindings.FieldCount,
+        CsvTableIssue.MissingColumn => RosterFindings.MissingColumn,
+        CsvTableIssue.DuplicateColumn => RosterFindings.DuplicateColumn,
+        CsvTableIssue.UnknownColumn => RosterFindings.UnknownColumn,
+        _ => RosterFindings.PersonalColumn,
     };
 
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
@@ -102,6 +108,9 @@ internal static class CsvTable
             ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
             : Record.GetString(IndexOf(column));
 
+        /// <summary>A value field (not an id), with what spreadsheets do to values undone (<see cref="CellText.Fold"/>).</summary>
+        public ReadOnlySpan<char> Value(string column) => CellText.Fold(Span(column));
+
         private int IndexOf(string column)
         {
             foreach (var (name, index) in _recent)
@@ -115,6 +124,9 @@ internal static class CsvTable
             return columns[column] - 1;
         }
 
+        /// <summary>The id field's text as written, whether valid or not; null when empty.</summary>
+        public string? RawId(string column) => Span(column) is { Length: > 0 } text ? text.ToString() : null;
+
         /// <summary>An id field, or null (with a problem reported) when it is not a valid id.</summary>
         public string? Id(string column) => IdSpan(column, out var value) ? value.ToString() : null;
 
@@ -124,13 +136,19 @@ internal static class CsvTable
             value = Span(column);
             if (value.Length == 0)
             {
-                Problem(RosterProblemKind.BadId, column, $"{column} is empty", "a non-empty id");
+                Problem(RosterFindings.EmptyId, column, FindingArgument.Of("column", column));
                 return false;
             }
 
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
-                Problem(RosterProblemKind.BadId, column, $"{column} '{value.ToString()}' has white space around it", "an id without surrounding spaces");
+                Problem(RosterFindings.SpacedId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
+                return false;
+            }
+
+            if (CellText.IsENotation(value))
+            {
+                Problem(RosterFindings.NumberId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
                 return false;
             }
 
@@ -138,8 +156,8 @@ internal static class CsvTable
             {
                 if (char.IsControl(c))
                 {
-                    Problem(RosterProblemKind.BadId, column, $"{column} contains a control character (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)})",
-                        "an id of printable characters");
+                    Problem(RosterFindings.ControlInId, column, FindingArgument.Of("column", column),
+                        FindingArgument.Of("character", "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
                     return false;
                 }
             }
@@ -147,10 +165,8 @@ internal static class CsvTable
             return true;
         }
 
-        public void Problem(RosterProblemKind kind, string column, string message, string expected) =>
-            builder.AddProblem(new RosterProblem(kind, ProblemSeverity.Error, file.FileName, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column, message, expected)
-            {
-                Sheet = file.Sheet,
-            });
+        /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
+        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments) =>
+            builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments)));
     }
 }

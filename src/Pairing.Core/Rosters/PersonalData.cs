@@ -6,30 +6,40 @@ namespace Pairing.Core.Rosters;
 /// </summary>
 internal static class PersonalData
 {
-    // Compared against the header lower-cased with '_', '-', ' ' and '.' removed.
+    // Compared against the header's key (ColumnNames.Key: NFKC, no spaces, invisible characters or separators,
+    // lower case), as fragments: a header containing any of them is refused.
     private static readonly string[] Fragments =
     [
-        "name", "姓名", "名字", "address", "addr", "地址", "住址", "idcard", "idnumber", "identity", "身份证", "证件",
-        "passport", "护照", "phone", "mobile", "telephone", "电话", "手机", "email", "mail", "邮箱", "birthdate",
-        "birthday", "dateofbirth", "dob", "出生日期", "生日", "parent", "guardian", "家长", "监护人", "father", "mother",
-        "父亲", "母亲", "wechat", "微信", "qq",
+        "name", "姓名", "名字", "address", "addr", "地址", "住址", "住所", "idcard", "idnumber", "identity", "身份证",
+        "身份号码", "公民身份", "证件", "学籍号", "学籍编号", "passport", "护照", "民族", "ethnic", "籍贯", "户籍", "phone",
+        "mobile", "telephone", "电话", "手机", "联系方式", "email", "mail", "邮箱", "照片", "photo", "picture", "头像",
+        "birthdate", "birthday", "dateofbirth", "出生日期", "生日", "parent", "guardian", "家长", "监护人", "father",
+        "mother", "父亲", "母亲", "wechat", "微信", "qq号",
     ];
+
+    // Short codes that would match inside innocent words, so refused only as the whole header (pinyin initials:
+    // xm 姓名, sfzh 身份证号, xjh 学籍号, mz 民族, jg 籍贯, dh 电话, csrq 出生日期, zz 住址).
+    private static readonly HashSet<string> Whole = new(StringComparer.Ordinal)
+    {
+        "xm", "sfz", "sfzh", "sfzhm", "xjh", "mz", "jg", "dh", "lxdh", "sj", "csrq", "zz", "jtzz", "zp", "tel", "cell",
+        "dob", "qq", "ssn",
+    };
 
     public static bool LooksLikePersonalColumn(string header, bool allowName)
     {
-        var key = string.Concat(header.ToLowerInvariant().Where(c => c is not ('_' or '-' or ' ' or '.')));
-        if (allowName && key == "name")
+        var key = Internals.Csv.ColumnNames.Key(header);
+        if (allowName && key is "name" or "名称")
         {
             return false; // counties.csv and schools.csv name institutions, not people
         }
 
         // Names of institutions are not personal data.
-        if (key is "classname" or "schoolname" or "countyname" or "班级名称" or "学校名称" or "班级" or "学校")
+        if (key is "classname" or "schoolname" or "countyname" or "班级名称" or "学校名称" or "县名称" or "班级" or "学校")
         {
             return false;
         }
 
-        if (key is "tel")
+        if (Whole.Contains(key))
         {
             return true;
         }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
+using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 
 namespace Pairing.Core.Rosters;
@@ -21,6 +23,7 @@ public sealed class RosterBuilder
     private readonly List<Row<Student>> _students = [];
     private readonly List<RosterProblem> _problems = [];
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, Source>> _rejected = new(StringComparer.Ordinal);
     private bool _hasStudents;
 
     /// <summary>Creates a builder that checks against the notice's support map.</summary>
@@ -80,7 +83,7 @@ public sealed class RosterBuilder
     }
 
     /// <summary>Checks everything added and builds the roster, or lists every problem.</summary>
-    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable).Run();
+    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable, _rejected).Run();
 
     // The file reader feeds the same builder, with where each row came from.
     internal void AddCounty(County county, Source source) => _counties.Add(new Row<County>(county, source));
@@ -101,6 +104,20 @@ public sealed class RosterBuilder
     internal void MarkUnreadable(string table) => _unreadable.Add(table);
 
     internal void AddProblem(RosterProblem problem) => _problems.Add(problem);
+
+    /// <summary>
+    /// Records a row that was read but rejected (its own problem is reported), so that rows naming its id are told so
+    /// once, with where the row is, rather than each being told the id is not listed.
+    /// </summary>
+    internal void Reject(string table, string id, Source source)
+    {
+        if (!_rejected.TryGetValue(table, out var rows))
+        {
+            _rejected[table] = rows = new Dictionary<string, Source>(StringComparer.Ordinal);
+        }
+
+        rows.TryAdd(id, source);
+    }
 
     internal int StudentCapacityHint
     {
@@ -139,41 +156,48 @@ public sealed class RosterBuilder
         List<Row<Student>> students,
         bool hasStudents,
         List<RosterProblem> problems,
-        HashSet<string> unreadable)
+        HashSet<string> unreadable,
+        Dictionary<string, Dictionary<string, Source>> rejected)
     {
+        // Rows naming a rejected row, counted per rejected id: reported once each, at the first row naming it.
+        private readonly Dictionary<(string Table, string Id), (Source First, string Column, int Count)> _namingRejected = [];
+        private readonly Dictionary<string, Dictionary<string, string>?> _unpadded = new(StringComparer.Ordinal);
+
         public RosterResult Run()
         {
-            var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", "county");
+            var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", PairingLevel.County);
             CheckUnits();
 
             // Each reference is looked up once here; the roster keeps the parent positions found.
-            var schoolIndex = Unique(schools, r => r.Item.Id.Value, r => r.Source, "schools", "school_id", "school");
+            var schoolIndex = Unique(schools, r => r.Item.Id.Value, r => r.Source, "schools", "school_id", PairingLevel.School);
             var schoolCounty = new int[schools.Count];
             for (var i = 0; i < schools.Count; i++)
             {
                 var row = schools[i];
-                if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties"))
+                if (!countyIndex.TryGetValue(row.Item.CountyId.Value, out schoolCounty[i]) && !unreadable.Contains("counties")
+                    && !NamesRejected("counties", row.Item.CountyId.Value, row.Source, "county_id")
+                    && !LeadingZerosLost(countyIndex, counties, r => r.Item.Id.Value, "counties", PairingLevel.County, row.Item.CountyId.Value, row.Source, "schools", "county_id"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "schools", "county_id",
-                        $"school '{row.Item.Id}' is in county '{row.Item.CountyId}', which counties.csv does not list",
-                        "the county_id of a county in counties.csv");
+                    Report(RosterFindings.SchoolCountyNotListed, row.Source, "schools", "county_id", Subject("school", row.Item.Id.Value),
+                        Arg("school", row.Item.Id.Value), Arg("county", row.Item.CountyId.Value));
                 }
             }
 
-            var classIndex = Unique(classes, r => r.Id.Value, r => r.Source, "classes", "class_id", "class");
+            var classIndex = Unique(classes, r => r.Id.Value, r => r.Source, "classes", "class_id", PairingLevel.Class);
             var classSchool = new int[classes.Count];
             for (var i = 0; i < classes.Count; i++)
             {
                 var row = classes[i];
-                if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools"))
+                if (!schoolIndex.TryGetValue(row.SchoolId.Value, out classSchool[i]) && !unreadable.Contains("schools")
+                    && !NamesRejected("schools", row.SchoolId.Value, row.Source, "school_id")
+                    && !LeadingZerosLost(schoolIndex, schools, r => r.Item.Id.Value, "schools", PairingLevel.School, row.SchoolId.Value, row.Source, "classes", "school_id"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "classes", "school_id",
-                        $"class '{row.Id}' belongs to school '{row.SchoolId}', which schools.csv does not list",
-                        "the school_id of a school in schools.csv");
+                    Report(RosterFindings.ClassSchoolNotListed, row.Source, "classes", "school_id", Subject("class", row.Id.Value),
+                        Arg("class", row.Id.Value), Arg("school", row.SchoolId.Value));
                 }
             }
 
-            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", "student");
+            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", PairingLevel.Student);
             CheckStudentIds();
             var studentCounts = new int[classes.Count];
             var studentClass = new int[students.Count];
@@ -185,14 +209,16 @@ public sealed class RosterBuilder
                     studentClass[i] = c;
                     studentCounts[c]++;
                 }
-                else if (!unreadable.Contains("classes"))
+                else if (!unreadable.Contains("classes")
+                    && !NamesRejected("classes", row.Item.ClassId.Value, row.Source, "class_id")
+                    && !LeadingZerosLost(classIndex, classes, r => r.Id.Value, "classes", PairingLevel.Class, row.Item.ClassId.Value, row.Source, "students", "class_id"))
                 {
-                    Report(RosterProblemKind.DanglingReference, row.Source, "students", "class_id",
-                        $"student '{row.Item.Id}' is in class '{row.Item.ClassId}', which classes.csv does not list",
-                        "the class_id of a class in classes.csv");
+                    Report(RosterFindings.StudentClassNotListed, row.Source, "students", "class_id", Subject("student", row.Item.Id.Value),
+                        Arg("student", row.Item.Id.Value), Arg("class", row.Item.ClassId.Value));
                 }
             }
 
+            ReportRowsNamingRejected();
             var builtClasses = BuildClasses(classIndex, studentCounts);
             if (problems.Exists(p => p.Severity == ProblemSeverity.Error))
             {
@@ -231,9 +257,7 @@ public sealed class RosterBuilder
             {
                 if (row.Source.File is null && PersonalData.LooksLikeIdCardNumber(row.Item.Id.Value))
                 {
-                    Report(RosterProblemKind.PersonalData, row.Source, "students", "student_id",
-                        "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
-                        "a pseudonymous id that does not identify the child outside the programme");
+                    Report(RosterFindings.IdCardValue, row.Source, "students", "student_id", null, Arg("column", "student_id"));
                 }
             }
         }
@@ -247,22 +271,19 @@ public sealed class RosterBuilder
                 {
                     if (!map.TryGetArea(new AreaId(county.Unit), out var area))
                     {
-                        Report(RosterProblemKind.UnknownArea, row.Source, "counties", "unit",
-                            $"Xinjiang county '{county.Id}' has unit '{county.Unit}', which is not an aided area of the notice's table",
-                            "the area_id of an aided area (such as 653200's county 653201, 652800 or XPCC-14)");
+                        Report(RosterFindings.UnknownArea, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                            Arg("county", county.Id.Value), Arg("unit", county.Unit));
                     }
                     else if (map.TryGetCounty(county.Id, out var known) && known.AreaId != area.Id)
                     {
-                        Report(RosterProblemKind.UnknownArea, row.Source, "counties", "unit",
-                            $"Xinjiang county '{county.Id}' ({known.Name}) is in aided area {known.AreaId}, not '{county.Unit}'",
-                            $"unit {known.AreaId} for county {county.Id}");
+                        Report(RosterFindings.WrongArea, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                            Arg("county", county.Id.Value), Arg("name", known.Name), Arg("area", known.AreaId.Value), Arg("unit", county.Unit));
                     }
                 }
                 else if (!map.TryGetProvince(new ProvinceId(county.Unit), out _))
                 {
-                    Report(RosterProblemKind.UnknownProvince, row.Source, "counties", "unit",
-                        $"inland county '{county.Id}' has unit '{county.Unit}', which is not one of the 19 supporting provinces and cities",
-                        "the province_id of a supporting province (such as 110000 for Beijing or 440300 for Shenzhen)");
+                    Report(RosterFindings.UnknownProvince, row.Source, "counties", "unit", Subject("county", county.Id.Value),
+                        Arg("county", county.Id.Value), Arg("unit", county.Unit));
                 }
             }
         }
@@ -285,23 +306,19 @@ public sealed class RosterBuilder
                     size = classIndex.TryGetValue(row.Id.Value, out var first) && first == i ? studentCounts[i] : 0;
                     if (row.Size is { } given && given != size && classIndex[row.Id.Value] == i)
                     {
-                        Report(RosterProblemKind.SizeMismatch, row.Source, "classes", "size",
-                            $"class '{row.Id}' has size {given.ToString(CultureInfo.InvariantCulture)}, but students.csv lists {size.ToString(CultureInfo.InvariantCulture)} students in it",
-                            "a size equal to the number of the class's students, or no size");
+                        Report(RosterFindings.SizeMismatch, row.Source, "classes", "size", Subject("class", row.Id.Value),
+                            Arg("class", row.Id.Value), Arg("size", given), Arg("count", size));
                     }
                     else if (size == 0 && classIndex[row.Id.Value] == i)
                     {
-                        Report(RosterProblemKind.EmptyClass, row.Source, "classes", "class_id",
-                            $"class '{row.Id}' has no students in students.csv; it takes part in no pairing",
-                            "at least one student per class", ProblemSeverity.Warning);
+                        Report(RosterFindings.EmptyClass, row.Source, "classes", "class_id", Subject("class", row.Id.Value), Arg("class", row.Id.Value));
                     }
 
                     size = Math.Min(size, SchoolClass.MaxSize);
                     if (studentCounts[i] > SchoolClass.MaxSize)
                     {
-                        Report(RosterProblemKind.BadSize, row.Source, "classes", "class_id",
-                            $"class '{row.Id}' has {studentCounts[i].ToString(CultureInfo.InvariantCulture)} students in students.csv",
-                            $"at most {SchoolClass.MaxSize.ToString(CultureInfo.InvariantCulture)} students per class");
+                        Report(RosterFindings.ClassTooLarge, row.Source, "classes", "class_id", Subject("class", row.Id.Value),
+                            Arg("class", row.Id.Value), Arg("count", studentCounts[i]), Arg("max", SchoolClass.MaxSize));
                     }
                 }
                 else if (row.Size is { } given)
@@ -311,9 +328,7 @@ public sealed class RosterBuilder
                 else
                 {
                     size = 0;
-                    Report(RosterProblemKind.BadSize, row.Source, "classes", "size",
-                        $"class '{row.Id}' has no size, and there is no students.csv to count its students from",
-                        "a class size (a whole number) when the roster gives counts only");
+                    Report(RosterFindings.MissingSize, row.Source, "classes", "size", Subject("class", row.Id.Value), Arg("class", row.Id.Value));
                 }
 
                 built[i] = new SchoolClass(row.Id, row.SchoolId, row.Grade, size);
@@ -323,7 +338,7 @@ public sealed class RosterBuilder
         }
 
         private Dictionary<string, int> Unique<TRow>(
-            List<TRow> rows, Func<TRow, string> idOf, Func<TRow, Source> sourceOf, string table, string column, string what)
+            List<TRow> rows, Func<TRow, string> idOf, Func<TRow, Source> sourceOf, string table, string column, PairingLevel level)
         {
             // Keyed by the string itself with the ordinal comparer, which .NET hashes faster than a struct key.
             var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
@@ -333,22 +348,96 @@ public sealed class RosterBuilder
                 if (!index.TryAdd(id, i))
                 {
                     var first = sourceOf(rows[index[id]]);
-                    var where = first.File is null ? "earlier" : $"first at line {first.Line.ToString(CultureInfo.InvariantCulture)}";
-                    Report(RosterProblemKind.DuplicateId, sourceOf(rows[i]), table, column,
-                        $"{what} id '{id}' appears twice ({where})", $"each {column} once in its file");
+                    var subject = Subject(level.ToString().ToLowerInvariant(), id);
+                    if (first.File is null)
+                    {
+                        Report(RosterFindings.DuplicateIdAdded, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id));
+                    }
+                    else
+                    {
+                        Report(RosterFindings.DuplicateId, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id), Arg("first", first.Line));
+                    }
                 }
             }
 
             return index;
         }
 
-        private void Report(
-            RosterProblemKind kind, Source source, string table, string column, string message, string expected,
-            ProblemSeverity severity = ProblemSeverity.Error)
+        private bool NamesRejected(string table, string id, Source source, string column)
         {
-            problems.Add(source.File is { } file
-                ? new RosterProblem(kind, severity, file.FileName, source.Line, file.ColumnOf(column), column, message, expected) { Sheet = file.Sheet }
-                : new RosterProblem(kind, severity, table, null, null, column, message, expected));
+            if (source.File is null || !rejected.TryGetValue(table, out var rows) || !rows.ContainsKey(id))
+            {
+                return false;
+            }
+
+            var key = (table, id);
+            _namingRejected[key] = _namingRejected.TryGetValue(key, out var seen) ? seen with { Count = seen.Count + 1 } : (source, column, 1);
+            return true;
+        }
+
+        private void ReportRowsNamingRejected()
+        {
+            foreach (var ((table, id), (first, column, count)) in _namingRejected)
+            {
+                var at = rejected[table][id];
+                var (code, level) = table switch
+                {
+                    "counties" => (RosterFindings.CountyRejected, "county"),
+                    "schools" => (RosterFindings.SchoolRejected, "school"),
+                    _ => (RosterFindings.ClassRejected, "class"),
+                };
+                Report(code, first, table, column, Subject(level, id),
+                    Arg(level, id), Arg("file", at.File?.FileName ?? table), Arg("line", at.Line), Arg("count", count));
+            }
+        }
+
+        /// <summary>
+        /// A reference that is all digits and matches a listed id once leading zeros are put back (a spreadsheet read
+        /// the id as a number): said with the id it matches, instead of "not listed".
+        /// </summary>
+        private bool LeadingZerosLost<TRow>(
+            Dictionary<string, int> index, List<TRow> rows, Func<TRow, string> idOf, string table, PairingLevel level, string id, Source source, string fromTable, string column)
+        {
+            if (id.Length == 0 || id.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            if (!_unpadded.TryGetValue(table, out var unpadded))
+            {
+                // Built once per table, and only when a reference fails to resolve.
+                unpadded = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var key in index.Keys)
+                {
+                    if (key.Length > 1 && key[0] == '0' && !key.AsSpan().ContainsAnyExceptInRange('0', '9'))
+                    {
+                        unpadded.TryAdd(key.TrimStart('0'), key);
+                    }
+                }
+
+                _unpadded[table] = unpadded;
+            }
+
+            if (unpadded is null || !unpadded.TryGetValue(id.TrimStart('0'), out var candidate))
+            {
+                return false;
+            }
+
+            Report(RosterFindings.LeadingZerosLost, source, fromTable, column, null,
+                Arg("level", level), Arg("id", id), Arg("candidate", candidate), Arg("file", table + ".csv"));
+            return true;
+        }
+
+        private static FindingArgument Arg(string name, object value) => FindingArgument.Of(name, value);
+
+        private static FindingSubject Subject(string level, string id) => new(level, id);
+
+        private void Report(FindingDescriptor code, Source source, string table, string column, FindingSubject? subject, params FindingArgument[] arguments)
+        {
+            var location = source.File is { } file
+                ? new FindingLocation(file.FileName, file.Sheet, source.Line, file.ColumnOf(column), column)
+                : new FindingLocation(table, null, null, null, column);
+            problems.Add(new RosterProblem(code.Create(subject, location, arguments)));
         }
 
         private List<RosterProblem> Sorted()

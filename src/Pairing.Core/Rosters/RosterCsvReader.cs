@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
@@ -20,23 +21,28 @@ internal static class RosterCsvReader
         CsvTable.Read(builder, input, RosterFiles.CountiesFile, "counties", CountyColumns, [], allowName: true, (row, source) =>
         {
             var id = row.Id("county_id");
-            var sideText = row.Text("side");
+            var sideText = row.Value("side");
             Side? side = sideText switch
             {
-                "xinjiang" => Side.Xinjiang,
-                "inland" => Side.Inland,
+                "xinjiang" or "新疆" => Side.Xinjiang,
+                "inland" or "内地" => Side.Inland,
                 _ => null,
             };
             if (side is null)
             {
-                row.Problem(RosterProblemKind.BadSide, "side", $"side '{sideText}' is not known", "xinjiang or inland");
+                row.Problem(RosterFindings.BadSide, "side", FindingArgument.Of("value", sideText.ToString()));
             }
 
-            var unit = row.Id("unit");
+            // The unit is matched against the support map's codes, so folding full-width digits is unambiguous.
+            var unit = row.Value("unit") is { Length: > 0 } unitText ? unitText.ToString() : row.Id("unit");
             var name = row.Text("name");
             if (id is not null && side is { } s && unit is not null)
             {
                 builder.AddCounty(new County(new CountyId(id), name, s, unit), source);
+            }
+            else if ((id ?? row.RawId("county_id")) is { } rejected)
+            {
+                builder.Reject("counties", rejected, source);
             }
         });
 
@@ -50,6 +56,10 @@ internal static class RosterCsvReader
             {
                 builder.AddSchool(new School(new SchoolId(id), new CountyId(county), name), source);
             }
+            else if ((id ?? row.RawId("school_id")) is { } rejected)
+            {
+                builder.Reject("schools", rejected, source);
+            }
         });
 
     public static void ReadClasses(RosterBuilder builder, TableInput input) =>
@@ -57,29 +67,28 @@ internal static class RosterCsvReader
         {
             var id = row.Id("class_id");
             var school = row.Id("school_id");
-            var gradeText = row.Span("grade");
-            var gradeOk = Grade.TryParse(gradeText, out var grade);
+            var gradeText = row.Value("grade");
+            var gradeOk = TryGrade(gradeText, out var grade, out var decimalGrade);
             if (!gradeOk)
             {
-                row.Problem(RosterProblemKind.BadGrade, "grade", $"grade '{gradeText.ToString()}' is not a middle-school grade", "a whole number from 7 to 12");
+                row.Problem(decimalGrade ? RosterFindings.DecimalGrade : RosterFindings.BadGrade, "grade", FindingArgument.Of("value", gradeText.ToString()));
             }
 
             int? size = null;
             var sizeOk = true;
             if (row.Has("size"))
             {
-                var sizeText = row.Span("size");
+                var sizeText = row.Value("size");
                 if (sizeText.Length > 0)
                 {
-                    if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= SchoolClass.MaxSize)
+                    if (CellText.TryWholeNumber(sizeText, out var s, out _) && s is >= 0 and <= SchoolClass.MaxSize)
                     {
                         size = s;
                     }
                     else
                     {
                         sizeOk = false;
-                        row.Problem(RosterProblemKind.BadSize, "size", $"size '{sizeText.ToString()}' is not a class size",
-                            $"a whole number from 0 to {SchoolClass.MaxSize.ToString(CultureInfo.InvariantCulture)}");
+                        row.Problem(RosterFindings.BadSize, "size", FindingArgument.Of("value", sizeText.ToString()), FindingArgument.Of("max", SchoolClass.MaxSize));
                     }
                 }
             }
@@ -87,6 +96,10 @@ internal static class RosterCsvReader
             if (id is not null && school is not null && gradeOk && sizeOk)
             {
                 builder.AddClass(new ClassId(id), new SchoolId(school), grade, size, source);
+            }
+            else if ((id ?? row.RawId("class_id")) is { } rejected)
+            {
+                builder.Reject("classes", rejected, source);
             }
         });
 
@@ -104,32 +117,30 @@ internal static class RosterCsvReader
             var id = row.Id("student_id");
             if (id is not null && PersonalData.LooksLikeIdCardNumber(id))
             {
-                row.Problem(RosterProblemKind.PersonalData, "student_id",
-                    "student_id looks like a resident ID-card number (18 characters with a valid check digit)",
-                    "a pseudonymous id that does not identify the child outside the programme");
+                row.Problem(RosterFindings.IdCardValue, "student_id", FindingArgument.Of("column", "student_id"));
                 id = null;
             }
 
             var classId = row.IdSpan("class_id", out var classText) ? classIds.Get(classText) : default;
-            var gender = row.Span("gender") switch
+            var gender = row.Value("gender") switch
             {
-                "F" => Gender.Female,
-                "M" => Gender.Male,
+                "F" or "女" => Gender.Female,
+                "M" or "男" => Gender.Male,
                 "" => Gender.Unknown,
                 var other => BadGender(row, other),
             };
 
             int? birthYear = null;
-            if (row.Has("birth_year") && row.Span("birth_year") is { Length: > 0 } yearText)
+            if (row.Has("birth_year") && row.Value("birth_year") is { Length: > 0 } yearText)
             {
-                if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= Student.MinBirthYear and <= Student.MaxBirthYear)
+                if (CellText.TryWholeNumber(yearText, out var y, out _) && y is >= Student.MinBirthYear and <= Student.MaxBirthYear)
                 {
                     birthYear = y;
                 }
                 else
                 {
-                    row.Problem(RosterProblemKind.BadBirthYear, "birth_year", $"birth_year '{yearText.ToString()}' is not a year",
-                        $"a year from {Student.MinBirthYear.ToString(CultureInfo.InvariantCulture)} to {Student.MaxBirthYear.ToString(CultureInfo.InvariantCulture)}, or empty");
+                    row.Problem(RosterFindings.BadBirthYear, "birth_year", FindingArgument.Of("value", yearText.ToString()),
+                        FindingArgument.Of("min", Student.MinBirthYear), FindingArgument.Of("max", Student.MaxBirthYear));
                 }
             }
 
@@ -147,9 +158,37 @@ internal static class RosterCsvReader
 
     private static Gender BadGender(CsvTable.RowReader row, ReadOnlySpan<char> text)
     {
-        row.Problem(RosterProblemKind.BadGender, "gender", $"gender '{text.ToString()}' is not known", "F, M or empty");
+        row.Problem(RosterFindings.BadGender, "gender", FindingArgument.Of("value", text.ToString()));
         return Gender.Unknown;
     }
+
+    /// <summary>A grade as a number (<c>8</c>, <c>8.0</c>), or as Chinese writes it (<c>初二</c>, <c>八年级</c>, <c>8年级</c>).</summary>
+    internal static bool TryGrade(ReadOnlySpan<char> text, out Grade grade, out bool isDecimal)
+    {
+        grade = default;
+        var number = Array.IndexOf(ChineseGrades, text.ToString());
+        if (number >= 0)
+        {
+            isDecimal = false;
+            grade = new Grade(7 + (number % 6));
+            return true;
+        }
+
+        var digits = text.EndsWith("年级") ? text[..^2] : text;
+        if (CellText.TryWholeNumber(digits, out number, out isDecimal) && number is >= Grade.MinNumber and <= Grade.MaxNumber)
+        {
+            grade = new Grade(number);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ChineseGrades =
+    [
+        "初一", "初二", "初三", "高一", "高二", "高三",
+        "七年级", "八年级", "九年级", "十年级", "十一年级", "十二年级",
+    ];
 
     private static string Intern(Dictionary<string, string> pool, string value)
     {

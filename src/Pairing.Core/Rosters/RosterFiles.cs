@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
@@ -8,7 +9,7 @@ using Pairing.Core.Reference;
 namespace Pairing.Core.Rosters;
 
 /// <summary>
-/// Reads and writes a roster as the folder of CSV files that FORMATS.md fixes: <c>counties.csv</c>,
+/// Reads and writes a roster as the programme's folder of CSV files: <c>counties.csv</c>,
 /// <c>schools.csv</c>, <c>classes.csv</c> and, in the roster phase, <c>students.csv</c>.
 /// </summary>
 /// <remarks>
@@ -41,8 +42,7 @@ public static class RosterFiles
         var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
         if (!Directory.Exists(directory))
         {
-            builder.AddProblem(new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, directory, null, null, null,
-                $"the roster folder '{directory}' does not exist", "a folder with counties.csv, schools.csv, classes.csv and optionally students.csv"));
+            builder.AddProblem(new RosterProblem(RosterFindings.MissingFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))));
             return builder.Build();
         }
 
@@ -61,8 +61,8 @@ public static class RosterFiles
             }
             else
             {
-                builder.AddProblem(new RosterProblem(RosterProblemKind.MissingFile, ProblemSeverity.Error, name, null, null, null,
-                    $"{name} is not in the roster folder", $"a file {name} in '{directory}'"));
+                builder.AddProblem(new RosterProblem(RosterFindings.MissingFile.Create(
+                    null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", directory))));
                 builder.MarkUnreadable(table);
             }
         }

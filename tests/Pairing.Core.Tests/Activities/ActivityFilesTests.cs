@@ -1,5 +1,6 @@
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
@@ -68,7 +69,16 @@ public sealed class ActivityFilesTests
         var warning = Assert.Single(result.Warnings);
         Assert.Equal((ActivityProblemKind.UnknownColumn, 1, 10, "colour"), (warning.Kind, warning.Line, warning.Column, warning.ColumnName));
         Assert.All(result.Problems, p => Assert.Equal(ActivityFiles.ActivitiesFile, p.File));
-        Assert.StartsWith("activities.csv:3:2 (kind): error: kind 'postcard' is not known; expected letter, chat", result.Errors.First(p => p.Kind == ActivityProblemKind.BadKind).ToString(), StringComparison.Ordinal);
+        var kind = result.Errors.First(p => p.Kind == ActivityProblemKind.BadKind);
+        Assert.Equal(("ACF020", "postcard"), (kind.Code, kind.Finding["value"]));
+        Assert.Equal(("ACF019", "ACF029", "ACF024", "ACF030", "ACF031", "ACF016"),
+            (Code(5, 1), Code(5, 6), Code(6, 4), Code(6, 8), Code(7, 9), Code(9, 5)));
+        Assert.Equal("activities.csv:3:2 (kind): error ACF020: kind 'postcard' is not known; expected letter, chat, book-sent, book-reflection, deed-agreed, deed-done, deed-reflection, school-exchange, camp or family-event",
+            FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.English));
+        Assert.Equal("activities.csv:3:2 (kind): 错误 ACF020: 活动类型“postcard”无法识别；应为letter、chat、book-sent、book-reflection、deed-agreed、deed-done、deed-reflection、school-exchange、camp 或 family-event",
+            FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.Chinese));
+
+        string Code(int line, int column) => result.Errors.First(p => p.Line == line && p.Column == column).Code;
         var ex = Assert.Throws<ActivityRecordsRejectedException>(() => result.GetRecordsOrThrow());
         Assert.Equal(result.Problems, ex.Problems);
     }

@@ -39,7 +39,7 @@ internal static class ActivitySamples
             InputHash = "sha256:" + new string('0', 64),
             LibraryVersion = "test",
             OrToolsVersion = "test",
-            Options = new PairingOptions(),
+            Options = new PairingOptionsSnapshot(),
         };
         return new PairingResult(counties, schools, classes, students, [], summary);
     }

@@ -1,5 +1,6 @@
 using Pairing.Cli;
 using Pairing.Core.Rosters;
+using Pairing.Core.Tests.Findings;
 
 namespace Pairing.Core.Tests.Cli;
 
@@ -46,23 +47,36 @@ public sealed class CliTests : CliTestBase
         File.WriteAllLines(classes, lines);
         File.AppendAllText(Path.Combine(Folder, RosterFiles.StudentsFile), "S-extra,no-such-class,Q,,,\n");
 
-        var check = Run("check", Folder);
+        (int Code, string Out, string Err) check, chinese;
+        using (UiCulture.English())
+        {
+            check = Run("check", Folder);
+        }
+
+        using (UiCulture.Chinese())
+        {
+            chinese = Run("check", Folder);
+        }
 
         Assert.Equal(2, check.Code);
-        Assert.Contains("classes.csv:2:3 (grade): error:", check.Out, StringComparison.Ordinal);
-        Assert.Contains("classes.csv:3:1 (class_id): error:", check.Out, StringComparison.Ordinal);
-        Assert.Contains("(gender): error: gender 'Q'", check.Out, StringComparison.Ordinal);
+        Assert.Contains("classes.csv:2:3 (grade): error ROS014: grade '13' is not a middle-school grade; expected", check.Out, StringComparison.Ordinal);
+        Assert.Contains("classes.csv:3:1 (class_id): error ROS016: class_id is empty", check.Out, StringComparison.Ordinal);
+        Assert.Contains("(gender): error ROS037: gender 'Q'", check.Out, StringComparison.Ordinal);
         Assert.Contains("'no-such-class'", check.Out, StringComparison.Ordinal);
         Assert.Contains("not a valid roster", check.Err, StringComparison.Ordinal);
+        Assert.Equal(2, chinese.Code);
+        Assert.Contains("classes.csv:2:3 (grade): 错误 ROS014: 年级“13”不是中学年级；应为", chinese.Out, StringComparison.Ordinal);
+        Assert.Contains("(gender): 错误 ROS037: 性别“Q”无法识别", chinese.Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_on_a_missingFolder_exits_2()
     {
+        using var english = UiCulture.English();
         var check = Run("check", Path.Combine(Folder, "nowhere"));
 
         Assert.Equal(2, check.Code);
-        Assert.Contains("does not exist", check.Out, StringComparison.Ordinal);
+        Assert.Contains("error ROS001: the roster folder", check.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class WorkbookCommandTests : CliTestBase
         var (code, output, _) = Run("check", In("roster"));
 
         Assert.Equal(2, code);
-        Assert.Contains("students.xlsx is beside the roster's CSV files", output, StringComparison.Ordinal);
+        Assert.Contains("CSV files (counties.csv, schools.csv, classes.csv) would be ignored: students.xlsx", output, StringComparison.Ordinal);
         Assert.DoesNotContain("valid counts-only roster", output, StringComparison.Ordinal);
     }
 
@@ -63,7 +63,7 @@ public class WorkbookCommandTests : CliTestBase
         var (code, _, error) = Run("check", In("roster.csv"));
 
         Assert.Equal(2, code);
-        Assert.Contains("this is a file, not a roster folder or workbook", error, StringComparison.Ordinal);
+        Assert.Contains("is a file, not a roster folder or workbook", error, StringComparison.Ordinal);
         Assert.DoesNotContain("is not in the roster folder", error, StringComparison.Ordinal);
     }
 }

@@ -8,8 +8,9 @@ using Pairing.Core.Tests.Rosters;
 namespace Pairing.Core.Tests.Docs;
 
 /// <summary>
-/// Every <c>```csharp</c> block of README.md and docs/*.md compiles as a console program against this build of the
-/// library (with a console app's implicit usings and nothing else), so no sample can rot. A block after
+/// Every <c>```csharp</c> block of README.md, the library package's README and docs/*.md compiles as a console
+/// program against this build of the library (with a console app's implicit usings and nothing else), so no sample
+/// can rot. A block after
 /// <c>&lt;!-- sample: run --&gt;</c> also runs, in a temporary working folder. A block after
 /// <c>&lt;!-- sample: PATH --&gt;</c> must equal that repository file, which another test builds and runs.
 /// </summary>
@@ -53,6 +54,7 @@ public sealed partial class DocSamplesTests
         var files = Samples().Select(row => (string)row[0]).Distinct().ToList();
 
         Assert.Contains("README.md", files);
+        Assert.Contains("src/Pairing.Core/README.md", files);
         Assert.Contains("docs/getting-started.md", files);
         Assert.Contains(Blocks("docs/getting-started.md"), b => b.Marker == "samples/ProvincialSystem/Program.cs");
     }
@@ -136,6 +138,7 @@ public sealed partial class DocSamplesTests
     private static IEnumerable<string> DocumentFiles()
     {
         yield return "README.md";
+        yield return "src/Pairing.Core/README.md";
         foreach (var path in Directory.GetFiles(RepositoryFiles.PathOf("docs"), "*.md").Order(StringComparer.Ordinal))
         {
             yield return "docs/" + Path.GetFileName(path);

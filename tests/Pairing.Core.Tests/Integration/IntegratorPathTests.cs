@@ -113,8 +113,8 @@ public sealed partial class IntegratorPathTests
         Assert.Contains(symbols.Entries, e => e.FullName == "lib/net8.0/Pairing.Core.pdb");
     }
 
-    /// <summary>Copies what packing the library needs, without any build output, into a folder of its own.</summary>
-    private static string CopySources(string temp)
+    /// <summary>Copies what packing the library (and the given other projects) needs, without any build output, into a folder of its own.</summary>
+    private static string CopySources(string temp, params string[] otherProjects)
     {
         var root = Directory.CreateDirectory(Path.Combine(temp, "source")).FullName;
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json", "README.md", ".editorconfig" })
@@ -122,7 +122,17 @@ public sealed partial class IntegratorPathTests
             File.Copy(RepositoryFiles.PathOf(file), Path.Combine(root, file));
         }
 
-        var from = RepositoryFiles.PathOf(Path.Combine("src", "Pairing.Core"));
+        foreach (var project in (string[])["Pairing.Core", .. otherProjects])
+        {
+            CopyProject(root, project);
+        }
+
+        return root;
+    }
+
+    private static void CopyProject(string root, string project)
+    {
+        var from = RepositoryFiles.PathOf(Path.Combine("src", project));
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(from, file);
@@ -132,12 +142,10 @@ public sealed partial class IntegratorPathTests
                 continue;
             }
 
-            var to = Path.Combine(root, "src", "Pairing.Core", relative);
+            var to = Path.Combine(root, "src", project, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to);
         }
-
-        return root;
     }
 
     // No URL: the machine's own source is inherited from the user's configuration under its key "nuget.org".

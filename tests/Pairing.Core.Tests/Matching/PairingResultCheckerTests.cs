@@ -60,13 +60,7 @@ public sealed class PairingResultCheckerTests
     public void A_wrong_summary_figure_is_found()
     {
         var s = Good.Summary;
-        var broken = new PairingResult(Good.CountyPairs, Good.SchoolPairs, Good.ClassPairs, Good.StudentPairs, Good.Unpaired, new PairingSummary
-        {
-            Phase = s.Phase, Counties = s.Counties, Schools = s.Schools, Classes = s.Classes, Students = s.Students,
-            XinjiangStudents = s.XinjiangStudents, CoveredStudents = s.CoveredStudents, CrossClassPairs = 3,
-            ClassSizeDifference = s.ClassSizeDifference, SameGenderPairs = s.SameGenderPairs, PreferenceScore = s.PreferenceScore,
-            InputHash = s.InputHash, LibraryVersion = s.LibraryVersion, OrToolsVersion = s.OrToolsVersion, Options = s.Options,
-        });
+        var broken = new PairingResult(Good.CountyPairs, Good.SchoolPairs, Good.ClassPairs, Good.StudentPairs, Good.Unpaired, s with { CrossClassPairs = 3 });
 
         var violation = Assert.Single(PairingResultChecker.Check(Roster, broken).Violations);
         Assert.Equal("summary.cross_class_pairs", violation.Subject);

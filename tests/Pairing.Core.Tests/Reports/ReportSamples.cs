@@ -18,7 +18,7 @@ public sealed class ReportSamples
         var matcher = new PairingMatcher();
         Plan = matcher.Plan(Roster);
         Result = matcher.Match(Roster, plan: Plan);
-        var records = ActivityGenerator.Generate(Roster, Result, seed: 3, schoolYear: 2014);
+        var records = ActivityLogGenerator.Generate(Roster, Result, new ActivityLogGeneratorOptions { Seed = 3, DeliberateViolations = true });
         Compliance = ActivityValidator.Validate(Roster, Result, records, new DateOnly(2015, 6, 30));
         EarlyCompliance = ActivityValidator.Validate(Roster, Result, records, new DateOnly(2015, 1, 31));
     }

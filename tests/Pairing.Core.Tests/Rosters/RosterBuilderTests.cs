@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 
@@ -15,10 +16,11 @@ public sealed class RosterBuilderTests
             .Build();
         Assert.False(result.IsValid);
         var dangling = Assert.Single(result.Errors, p => p.Kind == RosterProblemKind.DanglingReference);
-        Assert.Equal(("schools", (int?)null), (dangling.File, dangling.Line));
-        Assert.Contains("999999", dangling.Message, StringComparison.Ordinal);
+        Assert.Equal(("ROS022", "schools", (int?)null), (dangling.Code, dangling.File, dangling.Line));
+        Assert.Equal(("S1", "999999"), (dangling.Finding["school"], dangling.Finding["county"]));
+        Assert.Equal(new FindingSubject("school", "S1"), dangling.Finding.Subject);
         var size = Assert.Single(result.Errors, p => p.Kind == RosterProblemKind.BadSize);
-        Assert.Contains("C1", size.Message, StringComparison.Ordinal);
+        Assert.Equal(("ROS034", "C1"), (size.Code, size.Finding["class"]));
     }
 
     [Fact]
@@ -34,8 +36,9 @@ public sealed class RosterBuilderTests
             .Build();
 
         var problem = Assert.Single(result.Errors);
-        Assert.Equal((RosterProblemKind.PersonalData, "students", "student_id"), (problem.Kind, problem.File, problem.ColumnName));
-        Assert.DoesNotContain("11010519491231002X", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((RosterProblemKind.PersonalData, "ROS040", "students", "student_id"), (problem.Kind, problem.Code, problem.File, problem.ColumnName));
+        Assert.DoesNotContain(problem.Finding.Arguments, a => a.Value is string s && s.Contains("1949", StringComparison.Ordinal));
+        Assert.DoesNotContain("11010519491231002X", FindingRenderer.Default.RenderLine(problem.Finding, FindingLanguage.ChineseAndEnglish), StringComparison.Ordinal);
     }
 
     [Fact]

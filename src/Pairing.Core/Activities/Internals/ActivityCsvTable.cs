@@ -1,6 +1,6 @@
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Internals.Csv;
-using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Activities.Internals;
 
@@ -23,8 +23,8 @@ internal static class ActivityCsvTable
             required,
             optional,
             _ => false,
-            (issue, severity, line, column, columnName, message, expected) =>
-                problems.Add(new ActivityProblem(KindOf(issue), severity, fileName, line, column, columnName, message, expected)),
+            (issue, line, column, columnName, arguments) =>
+                problems.Add(new ActivityProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
             columns =>
             {
                 var row = new Row(problems, fileName, columns);
@@ -35,13 +35,19 @@ internal static class ActivityCsvTable
                 };
             });
 
-    private static ActivityProblemKind KindOf(CsvTableIssue issue) => issue switch
+    private static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
     {
-        CsvTableIssue.BadEncoding => ActivityProblemKind.BadEncoding,
-        CsvTableIssue.MalformedCsv => ActivityProblemKind.MalformedCsv,
-        CsvTableIssue.MissingColumn => ActivityProblemKind.MissingColumn,
-        CsvTableIssue.DuplicateColumn => ActivityProblemKind.DuplicateColumn,
-        _ => ActivityProblemKind.UnknownColumn,
+        CsvTableIssue.Utf16 => ActivityFileFindings.Utf16,
+        CsvTableIssue.BadByte => ActivityFileFindings.BadByte,
+        CsvTableIssue.EmptyFile => ActivityFileFindings.EmptyFile,
+        CsvTableIssue.UnclosedQuote => ActivityFileFindings.UnclosedQuote,
+        CsvTableIssue.TextAfterQuote => ActivityFileFindings.TextAfterQuote,
+        CsvTableIssue.QuoteInField => ActivityFileFindings.QuoteInField,
+        CsvTableIssue.FieldCount => ActivityFileFindings.FieldCount,
+        CsvTableIssue.MissingColumn => ActivityFileFindings.MissingColumn,
+        CsvTableIssue.DuplicateColumn => ActivityFileFindings.DuplicateColumn,
+        CsvTableIssue.UnknownColumn => ActivityFileFindings.UnknownColumn,
+        _ => ActivityFileFindings.PersonalColumn,
     };
 
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
@@ -76,7 +82,7 @@ internal static class ActivityCsvTable
             var value = Text(column);
             if (value.Length == 0)
             {
-                Problem(ActivityProblemKind.BadId, column, $"{column} is empty", "a non-empty id");
+                Problem(ActivityFileFindings.EmptyId, column, FindingArgument.Of("column", column));
                 return null;
             }
 
@@ -87,7 +93,7 @@ internal static class ActivityCsvTable
         {
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
-                Problem(ActivityProblemKind.BadId, column, $"{column} '{value}' has white space around it", "an id without surrounding spaces");
+                Problem(ActivityFileFindings.SpacedId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value));
                 return false;
             }
 
@@ -95,8 +101,8 @@ internal static class ActivityCsvTable
             {
                 if (char.IsControl(c))
                 {
-                    Problem(ActivityProblemKind.BadId, column, $"{column} contains a control character (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)})",
-                        "an id of printable characters");
+                    Problem(ActivityFileFindings.ControlInId, column, FindingArgument.Of("column", column),
+                        FindingArgument.Of("character", "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
                     return false;
                 }
             }
@@ -114,7 +120,7 @@ internal static class ActivityCsvTable
                 if (required)
                 {
                     ok = false;
-                    Problem(ActivityProblemKind.BadDate, column, $"{column} is empty", "an ISO date such as 2014-09-15");
+                    Problem(ActivityFileFindings.MissingDate, column, FindingArgument.Of("column", column));
                 }
 
                 return null;
@@ -126,12 +132,13 @@ internal static class ActivityCsvTable
             }
 
             ok = false;
-            Problem(ActivityProblemKind.BadDate, column, $"{column} '{value}' is not a date", "an ISO date such as 2014-09-15");
+            Problem(ActivityFileFindings.BadDate, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value));
             return null;
         }
 
-        public void Problem(ActivityProblemKind kind, string column, string message, string expected) =>
-            problems.Add(new ActivityProblem(kind, ProblemSeverity.Error, fileName, Record.Line,
-                columns.TryGetValue(column, out var index) ? index : null, column, message, expected));
+        /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
+        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments) =>
+            problems.Add(new ActivityProblem(code.Create(
+                null, new FindingLocation(fileName, null, Record.Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments)));
     }
 }

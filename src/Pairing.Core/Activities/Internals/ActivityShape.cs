@@ -1,7 +1,7 @@
 namespace Pairing.Core.Activities.Internals;
 
 /// <summary>
-/// Which fields each kind of record needs (FORMATS.md "Activity records"): the one place both the record's
+/// Which fields each kind of record needs (the format's activity records): the one place both the record's
 /// constructor and the file reader ask, so that a record read from a file and one built in code are held to the
 /// same shape.
 /// </summary>
@@ -36,20 +36,6 @@ internal static class ActivityShape
         Field.Unit => "unit_id",
         Field.Count => "count",
         _ => "consent",
-    };
-
-    public static string WhatFor(ActivityKind kind, Field field) => (kind, field) switch
-    {
-        (ActivityKind.SchoolExchange, Field.Unit) => "the school that made the contact",
-        (ActivityKind.SchoolExchange, Field.To) => "the paired school contacted",
-        (ActivityKind.Camp, Field.Unit) => "the supporting province or inland county holding the camp",
-        (ActivityKind.Camp, Field.Count) => "the number of aided-area students at the camp",
-        (ActivityKind.FamilyEvent, Field.Unit) => "the inland county holding the event",
-        (ActivityKind.FamilyEvent, Field.Count) => "the number of families taking part",
-        (ActivityKind.FamilyEvent, Field.Consent) => "all, partial or none",
-        (_, Field.From) => "the student it comes from",
-        (_, Field.To) => "the partner it goes to",
-        _ => "a value",
     };
 
     public static string NameOf(ActivityKind kind) => kind switch
@@ -105,6 +91,4 @@ internal static class ActivityShape
         };
         return consent != 0;
     }
-
-    public const string KindNames = "letter, chat, book-sent, book-reflection, deed-agreed, deed-done, deed-reflection, school-exchange, camp or family-event";
 }

@@ -82,7 +82,7 @@ internal sealed class CsvReader
 
                 if (!closed)
                 {
-                    error ??= new CsvError(startLine, column, "a quoted field is never closed", "a closing quote (\")");
+                    error ??= new CsvError(startLine, column, CsvErrorKind.UnclosedQuote);
                     _fields.Add((contentStart, _pos - contentStart, column, escaped));
                     break;
                 }
@@ -91,7 +91,7 @@ internal sealed class CsvReader
                 _pos++; // closing quote
                 if (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
                 {
-                    error ??= new CsvError(_line, column, "text follows a closing quote", "a comma or the end of the line after a quoted field");
+                    error ??= new CsvError(_line, column, CsvErrorKind.TextAfterQuote);
                     while (_pos < text.Length && text[_pos] is not (',' or '\n'))
                     {
                         _pos++;
@@ -116,7 +116,7 @@ internal sealed class CsvReader
                         break;
                     }
 
-                    error ??= new CsvError(_line, column, "a quote inside an unquoted field", "the whole field in quotes, with inner quotes doubled");
+                    error ??= new CsvError(_line, column, CsvErrorKind.QuoteInField);
                     _pos++;
                 }
 
@@ -179,8 +179,58 @@ internal sealed class CsvReader
     }
 }
 
-/// <summary>A problem in the CSV syntax or encoding, at a 1-based line and field (0 when it is not in one field).</summary>
-internal sealed record CsvError(int Line, int Column, string Message, string Expected);
+/// <summary>What is wrong with a file's encoding or CSV syntax.</summary>
+internal enum CsvErrorKind
+{
+    /// <summary>The file is UTF-16.</summary>
+    Utf16,
+
+    /// <summary>A byte is neither UTF-8 nor GB18030.</summary>
+    BadByte,
+
+    /// <summary>A quoted field is never closed.</summary>
+    UnclosedQuote,
+
+    /// <summary>Text follows a closing quote.</summary>
+    TextAfterQuote,
+
+    /// <summary>A quote inside an unquoted field.</summary>
+    QuoteInField,
+}
+
+/// <summary>
+/// A problem in the CSV syntax or encoding, at a 1-based line and field (0 when it is not in one field), as data:
+/// readers turn it into their own findings. <see cref="Message"/> and <see cref="Expected"/> are an English rendering
+/// for the internal readers that still report text.
+/// </summary>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Column">The 1-based field, or 0.</param>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Byte">For <see cref="CsvErrorKind.BadByte"/>: the byte's value.</param>
+/// <param name="Character">For <see cref="CsvErrorKind.BadByte"/>: the 1-based character on its line.</param>
+/// <param name="Offset">For <see cref="CsvErrorKind.BadByte"/>: the byte offset in the file.</param>
+internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byte = 0, int Character = 0, long Offset = 0)
+{
+    public string Message => Kind switch
+    {
+        CsvErrorKind.Utf16 => "the file is UTF-16",
+        CsvErrorKind.BadByte => FormattableString.Invariant($"byte 0x{Byte:X2} at character {Character} (byte offset {Offset}) is neither UTF-8 nor GB18030"),
+        CsvErrorKind.UnclosedQuote => "a quoted field is never closed",
+        CsvErrorKind.TextAfterQuote => "text follows a closing quote",
+        _ => "a quote inside an unquoted field",
+    };
+
+    public string Expected => Kind switch
+    {
+        CsvErrorKind.Utf16 or CsvErrorKind.BadByte => "a text file in UTF-8 (with or without a BOM) or GB18030",
+        CsvErrorKind.UnclosedQuote => "a closing quote (\")",
+        CsvErrorKind.TextAfterQuote => "a comma or the end of the line after a quoted field",
+        _ => "the whole field in quotes, with inner quotes doubled",
+    };
+
+    /// <summary>The byte as the messages show it: <c>0xFF</c>.</summary>
+    public string ByteText => FormattableString.Invariant($"0x{Byte:X2}");
+}
 
 /// <summary>A record read by <see cref="CsvReader"/>; valid until the next read.</summary>
 internal readonly struct CsvRecord

@@ -1,22 +1,49 @@
-using System.Globalization;
-using Pairing.Core.Rosters;
+using Pairing.Core.Findings;
 
 namespace Pairing.Core.Internals.Csv;
 
-/// <summary>What can be wrong with a CSV file as a table, before any field is read.</summary>
+/// <summary>
+/// What can be wrong with a CSV file as a table, before any field is read. Each kind of input (roster, activity
+/// records) has one finding code per issue, taking the arguments listed here.
+/// </summary>
 internal enum CsvTableIssue
 {
-    BadEncoding,
-    MalformedCsv,
+    /// <summary>The file is UTF-16 (no arguments).</summary>
+    Utf16,
+
+    /// <summary>A byte is neither UTF-8 nor GB18030 (<c>byte</c>, <c>character</c>, <c>offset</c>).</summary>
+    BadByte,
+
+    /// <summary>No header row (<c>columns</c>: the required ones).</summary>
+    EmptyFile,
+
+    /// <summary>A quoted field is never closed (no arguments).</summary>
+    UnclosedQuote,
+
+    /// <summary>Text follows a closing quote (no arguments).</summary>
+    TextAfterQuote,
+
+    /// <summary>A quote inside an unquoted field (no arguments).</summary>
+    QuoteInField,
+
+    /// <summary>A row's field count differs from the header's (<c>fields</c>, <c>header</c>).</summary>
+    FieldCount,
+
+    /// <summary>A required column is missing (<c>column</c>, <c>columns</c>).</summary>
     MissingColumn,
+
+    /// <summary>A column appears twice (<c>column</c>, <c>first</c>).</summary>
     DuplicateColumn,
+
+    /// <summary>A column the format does not know, ignored (<c>column</c>, <c>columns</c>).</summary>
     UnknownColumn,
-    PersonalData,
+
+    /// <summary>A column whose header names personal data (<c>column</c>).</summary>
+    PersonalColumn,
 }
 
-/// <summary>Reports one table-level problem; each kind of input turns it into its own problem type.</summary>
-internal delegate void CsvTableReport(
-    CsvTableIssue issue, ProblemSeverity severity, int? line, int? column, string? columnName, string message, string expected);
+/// <summary>Reports one table-level problem with its typed arguments; each kind of input turns it into its own finding.</summary>
+internal delegate void CsvTableReport(CsvTableIssue issue, int? line, int? column, string? columnName, params FindingArgument[] arguments);
 
 /// <summary>
 /// What reading any of the library's CSV files has in common: decoding (UTF-8 or GB18030), the header (required,
@@ -40,53 +67,55 @@ internal static class CsvTableReader
     {
         if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
-            report(CsvTableIssue.BadEncoding, ProblemSeverity.Error, encodingError!.Line, null, null, encodingError.Message, encodingError.Expected);
+            ReportError(report, encodingError!, null);
             return false;
         }
 
         var csv = new CsvReader(text);
         if (!csv.TryRead(out var header) || header.IsBlank)
         {
-            report(CsvTableIssue.MissingColumn, ProblemSeverity.Error, 1, null, null,
-                "the file is empty: it has no header row", $"a header row naming {string.Join(", ", required)}");
+            report(CsvTableIssue.EmptyFile, 1, null, null, FindingArgument.Of("columns", string.Join(", ", required)));
             return false;
         }
 
         if (header.Error is { } headerError)
         {
-            report(CsvTableIssue.MalformedCsv, ProblemSeverity.Error, headerError.Line, headerError.Column, null,
-                $"the header row is malformed: {headerError.Message}", headerError.Expected);
+            ReportError(report, headerError, headerError.Column);
             return false;
+        }
+
+        // Trailing columns with no header (a spreadsheet's used range ran wider than the table) are not columns.
+        var width = header.Count;
+        while (width > 1 && header.GetSpan(width - 1, out _).Trim().IsEmpty)
+        {
+            width--;
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerOk = true;
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < width; i++)
         {
-            var name = header.GetString(i).Trim();
+            var written = header.GetString(i).Trim();
             var column = i + 1;
-            if (Array.IndexOf(required, name) >= 0 || Array.IndexOf(optional, name) >= 0)
+            var known = ColumnNames.Canonical(written, required, optional);
+            var name = known ?? written;
+            if (known is not null)
             {
                 if (!columns.TryAdd(name, column))
                 {
                     headerOk = false;
-                    report(CsvTableIssue.DuplicateColumn, ProblemSeverity.Error, 1, column, name,
-                        $"column '{name}' appears twice in the header (first as column {columns[name].ToString(CultureInfo.InvariantCulture)})",
-                        "each column once");
+                    report(CsvTableIssue.DuplicateColumn, 1, column, name, FindingArgument.Of("column", name), FindingArgument.Of("first", columns[name]));
                 }
             }
             else if (isPersonal(name))
             {
                 headerOk = false;
-                report(CsvTableIssue.PersonalData, ProblemSeverity.Error, 1, column, name,
-                    $"column '{name}' looks like personal data (a name, address, ID-card number, phone or birth date); students are minors and the library never takes them",
-                    "no such column: remove it before handing the file over");
+                report(CsvTableIssue.PersonalColumn, 1, column, name, FindingArgument.Of("column", name));
             }
             else
             {
-                report(CsvTableIssue.UnknownColumn, ProblemSeverity.Warning, 1, column, name,
-                    $"column '{name}' is not part of the format and is ignored",
-                    $"only {string.Join(", ", required.Concat(optional))}");
+                report(CsvTableIssue.UnknownColumn, 1, column, name,
+                    FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required.Concat(optional))));
             }
         }
 
@@ -95,31 +124,27 @@ internal static class CsvTableReader
             if (!columns.ContainsKey(name))
             {
                 headerOk = false;
-                report(CsvTableIssue.MissingColumn, ProblemSeverity.Error, 1, null, name,
-                    $"required column '{name}' is missing from the header",
-                    $"a header with {string.Join(", ", required)}");
+                report(CsvTableIssue.MissingColumn, 1, null, name, FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required)));
             }
         }
 
         var onRecord = start(columns);
         while (csv.TryRead(out var record))
         {
-            if (record.IsBlank)
+            if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
             {
-                continue;
+                continue; // a wholly empty row, such as the bare commas a spreadsheet leaves after the table
             }
 
             if (record.Error is { } error)
             {
-                report(CsvTableIssue.MalformedCsv, ProblemSeverity.Error, error.Line, error.Column == 0 ? null : error.Column, null, error.Message, error.Expected);
+                ReportError(report, error, error.Column == 0 ? null : error.Column);
                 continue;
             }
 
-            if (record.Count != header.Count)
+            if (record.Count != width && (record.Count < width || !IsEmpty(record, width)))
             {
-                report(CsvTableIssue.MalformedCsv, ProblemSeverity.Error, record.Line, null, null,
-                    $"the row has {record.Count.ToString(CultureInfo.InvariantCulture)} fields, the header {header.Count.ToString(CultureInfo.InvariantCulture)}",
-                    $"{header.Count.ToString(CultureInfo.InvariantCulture)} fields, as in the header (quote a field that holds a comma)");
+                report(CsvTableIssue.FieldCount, record.Line, null, null, FindingArgument.Of("fields", record.Count), FindingArgument.Of("header", width));
                 continue;
             }
 
@@ -131,5 +156,42 @@ internal static class CsvTableReader
         }
 
         return headerOk;
+    }
+
+    /// <summary>Whether every field from <paramref name="from"/> on is empty or white space.</summary>
+    private static bool IsEmpty(CsvRecord record, int from)
+    {
+        for (var i = from; i < record.Count; i++)
+        {
+            if (!record.GetSpan(i, out _).Trim().IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void ReportError(CsvTableReport report, CsvError error, int? column)
+    {
+        switch (error.Kind)
+        {
+            case CsvErrorKind.Utf16:
+                report(CsvTableIssue.Utf16, error.Line, null, null);
+                break;
+            case CsvErrorKind.BadByte:
+                report(CsvTableIssue.BadByte, error.Line, null, null,
+                    FindingArgument.Of("byte", error.ByteText), FindingArgument.Of("character", error.Character), FindingArgument.Of("offset", error.Offset));
+                break;
+            case CsvErrorKind.UnclosedQuote:
+                report(CsvTableIssue.UnclosedQuote, error.Line, column, null);
+                break;
+            case CsvErrorKind.TextAfterQuote:
+                report(CsvTableIssue.TextAfterQuote, error.Line, column, null);
+                break;
+            default:
+                report(CsvTableIssue.QuoteInField, error.Line, column, null);
+                break;
+        }
     }
 }

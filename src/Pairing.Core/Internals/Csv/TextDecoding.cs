@@ -31,7 +31,7 @@ internal static class TextDecoding
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             text = string.Empty;
-            error = new CsvError(1, 0, "the file is UTF-16", "UTF-8 (with or without a BOM) or GB18030");
+            error = new CsvError(1, 0, CsvErrorKind.Utf16);
             return false;
         }
 
@@ -57,11 +57,7 @@ internal static class TextDecoding
         {
             var (line, column) = Position(bytes, invalidAt);
             text = string.Empty;
-            error = new CsvError(
-                line,
-                0,
-                $"byte 0x{bytes[invalidAt]:X2} at character {column} (byte offset {invalidAt}) is neither UTF-8 nor GB18030",
-                "a text file in UTF-8 (with or without a BOM) or GB18030");
+            error = new CsvError(line, 0, CsvErrorKind.BadByte, bytes[invalidAt], column, invalidAt);
             return false;
         }
     }

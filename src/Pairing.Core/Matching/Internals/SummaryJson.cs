@@ -97,7 +97,7 @@ internal static class SummaryJson
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         var o = root.GetProperty("options");
-        var options = new PairingOptions
+        var options = new PairingOptionsSnapshot
         {
             XinjiangCountiesPerInlandCounty = o.GetProperty("xinjiang_counties_per_inland_county").GetInt32(),
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),

@@ -28,9 +28,9 @@ public sealed class TextDecodingTests
     public void Utf16_and_invalid_bytes_are_refused_with_a_position()
     {
         Assert.False(TextDecoding.TryDecode(Encoding.Unicode.GetPreamble(), out _, out _, out var utf16));
-        Assert.Contains("UTF-16", utf16!.Message, StringComparison.Ordinal);
+        Assert.Equal(CsvErrorKind.Utf16, utf16!.Kind);
         Assert.False(TextDecoding.TryDecode([(byte)'a', (byte)'\n', (byte)'b', 0xFF, 0xFF], out _, out _, out var bad));
         Assert.Equal(2, bad!.Line);
-        Assert.Contains("character 2", bad.Message, StringComparison.Ordinal);
+        Assert.Equal((CsvErrorKind.BadByte, 0xFF, 2, 3L), (bad.Kind, bad.Byte, bad.Character, bad.Offset));
     }
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
-using Pairing.Core.Generation;
+using Pairing.Core.Activities;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
-namespace Pairing.Core.Activities;
+namespace Pairing.Core.Generation;
 
 /// <summary>
 /// Writes a realistic activity log of one school year for a roster and its pairing, to try the validator on and to
-/// measure it: most pairs on schedule, a share behind, and a few deliberate violations.
+/// measure it: most pairs on schedule and a share behind; a few deliberate violations only when asked for.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,7 +22,8 @@ namespace Pairing.Core.Activities;
 /// most inland counties hold a family event with every family's consent.
 /// </para>
 /// <para>
-/// The deliberate violations, when asked for (they need two student pairs and one county pair): a letter between
+/// The deliberate violations, only when <see cref="ActivityLogGeneratorOptions.DeliberateViolations"/> asks for them
+/// (they need two student pairs and one county pair): a letter between
 /// students who are not partners, a camp of 30 students, a camp in term time, a family event with partial consent,
 /// and a letter dated before the programme year (so before its pair existed). Validate the log as of 30 June
 /// <c>Y+1</c> to see every record counted.
@@ -32,7 +33,7 @@ namespace Pairing.Core.Activities;
 /// pair). Records come in date order with ids <c>A</c> and a zero-padded number in that order.
 /// </para>
 /// </remarks>
-public static class ActivityGenerator
+public static class ActivityLogGenerator
 {
     private const ulong PairStream = 1UL << 40;
     private const ulong UnitStream = 2UL << 40;
@@ -40,29 +41,25 @@ public static class ActivityGenerator
     /// <summary>Generates a log.</summary>
     /// <param name="roster">The roster.</param>
     /// <param name="result">Its pairing (county, school and student pairs).</param>
-    /// <param name="seed">The seed; the same seed gives the same log.</param>
-    /// <param name="schoolYear">The year the school year starts in (2014 for 2014–15), 1900 to 9000.</param>
-    /// <param name="behindShare">The share of student pairs behind schedule, 0 to 1.</param>
-    /// <param name="deliberateViolations">Whether to add the few deliberate violations.</param>
+    /// <param name="options">What to generate; <see langword="null"/> for the defaults (a log that breaks no rule). Checked first, and copied.</param>
     /// <returns>The records, in date order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> or <paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="schoolYear"/> or <paramref name="behindShare"/> is out of range.</exception>
-    public static IReadOnlyList<ActivityRecord> Generate(
-        Roster roster,
-        PairingResult result,
-        long seed,
-        int schoolYear,
-        double behindShare = 0.2,
-        bool deliberateViolations = true)
+    /// <exception cref="ArgumentException">Some options are out of range; the message lists every one.</exception>
+    public static IReadOnlyList<ActivityRecord> Generate(Roster roster, PairingResult result, ActivityLogGeneratorOptions? options = null)
     {
         Guard.NotNull(roster);
         Guard.NotNull(result);
-        Guard.InRange(schoolYear, 1900, 9000);
-        if (!(behindShare >= 0 && behindShare <= 1))
+        var o = (options ?? new ActivityLogGeneratorOptions()).Clone();
+        var failures = o.Validate();
+        if (failures.Count > 0)
         {
-            Throw.ArgumentOutOfRange(nameof(behindShare), behindShare, "must be from 0 to 1");
+            throw new ArgumentException(
+                $"The activity log generator's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
+                + string.Concat(failures.Select(f => Environment.NewLine + "- " + f)),
+                nameof(options));
         }
 
+        var (seed, schoolYear, behindShare, deliberateViolations) = (o.Seed, o.SchoolYear, o.BehindShare, o.DeliberateViolations);
         var drafts = new List<Draft>(result.StudentPairs.Count * 16);
         var yearStart = new DateOnly(schoolYear, 7, 1).DayNumber;
         var yearEnd = new DateOnly(schoolYear + 1, 6, 30).DayNumber;

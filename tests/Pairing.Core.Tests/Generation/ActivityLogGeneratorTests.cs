@@ -1,12 +1,12 @@
 using Pairing.Core.Activities;
-using Pairing.Core.Activities.Internals;
+using Pairing.Core.Testing;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
-namespace Pairing.Core.Tests.Activities;
+namespace Pairing.Core.Tests.Generation;
 
-public sealed class ActivityGeneratorTests
+public sealed class ActivityLogGeneratorTests
 {
     private static readonly Lazy<(Roster Roster, PairingResult Result)> Programme = new(() =>
     {
@@ -15,11 +15,11 @@ public sealed class ActivityGeneratorTests
     });
 
     [Fact]
-    public void The_log_is_mostly_on_schedule_with_a_share_behind_and_the_deliberate_violations()
+    public void Asked_for_them_the_log_is_mostly_on_schedule_with_a_share_behind_and_the_deliberate_violations()
     {
         var (roster, result) = Programme.Value;
         Assert.True(result.StudentPairs.Count > 2_000, $"{result.StudentPairs.Count} pairs of {roster.CountsOf(Pairing.Core.Hierarchy.Side.Xinjiang)}");
-        var records = ActivityGenerator.Generate(roster, result, seed: 1, schoolYear: 2014);
+        var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 1, DeliberateViolations = true });
         var report = ActivityValidator.Validate(roster, result, records, new DateOnly(2015, 6, 30));
 
         var pairs = result.StudentPairs.Count;
@@ -43,10 +43,10 @@ public sealed class ActivityGeneratorTests
     public void The_same_seed_gives_the_same_log_in_date_order()
     {
         var (roster, result) = Programme.Value;
-        var first = ActivityGenerator.Generate(roster, result, seed: 5, schoolYear: 2014);
-        var second = ActivityGenerator.Generate(roster, result, seed: 5, schoolYear: 2014);
+        var first = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 5 });
+        var second = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 5 });
         Assert.Equal(first, second);
-        Assert.NotEqual(first, ActivityGenerator.Generate(roster, result, seed: 6, schoolYear: 2014));
+        Assert.NotEqual(first, ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 6 }));
         Assert.True(first.Zip(first.Skip(1)).All(p => p.First.Date <= p.Second.Date && p.First.Id < p.Second.Id));
 
         using var stream = new MemoryStream();
@@ -60,9 +60,44 @@ public sealed class ActivityGeneratorTests
     public void Without_violations_and_with_everyone_on_schedule_every_must_rule_is_met()
     {
         var (roster, result) = Programme.Value;
-        var records = ActivityGenerator.Generate(roster, result, seed: 3, schoolYear: 2014, behindShare: 0, deliberateViolations: false);
+        var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { Seed = 3, BehindShare = 0 });
         var report = ActivityValidator.Validate(roster, result, records, new DateOnly(2015, 6, 30));
         Assert.DoesNotContain(report.Entries, e => e.Status is ComplianceStatus.Violated or ComplianceStatus.Missing);
         Assert.Equal(result.StudentPairs.Count, report.Programme.A3Completed);
+    }
+
+    [Fact]
+    public void By_default_the_log_breaks_no_rule_and_is_the_requested_log_without_the_five_violations()
+    {
+        var (roster, result) = Programme.Value;
+
+        var plain = ActivityLogGenerator.Generate(roster, result);
+        var asked = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { DeliberateViolations = true });
+        var report = ActivityValidator.Validate(roster, result, plain, new DateOnly(2015, 6, 30));
+
+        Assert.DoesNotContain(report.Entries, e => e.Status == ComplianceStatus.Violated);
+        Assert.Equal(plain.Count + 5, asked.Count);
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_with_every_one_listed()
+    {
+        var (roster, result) = Programme.Value;
+        var options = new ActivityLogGeneratorOptions { SchoolYear = 1800, BehindShare = double.NaN };
+
+        var error = Assert.Throws<ArgumentException>(() => ActivityLogGenerator.Generate(roster, result, options));
+
+        Assert.Equal(2, options.Validate().Count);
+        Assert.Contains("SchoolYear is 1800", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BehindShare is NaN", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_are_the_documented_values()
+    {
+        var options = new ActivityLogGeneratorOptions();
+
+        Assert.Empty(options.Validate());
+        Assert.Equal((1L, 2014, 0.2, false), (options.Seed, options.SchoolYear, options.BehindShare, options.DeliberateViolations));
     }
 }

@@ -2,11 +2,11 @@ using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
-namespace Pairing.Core.Activities.Internals;
+namespace Pairing.Core.Testing;
 
 /// <summary>
-/// A plain, deterministic pairing of a roster for exercising activity validation (tests, benchmarks) where the
-/// real matcher is not at hand: within each supporting province, Xinjiang counties in id order take inland counties
+/// A plain, deterministic pairing of a roster for exercising activity validation where the real matcher is not at
+/// hand or too slow to set up (tests, benchmarks; compiled into both, shipped in neither): within each supporting province, Xinjiang counties in id order take inland counties
 /// in id order (round robin), schools likewise, and students of a grade take the unused inland students of the same
 /// grade of the paired school in id order. It keeps P1, P5 and P6, not the matcher's balance or P4; nothing in the
 /// public API depends on it.
@@ -63,7 +63,7 @@ internal static class SimplePairing
             InputHash = "sha256:" + new string('0', 64),
             LibraryVersion = "simple-pairing",
             OrToolsVersion = "none",
-            Options = new PairingOptions(),
+            Options = new PairingOptionsSnapshot(),
         };
         return new PairingResult(countyPairs, schoolPairs, [], studentPairs, [], summary);
     }
