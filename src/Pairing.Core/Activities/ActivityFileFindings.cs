@@ -8,7 +8,7 @@ namespace Pairing.Core.Activities;
 /// </summary>
 /// <remarks>
 /// Each message says what is wrong and then what was expected; the expected part alone is the resource
-/// <c>CODE.Expected</c> (<see cref="FindingRenderer.RenderPart"/>). docs/rules.md lists every code.
+/// <c>CODE.Expected</c> (<see cref="FindingRenderer.RenderPart"/>). FindingCatalog lists every code.
 /// </remarks>
 public static class ActivityFileFindings
 {

@@ -36,7 +36,7 @@ public sealed class ActivityProblem : IEquatable<ActivityProblem>
     /// <summary>What kind of problem it is (several codes share a kind: an empty id, an id with spaces, …).</summary>
     public ActivityProblemKind Kind { get; }
 
-    /// <summary>The stable code, such as <c>ACF023</c> (docs/rules.md lists every code).</summary>
+    /// <summary>The stable code, such as <c>ACF023</c> (FindingCatalog lists every code).</summary>
     public string Code => Finding.Code;
 
     /// <summary>Whether it rejects the file.</summary>

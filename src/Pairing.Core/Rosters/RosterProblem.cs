@@ -37,7 +37,7 @@ public sealed class RosterProblem : IEquatable<RosterProblem>
     /// <summary>What kind of problem it is (several codes share a kind: an empty id, an id with spaces, …).</summary>
     public RosterProblemKind Kind { get; }
 
-    /// <summary>The stable code, such as <c>ROS014</c> (docs/rules.md lists every code).</summary>
+    /// <summary>The stable code, such as <c>ROS014</c> (FindingCatalog lists every code).</summary>
     public string Code => Finding.Code;
 
     /// <summary>Whether it rejects the roster.</summary>

@@ -5,7 +5,7 @@ namespace Pairing.Core.Internals.Csv;
 
 /// <summary>
 /// Matching header names as people write them: folded (NFKC), without any kind of space, invisible character or
-/// separator (<c>_</c>, <c>-</c>, <c>.</c>), in lower case; and the format's Chinese aliases (docs/formats.md lists them).
+/// separator (<c>_</c>, <c>-</c>, <c>.</c>), in lower case; and the format's Chinese aliases (listed below).
 /// </summary>
 internal static class ColumnNames
 {

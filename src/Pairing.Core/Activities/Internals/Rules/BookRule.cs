@@ -51,16 +51,6 @@ internal sealed class BookRule(ActivityIndex index) : PairRule(index)
     public override Finding FindingOf(int pair, string subject) =>
         Create(Completed(pair) ? ComplianceFindings.BookMet : ComplianceFindings.BookMissing, subject, Done(pair), Steps);
 
-    public override void Contribute(RollupTally tally)
-    {
-        for (var pair = 0; pair < Index.Table.Pairs; pair++)
-        {
-            if (Completed(pair))
-            {
-                tally.Complete(pair, 2);
-            }
-        }
-    }
 
     private int Done(int pair)
     {

@@ -72,16 +72,6 @@ internal sealed class DeedRule(ActivityIndex index) : PairRule(index)
     public override Finding FindingOf(int pair, string subject) =>
         Create(Completed(pair) ? ComplianceFindings.DeedMet : ComplianceFindings.DeedMissing, subject, Done(pair), Steps);
 
-    public override void Contribute(RollupTally tally)
-    {
-        for (var pair = 0; pair < Index.Table.Pairs; pair++)
-        {
-            if (Completed(pair))
-            {
-                tally.Complete(pair, 3);
-            }
-        }
-    }
 
     private int Done(int pair)
     {

@@ -61,16 +61,6 @@ internal sealed class LetterRule(ActivityIndex index) : PairRule(index)
         return Create(regular < expected ? ComplianceFindings.RegularLettersBehind : ComplianceFindings.LettersMet, subject, regular, expected);
     }
 
-    public override void Contribute(RollupTally tally)
-    {
-        for (var pair = 0; pair < Index.Table.Pairs; pair++)
-        {
-            if (Completed(pair))
-            {
-                tally.Complete(pair, 1);
-            }
-        }
-    }
 
     private int Expected(int pair) => Index.Table.ExpectedRegularLetters(pair, Index.AsOf, Index.Options.RegularLetterIntervalDays);
 }

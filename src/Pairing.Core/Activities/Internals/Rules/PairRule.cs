@@ -16,6 +16,19 @@ internal abstract class PairRule(ActivityIndex index) : RuleChecker(index)
 
     public abstract Finding FindingOf(int pair, string subject);
 
+    /// <summary>Counts each completed pair in the roll-ups' column of this rule (1 for A1, 2 for A2, 3 for A3).</summary>
+    public override void Contribute(RollupTally tally)
+    {
+        var column = Rule - ActivityRule.A1 + 1;
+        for (var pair = 0; pair < Index.Table.Pairs; pair++)
+        {
+            if (Completed(pair))
+            {
+                tally.Complete(pair, column);
+            }
+        }
+    }
+
     protected static Finding Create(FindingDescriptor code, string subject, int count, int required) =>
         code.Create(new FindingSubject("pair", subject), null, FindingArgument.Of("count", count), FindingArgument.Of("required", required));
 
