@@ -3,7 +3,7 @@ using Pairing.Core.Rosters;
 namespace Pairing.Core.Excel;
 
 /// <summary>
-/// The sheet names a workbook roster or result uses: one sheet per file of FORMATS.md, named as the file without
+/// The sheet names a workbook roster or result uses: one sheet per file of the roster and result formats, named as the file without
 /// <c>.csv</c> or by its Chinese name.
 /// </summary>
 public static class WorkbookSheets

@@ -1,6 +1,6 @@
 namespace Pairing.Core.Excel.Internals;
 
-/// <summary>The result sheets' English names (the files without .csv) and the Chinese names FORMATS.md gives them.</summary>
+/// <summary>The result sheets' English names (the files without .csv) and the Chinese names the result format gives them.</summary>
 internal static class ResultSheetNames
 {
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)

@@ -10,8 +10,8 @@ namespace Pairing.Core.Excel.Internals;
 /// <see cref="XmlReader"/>, one row at a time, so memory holds the shared strings and one row, never the sheet.
 /// </summary>
 /// <remarks>
-/// Chosen over ExcelDataReader, MiniExcel and the Open XML SDK by measuring them on the 1,000,000-student roster
-/// (docs/performance.md, "Workbooks"): the same streaming, at a fraction of their time.
+/// Chosen over ExcelDataReader, MiniExcel and the Open XML SDK by measuring them on the 1,000,000-student roster:
+/// the same streaming, at a fraction of their time.
 /// </remarks>
 internal sealed class XlsxWorkbook : Workbook
 {
