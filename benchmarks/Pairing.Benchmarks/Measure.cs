@@ -24,6 +24,16 @@ internal static class Measure
             return Flat(args[1..]);
         }
 
+        if (args.Length == 3 && args[0] == "cells" && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var cellsOf))
+        {
+            return Cells(args[1], cellsOf);
+        }
+
+        if (args.Length == 2 && args[0] == "read-xlsx" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bookOf))
+        {
+            return ReadWorkbook(bookOf);
+        }
+
         if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
         {
             return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
@@ -31,7 +41,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow]");
+            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow]");
             return 2;
         }
 
@@ -48,6 +58,34 @@ internal static class Measure
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"read {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+        return 0;
+    }
+
+    /// <summary>`measure cells READER N`: one candidate workbook reader over the N roster's workbook, every cell as text.</summary>
+    private static int Cells(string reader, int n)
+    {
+        var path = WorkbookData.Path(n);
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var total = WorkbookReaders.Read(reader, path);
+        watch.Stop();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{reader}: {total:N0} characters of cells in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+        return 0;
+    }
+
+    /// <summary>`measure read-xlsx N`: the N roster read and validated from its workbook with Pairing.Core.Excel.</summary>
+    private static int ReadWorkbook(int n)
+    {
+        var path = WorkbookData.Path(n);
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var roster = Pairing.Core.Excel.RosterWorkbooks.Read(path).GetRosterOrThrow();
+        watch.Stop();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read-xlsx {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
         return 0;
     }
 

@@ -70,7 +70,14 @@ internal static class ActivitiesCommand
         var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays);
         try
         {
-            ComplianceReportFiles.Write(report, outDir);
+            if (ResultOutput.IsWorkbook(outDir))
+            {
+                Pairing.Core.Excel.ComplianceReportWorkbook.Write(report, outDir);
+            }
+            else
+            {
+                ComplianceReportFiles.Write(report, outDir);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -26,7 +26,13 @@ internal static class CheckCommand
 
     internal static int Run(string directory, TextWriter output, TextWriter error)
     {
-        var result = RosterFiles.Read(directory);
+        var result = RosterInput.Load(directory, out var conflict);
+        if (result is null)
+        {
+            error.WriteLine(conflict);
+            error.WriteLine($"pairing check: {directory} is not a valid roster: 1 error(s), 0 warning(s).");
+            return Program.BadInput;
+        }
 
         // One line per problem, as it comes: a national roster can have many, and they are what the user needs.
         var errors = 0;
@@ -44,7 +50,13 @@ internal static class CheckCommand
             }
         }
 
-        if (!result.IsValid)
+        if (conflict is not null)
+        {
+            output.WriteLine(conflict);
+            errors++;
+        }
+
+        if (!result.IsValid || conflict is not null)
         {
             output.Flush();
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairing check: {directory} is not a valid roster: {errors} error(s), {warnings} warning(s)."));

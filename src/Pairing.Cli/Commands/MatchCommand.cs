@@ -54,6 +54,6 @@ internal static class MatchCommand
         }
 
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, plan, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "match", output, error);
+        return ResultOutput.Write(result, outDir, "match", output, error, roster);
     }
 }

@@ -41,6 +41,6 @@ internal static class PlanCommand
         }
 
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Plan(roster, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "plan", output, error);
+        return ResultOutput.Write(result, outDir, "plan", output, error, roster);
     }
 }

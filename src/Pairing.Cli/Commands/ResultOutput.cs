@@ -1,15 +1,25 @@
+using Pairing.Core.Excel;
 using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Cli.Commands;
 
 /// <summary>Writes a result's files and shows its figures; unpaired units are results, so this exits 0.</summary>
 internal static class ResultOutput
 {
-    public static int Write(PairingResult result, string directory, string command, TextWriter output, TextWriter error)
+    /// <summary>Writes the result into a folder, or as one workbook when <paramref name="directory"/> ends in <c>.xlsx</c> (with the roster's names beside the ids).</summary>
+    public static int Write(PairingResult result, string directory, string command, TextWriter output, TextWriter error, Roster? roster = null)
     {
         try
         {
-            PairingResultFiles.Write(result, directory);
+            if (IsWorkbook(directory))
+            {
+                PairingResultWorkbook.Write(result, directory, roster);
+            }
+            else
+            {
+                PairingResultFiles.Write(result, directory);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -21,4 +31,7 @@ internal static class ResultOutput
         ResultReport.Write(result, CliConsole.Create(output));
         return Program.Ok;
     }
+
+    /// <summary>Whether an output path names a workbook to write rather than a folder.</summary>
+    public static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 }

@@ -12,7 +12,7 @@ internal static class CsvTable
 {
     public static void Read(
         RosterBuilder builder,
-        byte[] bytes,
+        TableInput input,
         string fileName,
         string table,
         string[] required,
@@ -20,8 +20,14 @@ internal static class CsvTable
         bool allowName,
         Action<RowReader, RosterBuilder.Source> onRow)
     {
+        if (input.Cells is { } cells)
+        {
+            CellTableReader.Read(builder, cells, table, required, optional, allowName, onRow);
+            return;
+        }
+
         var readable = CsvTableReader.Read(
-            bytes,
+            input.Bytes,
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
@@ -43,7 +49,7 @@ internal static class CsvTable
         }
     }
 
-    private static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
+    internal static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
     {
         CsvTableIssue.Utf16 => RosterFindings.Utf16,
         CsvTableIssue.BadByte => RosterFindings.BadByte,
@@ -62,6 +68,12 @@ internal static class CsvTable
     internal sealed class RowReader(RosterBuilder builder, RosterBuilder.FileColumns file, Dictionary<string, int> columns)
     {
         public CsvRecord Record { get; set; }
+
+        /// <summary>The row's cells (column A first) when the table is a workbook's sheet, in place of <see cref="Record"/>.</summary>
+        public IReadOnlyList<string>? Cells { get; set; }
+
+        /// <summary>The sheet row of <see cref="Cells"/>.</summary>
+        public int CellRow { get; set; }
 
         // Callers pass the same literal column names for every row: a reference check over a handful of names is
         // much cheaper than a dictionary look-up per field on a file of two million rows.
@@ -83,11 +95,18 @@ internal static class CsvTable
         public ReadOnlySpan<char> Span(string column)
         {
             var index = IndexOf(column);
+            if (Cells is { } cells)
+            {
+                return index < cells.Count ? cells[index].AsSpan() : default;
+            }
+
             var span = Record.GetSpan(index, out var escaped);
             return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(index).AsSpan() : span;
         }
 
-        public string Text(string column) => Record.GetString(IndexOf(column));
+        public string Text(string column) => Cells is { } cells
+            ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
+            : Record.GetString(IndexOf(column));
 
         /// <summary>A value field (not an id), with what spreadsheets do to values undone (<see cref="CellText.Fold"/>).</summary>
         public ReadOnlySpan<char> Value(string column) => CellText.Fold(Span(column));
@@ -148,6 +167,6 @@ internal static class CsvTable
 
         /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
         public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments) =>
-            builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, null, Record.Line, file.ColumnOf(column), column), arguments)));
+            builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments)));
     }
 }

@@ -141,6 +141,9 @@ public sealed class RosterBuilder
 
         public string Table { get; } = table;
 
+        /// <summary>The workbook's sheet the table was read from (see <see cref="RosterProblem.Sheet"/>); null for a CSV file.</summary>
+        public string? Sheet { get; init; }
+
         public int? ColumnOf(string name) => columns.TryGetValue(name, out var c) ? c : null;
     }
 
@@ -432,7 +435,7 @@ public sealed class RosterBuilder
         private void Report(FindingDescriptor code, Source source, string table, string column, FindingSubject? subject, params FindingArgument[] arguments)
         {
             var location = source.File is { } file
-                ? new FindingLocation(file.FileName, null, source.Line, file.ColumnOf(column), column)
+                ? new FindingLocation(file.FileName, file.Sheet, source.Line, file.ColumnOf(column), column)
                 : new FindingLocation(table, null, null, null, column);
             problems.Add(new RosterProblem(code.Create(subject, location, arguments)));
         }
@@ -451,7 +454,7 @@ public sealed class RosterBuilder
 
             return [.. problems
                 .Select((p, i) => (p, i))
-                .OrderBy(t => FileRank(t.p.File))
+                .OrderBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
                 .ThenBy(t => t.p.Line ?? 0)
                 .ThenBy(t => t.p.Column ?? 0)
                 .ThenBy(t => t.i)

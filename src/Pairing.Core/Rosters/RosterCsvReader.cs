@@ -17,8 +17,8 @@ internal static class RosterCsvReader
     private static readonly string[] StudentColumns = ["student_id", "class_id", "gender"];
     private static readonly string[] StudentOptional = ["birth_year", "language", "interests"];
 
-    public static void ReadCounties(RosterBuilder builder, byte[] bytes) =>
-        CsvTable.Read(builder, bytes, RosterFiles.CountiesFile, "counties", CountyColumns, [], allowName: true, (row, source) =>
+    public static void ReadCounties(RosterBuilder builder, TableInput input) =>
+        CsvTable.Read(builder, input, RosterFiles.CountiesFile, "counties", CountyColumns, [], allowName: true, (row, source) =>
         {
             var id = row.Id("county_id");
             var sideText = row.Value("side");
@@ -46,8 +46,8 @@ internal static class RosterCsvReader
             }
         });
 
-    public static void ReadSchools(RosterBuilder builder, byte[] bytes) =>
-        CsvTable.Read(builder, bytes, RosterFiles.SchoolsFile, "schools", SchoolColumns, [], allowName: true, (row, source) =>
+    public static void ReadSchools(RosterBuilder builder, TableInput input) =>
+        CsvTable.Read(builder, input, RosterFiles.SchoolsFile, "schools", SchoolColumns, [], allowName: true, (row, source) =>
         {
             var id = row.Id("school_id");
             var county = row.Id("county_id");
@@ -62,8 +62,8 @@ internal static class RosterCsvReader
             }
         });
 
-    public static void ReadClasses(RosterBuilder builder, byte[] bytes) =>
-        CsvTable.Read(builder, bytes, RosterFiles.ClassesFile, "classes", ClassColumns, ClassOptional, allowName: false, (row, source) =>
+    public static void ReadClasses(RosterBuilder builder, TableInput input) =>
+        CsvTable.Read(builder, input, RosterFiles.ClassesFile, "classes", ClassColumns, ClassOptional, allowName: false, (row, source) =>
         {
             var id = row.Id("class_id");
             var school = row.Id("school_id");
@@ -103,7 +103,7 @@ internal static class RosterCsvReader
             }
         });
 
-    public static void ReadStudents(RosterBuilder builder, byte[] bytes)
+    public static void ReadStudents(RosterBuilder builder, TableInput input)
     {
         // Many students share a class id, a language and an interest list: make each value once.
         var classIds = new SpanCache<ClassId>(text => new ClassId(text));
@@ -111,8 +111,8 @@ internal static class RosterCsvReader
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         var interestLists = new SpanCache<ImmutableArray<string>>(text =>
             [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(tag => Intern(tags, tag))]);
-        builder.StudentCapacityHint = EstimateRows(bytes);
-        CsvTable.Read(builder, bytes, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
+        builder.StudentCapacityHint = input.Cells is null ? EstimateRows(input.Bytes) : 0;
+        CsvTable.Read(builder, input, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
         {
             var id = row.Id("student_id");
             if (id is not null && PersonalData.LooksLikeIdCardNumber(id))

@@ -46,7 +46,7 @@ public static class RosterFiles
             return builder.Build();
         }
 
-        var files = new (string Name, string Table, Action<RosterBuilder, byte[]> Read)[]
+        var files = new (string Name, string Table, Action<RosterBuilder, TableInput> Read)[]
         {
             (CountiesFile, "counties", RosterCsvReader.ReadCounties),
             (SchoolsFile, "schools", RosterCsvReader.ReadSchools),

@@ -138,6 +138,33 @@ public static class RosterFindings
     /// <summary><c>ROS041</c>: a column not in the format whose values look like personal data (phone numbers); refused.</summary>
     public static FindingDescriptor PersonalValues { get; } = Define("ROS041", RosterProblemKind.PersonalData, FindingSeverity.Error, "column");
 
+    /// <summary><c>ROS042</c>: a workbook's sheet is empty: it has no header row.</summary>
+    public static FindingDescriptor EmptySheet { get; } = Define("ROS042", RosterProblemKind.MissingColumn, FindingSeverity.Error, "sheet", "columns");
+
+    /// <summary><c>ROS043</c>: a sheet's column has values but no header; it is ignored (said once, at its first row).</summary>
+    public static FindingDescriptor UnheadedColumn { get; } = Define("ROS043", RosterProblemKind.UnknownColumn, FindingSeverity.Warning, "column", "header");
+
+    /// <summary><c>ROS044</c>: a roster workbook has no sheet for a required table.</summary>
+    public static FindingDescriptor MissingSheet { get; } = Define("ROS044", RosterProblemKind.MissingFile, FindingSeverity.Error, "file", "sheet", "alias", "sheets");
+
+    /// <summary><c>ROS045</c>: a workbook has no sheets at all.</summary>
+    public static FindingDescriptor NoSheets { get; } = Define("ROS045", RosterProblemKind.BadWorkbook, FindingSeverity.Error, "file", "table");
+
+    /// <summary><c>ROS046</c>: the workbook named does not exist.</summary>
+    public static FindingDescriptor MissingWorkbook { get; } = Define("ROS046", RosterProblemKind.MissingFile, FindingSeverity.Error, "path");
+
+    /// <summary><c>ROS047</c>: a file cannot be read as a workbook.</summary>
+    public static FindingDescriptor BadWorkbook { get; } = Define("ROS047", RosterProblemKind.BadWorkbook, FindingSeverity.Error, "file", "error");
+
+    /// <summary><c>ROS048</c>: a workbook's sheet cannot be read.</summary>
+    public static FindingDescriptor BadSheet { get; } = Define("ROS048", RosterProblemKind.BadWorkbook, FindingSeverity.Error, "sheet", "file", "error");
+
+    /// <summary><c>ROS049</c>: roster workbooks lie beside the roster's CSV files and would be ignored.</summary>
+    public static FindingDescriptor WorkbookBesideCsv { get; } = Define("ROS049", RosterProblemKind.BadWorkbook, FindingSeverity.Error, "workbooks", "files");
+
+    /// <summary><c>ROS050</c>: the path is a file that is neither a roster folder nor a workbook.</summary>
+    public static FindingDescriptor NotRosterInput { get; } = Define("ROS050", RosterProblemKind.MissingFile, FindingSeverity.Error, "path");
+
     /// <summary>The problem kind a code belongs to, or 0 when the code is not one of these.</summary>
     internal static RosterProblemKind KindOf(FindingDescriptor descriptor) => Kinds.TryGetValue(descriptor.Code, out var kind) ? kind : 0;
 

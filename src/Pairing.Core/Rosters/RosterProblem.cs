@@ -46,6 +46,13 @@ public sealed class RosterProblem : IEquatable<RosterProblem>
     /// <summary>The file (such as <c>classes.csv</c>) or table the problem is in.</summary>
     public string? File => Finding.Location?.File;
 
+    /// <summary>
+    /// The sheet the problem is in when <see cref="File"/> is a workbook (such as <c>学生</c> in <c>students.xlsx</c>); then
+    /// <see cref="Line"/> is the sheet's row and <see cref="Column"/> its column (A = 1), and the problem reads
+    /// <c>students.xlsx!学生!C12</c>. Null for CSV files and the builder API.
+    /// </summary>
+    public string? Sheet => Finding.Location?.Sheet;
+
     /// <summary>The 1-based line the record starts on (the header is line 1); null when not in one record.</summary>
     public int? Line => Finding.Location?.Line;
 

@@ -59,4 +59,7 @@ public enum RosterProblemKind
 
     /// <summary>A class has no students (a warning).</summary>
     EmptyClass,
+
+    /// <summary>A workbook cannot be read (neither .xlsx nor .xls, or damaged); see the package <c>Pairing.Core.Excel</c>.</summary>
+    BadWorkbook,
 }

@@ -1,0 +1,21 @@
+namespace Pairing.Core.Excel.Internals;
+
+/// <summary>The result sheets' English names (the files without .csv) and the Chinese names the result format gives them.</summary>
+internal static class ResultSheetNames
+{
+    private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
+    {
+        ["county_pairs"] = "县结对",
+        ["school_pairs"] = "学校结对",
+        ["class_pairs"] = "班级结对",
+        ["student_pairs"] = "学生结对",
+        ["unpaired"] = "未结对",
+        ["summary"] = "摘要",
+    };
+
+    public static bool Names(string sheet, string english)
+    {
+        var name = sheet.Trim();
+        return name.Equals(english, StringComparison.OrdinalIgnoreCase) || (Chinese.TryGetValue(english, out var zh) && name == zh);
+    }
+}
