@@ -21,13 +21,14 @@ public sealed class ComplianceReport
     private readonly PairRule[] _pairRules;
     private readonly int[,] _counts;
 
-    internal ComplianceReport(ActivityIndex index, ReportRow[] rows, ComplianceRollup[] rollups)
+    internal ComplianceReport(ActivityIndex index, ReportRow[] rows, PairRule[] pairRules, ComplianceRollup[] rollups)
     {
         AsOf = index.AsOf;
         ProgrammeYearStart = index.YearStart;
         ProgrammeYearEnd = index.YearEnd;
         _rows = rows;
-        _pairRules = [new LetterRule(index), new BookRule(index), new DeedRule(index)];
+        // The run's own A1, A2 and A3 checkers, in that order: a pair row's finding is made from them when read.
+        _pairRules = pairRules;
         Rollups = rollups;
         Entries = new EntryList(this);
         _counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];

@@ -72,7 +72,8 @@ internal sealed class ValidationRun
             rule.Contribute(tally);
         }
 
-        return new ComplianceReport(_index, ReportRows.Compose(rows, _index.Result, [_letters, _books, _deeds]), tally.Compose());
+        PairRule[] pairRules = [_letters, _books, _deeds];
+        return new ComplianceReport(_index, ReportRows.Compose(rows, _index.Result, pairRules), pairRules, tally.Compose());
     }
 
     /// <summary>First pass: resolve each record to its pair or unit, report what breaks the hierarchy, let its rule gather.</summary>
