@@ -15,7 +15,7 @@ namespace Pairing.Core.Matching;
 /// itself, so a bug in the matcher cannot hide behind the same bug here. Use it on a result read back from files
 /// as well as on one fresh from the matcher.
 /// </remarks>
-public static class PairingResultChecker
+public static partial class PairingResultChecker
 {
     /// <summary>Checks a result against the roster it was made from.</summary>
     /// <param name="roster">The roster.</param>
@@ -53,7 +53,7 @@ public static class PairingResultChecker
         return new Checker(roster, result, previous).Run();
     }
 
-    private sealed class Checker(Roster roster, PairingResult result, PairingResult? previous)
+    private sealed partial class Checker(Roster roster, PairingResult result, PairingResult? previous)
     {
         private readonly List<PairingViolation> _found = [];
         private readonly PairingOptionsSnapshot _options = result.Summary.Options;
@@ -349,11 +349,6 @@ public static class PairingResultChecker
                     Add(PairingRule.P7, u.Id, $"unpaired for rule {u.Rule}; only P1 to P6 can be the rule not met");
                 }
 
-                if (!u.Reason.Any(char.IsAsciiDigit))
-                {
-                    Add(PairingRule.P7, u.Id, $"the reason '{u.Reason}' names no number");
-                }
-
                 var exists = u.Level switch
                 {
                     PairingLevel.County => roster.TryGetCounty(new CountyId(u.Id), out var county) && IsXinjiang(county),
@@ -365,7 +360,13 @@ public static class PairingResultChecker
                 {
                     Add(PairingRule.P7, u.Id, $"listed as unpaired, but the roster has no such Xinjiang {PairingResult.LevelName(u.Level)}");
                 }
+                else
+                {
+                    CheckReason(u, countyOf, schoolOf);
+                }
             }
+
+            CheckGradeShortfalls(listed, schoolOf);
 
             void Account(PairingLevel level, string id, bool paired)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Internals.Csv;
@@ -17,7 +18,7 @@ namespace Pairing.Core.Matching;
 /// injection, rows sorted by their first column (ordinal). <c>summary.json</c> has no timestamp; its only figures
 /// that change from run to run are the seconds per stage, kept under the key <c>seconds_per_stage</c>, so that two
 /// runs compare equal byte for byte once that key is left out (or written without it: see
-/// <see cref="Write(PairingResult, string, bool)"/>).
+/// <see cref="Write(PairingResult, string, bool, FindingLanguage)"/>).
 /// </remarks>
 public static class PairingResultFiles
 {
@@ -43,16 +44,15 @@ public static class PairingResultFiles
     public const string SummaryFile = "summary.json";
 
     /// <summary>
-    /// Writes a result into a folder (created if needed), all files or none. A planning result removes stale class
-    /// and student pair files.
+    /// Writes a result into a folder (created if needed), all files or none, with the text columns (the reasons of
+    /// <c>unpaired.csv</c>) in <paramref name="language"/>. A planning result removes stale class and student pair files.
     /// </summary>
     /// <param name="result">The result.</param>
     /// <param name="directory">The folder.</param>
-    /// <param name="includeTimings">
-    /// Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to
-    /// run. The default value is true.
-    /// </param>
-    public static void Write(PairingResult result, string directory, bool includeTimings = true)
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to run. The default value is true.</param>
+    /// <param name="language">The language of the text columns: Chinese, English, or both (<c>中文 / English</c>). The default value is both.</param>
+    public static void Write(
+        PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
     {
         Guard.NotNull(result);
         Guard.NotNull(directory);
@@ -109,15 +109,22 @@ public static class PairingResultFiles
             files.Delete(StudentPairsFile);
         }
 
-        using (var csv = new CsvWriter(files.Create(UnpairedFile)))
+        // unpaired.csv is for people too: a BOM, so that spreadsheets read its Chinese.
+        using (var csv = new CsvWriter(new StreamWriter(files.Create(UnpairedFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
         {
-            csv.WriteHeader("level", "id", "rule", "reason");
+            csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
             {
                 csv.Write(PairingResult.LevelName(u.Level));
                 csv.Write(u.Id);
                 csv.Write(u.Rule.ToString());
-                csv.Write(u.Reason);
+                csv.Write(u.Code);
+                csv.Write(u.InlandId ?? string.Empty);
+                csv.Write(u.Grade is { } grade ? grade.Number.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                csv.Write(u.Counted ?? string.Empty);
+                csv.Write(u.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(u.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(FindingRenderer.Default.Render(u.Finding, language));
                 csv.EndRow();
             }
         }
@@ -201,21 +208,7 @@ public static class PairingResultFiles
                 "false" => false,
                 _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
             }));
-        var unpaired = ReadTable(directory, UnpairedFile, ["level", "id", "rule", "reason"], true, problems,
-            r => new UnpairedUnit(
-                r[0] switch
-                {
-                    "county" => PairingLevel.County,
-                    "school" => PairingLevel.School,
-                    "class" => PairingLevel.Class,
-                    "student" => PairingLevel.Student,
-                    _ => throw new FormatException($"level is '{r[0]}', expected county, school, class or student"),
-                },
-                r[1].Length > 0 ? r[1] : throw new FormatException("id is empty"),
-                Enum.TryParse<PairingRule>(r[2], out var rule) && Enum.IsDefined(rule) && r[2].StartsWith('P')
-                    ? rule
-                    : throw new FormatException($"rule is '{r[2]}', expected P1 to P7"),
-                r[3]));
+        var unpaired = ReadTable(directory, UnpairedFile, UnpairedColumns, true, problems, ParseUnpaired);
         var continuity = ReadTable(directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, problems, ParseContinuity);
         if (problems.Count > 0 || summary is null)
         {
@@ -223,6 +216,65 @@ public static class PairingResultFiles
         }
 
         return new PairingResult(counties, schools, classes, students, unpaired, continuity, summary);
+    }
+
+    private static readonly string[] UnpairedColumns =
+        ["level", "id", "rule", "code", "inland_id", "grade", "counted", "available", "needed", "reason"];
+
+    /// <summary>
+    /// One row of <c>unpaired.csv</c> back to its finding: the code names the descriptor, and its arguments are the
+    /// columns; a row whose rule, counted word or numbers do not fit its code is refused (reason is only text).
+    /// </summary>
+    private static UnpairedUnit ParseUnpaired(string[] r)
+    {
+        var level = ParseLevel(r[0]);
+        var id = r[1].Length > 0 ? r[1] : throw new FormatException("id is empty");
+        var rule = ParseRule(r[2]);
+        if (!UnpairedFindings.TryGet(r[3], out var descriptor))
+        {
+            throw new FormatException($"code is '{r[3]}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
+        }
+
+        if (descriptor.Rule != rule.ToString())
+        {
+            throw new FormatException($"rule is {r[2]}, but code {descriptor.Code} is a {descriptor.Rule} code");
+        }
+
+        if (!string.Equals(UnpairedFindings.CountedBy(descriptor) ?? string.Empty, r[6], StringComparison.Ordinal))
+        {
+            throw new FormatException($"counted is '{r[6]}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
+        }
+
+        var arguments = new List<FindingArgument>();
+        void Take(string name, string column, string text, Func<string, object> parse)
+        {
+            var takes = descriptor.ArgumentNames.Contains(name);
+            if (takes && text.Length == 0)
+            {
+                throw new FormatException($"{column} is empty, but code {descriptor.Code} gives it");
+            }
+
+            if (!takes && text.Length > 0)
+            {
+                throw new FormatException($"{column} is '{text}', but code {descriptor.Code} has no {column}");
+            }
+
+            if (takes)
+            {
+                arguments.Add(FindingArgument.Of(name, parse(text)));
+            }
+        }
+
+        static object Whole(string text, string column) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new FormatException($"{column} is '{text}', expected a whole number");
+        Take("inland", "inland_id", r[4], t => t);
+        Take("grade", "grade", r[5], t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= Grade.MinNumber and <= Grade.MaxNumber
+            ? new Grade(g)
+            : throw new FormatException($"grade is '{t}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
+        Take("available", "available", r[7], t => Whole(t, "available"));
+        Take("needed", "needed", r[8], t => Whole(t, "needed"));
+        return UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
     }
 
     private static readonly string[] ContinuityColumns =

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Findings;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -427,7 +428,7 @@ public static class PairingReport
             foreach (var level in Enum.GetValues<PairingLevel>())
             {
                 _w.Open("tr");
-                _w.Element("th", PairingResult.LevelName(level));
+                _w.Element("th", LevelLabel(level));
                 for (var r = 1; r <= 7; r++)
                 {
                     NumberCell(null, figures.UnpairedByLevelAndRule[(int)level, r]);
@@ -437,6 +438,16 @@ public static class PairingReport
             }
 
             _w.Close().Close().Close();
+
+            // What each rule asks, Chinese first, so the counts above can be read without the programme's text.
+            _w.Open("p", "class", "legend", "id", "rule-legend");
+            foreach (var (rule, zh, en) in RuleLegend)
+            {
+                _w.Element("span", $"{rule} {zh} {en}", "class", "key");
+                _w.Text(" ");
+            }
+
+            _w.Close();
 
             if (result.Unpaired.Count == 0)
             {
@@ -467,19 +478,22 @@ public static class PairingReport
             // One row per run of units (in the result's order) that share level, rule, shortfall, province and area,
             // with every id of the run in it: a national run's 100,000 unpaired students are mostly whole classes
             // and schools left for one reason, and one row each made a page browsers took half a minute to open.
+            // The shortfall in Chinese, then English, rendered from the finding; the same finding (code and numbers) in a
+            // run shares one row.
+            string Shortfall(int k) => FindingRenderer.Default.Render(result.Unpaired[k].Finding, FindingLanguage.ChineseAndEnglish);
             for (var i = 0; i < result.Unpaired.Count;)
             {
                 var u = result.Unpaired[i];
                 var place = figures.UnpairedPlaces[i];
                 var end = i + 1;
                 while (end < result.Unpaired.Count && result.Unpaired[end] is var next && next.Level == u.Level && next.Rule == u.Rule
-                    && string.Equals(next.Reason, u.Reason, StringComparison.Ordinal) && figures.UnpairedPlaces[end] == place)
+                    && SameNumbers(next, u) && figures.UnpairedPlaces[end] == place)
                 {
                     end++;
                 }
 
-                _w.Open("tr", "data-units", I(end - i));
-                _w.Element("td", PairingResult.LevelName(u.Level));
+                _w.Open("tr", "data-units", I(end - i), "data-code", u.Code);
+                _w.Element("td", LevelLabel(u.Level));
                 _w.Open("td", "class", "ids");
                 for (var k = i; k < end; k++)
                 {
@@ -494,7 +508,7 @@ public static class PairingReport
                 _w.Element("td", place.Province is null ? "—" : ProvinceName(place.Province));
                 _w.Element("td", place.Area is null ? "—" : AreaName(place.Area));
                 _w.Element("td", u.Rule.ToString());
-                _w.Element("td", u.Reason);
+                _w.Element("td", Shortfall(i));
                 _w.Close();
                 i = end;
             }
@@ -502,6 +516,28 @@ public static class PairingReport
             _w.Close().Close().Close();
             _w.Close();
         }
+
+        private static bool SameNumbers(UnpairedUnit a, UnpairedUnit b) =>
+            a.Code == b.Code && a.InlandId == b.InlandId && a.Grade == b.Grade && a.Available == b.Available && a.Needed == b.Needed;
+
+        private static string LevelLabel(PairingLevel level) => level switch
+        {
+            PairingLevel.County => "县 county",
+            PairingLevel.School => "学校 school",
+            PairingLevel.Class => "班级 class",
+            _ => "学生 student",
+        };
+
+        private static readonly (string Rule, string Chinese, string English)[] RuleLegend =
+        [
+            ("P1", "按对口支援关系结对", "counties of the supporting province"),
+            ("P2", "县团委一对一", "one inland county each"),
+            ("P3", "每所学校一所结对学校", "one paired school each"),
+            ("P4", "班数、学生数不少于新疆学校", "no fewer classes or students"),
+            ("P5", "同年级班级结对", "classes of the same grade"),
+            ("P6", "学生一对一", "students one-to-one"),
+            ("P7", "全覆盖或说明原因", "everyone paired or explained"),
+        ];
 
         private string AreaName(string id) =>
             roster.SupportMap.TryGetArea(new Hierarchy.AreaId(id), out var a) ? a.Name : id;

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 
@@ -57,7 +58,9 @@ public sealed class PairingMatcherTests
         var students = result.Unpaired.Where(u => u.Level == PairingLevel.Student).ToList();
         Assert.Equal(5, students.Count);
         Assert.All(students, u => Assert.Equal(PairingRule.P6, u.Rule));
-        Assert.All(students, u => Assert.Equal("inland school NS2 has 40 grade-8 students, 45 are needed", u.Reason));
+        Assert.All(students, u => Assert.Equal(("UNP031", "NS2", 8, "students", 40, 45), (u.Code, u.InlandId, u.Grade?.Number, u.Counted, u.Available, u.Needed)));
+        Assert.Equal("inland school NS2 has 40 students in grade 8; needed: 45", FindingRenderer.Default.Render(students[0].Finding, FindingLanguage.English));
+        Assert.Equal("内地学校 NS2 初二只有 40 名学生，需要 45 名", FindingRenderer.Default.Render(students[0].Finding, FindingLanguage.Chinese));
         Assert.All(students, u => Assert.StartsWith("XS2-8", u.Id, StringComparison.Ordinal));
         Assert.Equal(70, result.Summary.CoveredStudents);
         Assert.Equal(0, result.Summary.CrossClassPairs);
@@ -89,7 +92,7 @@ public sealed class PairingMatcherTests
         Assert.Equal([new ClassPair(new("XS8b"), new("NS8b")), new ClassPair(new("XS8c"), new("NS8c"))], result.ClassPairs);
         var unpairedClass = Assert.Single(result.Unpaired);
         Assert.Equal((PairingLevel.Class, "XS8a", PairingRule.P5), (unpairedClass.Level, unpairedClass.Id, unpairedClass.Rule));
-        Assert.Equal("inland school NS offers 2 grade-8 classes, 3 are needed", unpairedClass.Reason);
+        Assert.Equal(("UNP021", "NS", 8, "classes", 2, 3), (unpairedClass.Code, unpairedClass.InlandId, unpairedClass.Grade?.Number, unpairedClass.Counted, unpairedClass.Available, unpairedClass.Needed));
         Assert.Equal(60, result.Summary.CoveredStudents);
         Assert.Equal(10, result.Summary.CrossClassPairs);
         Assert.All(result.StudentPairs.Where(p => p.Xinjiang.Value.StartsWith("XS8a", StringComparison.Ordinal)), p => Assert.True(p.CrossClass));
@@ -114,9 +117,9 @@ public sealed class PairingMatcherTests
         Assert.Equal([new SchoolPair(new("XA"), new("NA"))], result.SchoolPairs);
         var schools = result.Unpaired.Where(u => u.Level == PairingLevel.School).ToDictionary(u => u.Id);
         Assert.Equal(PairingRule.P4, schools["XB"].Rule);
-        Assert.Equal("no school of inland county N1 has as many classes and students as it; closest: inland school NA has 35 students, 50 are needed", schools["XB"].Reason);
+        Assert.Equal(("UNP018", "NA", "students", 35, 50), (schools["XB"].Code, schools["XB"].InlandId, schools["XB"].Counted, schools["XB"].Available, schools["XB"].Needed));
         Assert.Equal(PairingRule.P3, schools["XC"].Rule);
-        Assert.Equal("all 1 schools of inland county N1 that could take it are paired with other Xinjiang schools (at most 1 each)", schools["XC"].Reason);
+        Assert.Equal(("UNP013", "N1", 0, 1), (schools["XC"].Code, schools["XC"].InlandId, schools["XC"].Available, schools["XC"].Needed));
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);
     }
 
@@ -139,7 +142,7 @@ public sealed class PairingMatcherTests
         var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
         Assert.Equal("X1", county.Id);
         Assert.Equal(PairingRule.P4, county.Rule);
-        Assert.Contains("inland school NS has 1 classes, 2 are needed", county.Reason, StringComparison.Ordinal);
+        Assert.Equal(("UNP006", "NS", "classes", 1, 2), (county.Code, county.InlandId, county.Counted, county.Available, county.Needed));
         var school = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.School);
         Assert.Equal(("XS", PairingRule.P3), (school.Id, school.Rule));
         Assert.Equal(PairingPhase.Planning, result.Phase);
@@ -194,8 +197,8 @@ public sealed class PairingMatcherTests
         var strict = Matcher.Match(roster);
         Assert.Equal([new SchoolPair(new("XS"), new("NS"))], strict.SchoolPairs);
         var unpairedClass = Assert.Single(strict.Unpaired, u => u.Level == PairingLevel.Class);
-        Assert.Equal(("X10", PairingRule.P5, "inland school NS offers 0 grade-10 classes, 1 are needed"), (unpairedClass.Id, unpairedClass.Rule, unpairedClass.Reason));
-        Assert.Equal(30, strict.Unpaired.Count(u => u.Level == PairingLevel.Student && u.Reason == "inland school NS has 0 grade-10 students, 30 are needed"));
+        Assert.Equal(("X10", PairingRule.P5, "UNP021", "NS", 10, 0, 1), (unpairedClass.Id, unpairedClass.Rule, unpairedClass.Code, unpairedClass.InlandId, unpairedClass.Grade?.Number, unpairedClass.Available, unpairedClass.Needed));
+        Assert.Equal(30, strict.Unpaired.Count(u => u.Level == PairingLevel.Student && u.Code == "UNP031" && u.InlandId == "NS" && u.Grade?.Number == 10 && u.Available == 0 && u.Needed == 30));
         Assert.Equal(20, strict.Summary.CoveredStudents);
         Assert.True(PairingResultChecker.Check(roster, strict).IsValid);
 
@@ -228,7 +231,7 @@ public sealed class PairingMatcherTests
         Assert.Equal([new CountyPair(new("X2"), new("N1"))], result.CountyPairs);
         var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
         Assert.Equal(("X1", PairingRule.P2), (county.Id, county.Rule));
-        Assert.StartsWith("all 1 inland counties of province 110000 that could take its schools", county.Reason, StringComparison.Ordinal);
+        Assert.Equal(("UNP002", "110000", "counties", 0, 1), (county.Code, county.InlandId, county.Counted, county.Available, county.Needed));
         Assert.True(PairingResultChecker.Check(roster, result).IsValid);
     }
 

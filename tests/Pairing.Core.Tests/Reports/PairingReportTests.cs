@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Pairing.Core.Activities;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 using Pairing.Core.Reports;
 
@@ -222,9 +223,11 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
     {
         var extra = new[]
         {
-            new UnpairedUnit(PairingLevel.School, samples.Roster.Schools[0].Id.Value, PairingRule.P4, "inland school <N1> & \"friends\" offer 3 classes, 5 are needed"),
-            new UnpairedUnit(PairingLevel.Student, "not-in-roster", PairingRule.P7, "a reason"),
-            new UnpairedUnit(PairingLevel.County, samples.Roster.Counties[0].Id.Value, PairingRule.P1, "no inland county left"),
+            UnpairedUnit.Of(PairingLevel.School, samples.Roster.Schools[0].Id.Value, UnpairedFindings.SchoolClassesShort,
+                FindingArgument.Of("inland", "<N1> & \"friends\""), FindingArgument.Of("available", 3), FindingArgument.Of("needed", 5)),
+            UnpairedUnit.Of(PairingLevel.Student, "not-in-roster", UnpairedFindings.StudentSchoolUnpaired),
+            UnpairedUnit.Of(PairingLevel.County, samples.Roster.Counties[0].Id.Value, UnpairedFindings.NoInlandCounty,
+                FindingArgument.Of("inland", "11"), FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)),
         };
         var r = samples.Result;
         var result = new PairingResult(r.CountyPairs, r.SchoolPairs, r.ClassPairs, r.StudentPairs, [.. r.Unpaired, .. extra], r.Summary);
@@ -244,7 +247,15 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
             listed.AddRange(ids.Select(id => (cells[0].Value, id, cells[4].Value, cells[5].Value)));
         }
 
-        Assert.Equal(result.Unpaired.Select(u => (PairingResult.LevelName(u.Level), u.Id, u.Rule.ToString(), u.Reason)), listed);
+        // Level names and shortfalls are Chinese first, then English; the shortfall is the finding rendered, never
+        // "1 are needed".
+        Assert.Equal(
+            result.Unpaired.Select(u => (PairingResult.LevelName(u.Level), u.Id, u.Rule.ToString(), FindingRenderer.Default.Render(u.Finding, FindingLanguage.ChineseAndEnglish))),
+            listed.Select(l => (l.Level.Split(' ')[1], l.Id, l.Rule, l.Reason)));
+        Assert.All(listed, l => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", l.Level));
+        Assert.All(listed, l => Assert.Matches(@"^\P{IsBasicLatin}", l.Reason.TrimStart('<', ' ')));
+        Assert.DoesNotContain(listed, l => l.Reason.Contains(" 1 are needed", StringComparison.Ordinal));
+        Assert.Contains("P4 班数、学生数不少于新疆学校", doc.Descendants("p").Single(p => p.Attribute("id")?.Value == "rule-legend").Value, StringComparison.Ordinal);
         Assert.True(rows.Count < result.Unpaired.Count, "runs of units with one reason share a row");
         Assert.Contains(listed, l => l.Reason.Contains("<N1> & \"friends\"", StringComparison.Ordinal));
 

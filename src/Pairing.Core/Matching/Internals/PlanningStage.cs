@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Matching.Internals;
@@ -148,7 +149,8 @@ internal static class PlanningStage
             }
         }
 
-        Explain(v, state, provinces, options, unpaired);
+        Fill(v, state, provinces);
+        Explain(v, state, provinces, unpaired);
         timed(PairingLevel.School, time.GetElapsedTime(start));
         return state;
     }
@@ -402,7 +404,67 @@ internal static class PlanningStage
         }
     }
 
-    private static void Explain(RosterView v, PlanState state, Province[] provinces, PairingOptions options, List<UnpairedUnit> unpaired)
+    /// <summary>
+    /// Makes every pair the choices above left possible: a Xinjiang county with a free inland county of its province
+    /// that has a school with room for one of its schools, a Xinjiang school with a school of its paired inland county
+    /// with room for it. With one Xinjiang unit per inland unit the choices leave none; with several sharing an
+    /// inland unit their sums are estimates, and this makes the plan maximal, so that every reason below is true.
+    /// Counties and schools in id order, each taking the first inland unit (id order) with room.
+    /// </summary>
+    private static void Fill(RosterView v, PlanState state, Province[] provinces)
+    {
+        var roster = v.Roster;
+        foreach (var p in provinces)
+        {
+            foreach (var x in p.Xinjiang)
+            {
+                if (state.CountyPartner[x] >= 0)
+                {
+                    continue;
+                }
+
+                var xSchools = roster.CountySchools.Of(x).ToArray();
+                foreach (var n in p.Inland)
+                {
+                    if (state.CountySlots[n] > 0
+                        && xSchools.Any(s => roster.CountySchools.Of(n).ToArray().Any(t => state.HasRoomFor(v, t, s))))
+                    {
+                        state.PairCounties(x, n, kept: false);
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (var x = 0; x < state.CountyPartner.Length; x++)
+        {
+            if (state.CountyPartner[x] is not (var n and >= 0))
+            {
+                continue;
+            }
+
+            var inland = roster.CountySchools.Of(n).ToArray()
+                .OrderBy(t => roster.SchoolArray[t].Id.Value, StringComparer.Ordinal).ToArray();
+            foreach (var s in roster.CountySchools.Of(x).ToArray().OrderBy(s => roster.SchoolArray[s].Id.Value, StringComparer.Ordinal))
+            {
+                if (state.SchoolPartner[s] >= 0)
+                {
+                    continue;
+                }
+
+                foreach (var t in inland)
+                {
+                    if (state.HasRoomFor(v, t, s))
+                    {
+                        state.PairSchools(v, s, t, kept: false);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Explain(RosterView v, PlanState state, Province[] provinces, List<UnpairedUnit> unpaired)
     {
         var roster = v.Roster;
         foreach (var p in provinces)
@@ -410,64 +472,77 @@ internal static class PlanningStage
             var provinceSchools = p.Inland.SelectMany(n => roster.CountySchools.Of(n).ToArray()).ToArray();
             foreach (var x in p.Xinjiang)
             {
-                var xId = roster.CountyArray[x].Id.Value;
                 if (state.CountyPartner[x] >= 0)
                 {
-                    ExplainSchools(v, state, x, options, unpaired);
+                    ExplainSchools(v, state, x, unpaired);
                     continue;
                 }
 
-                UnpairedUnit county;
+                var xId = roster.CountyArray[x].Id.Value;
                 var xSchools = roster.CountySchools.Of(x).ToArray();
+                var province = FindingArgument.Of("inland", p.Id.Value);
+                UnpairedUnit county;
+
+                // Inland counties with a school able to take one of its schools on its own totals (P4).
+                var able = xSchools.Length == 0
+                    ? p.Inland
+                    : [.. p.Inland.Where(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.MeetsP4(t, s))))];
                 if (p.Inland.Length == 0)
                 {
-                    county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P1, Shortfall.Say(
-                        $"supporting province {p.Id} has 0 counties in the roster, 1 is needed"));
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.NoInlandCounty,
+                        province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1));
                 }
-                else if (xSchools.Length == 0 || xSchools.Any(s => provinceSchools.Any(t => v.MeetsP4(t, s))))
+                else if (provinceSchools.Length == 0 && xSchools.Length > 0)
                 {
-                    var able = xSchools.Length == 0
-                        ? p.Inland.Length
-                        : p.Inland.Count(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.MeetsP4(t, s))));
-                    county = new UnpairedUnit(PairingLevel.County, xId, PairingRule.P2, Shortfall.Say(
-                        $"all {able} inland counties of province {p.Id} that could take its schools are paired with other Xinjiang counties (at most {options.XinjiangCountiesPerInlandCounty} each)"));
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.NoInlandSchools,
+                        province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", xSchools.Length));
                 }
-                else
+                else if (able.Length == 0)
                 {
                     // The closest any inland school of the province comes to taking any of its schools.
-                    int bestS = -1, bestT = -1;
+                    int bestT = -1;
                     Shortfall best = default;
                     foreach (var s in xSchools)
                     {
-                        var (t, shortfall) = Shortfall.Closest(v, provinceSchools, s);
-                        if (t >= 0 && (bestS < 0 || shortfall.Count < best.Count))
+                        var (t, shortfall) = Shortfall.Closest(v, null, provinceSchools, s);
+                        if (t >= 0 && (bestT < 0 || shortfall.Count < best.Count))
                         {
-                            (bestS, bestT, best) = (s, t, shortfall);
+                            (bestT, best) = (t, shortfall);
                         }
                     }
 
-                    county = bestT < 0
-                        ? new UnpairedUnit(PairingLevel.County, xId, PairingRule.P3, Shortfall.Say(
-                            $"the {p.Inland.Length} inland counties of province {p.Id} have 0 schools, {xSchools.Length} are needed"))
-                        : new UnpairedUnit(PairingLevel.County, xId, best.Rule, Shortfall.Say(
-                            $"no inland county of province {p.Id} has a school with as many classes and students as any of its {xSchools.Length} schools; closest, in inland county {roster.CountyArray[roster.SchoolCounty[bestT]].Id}: {best.Text} (for school {roster.SchoolArray[bestS].Id})"));
+                    county = UnpairedUnit.Of(PairingLevel.County, xId,
+                        best.Pick(UnpairedFindings.CountyClassesShort, UnpairedFindings.CountyStudentsShort, UnpairedFindings.CountyBothShort),
+                        best.Arguments(roster.SchoolArray[bestT].Id.Value));
+                }
+                else if (able.All(n => state.CountySlots[n] == 0))
+                {
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.InlandCountiesTaken,
+                        province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1));
+                }
+                else
+                {
+                    // Inland counties with a place left, whose schools the Xinjiang schools they take leave no room.
+                    var room = p.Inland.Where(n => state.CountySlots[n] > 0)
+                        .Sum(n => roster.CountySchools.Of(n).ToArray().Count(t => xSchools.Any(s => state.HasRoomFor(v, t, s))));
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.CountyNoRoom,
+                        province, FindingArgument.Of("available", room), FindingArgument.Of("needed", 1));
                 }
 
                 unpaired.Add(county);
                 foreach (var s in xSchools)
                 {
-                    unpaired.Add(new UnpairedUnit(PairingLevel.School, roster.SchoolArray[s].Id.Value, PairingRule.P3, Shortfall.Say(
-                        $"its county {xId} has 0 paired inland counties, 1 is needed to choose a school from")));
+                    unpaired.Add(UnpairedUnit.Of(PairingLevel.School, roster.SchoolArray[s].Id.Value, UnpairedFindings.CountyUnpaired));
                 }
             }
         }
     }
 
-    private static void ExplainSchools(RosterView v, PlanState state, int x, PairingOptions options, List<UnpairedUnit> unpaired)
+    private static void ExplainSchools(RosterView v, PlanState state, int x, List<UnpairedUnit> unpaired)
     {
         var roster = v.Roster;
         var n = state.CountyPartner[x];
-        var nId = roster.CountyArray[n].Id.Value;
+        var county = FindingArgument.Of("inland", roster.CountyArray[n].Id.Value);
         var inland = roster.CountySchools.Of(n).ToArray();
         foreach (var s in roster.CountySchools.Of(x))
         {
@@ -479,22 +554,34 @@ internal static class PlanningStage
             var sId = roster.SchoolArray[s].Id.Value;
             if (inland.Length == 0)
             {
-                unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
-                    $"inland county {nId} has 0 schools in the roster, 1 is needed")));
+                unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId, UnpairedFindings.NoSchoolsInCounty,
+                    county, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)));
                 continue;
             }
 
-            var able = inland.Count(t => v.MeetsP4(t, s));
-            if (able > 0)
+            var able = inland.Where(t => v.MeetsP4(t, s)).ToArray();
+            if (able.Length == 0)
             {
-                unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, PairingRule.P3, Shortfall.Say(
-                    $"all {able} schools of inland county {nId} that could take it are paired with other Xinjiang schools (at most {options.XinjiangSchoolsPerInlandSchool} each)")));
+                var (t, shortfall) = Shortfall.Closest(v, null, inland, s);
+                unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId,
+                    shortfall.Pick(UnpairedFindings.SchoolClassesShort, UnpairedFindings.SchoolStudentsShort, UnpairedFindings.SchoolBothShort),
+                    shortfall.Arguments(roster.SchoolArray[t].Id.Value)));
                 continue;
             }
 
-            var (_, shortfall) = Shortfall.Closest(v, inland, s);
-            unpaired.Add(new UnpairedUnit(PairingLevel.School, sId, shortfall.Rule, Shortfall.Say(
-                $"no school of inland county {nId} has as many classes and students as it; closest: {shortfall.Text}")));
+            var open = able.Where(t => state.SchoolSlots[t] > 0).ToArray();
+            if (open.Length == 0)
+            {
+                unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId, UnpairedFindings.SchoolsTaken,
+                    county, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)));
+                continue;
+            }
+
+            // Several Xinjiang schools share these inland schools: what their partners leave is too little (P4 on the sums).
+            var (closest, left) = Shortfall.Closest(v, state, open, s);
+            unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId,
+                left.Pick(UnpairedFindings.NoRoomClasses, UnpairedFindings.NoRoomStudents, UnpairedFindings.NoRoomBoth),
+                left.Arguments(roster.SchoolArray[closest].Id.Value)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Matching.Internals;
@@ -104,8 +105,11 @@ internal static class RosterStage
                 }
                 else
                 {
-                    unpaired.Add(new UnpairedUnit(PairingLevel.Class, roster.ClassArray[c].Id.Value, PairingRule.P5, Shortfall.Say(
-                        $"inland school {roster.SchoolArray[task.Inland].Id} offers {task.InlandClasses.Length} grade-{task.Grade + 7} classes, {task.XinjiangClasses.Length} are needed")));
+                    unpaired.Add(UnpairedUnit.Of(PairingLevel.Class, roster.ClassArray[c].Id.Value, UnpairedFindings.GradeClassesShort,
+                        FindingArgument.Of("inland", roster.SchoolArray[task.Inland].Id.Value),
+                        FindingArgument.Of("grade", new Grade(task.Grade + 7)),
+                        FindingArgument.Of("available", task.InlandClasses.Length),
+                        FindingArgument.Of("needed", task.XinjiangClasses.Length)));
                 }
             }
         }
@@ -134,11 +138,16 @@ internal static class RosterStage
                 var task = tasks[i];
                 var have = task.InlandClasses.Sum(c => v.ClassSize[c]);
                 var need = task.XinjiangClasses.Sum(c => v.ClassSize[c]);
-                var reason = Shortfall.Say(
-                    $"inland school {roster.SchoolArray[task.Inland].Id} has {have} grade-{task.Grade + 7} students, {need} are needed");
+                FindingArgument[] numbers =
+                [
+                    FindingArgument.Of("inland", roster.SchoolArray[task.Inland].Id.Value),
+                    FindingArgument.Of("grade", new Grade(task.Grade + 7)),
+                    FindingArgument.Of("available", have),
+                    FindingArgument.Of("needed", need),
+                ];
                 foreach (var x in students[i].Left)
                 {
-                    unpaired.Add(new UnpairedUnit(PairingLevel.Student, roster.StudentArray[x].Id.Value, PairingRule.P6, reason));
+                    unpaired.Add(UnpairedUnit.Of(PairingLevel.Student, roster.StudentArray[x].Id.Value, UnpairedFindings.GradeStudentsShort, numbers));
                 }
             }
         }
@@ -151,13 +160,12 @@ internal static class RosterStage
                 continue;
             }
 
-            var reason = Shortfall.Say($"its school {roster.SchoolArray[s].Id} has 0 paired inland schools, 1 is needed");
             foreach (var c in roster.SchoolClasses.Of(s))
             {
-                unpaired.Add(new UnpairedUnit(PairingLevel.Class, roster.ClassArray[c].Id.Value, PairingRule.P5, reason));
+                unpaired.Add(UnpairedUnit.Of(PairingLevel.Class, roster.ClassArray[c].Id.Value, UnpairedFindings.ClassSchoolUnpaired));
                 foreach (var x in roster.ClassStudents.Of(c))
                 {
-                    unpaired.Add(new UnpairedUnit(PairingLevel.Student, roster.StudentArray[x].Id.Value, PairingRule.P6, reason));
+                    unpaired.Add(UnpairedUnit.Of(PairingLevel.Student, roster.StudentArray[x].Id.Value, UnpairedFindings.StudentSchoolUnpaired));
                 }
             }
         }

@@ -1,0 +1,139 @@
+using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
+
+namespace Pairing.Core.Tests.Matching;
+
+/// <summary>
+/// The checker recomputes every unpaired row from the roster and the pairs: a false code, a false number, a wrong inland
+/// unit or grade, or more units listed than the shortfall leaves, is rejected with the row named.
+/// </summary>
+public sealed class UnpairedReasonCheckTests : IDisposable
+{
+    // XA brings 3 grade-8 classes of 10; NS has 2 grade-8 classes of 10 and a grade-7 class (P4 holds on totals: 3 classes,
+    // 30 students each). So one class (UNP021: 2 of 3) and ten students (UNP031: 20 of 30) are left.
+    private static readonly Pairing.Core.Rosters.Roster Roster = new TestRoster()
+        .XinjiangCounty("X1").InlandCounty("N1")
+        .School("XA", "X1").Class("XA8a", "XA", 8, 10).Class("XA8b", "XA", 8, 10).Class("XA8c", "XA", 8, 10)
+        .School("NS", "N1").Class("NS8a", "NS", 8, 10).Class("NS8b", "NS", 8, 10).Class("NS7", "NS", 7, 10)
+        .Build();
+
+    private static readonly PairingResult Good = new PairingMatcher().Match(Roster);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "pairing-reasons-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_matchers_rows_are_true_and_carry_their_numbers()
+    {
+        Assert.True(PairingResultChecker.Check(Roster, Good).IsValid, PairingResultChecker.Check(Roster, Good).ToString());
+        var unpairedClass = Assert.Single(Good.Unpaired, u => u.Level == PairingLevel.Class);
+        Assert.Equal(("UNP021", "NS", 8, "classes", 2, 3), (unpairedClass.Code, unpairedClass.InlandId, unpairedClass.Grade?.Number, unpairedClass.Counted, unpairedClass.Available, unpairedClass.Needed));
+        var students = Good.Unpaired.Where(u => u.Level == PairingLevel.Student).ToList();
+        Assert.Equal(10, students.Count);
+        Assert.All(students, u => Assert.Equal(("UNP031", 20, 30), (u.Code, u.Available, u.Needed)));
+    }
+
+    [Fact]
+    public void A_student_listed_under_a_county_code_is_rejected()
+    {
+        var broken = Replace(Good, u => u.Level == PairingLevel.Student, u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.NoInlandCounty,
+            FindingArgument.Of("inland", "110000"), FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)));
+
+        var violations = PairingResultChecker.Check(Roster, broken).Violations;
+        var id = broken.Unpaired.First(u => u.Code == "UNP001").Id;
+        Assert.Contains(violations, v => v.Rule == PairingRule.P7 && v.Subject == id && v.Message.Contains("explains a county, not a student", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("NS", 8, 1, 3, "the roster gives 2 available and 3 needed")]
+    [InlineData("NS", 8, 2, 4, "the roster gives 2 available and 3 needed")]
+    [InlineData("NX", 8, 2, 3, "the inland unit is NS")]
+    [InlineData("NS", 9, 2, 3, "the grade it pairs into is 8")]
+    [InlineData("NS", 8, 3, 3, "no shortfall")]
+    public void A_class_row_with_invented_numbers_is_rejected_with_the_row_named(string inland, int grade, int available, int needed, string expected)
+    {
+        var broken = Replace(Good, u => u.Level == PairingLevel.Class, u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.GradeClassesShort,
+            FindingArgument.Of("inland", inland), FindingArgument.Of("grade", new Grade(grade)),
+            FindingArgument.Of("available", available), FindingArgument.Of("needed", needed)));
+
+        var violations = PairingResultChecker.Check(Roster, broken).Violations;
+        var unpairedClass = Good.Unpaired.Single(u => u.Level == PairingLevel.Class).Id;
+        Assert.Contains(violations, v => v.Subject == unpairedClass && v.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_class_said_to_be_unpaired_because_its_school_is_not_paired_is_rejected()
+    {
+        var broken = Replace(Good, u => u.Level == PairingLevel.Class, u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.ClassSchoolUnpaired));
+
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P5 && v.Message.Contains("is paired with inland school NS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void More_students_listed_than_the_grade_lacks_is_rejected()
+    {
+        // Drop one student pair and list its Xinjiang student with the grade's true numbers: each row is true alone,
+        // but the grade lacks 10 places and 11 are listed.
+        var dropped = Good.StudentPairs[0];
+        var students = Good.StudentPairs.Skip(1).ToList();
+        var extra = UnpairedUnit.Of(PairingLevel.Student, dropped.Xinjiang.Value, UnpairedFindings.GradeStudentsShort,
+            FindingArgument.Of("inland", "NS"), FindingArgument.Of("grade", new Grade(8)), FindingArgument.Of("available", 20), FindingArgument.Of("needed", 30));
+        var broken = new PairingResult(Good.CountyPairs, Good.SchoolPairs, Good.ClassPairs, students, [.. Good.Unpaired, extra], Good.Summary);
+
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P6 && v.Subject == "NS"
+            && v.Message.Contains("so 10 are left over, but 11 are listed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_row_whose_reason_is_only_text_does_not_read()
+    {
+        PairingResultFiles.Write(Good, _directory);
+        var path = Path.Combine(_directory, PairingResultFiles.UnpairedFile);
+        var lines = File.ReadAllLines(path).ToList();
+        var fields = lines[1].Split(',');
+        lines[1] = string.Join(',', fields[0], fields[1], fields[2], string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "0");
+        File.WriteAllLines(path, lines);
+
+        var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(_directory));
+        Assert.Contains("unpaired.csv line 2: code is ''", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_read_back_is_the_same_finding_and_its_reason_follows_the_language_asked()
+    {
+        PairingResultFiles.Write(Good, _directory, includeTimings: false, FindingLanguage.Chinese);
+        var text = File.ReadAllText(Path.Combine(_directory, PairingResultFiles.UnpairedFile));
+        Assert.Contains("class,XA8c,P5,UNP021,NS,8,classes,2,3,内地学校 NS 初二只有 2 个班，需要 3 个\n", text, StringComparison.Ordinal);
+
+        var read = PairingResultFiles.Read(_directory);
+        Assert.Equal(Good.Unpaired, read.Unpaired);
+        Assert.True(PairingResultChecker.Check(Roster, read).IsValid);
+
+        PairingResultFiles.Write(Good, _directory);
+        Assert.Contains("内地学校 NS 初二只有 2 个班，需要 3 个 / inland school NS has 2 classes in grade 8; needed: 3", File.ReadAllText(Path.Combine(_directory, PairingResultFiles.UnpairedFile)), StringComparison.Ordinal);
+    }
+
+    private static PairingResult Replace(PairingResult r, Func<UnpairedUnit, bool> which, Func<UnpairedUnit, UnpairedUnit> with)
+    {
+        var done = false;
+        var unpaired = r.Unpaired.Select(u =>
+        {
+            if (!done && which(u))
+            {
+                done = true;
+                return with(u);
+            }
+
+            return u;
+        }).ToList();
+        return new PairingResult(r.CountyPairs, r.SchoolPairs, r.ClassPairs, r.StudentPairs, unpaired, r.Summary);
+    }
+}
