@@ -95,6 +95,149 @@ public static class ComplianceReportFiles
         }
     }
 
+    /// <summary>
+    /// Reads <c>compliance.csv</c> from a report folder back into typed entries: each row's finding is rebuilt from its
+    /// code and its columns (<c>unit_id</c>, <c>count</c>, <c>required</c>), so the entries equal the report's own.
+    /// The <c>detail</c> column is only text and is never read.
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <returns>The entries, in the file's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The file is missing or a row does not fit its code; the message lists every problem, with its line.</exception>
+    public static IReadOnlyList<ComplianceEntry> ReadEntries(string directory)
+    {
+        Guard.NotNull(directory);
+        var path = Path.Combine(directory, ComplianceFile);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{ComplianceFile} is not in '{directory}'.");
+        }
+
+        if (!TextDecoding.TryDecode(File.ReadAllBytes(path), out var text, out _, out var encodingError))
+        {
+            throw new InvalidDataException($"{ComplianceFile} line {encodingError!.Line}: {encodingError.Message}.");
+        }
+
+        var problems = new List<string>();
+        var entries = new List<ComplianceEntry>();
+        var reader = new CsvReader(text);
+        string[] columns = ["rule", "level", "subject_id", "status", "code", "unit_id", "count", "required"];
+        var at = new int[columns.Length];
+        if (!reader.TryRead(out var header) || header.Error is not null)
+        {
+            throw new InvalidDataException($"{ComplianceFile}: no readable header row.");
+        }
+
+        for (var k = 0; k < columns.Length; k++)
+        {
+            at[k] = -1;
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header.GetString(i).Trim(), columns[k], StringComparison.Ordinal))
+                {
+                    at[k] = i;
+                }
+            }
+
+            if (at[k] < 0)
+            {
+                problems.Add($"{ComplianceFile}: the header has no column '{columns[k]}'.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException(string.Join(" ", problems));
+        }
+
+        var descriptors = FindingCatalog.All.Where(d => d.Category == "compliance").ToDictionary(d => d.Code, StringComparer.Ordinal);
+        while (reader.TryRead(out var record))
+        {
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            if (record.Error is { } error)
+            {
+                problems.Add($"{ComplianceFile} line {error.Line}: {error.Message}.");
+                continue;
+            }
+
+            string Cell(int k) => at[k] < record.Count ? record.GetString(at[k]) : string.Empty;
+            var line = record.Line;
+            var wrong = new List<string>();
+            var rule = Parse(Cell(0), Enum.GetValues<ActivityRule>(), Names.Of, "rule", wrong);
+            var level = Parse(Cell(1), Enum.GetValues<ComplianceLevel>(), Names.Of, "level", wrong);
+            var subject = Cell(2);
+            var status = Parse(Cell(3), Enum.GetValues<ComplianceStatus>(), Names.Of, "status", wrong);
+            var unit = Cell(5);
+            if (subject.Length == 0)
+            {
+                wrong.Add("subject_id is empty");
+            }
+
+            if (!descriptors.TryGetValue(Cell(4), out var code))
+            {
+                wrong.Add($"code is '{Cell(4)}', expected a compliance code (CMP…, docs/rules.md)");
+            }
+
+            var arguments = new List<FindingArgument>();
+            if (code is not null)
+            {
+                if (code.ArgumentNames.Contains("unit"))
+                {
+                    arguments.Add(FindingArgument.Of("unit", unit));
+                }
+
+                foreach (var (name, k) in (ReadOnlySpan<(string, int)>)[("count", 6), ("required", 7)])
+                {
+                    var cell = Cell(k);
+                    var takes = code.ArgumentNames.Contains(name);
+                    if (takes && int.TryParse(cell, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                    {
+                        arguments.Add(FindingArgument.Of(name, n));
+                    }
+                    else if (takes || cell.Length > 0)
+                    {
+                        wrong.Add(takes ? $"{name} is '{cell}', expected a whole number for code {code.Code}" : $"{name} is '{cell}', but code {code.Code} has no {name}");
+                    }
+                }
+
+                if (code.Rule is { } r && wrong.Count == 0 && r != Names.Of(rule))
+                {
+                    wrong.Add($"rule is {Names.Of(rule)}, but code {code.Code} is an {r} code");
+                }
+            }
+
+            if (wrong.Count > 0)
+            {
+                problems.AddRange(wrong.Select(w => $"{ComplianceFile} line {line}: {w}."));
+                continue;
+            }
+
+            var finding = code!.Create(new FindingSubject(Names.Of(level), subject), null, [.. arguments]);
+            entries.Add(new ComplianceEntry(rule, level, subject, status, unit, finding));
+        }
+
+        return problems.Count > 0 ? throw new InvalidDataException(string.Join(" ", problems)) : entries;
+    }
+
+    private static T Parse<T>(string text, T[] values, Func<T, string> name, string column, List<string> wrong)
+        where T : struct, Enum
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(name(v), text, StringComparison.Ordinal))
+            {
+                return v;
+            }
+        }
+
+        wrong.Add($"{column} is '{text}', expected one of {string.Join(", ", values.Select(name))}");
+        return default;
+    }
+
     /// <summary>Writes <c>rollup.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>

@@ -70,4 +70,43 @@ public sealed class ComplianceReportFilesTests
             Assert.Equal(File.ReadAllBytes(a.File(name)), File.ReadAllBytes(b.File(name)));
         }
     }
+
+    [Fact]
+    public void Compliance_read_back_gives_the_same_typed_entries_in_every_language()
+    {
+        var report = Validate(
+        [
+            .. Complete("X1", "N1", "p1"),
+            Camp("2015-01-20", "2015-01-25", Province, 30, "camp-30"),
+            Family("2014-08-10", InlandCounty, 12, FamilyConsent.All),
+        ]);
+        foreach (var language in Enum.GetValues<Pairing.Core.Findings.FindingLanguage>())
+        {
+            using var dir = new TempDirectory();
+            ComplianceReportFiles.Write(report, dir.Path, language);
+
+            var read = ComplianceReportFiles.ReadEntries(dir.Path);
+
+            Assert.Equal(report.Entries, read);
+            Assert.Contains(read, e => e.Code == "CMP809" && e.Count == 30 && e.Required == 50);
+        }
+    }
+
+    [Fact]
+    public void A_compliance_row_that_does_not_fit_its_code_is_refused_with_its_line()
+    {
+        var report = Validate([.. Complete("X1", "N1", "p1"), Camp("2015-01-20", "2015-01-25", Province, 30, "camp-30")]);
+        using var dir = new TempDirectory();
+        ComplianceReportFiles.Write(report, dir.Path);
+        var path = dir.File("compliance.csv");
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var camp = Array.FindIndex(lines, l => l.StartsWith("A5,record,camp-30,violated,CMP809,", StringComparison.Ordinal));
+        lines[camp] = lines[camp].Replace(",30,50,", ",many,50,", StringComparison.Ordinal);
+        lines[1] = lines[1].Replace("CMP101", "CMP999", StringComparison.Ordinal);
+        File.WriteAllLines(path, lines, new UTF8Encoding(true));
+
+        var e = Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(dir.Path));
+        Assert.Contains("compliance.csv line 2: code is 'CMP999'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"compliance.csv line {camp + 1}: count is 'many', expected a whole number for code CMP809", e.Message, StringComparison.Ordinal);
+    }
 }
