@@ -37,6 +37,7 @@ using var services = new ServiceCollection()
 var matcher = services.GetRequiredService<IPairingMatcher>();
 var activityValidator = services.GetRequiredService<IActivityValidator>();
 var supportMap = services.GetRequiredService<SupportMap>();
+var pairingOptions = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PairingOptions>>().Value;
 
 // 2. By 31 July (S3): plan county and school pairs on class sizes; no student is named yet.
 var counts = Database.ReadRoster(db, supportMap, withStudents: false);
@@ -49,7 +50,8 @@ var result = matcher.Match(roster, plan);
 
 // 4. Write the pairs back, and 5. check them with the independent checker before anyone files them.
 Database.WritePairs(db, result);
-var check = PairingResultChecker.Check(roster, result);
+// The checker takes the options the result must have been made with, never the result's own claim.
+var check = PairingResultChecker.Check(roster, result, pairingOptions);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"rows: county_pairs={Database.Count(db, "county_pairs")} school_pairs={Database.Count(db, "school_pairs")} class_pairs={Database.Count(db, "class_pairs")} student_pairs={Database.Count(db, "student_pairs")} unpaired={Database.Count(db, "unpaired")}"));
 Console.WriteLine($"check: {check}");

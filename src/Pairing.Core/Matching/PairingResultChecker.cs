@@ -17,19 +17,53 @@ namespace Pairing.Core.Matching;
 /// </remarks>
 public static partial class PairingResultChecker
 {
-    /// <summary>Checks a result against the roster it was made from.</summary>
+    /// <summary>
+    /// Checks a result against the roster it was made from, under the library's default options (one Xinjiang county
+    /// per inland county, one Xinjiang school per inland school, P5 strict, default weights): the same as
+    /// <see cref="Check(Roster, PairingResult, PairingOptions)"/> with <c>new PairingOptions()</c>.
+    /// </summary>
     /// <param name="roster">The roster.</param>
     /// <param name="result">The result.</param>
     /// <returns>Every violation found; valid when there is none.</returns>
-    public static PairingCheckReport Check(Roster roster, PairingResult result)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result) => Check(roster, result, new PairingOptions());
+
+    /// <summary>
+    /// Checks a result against the roster it was made from and the options it should have been made with: every hard
+    /// rule (P1–P6) under those options, nothing lost (P7), every unpaired reason recomputed, and every figure of the
+    /// summary, the input hash among them. The options are the caller's, never the result's own claim: a result whose
+    /// summary claims other options is rejected with both shown. A planning result that carries class or student pairs,
+    /// and ids the roster lacks or that are malformed, are violations, never exceptions.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="options">The options the result must have been made with.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
-        return new Checker(roster, result, null).Run();
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        return new Checker(roster, result, null, options.ToSnapshot()).Run();
     }
 
     /// <summary>
-    /// Checks a result made with a previous year's result: everything <see cref="Check(Roster, PairingResult)"/>
+    /// Checks a result made with a previous year's result under the library's default options: the same as
+    /// <see cref="Check(Roster, PairingResult, PairingOptions, PairingResult)"/> with <c>new PairingOptions()</c>.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="previous">The previous year's result the run was given.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingResult previous) =>
+        Check(roster, result, new PairingOptions(), previous);
+
+    /// <summary>
+    /// Checks a result made with a previous year's result: everything <see cref="Check(Roster, PairingResult, PairingOptions)"/>
     /// checks, and <c>continuity.csv</c> against the previous result: every previous pair of the levels the phase
     /// pairs has exactly one row; a kept pair is in the result and a dropped one is not; each reason is true,
     /// recomputed from the roster (a member left, a rule that no longer holds with its numbers, the pair above not
@@ -38,29 +72,36 @@ public static partial class PairingResultChecker
     /// </summary>
     /// <param name="roster">The roster.</param>
     /// <param name="result">The result.</param>
+    /// <param name="options">The options the result must have been made with.</param>
     /// <param name="previous">The previous year's result the run was given.</param>
     /// <returns>Every violation found; valid when there is none.</returns>
     /// <remarks>
     /// How many more students dropping a pair let the run cover is the matcher's own counterfactual; the checker,
-    /// which has no solver, checks that it is a loss (fewer covered with the pair kept) in whole numbers
-    /// is given, not that it is optimal.
+    /// which has no solver, checks that it is a loss (fewer covered with the pair kept) in whole numbers, not that it
+    /// is optimal.
     /// </remarks>
-    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingResult previous)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options, PairingResult previous)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(previous);
-        return new Checker(roster, result, previous).Run();
+        options.ThrowIfInvalid();
+        return new Checker(roster, result, previous, options.ToSnapshot()).Run();
     }
 
-    private sealed partial class Checker(Roster roster, PairingResult result, PairingResult? previous)
+    private sealed partial class Checker(Roster roster, PairingResult result, PairingResult? previous, PairingOptionsSnapshot expected)
     {
         private readonly List<PairingViolation> _found = [];
-        private readonly PairingOptionsSnapshot _options = result.Summary.Options;
+        private readonly PairingOptionsSnapshot _options = expected;
         private readonly Dictionary<SchoolId, HashSet<int>> _gradesOf = [];
 
         public PairingCheckReport Run()
         {
+            CheckOptions();
+            CheckPhase();
             var countyOf = CheckCounties();
             var schoolOf = CheckSchools(countyOf);
             CheckSchoolSums(schoolOf);
@@ -82,10 +123,56 @@ public static partial class PairingResultChecker
             return new PairingCheckReport(_found);
         }
 
+        /// <summary>The options the result claims are the ones expected; each that differs is named with both values.</summary>
+        private void CheckOptions()
+        {
+            var claimed = result.Summary.Options;
+            void Same<T>(string name, T claim, T want)
+            {
+                if (!EqualityComparer<T>.Default.Equals(claim, want))
+                {
+                    Add(null, "summary.options." + name, $"the result claims {name} = {claim}, the check expects {want}");
+                }
+            }
+
+            Same("xinjiang_counties_per_inland_county", claimed.XinjiangCountiesPerInlandCounty, _options.XinjiangCountiesPerInlandCounty);
+            Same("xinjiang_schools_per_inland_school", claimed.XinjiangSchoolsPerInlandSchool, _options.XinjiangSchoolsPerInlandSchool);
+            Same("relax_grade_to_nearest", claimed.RelaxGradeToNearest, _options.RelaxGradeToNearest);
+            Same("continuity_first", claimed.ContinuityFirst, _options.ContinuityFirst);
+            Same("same_gender_weight", claimed.SameGenderWeight, _options.SameGenderWeight);
+            Same("shared_interest_weight", claimed.SharedInterestWeight, _options.SharedInterestWeight);
+            Same("same_language_weight", claimed.SameLanguageWeight, _options.SameLanguageWeight);
+            Same("close_birth_year_weight", claimed.CloseBirthYearWeight, _options.CloseBirthYearWeight);
+            Same("seed", claimed.Seed, _options.Seed);
+            Same("work_limit_per_subproblem", claimed.WorkLimitPerSubproblem, _options.WorkLimitPerSubproblem);
+        }
+
+        /// <summary>A planning result pairs counties and schools only: class or student pairs in one are out of place, not skipped.</summary>
+        private void CheckPhase()
+        {
+            if (result.Phase == PairingPhase.Planning && result.ClassPairs.Count > 0)
+            {
+                Add(null, PairingResultFiles.ClassPairsFile, $"a planning result has {result.ClassPairs.Count} class pairs; the planning phase pairs counties and schools only");
+            }
+
+            if (result.Phase == PairingPhase.Planning && result.StudentPairs.Count > 0)
+            {
+                Add(null, PairingResultFiles.StudentPairsFile, $"a planning result has {result.StudentPairs.Count} student pairs; the planning phase pairs counties and schools only");
+            }
+
+            if (result.Phase == PairingPhase.Planning && result.Unpaired.Any(u => u.Level is PairingLevel.Class or PairingLevel.Student))
+            {
+                Add(null, PairingResultFiles.UnpairedFile, $"a planning result lists unpaired classes or students; the planning phase pairs counties and schools only");
+            }
+        }
+
         private void Add(PairingRule? rule, string subject, FormattableString message) =>
             _found.Add(new PairingViolation(rule, subject, message.ToString(CultureInfo.InvariantCulture)));
 
         private static string Pair(string x, string n) => x + "|" + n;
+
+        private static bool IsWellFormedId(string? id) =>
+            !string.IsNullOrEmpty(id) && !char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1]) && !id.Any(char.IsControl);
 
         private bool IsXinjiang(County county) => county.Side == Side.Xinjiang;
 
@@ -349,6 +436,12 @@ public static partial class PairingResultChecker
                     Add(PairingRule.P7, u.Id, $"unpaired for rule {u.Rule}; only P1 to P6 can be the rule not met");
                 }
 
+                if (!IsWellFormedId(u.Id))
+                {
+                    Add(PairingRule.P7, u.Id, $"listed as unpaired with the id '{u.Id}', which is empty or has surrounding or control spaces; ids are exact");
+                    continue;
+                }
+
                 var exists = u.Level switch
                 {
                     PairingLevel.County => roster.TryGetCounty(new CountyId(u.Id), out var county) && IsXinjiang(county),
@@ -463,13 +556,16 @@ public static partial class PairingResultChecker
             Same("covered_students", s.CoveredStudents, result.StudentPairs.Count);
             Same("cross_class_pairs", s.CrossClassPairs, result.StudentPairs.Count(p => p.CrossClass));
             Same("class_size_difference", s.ClassSizeDifference,
-                result.ClassPairs.Sum(p => (long)Math.Abs(roster.GetClass(p.Xinjiang).Size - roster.GetClass(p.Inland).Size)));
+                result.ClassPairs.Sum(p => roster.TryGetClass(p.Xinjiang, out var a) && roster.TryGetClass(p.Inland, out var b) ? (long)Math.Abs(a.Size - b.Size) : 0));
             int same = 0;
             long met = 0;
             foreach (var p in result.StudentPairs)
             {
-                var a = roster.GetStudent(p.Xinjiang);
-                var b = roster.GetStudent(p.Inland);
+                if (!roster.TryGetStudent(p.Xinjiang, out var a) || !roster.TryGetStudent(p.Inland, out var b))
+                {
+                    continue;
+                }
+
                 var sameGender = a.Gender != Gender.Unknown && a.Gender == b.Gender;
                 same += sameGender ? 1 : 0;
                 met += sameGender ? _options.SameGenderWeight : 0;

@@ -194,6 +194,16 @@ public static class PairingResultFiles
             problems.Add($"{SummaryFile} is not in '{directory}'.");
         }
 
+        // The options a result claims are validated as any options are: a claim of -1 or 50 schools per inland school is
+        // refused here, before any checker or report relies on it.
+        if (summary is not null)
+        {
+            foreach (var failure in summary.Options.ToOptions().Validate())
+            {
+                problems.Add($"{SummaryFile}: options: {FindingRenderer.Default.Render(failure, FindingLanguage.English)}.");
+            }
+        }
+
         var roster = summary?.Phase == PairingPhase.Roster;
         var counties = ReadTable(directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, problems,
             r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));

@@ -64,7 +64,7 @@ public sealed class YearOverYearTests(ITestOutputHelper output)
 
     private static void Check(Roster roster, PairingResult result)
     {
-        var report = PairingResultChecker.Check(roster, result);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions());
         Assert.True(report.IsValid, report.ToString());
         Assert.Equal(result.Summary.XinjiangStudents, roster.CountsOf(Pairing.Core.Hierarchy.Side.Xinjiang).Students);
     }

@@ -76,7 +76,7 @@ public sealed partial class IntegratorPathTests
         var matcher = new PairingMatcher();
         var options = new PairingOptions { SameGenderWeight = 4, CloseBirthYearWeight = 1 };
         var result = matcher.Match(roster, matcher.Plan(roster, options: options), options: options);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, options).IsValid);
         Assert.NotEmpty(result.StudentPairs);
         return string.Create(CultureInfo.InvariantCulture,
             $"rows: county_pairs={result.CountyPairs.Count} school_pairs={result.SchoolPairs.Count} class_pairs={result.ClassPairs.Count} student_pairs={result.StudentPairs.Count} unpaired={result.Unpaired.Count}");

@@ -34,7 +34,7 @@ public sealed class ContinuityTests
         Assert.Equal(30, result.Summary.CoveredStudents);
         Assert.Equal(0, result.Summary.Counties.Kept);
         Assert.Empty(result.Unpaired);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
 
         Assert.Equal(
             [
@@ -49,7 +49,7 @@ public sealed class ContinuityTests
         Assert.Equal(1, result.Summary.ContinuityCounts!["CON004"]);
         Assert.Equal(1, result.Summary.ContinuityCounts["CON008"]);
         Assert.Equal(0, result.Summary.ContinuityCounts["CON001"]);
-        var report = PairingResultChecker.Check(roster, result, previous);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
     }
 
@@ -73,7 +73,7 @@ public sealed class ContinuityTests
             plan.SchoolPairs);
         Assert.Equal(2, plan.Summary.Schools.Kept);
         Assert.Equal(1, plan.Summary.Counties.Kept);
-        Assert.True(PairingResultChecker.Check(roster, plan).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, plan, plan.Summary.Options.ToOptions()).IsValid);
         var dropped = Assert.Single(plan.Continuity, e => e.Status == ContinuityStatus.Dropped);
         Assert.Equal(
             new ContinuityEntry(PairingLevel.School, "A", "P", ContinuityStatus.Dropped, null, "CON009", "students", 342, 432, string.Empty),
@@ -82,13 +82,13 @@ public sealed class ContinuityTests
             "为多覆盖 90 名学生而未保留：保留则覆盖 342 名，不保留覆盖 432 名 / dropped so that 90 more students could be covered: 342 with it kept, 432 without",
             dropped.Reason);
         Assert.Equal(3, plan.Summary.ContinuityCounts!["CON001"]);
-        var report = PairingResultChecker.Check(roster, plan, previous);
+        var report = PairingResultChecker.Check(roster, plan, plan.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
 
         var result = Matcher.Match(roster, previous: previous, options: options);
         Assert.Equal(432, result.Summary.CoveredStudents);
         Assert.Equal(plan.SchoolPairs, result.SchoolPairs);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ContinuityTests
         Assert.Equal(30, continuityFirst.Summary.CoveredStudents);
         Assert.Equal(1, continuityFirst.Summary.Schools.Kept);
         Assert.Equal(30, continuityFirst.Summary.ContinuityFirstUncovered);
-        Assert.True(PairingResultChecker.Check(roster, continuityFirst).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, continuityFirst, continuityFirst.Summary.Options.ToOptions()).IsValid);
 
         // Without a previous result the option changes nothing.
         var fresh = Matcher.Match(roster, options: new PairingOptions { ContinuityFirst = true });
@@ -148,7 +148,7 @@ public sealed class ContinuityTests
 
         Assert.Equal([new SchoolPair(new("XB"), new("NS"))], result.SchoolPairs);
         Assert.Equal(3, result.Summary.Students?.Kept);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Property(MaxTest = 40)]
@@ -164,7 +164,7 @@ public sealed class ContinuityTests
         var again = Matcher.Match(roster, previous: previous, options: options);
 
         Assert.Equal(fresh.Summary.CoveredStudents, again.Summary.CoveredStudents);
-        var report = PairingResultChecker.Check(roster, again, previous);
+        var report = PairingResultChecker.Check(roster, again, again.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
         Assert.Equal(
             previous.CountyPairs.Count + previous.SchoolPairs.Count + previous.ClassPairs.Count + previous.StudentPairs.Count,
@@ -192,7 +192,7 @@ public sealed class ContinuityTests
         Assert.Equal(
             File.ReadAllBytes(Path.Combine(first.Path, PairingResultFiles.SummaryFile)),
             File.ReadAllBytes(Path.Combine(second.Path, PairingResultFiles.SummaryFile)));
-        Assert.True(PairingResultChecker.Check(roster, read, previous).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, read, read.Summary.Options.ToOptions(), previous).IsValid);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class ContinuityTests
             .Where(e => e.XinjiangId != "B");
         var bad = new PairingResult(plan.CountyPairs, plan.SchoolPairs, [], [], plan.Unpaired, forged, plan.Summary);
 
-        var report = PairingResultChecker.Check(roster, bad, previous);
+        var report = PairingResultChecker.Check(roster, bad, bad.Summary.Options.ToOptions(), previous);
 
         Assert.Contains(report.Violations, v => v.Subject == "A|P" && v.Message.Contains("both are in it", StringComparison.Ordinal));
         Assert.Contains(report.Violations, v => v.Subject == "B|P" && v.Message.Contains("no row", StringComparison.Ordinal));
@@ -225,7 +225,7 @@ public sealed class ContinuityTests
         var again = Matcher.Plan(roster, previous: previous, options: options);
 
         Assert.Equal(fresh.Summary.CoveredStudents, again.Summary.CoveredStudents);
-        Assert.True(PairingResultChecker.Check(roster, again).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, again, again.Summary.Options.ToOptions()).IsValid);
     }
 
     /// <summary>The option sets under which the matcher's coverage is exact (one Xinjiang unit per inland unit).</summary>

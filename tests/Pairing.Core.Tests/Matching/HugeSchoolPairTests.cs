@@ -29,7 +29,7 @@ public sealed class HugeSchoolPairTests
         var built = roster.Build();
         var result = new PairingMatcher().Match(built);
 
-        var check = PairingResultChecker.Check(built, result);
+        var check = PairingResultChecker.Check(built, result, result.Summary.Options.ToOptions());
         Assert.True(check.IsValid, check.ToString());
         Assert.Equal(Classes, result.ClassPairs.Count);
         Assert.Equal(Math.Min(xinjiang.Sum(), inland.Sum()), result.Summary.CoveredStudents);
@@ -75,7 +75,7 @@ public sealed class HugeSchoolPairTests
         var options = new PairingOptions { SharedInterestWeight = 2, SameLanguageWeight = 2, CloseBirthYearWeight = 1 };
         var result = new PairingMatcher().Match(built, options: options);
 
-        var check = PairingResultChecker.Check(built, result);
+        var check = PairingResultChecker.Check(built, result, result.Summary.Options.ToOptions());
         Assert.True(check.IsValid, check.ToString());
         Assert.Equal(Classes, result.ClassPairs.Count);
         Assert.Equal(Math.Min(xinjiangStudents, inlandStudents), result.Summary.CoveredStudents);

@@ -94,7 +94,7 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             }
 
             watch.Restart();
-            var report = PairingResultChecker.Check(roster, result);
+            var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions());
             output.WriteLine($"checker: {watch.Elapsed.TotalSeconds:F2} s, valid {report.IsValid} ({report.Violations.Count} violations)");
         }
         finally

@@ -24,7 +24,7 @@ public sealed class PairingMatcherPropertyTests
         var roster = RandomRosters.Make(seed);
         var result = Matcher.Match(roster, options: OptionsFor(seed));
 
-        var report = PairingResultChecker.Check(roster, result);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions());
         Assert.True(report.IsValid, report.ToString());
         Assert.Equal(result.StudentPairs.Count, result.StudentPairs.Select(p => p.Xinjiang).Distinct().Count());
         Assert.Equal(result.StudentPairs.Count, result.StudentPairs.Select(p => p.Inland).Distinct().Count());
@@ -38,7 +38,7 @@ public sealed class PairingMatcherPropertyTests
         var roster = RandomRosters.Make(seed, students: false, size: 2);
         var result = Matcher.Plan(roster, options: OptionsFor(seed));
 
-        var report = PairingResultChecker.Check(roster, result);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions());
         Assert.True(report.IsValid, report.ToString());
     }
 
@@ -77,7 +77,7 @@ public sealed class PairingMatcherPropertyTests
         var plan = Matcher.Plan(roster, options: options);
         var result = Matcher.Match(roster, plan, options: options);
 
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
         Assert.Subset(result.CountyPairs.ToHashSet(), plan.CountyPairs.ToHashSet());
         Assert.Subset(result.SchoolPairs.ToHashSet(), plan.SchoolPairs.ToHashSet());
         Assert.Equal(plan.CountyPairs.Count, result.Summary.Counties.Kept);
@@ -98,7 +98,7 @@ public sealed class PairingMatcherPropertyTests
         var first = Matcher.Match(roster, options: options);
         var second = Matcher.Match(roster, previous: first, options: options);
 
-        Assert.True(PairingResultChecker.Check(roster, second).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, second, second.Summary.Options.ToOptions()).IsValid);
         Assert.Equal(first.StudentPairs, second.StudentPairs);
         Assert.Equal(first.StudentPairs.Count, second.Summary.Students?.Kept);
     }

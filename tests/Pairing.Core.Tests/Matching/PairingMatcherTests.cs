@@ -34,7 +34,7 @@ public sealed class PairingMatcherTests
         // XA7 (30) takes a 25-class: 5 cross-class pairs; sizes differ by 5 + 5 (XA8-NA8) + 15 + 15 (XB).
         Assert.Equal(5, result.Summary.CrossClassPairs);
         Assert.Equal(40, result.Summary.ClassSizeDifference);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -64,13 +64,13 @@ public sealed class PairingMatcherTests
         Assert.All(students, u => Assert.StartsWith("XS2-8", u.Id, StringComparison.Ordinal));
         Assert.Equal(70, result.Summary.CoveredStudents);
         Assert.Equal(0, result.Summary.CrossClassPairs);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
 
         // The plan already counts what can be covered, not the whole school.
         var plan = Matcher.Plan(roster);
         Assert.Equal(result.SchoolPairs, plan.SchoolPairs);
         Assert.Equal(70, plan.Summary.CoveredStudents);
-        Assert.True(PairingResultChecker.Check(roster, plan).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, plan, plan.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class PairingMatcherTests
         Assert.Equal(60, result.Summary.CoveredStudents);
         Assert.Equal(10, result.Summary.CrossClassPairs);
         Assert.All(result.StudentPairs.Where(p => p.Xinjiang.Value.StartsWith("XS8a", StringComparison.Ordinal)), p => Assert.True(p.CrossClass));
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class PairingMatcherTests
         Assert.Equal(("UNP018", "NA", "students", 35, 50), (schools["XB"].Code, schools["XB"].InlandId, schools["XB"].Counted, schools["XB"].Available, schools["XB"].Needed));
         Assert.Equal(PairingRule.P3, schools["XC"].Rule);
         Assert.Equal(("UNP013", "N1", 0, 1), (schools["XC"].Code, schools["XC"].InlandId, schools["XC"].Available, schools["XC"].Needed));
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class PairingMatcherTests
         Assert.Equal(("XS", PairingRule.P3), (school.Id, school.Rule));
         Assert.Equal(PairingPhase.Planning, result.Phase);
         Assert.Empty(result.ClassPairs);
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class PairingMatcherTests
         Assert.Equal(3, second.Summary.Students?.Kept);
         Assert.Equal(5, second.Summary.CoveredStudents);
         Assert.Empty(second.Unpaired);
-        Assert.True(PairingResultChecker.Check(year2, second).IsValid);
+        Assert.True(PairingResultChecker.Check(year2, second, second.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]
@@ -200,13 +200,13 @@ public sealed class PairingMatcherTests
         Assert.Equal(("X10", PairingRule.P5, "UNP021", "NS", 10, 0, 1), (unpairedClass.Id, unpairedClass.Rule, unpairedClass.Code, unpairedClass.InlandId, unpairedClass.Grade?.Number, unpairedClass.Available, unpairedClass.Needed));
         Assert.Equal(30, strict.Unpaired.Count(u => u.Level == PairingLevel.Student && u.Code == "UNP031" && u.InlandId == "NS" && u.Grade?.Number == 10 && u.Available == 0 && u.Needed == 30));
         Assert.Equal(20, strict.Summary.CoveredStudents);
-        Assert.True(PairingResultChecker.Check(roster, strict).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, strict, strict.Summary.Options.ToOptions()).IsValid);
 
         var relaxed = Matcher.Match(roster, options: new PairingOptions { RelaxGradeToNearest = true });
         Assert.Equal([new ClassPair(new("X10"), new("N11")), new ClassPair(new("X7"), new("N7"))], relaxed.ClassPairs);
         Assert.Equal(50, relaxed.Summary.CoveredStudents);
         Assert.Equal(0, relaxed.Summary.CrossClassPairs);
-        Assert.True(PairingResultChecker.Check(roster, relaxed).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, relaxed, relaxed.Summary.Options.ToOptions()).IsValid);
 
         // The same pairs without the option break P5, and the checker says so.
         var claimed = new PairingResult(relaxed.CountyPairs, relaxed.SchoolPairs, relaxed.ClassPairs, relaxed.StudentPairs, relaxed.Unpaired, strict.Summary);
@@ -232,7 +232,7 @@ public sealed class PairingMatcherTests
         var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
         Assert.Equal(("X1", PairingRule.P2), (county.Id, county.Rule));
         Assert.Equal(("UNP002", "110000", "counties", 0, 1), (county.Code, county.InlandId, county.Counted, county.Available, county.Needed));
-        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 
     private static Pairing.Core.Rosters.Roster Year2(Pairing.Core.Rosters.Roster year1)

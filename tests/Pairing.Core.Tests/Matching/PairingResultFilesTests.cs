@@ -78,7 +78,7 @@ public sealed class PairingResultFilesTests : IDisposable
         Assert.Equal(result.StudentPairs, read.StudentPairs);
         Assert.Equal(result.Unpaired, read.Unpaired);
         Assert.Equal(ResultBytes.Of(result), ResultBytes.Of(read));
-        Assert.True(PairingResultChecker.Check(r, read).IsValid);
+        Assert.True(PairingResultChecker.Check(r, read, read.Summary.Options.ToOptions()).IsValid);
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
+
+namespace Pairing.Core.Tests.Matching;
+
+/// <summary>
+/// The checker is a gate: it takes the options from the caller, not from the result's claim; pair files in a planning
+/// result are out of place; ids the roster lacks or with odd spacing are violations, never exceptions.
+/// </summary>
+public sealed class ResultGateTests
+{
+    private static readonly Pairing.Core.Rosters.Roster Roster = RandomRosters.Make(4, students: true, size: 2);
+
+    private static readonly PairingResult Good = new PairingMatcher().Match(Roster);
+
+    [Fact]
+    public void A_result_claiming_other_options_is_rejected_with_both_shown()
+    {
+        var claimed = new PairingResult(Good.CountyPairs, Good.SchoolPairs, Good.ClassPairs, Good.StudentPairs, Good.Unpaired,
+            Good.Summary with { Options = Good.Summary.Options with { XinjiangSchoolsPerInlandSchool = 50 } });
+
+        var violations = PairingResultChecker.Check(Roster, claimed).Violations;
+
+        Assert.Contains(violations, v => v.Subject == "summary.options.xinjiang_schools_per_inland_school"
+            && v.Message == "the result claims xinjiang_schools_per_inland_school = 50, the check expects 1");
+        Assert.True(PairingResultChecker.Check(Roster, Good).IsValid);
+    }
+
+    [Fact]
+    public void Sharing_allowed_by_the_claim_but_not_by_the_caller_breaks_P3()
+    {
+        // Made with 2 Xinjiang schools per inland school; checked as the caller expects (the defaults), the shared
+        // inland schools break P3 whatever the summary says.
+        var roster = RandomRosters.Make(11, students: true, size: 3);
+        var shared = new PairingMatcher().Match(roster, options: new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 });
+        Assert.True(PairingResultChecker.Check(roster, shared, new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 }).IsValid);
+        if (shared.SchoolPairs.GroupBy(p => p.Inland).Any(g => g.Count() > 1))
+        {
+            Assert.Contains(PairingResultChecker.Check(roster, shared).Violations, v => v.Rule == PairingRule.P3);
+        }
+    }
+
+    [Fact]
+    public void Pair_files_in_a_planning_result_are_out_of_place_not_skipped()
+    {
+        var plan = new PairingMatcher().Plan(Roster);
+        var forged = new PairingResult(plan.CountyPairs, plan.SchoolPairs, Good.ClassPairs, Good.StudentPairs, plan.Unpaired, plan.Summary);
+
+        var violations = PairingResultChecker.Check(Roster, forged).Violations;
+
+        Assert.Contains(violations, v => v.Subject == PairingResultFiles.StudentPairsFile && v.Message.Contains($"has {Good.StudentPairs.Count} student pairs", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Subject == PairingResultFiles.ClassPairsFile);
+    }
+
+    [Fact]
+    public void Ids_the_roster_lacks_are_violations_never_exceptions()
+    {
+        var forged = new PairingResult(
+            [.. Good.CountyPairs, new CountyPair(new("nowhere"), new("N-nowhere"))],
+            [.. Good.SchoolPairs, new SchoolPair(new("S-nowhere"), new("T-nowhere"))],
+            [.. Good.ClassPairs, new ClassPair(new("C-nowhere"), new("D-nowhere"))],
+            [.. Good.StudentPairs, new StudentPair(new("x-nowhere"), new("y-nowhere"), false)],
+            [.. Good.Unpaired, UnpairedUnit.Of(PairingLevel.Student, " spaced ", UnpairedFindings.StudentSchoolUnpaired),
+                UnpairedUnit.Of(PairingLevel.School, "S-ghost", UnpairedFindings.CountyUnpaired)],
+            Good.Summary);
+
+        var violations = PairingResultChecker.Check(Roster, forged).Violations;
+
+        Assert.Contains(violations, v => v.Subject == "x-nowhere|y-nowhere" && v.Message == "the roster has no such student");
+        Assert.Contains(violations, v => v.Subject == " spaced " && v.Message.Contains("surrounding or control spaces", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Subject == "S-ghost" && v.Message.Contains("no such Xinjiang school", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_summary_claiming_invalid_options_does_not_read()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pairing-gate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            PairingResultFiles.Write(Good, dir);
+            var path = Path.Combine(dir, PairingResultFiles.SummaryFile);
+            var json = File.ReadAllText(path);
+            Assert.Contains("\"xinjiang_schools_per_inland_school\": 1", json, StringComparison.Ordinal);
+            File.WriteAllText(path, json.Replace("\"xinjiang_schools_per_inland_school\": 1", "\"xinjiang_schools_per_inland_school\": -1", StringComparison.Ordinal));
+
+            var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(dir));
+            Assert.Contains("summary.json: options: ", e.Message, StringComparison.Ordinal);
+            Assert.Contains("XinjiangSchoolsPerInlandSchool", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
