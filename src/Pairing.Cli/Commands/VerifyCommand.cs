@@ -14,24 +14,32 @@ internal static class VerifyCommand
     {
         var roster = new Argument<string>("ROSTER") { Description = "The roster folder the result was made from." };
         var result = new Argument<string>("RESULT") { Description = "The result folder (county_pairs.csv … summary.json)." };
-        var command = new Command("verify", "Re-check a pairing result against its roster: exit 0 when every rule holds and nothing is lost, 2 with every violation listed when not.")
+        var previous = new Option<string?>("--previous") { Description = "Last year's result the run was given: continuity.csv is checked against it." };
+        var matching = new MatchingOptions();
+        var command = new Command("verify", "Re-check a pairing result against its roster and the options it must have been made with (the same flags as 'match', library defaults when not given; never the result's own claim): exit 0 when every rule holds and nothing is lost, 2 with every violation listed when not.")
         {
-            roster, result,
+            roster, result, previous,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, CliConsole.Output(parsed), CliConsole.Error(parsed)));
+        matching.AddTo(command);
+        command.SetAction(parsed => Run(
+            parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(previous), matching.Read(parsed), CliConsole.Output(parsed), CliConsole.Error(parsed)));
         return command;
     }
 
-    internal static int Run(string rosterDir, string resultDir, TextWriter output, TextWriter error)
+    internal static int Run(string rosterDir, string resultDir, TextWriter output, TextWriter error) =>
+        Run(rosterDir, resultDir, null, new PairingOptions(), output, error);
+
+    internal static int Run(string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error)
     {
         var roster = RosterInput.Read(rosterDir, error, "verify");
         var result = RosterInput.ReadResult(resultDir, error, "verify", "result");
-        if (roster is null || result is null)
+        var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "verify", "previous result");
+        if (roster is null || result is null || (previousDir is not null && previous is null))
         {
             return Program.BadInput;
         }
 
-        var report = PairingResultChecker.Check(roster, result);
+        var report = previous is null ? PairingResultChecker.Check(roster, result, options) : PairingResultChecker.Check(roster, result, options, previous);
         foreach (var violation in report.Violations)
         {
             output.WriteLine($"{violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");

@@ -31,6 +31,21 @@ public sealed class MatchingCommandTests : CliTestBase
     }
 
     [Fact]
+    public void Verify_takes_the_options_from_its_flags_not_from_the_result()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "1000", "--seed", "6", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("result"), "--schools-per-inland-school", "2").Code);
+
+        // The result says it was made with 2 schools per inland school; verify expects what it is told (the defaults).
+        var strict = Run("verify", In("roster"), In("result"));
+        Assert.Equal(2, strict.Code);
+        Assert.Contains("summary.options.xinjiang_schools_per_inland_school: the result claims xinjiang_schools_per_inland_school = 2, the check expects 1", strict.Out, StringComparison.Ordinal);
+
+        var told = Run("verify", In("roster"), In("result"), "--schools-per-inland-school", "2");
+        Assert.Equal(0, told.Code);
+    }
+
+    [Fact]
     public void Verify_finds_a_tampered_result_and_exits_2()
     {
         Assert.Equal(0, Run("generate", "--xinjiang-students", "1000", "--seed", "4", "--out", In("roster")).Code);
