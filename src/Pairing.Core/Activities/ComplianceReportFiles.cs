@@ -122,29 +122,12 @@ public static class ComplianceReportFiles
         var entries = new List<ComplianceEntry>();
         var reader = new CsvReader(text);
         string[] columns = ["rule", "level", "subject_id", "status", "code", "unit_id", "count", "required"];
-        var at = new int[columns.Length];
         if (!reader.TryRead(out var header) || header.Error is not null)
         {
             throw new InvalidDataException($"{ComplianceFile}: no readable header row.");
         }
 
-        for (var k = 0; k < columns.Length; k++)
-        {
-            at[k] = -1;
-            for (var i = 0; i < header.Count; i++)
-            {
-                if (string.Equals(header.GetString(i).Trim(), columns[k], StringComparison.Ordinal))
-                {
-                    at[k] = i;
-                }
-            }
-
-            if (at[k] < 0)
-            {
-                problems.Add($"{ComplianceFile}: the header has no column '{columns[k]}'.");
-            }
-        }
-
+        var at = CsvHeader.Locate(header, columns, ComplianceFile, problems);
         if (problems.Count > 0)
         {
             throw new InvalidDataException(string.Join(" ", problems));

@@ -14,6 +14,7 @@ public static partial class PairingResultChecker
     {
         private Dictionary<SchoolId, List<SchoolId>>? _partnersOf;
         private Dictionary<CountyId, int>? _countyLoad;
+        private readonly Dictionary<(SchoolId School, Grade Grade, bool Students), (int Available, int Needed)> _tasks = [];
 
         private int Classes(SchoolId school) => roster.ClassesIn(school).Count;
 
@@ -95,8 +96,8 @@ public static partial class PairingResultChecker
             {
                 PairingLevel.County => CountyReason(u, roster.GetCounty(new CountyId(u.Id))),
                 PairingLevel.School => SchoolReason(u, roster.GetSchool(new SchoolId(u.Id)), countyOf),
-                PairingLevel.Class => ClassReason(u, roster.GetClass(new ClassId(u.Id)), schoolOf),
-                _ => StudentReason(u, roster.GetClass(roster.GetStudent(new StudentId(u.Id)).ClassId), schoolOf),
+                PairingLevel.Class => GradeReason(u, roster.GetClass(new ClassId(u.Id)), schoolOf, "UNP022"),
+                _ => GradeReason(u, roster.GetClass(roster.GetStudent(new StudentId(u.Id)).ClassId), schoolOf, "UNP032"),
             };
             if (wrong is not null)
             {
@@ -220,51 +221,44 @@ public static partial class PairingResultChecker
             }
         }
 
-        private string? ClassReason(UnpairedUnit u, SchoolClass c, Dictionary<SchoolId, SchoolId> schoolOf)
+        /// <summary>
+        /// A class (UNP021, UNP022) or student (UNP031, UNP032) row: its school is unpaired (the code without numbers),
+        /// or its inland school's grade has too few classes or students for what its Xinjiang schools bring there.
+        /// </summary>
+        private string? GradeReason(UnpairedUnit u, SchoolClass c, Dictionary<SchoolId, SchoolId> schoolOf, string schoolUnpaired)
         {
             var s = SchoolOfClass(c);
             if (!schoolOf.TryGetValue(s.Id, out var t))
             {
-                return u.Code == "UNP022" ? null : $"its school {s.Id} is not paired, which is code UNP022";
+                return u.Code == schoolUnpaired ? null : $"its school {s.Id} is not paired, which is code {schoolUnpaired}";
             }
 
-            if (u.Code == "UNP022")
+            if (u.Code == schoolUnpaired)
             {
                 return $"its school {s.Id} is paired with inland school {t}";
             }
 
-            var (grade, available, needed) = Task(roster.GetSchool(t), c, count: k => 1);
-            return u.Grade != grade ? $"the grade it pairs into is {grade.Number}, the row gives {u.Grade?.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"
-                : Numbers(u, t.Value, available, needed);
-        }
-
-        private string? StudentReason(UnpairedUnit u, SchoolClass c, Dictionary<SchoolId, SchoolId> schoolOf)
-        {
-            var s = SchoolOfClass(c);
-            if (!schoolOf.TryGetValue(s.Id, out var t))
-            {
-                return u.Code == "UNP032" ? null : $"its school {s.Id} is not paired, which is code UNP032";
-            }
-
-            if (u.Code == "UNP032")
-            {
-                return $"its school {s.Id} is paired with inland school {t}";
-            }
-
-            var (grade, available, needed) = Task(roster.GetSchool(t), c, count: k => k.Size);
+            var (grade, available, needed) = Task(roster.GetSchool(t), c, students: u.Level == PairingLevel.Student);
             return u.Grade != grade ? $"the grade it pairs into is {grade.Number}, the row gives {u.Grade?.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"
                 : Numbers(u, t.Value, available, needed);
         }
 
         /// <summary>
         /// The grade of inland school t that class c pairs into, and what t has there against what all the Xinjiang
-        /// schools t takes bring there (classes or students, by <paramref name="count"/>).
+        /// schools t takes bring there (classes, or students), once per inland school, grade and level.
         /// </summary>
-        private (Grade Grade, int Available, int Needed) Task(School t, SchoolClass c, Func<SchoolClass, int> count)
+        private (Grade Grade, int Available, int Needed) Task(School t, SchoolClass c, bool students)
         {
             var grade = GradeIn(t, c.Grade);
-            var available = roster.ClassesIn(t.Id).Where(k => k.Grade == grade).Sum(count);
-            var needed = PartnersOf(t.Id).SelectMany(s => roster.ClassesIn(s)).Where(k => GradeIn(t, k.Grade) == grade).Sum(count);
+            if (_tasks.TryGetValue((t.Id, grade, students), out var known))
+            {
+                return (grade, known.Available, known.Needed);
+            }
+
+            int Count(SchoolClass k) => students ? k.Size : 1;
+            var available = roster.ClassesIn(t.Id).Where(k => k.Grade == grade).Sum(Count);
+            var needed = PartnersOf(t.Id).SelectMany(s => roster.ClassesIn(s)).Where(k => GradeIn(t, k.Grade) == grade).Sum(Count);
+            _tasks[(t.Id, grade, students)] = (available, needed);
             return (grade, available, needed);
         }
 

@@ -356,24 +356,7 @@ public static class PairingResultFiles
             return rows;
         }
 
-        var at = new int[columns.Length];
-        for (var k = 0; k < columns.Length; k++)
-        {
-            at[k] = -1;
-            for (var i = 0; i < header.Count; i++)
-            {
-                if (string.Equals(header.GetString(i).Trim(), columns[k], StringComparison.Ordinal))
-                {
-                    at[k] = i;
-                }
-            }
-
-            if (at[k] < 0)
-            {
-                problems.Add($"{file}: the header has no column '{columns[k]}'.");
-            }
-        }
-
+        var at = CsvHeader.Locate(header, columns, file, problems);
         if (at.Any(i => i < 0))
         {
             return rows;

@@ -21,65 +21,69 @@ public static class UnpairedFindings
 
     private const string Category = "unpaired";
 
+    // Filled by New, in declaration (code) order, before any descriptor below is made: what each code counts, and every code.
+    private static readonly Dictionary<string, (FindingDescriptor Descriptor, string? Counted)> ByCode = new(StringComparer.Ordinal);
+    private static readonly List<FindingDescriptor> Declared = [];
+
     /// <summary>UNP001: P1: the aided area's supporting province (<c>inland</c>) has no county in the roster.</summary>
-    public static FindingDescriptor NoInlandCounty { get; } = New("UNP001", "P1", "inland", "available", "needed");
+    public static FindingDescriptor NoInlandCounty { get; } = New("UNP001", "P1", "counties", "inland", "available", "needed");
 
     /// <summary>UNP002: P2: every inland county of the province (<c>inland</c>) with a school able to take one of its schools already takes as many Xinjiang counties as allowed.</summary>
-    public static FindingDescriptor InlandCountiesTaken { get; } = New("UNP002", "P2", "inland", "available", "needed");
+    public static FindingDescriptor InlandCountiesTaken { get; } = New("UNP002", "P2", "counties", "inland", "available", "needed");
 
     /// <summary>UNP003: P3: the inland counties of the province (<c>inland</c>) have no school.</summary>
-    public static FindingDescriptor NoInlandSchools { get; } = New("UNP003", "P3", "inland", "available", "needed");
+    public static FindingDescriptor NoInlandSchools { get; } = New("UNP003", "P3", "schools", "inland", "available", "needed");
 
     /// <summary>UNP004: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few classes.</summary>
-    public static FindingDescriptor CountyClassesShort { get; } = New("UNP004", "P4", "inland", "available", "needed");
+    public static FindingDescriptor CountyClassesShort { get; } = New("UNP004", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP005: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few students.</summary>
-    public static FindingDescriptor CountyStudentsShort { get; } = New("UNP005", "P4", "inland", "available", "needed");
+    public static FindingDescriptor CountyStudentsShort { get; } = New("UNP005", "P4", "students", "inland", "available", "needed");
 
     /// <summary>UNP006: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few classes, and too few students as well.</summary>
-    public static FindingDescriptor CountyBothShort { get; } = New("UNP006", "P4", "inland", "available", "needed");
+    public static FindingDescriptor CountyBothShort { get; } = New("UNP006", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP007: P4: the inland counties of the province (<c>inland</c>) that could take another Xinjiang county have no school with room left for any of its schools.</summary>
-    public static FindingDescriptor CountyNoRoom { get; } = New("UNP007", "P4", "inland", "available", "needed");
+    public static FindingDescriptor CountyNoRoom { get; } = New("UNP007", "P4", "schools", "inland", "available", "needed");
 
     /// <summary>UNP011: P3: its county is not paired, so no inland school can be chosen for it.</summary>
-    public static FindingDescriptor CountyUnpaired { get; } = New("UNP011", "P3");
+    public static FindingDescriptor CountyUnpaired { get; } = New("UNP011", "P3", null);
 
     /// <summary>UNP012: P3: its county's paired inland county (<c>inland</c>) has no school.</summary>
-    public static FindingDescriptor NoSchoolsInCounty { get; } = New("UNP012", "P3", "inland", "available", "needed");
+    public static FindingDescriptor NoSchoolsInCounty { get; } = New("UNP012", "P3", "schools", "inland", "available", "needed");
 
     /// <summary>UNP013: P3: every school of the paired inland county (<c>inland</c>) able to take it already takes as many Xinjiang schools as allowed.</summary>
-    public static FindingDescriptor SchoolsTaken { get; } = New("UNP013", "P3", "inland", "available", "needed");
+    public static FindingDescriptor SchoolsTaken { get; } = New("UNP013", "P3", "schools", "inland", "available", "needed");
 
     /// <summary>UNP014: P4: no school of the paired inland county has room for it; the closest with a place left (<c>inland</c>) has too few classes left.</summary>
-    public static FindingDescriptor NoRoomClasses { get; } = New("UNP014", "P4", "inland", "available", "needed");
+    public static FindingDescriptor NoRoomClasses { get; } = New("UNP014", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP015: P4: no school of the paired inland county has room for it; the closest with a place left (<c>inland</c>) has too few students left.</summary>
-    public static FindingDescriptor NoRoomStudents { get; } = New("UNP015", "P4", "inland", "available", "needed");
+    public static FindingDescriptor NoRoomStudents { get; } = New("UNP015", "P4", "students", "inland", "available", "needed");
 
     /// <summary>UNP016: P4: no school of the paired inland county has room for it; the closest with a place left (<c>inland</c>) has too few classes and too few students left.</summary>
-    public static FindingDescriptor NoRoomBoth { get; } = New("UNP016", "P4", "inland", "available", "needed");
+    public static FindingDescriptor NoRoomBoth { get; } = New("UNP016", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP017: P4: no school of the paired inland county has as many classes and students; the closest (<c>inland</c>) has too few classes.</summary>
-    public static FindingDescriptor SchoolClassesShort { get; } = New("UNP017", "P4", "inland", "available", "needed");
+    public static FindingDescriptor SchoolClassesShort { get; } = New("UNP017", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP018: P4: no school of the paired inland county has as many classes and students; the closest (<c>inland</c>) has too few students.</summary>
-    public static FindingDescriptor SchoolStudentsShort { get; } = New("UNP018", "P4", "inland", "available", "needed");
+    public static FindingDescriptor SchoolStudentsShort { get; } = New("UNP018", "P4", "students", "inland", "available", "needed");
 
     /// <summary>UNP019: P4: no school of the paired inland county has as many classes and students; the closest (<c>inland</c>) has too few classes, and too few students as well.</summary>
-    public static FindingDescriptor SchoolBothShort { get; } = New("UNP019", "P4", "inland", "available", "needed");
+    public static FindingDescriptor SchoolBothShort { get; } = New("UNP019", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP021: P5: the paired inland school (<c>inland</c>) has fewer classes in the grade than its Xinjiang schools bring.</summary>
-    public static FindingDescriptor GradeClassesShort { get; } = New("UNP021", "P5", "inland", "grade", "available", "needed");
+    public static FindingDescriptor GradeClassesShort { get; } = New("UNP021", "P5", "classes", "inland", "grade", "available", "needed");
 
     /// <summary>UNP022: P5: its school is not paired, so no inland class can be chosen for it.</summary>
-    public static FindingDescriptor ClassSchoolUnpaired { get; } = New("UNP022", "P5");
+    public static FindingDescriptor ClassSchoolUnpaired { get; } = New("UNP022", "P5", null);
 
     /// <summary>UNP031: P6: the paired inland school (<c>inland</c>) has fewer students in the grade than its Xinjiang schools bring.</summary>
-    public static FindingDescriptor GradeStudentsShort { get; } = New("UNP031", "P6", "inland", "grade", "available", "needed");
+    public static FindingDescriptor GradeStudentsShort { get; } = New("UNP031", "P6", "students", "inland", "grade", "available", "needed");
 
     /// <summary>UNP032: P6: its school is not paired, so no inland student can be chosen for it.</summary>
-    public static FindingDescriptor StudentSchoolUnpaired { get; } = New("UNP032", "P6");
+    public static FindingDescriptor StudentSchoolUnpaired { get; } = New("UNP032", "P6", null);
 
     /// <summary>
     /// What the numbers of a code count (the <c>counted</c> column): <c>counties</c>, <c>schools</c>, <c>classes</c> or
@@ -91,24 +95,11 @@ public static class UnpairedFindings
     public static string? CountedBy(FindingDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        return descriptor.Code switch
-        {
-            "UNP001" or "UNP002" => "counties",
-            "UNP003" or "UNP007" or "UNP012" or "UNP013" => "schools",
-            "UNP004" or "UNP006" or "UNP014" or "UNP016" or "UNP017" or "UNP019" or "UNP021" => "classes",
-            "UNP005" or "UNP015" or "UNP018" or "UNP031" => "students",
-            _ => null,
-        };
+        return ByCode.TryGetValue(descriptor.Code, out var entry) ? entry.Counted : null;
     }
 
     /// <summary>Every <c>UNP</c> descriptor, in code order.</summary>
-    public static IReadOnlyList<FindingDescriptor> All { get; } =
-    [
-        NoInlandCounty, InlandCountiesTaken, NoInlandSchools, CountyClassesShort, CountyStudentsShort, CountyBothShort, CountyNoRoom,
-        CountyUnpaired, NoSchoolsInCounty, SchoolsTaken, NoRoomClasses, NoRoomStudents, NoRoomBoth,
-        SchoolClassesShort, SchoolStudentsShort, SchoolBothShort,
-        GradeClassesShort, ClassSchoolUnpaired, GradeStudentsShort, StudentSchoolUnpaired,
-    ];
+    public static IReadOnlyList<FindingDescriptor> All => Declared;
 
     /// <summary>The <c>UNP</c> descriptor with this code.</summary>
     /// <param name="code">The code, such as <c>UNP021</c>.</param>
@@ -116,10 +107,15 @@ public static class UnpairedFindings
     /// <returns>Whether the code is an <c>UNP</c> code.</returns>
     public static bool TryGet(string? code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FindingDescriptor? descriptor)
     {
-        descriptor = All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.Ordinal));
+        descriptor = code is not null && ByCode.TryGetValue(code, out var entry) ? entry.Descriptor : null;
         return descriptor is not null;
     }
 
-    private static FindingDescriptor New(string code, string rule, params string[] arguments) =>
-        new(code, Category, FindingSeverity.Warning, rule, Messages, arguments);
+    private static FindingDescriptor New(string code, string rule, string? counted, params string[] arguments)
+    {
+        var descriptor = new FindingDescriptor(code, Category, FindingSeverity.Warning, rule, Messages, arguments);
+        ByCode.Add(code, (descriptor, counted));
+        Declared.Add(descriptor);
+        return descriptor;
+    }
 }

@@ -121,6 +121,32 @@ public sealed class UnpairedReasonCheckTests : IDisposable
         Assert.Contains("内地学校 NS 初二只有 2 个班，需要 3 个 / inland school NS has 2 classes in grade 8; needed: 3", File.ReadAllText(Path.Combine(_directory, PairingResultFiles.UnpairedFile)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_a_shared_inland_school_the_reason_is_P4_on_the_sums_not_all_taken()
+    {
+        // NS (4 classes, 80 students) may take 2 Xinjiang schools. XA (3 classes, 60) takes it first, leaving 1 class and
+        // 20 students: XB (2 classes, 40) meets P4 against NS alone, and NS has a place, but not the classes left.
+        var roster = new TestRoster()
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XA", "X1").Class("XA7", "XA", 7, 20).Class("XA8", "XA", 8, 20).Class("XA9", "XA", 9, 20)
+            .School("XB", "X1").Class("XB7", "XB", 7, 20).Class("XB8", "XB", 8, 20)
+            .School("NS", "N1").Class("NS7", "NS", 7, 20).Class("NS8", "NS", 8, 20).Class("NS9", "NS", 9, 20).Class("NS9b", "NS", 9, 20)
+            .Build();
+        var options = new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 };
+
+        var plan = new PairingMatcher().Plan(roster, options: options);
+
+        var xb = Assert.Single(plan.Unpaired, u => u.Level == PairingLevel.School);
+        Assert.Equal(("XB", "UNP016", PairingRule.P4, "NS", "classes", 1, 2), (xb.Id, xb.Code, xb.Rule, xb.InlandId, xb.Counted, xb.Available, xb.Needed));
+        Assert.True(PairingResultChecker.Check(roster, plan, options).IsValid, PairingResultChecker.Check(roster, plan, options).ToString());
+
+        // "Every able school is taken" would be false here: the checker says NS still has a place.
+        var taken = Replace(plan, u => u.Id == "XB", u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.SchoolsTaken,
+            FindingArgument.Of("inland", "N1"), FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)));
+        Assert.Contains(PairingResultChecker.Check(roster, taken, options).Violations, v => v.Subject == "XB"
+            && v.Message.Contains("inland school NS could take it and takes 1 of at most 2 Xinjiang schools", StringComparison.Ordinal));
+    }
+
     private static PairingResult Replace(PairingResult r, Func<UnpairedUnit, bool> which, Func<UnpairedUnit, UnpairedUnit> with)
     {
         var done = false;

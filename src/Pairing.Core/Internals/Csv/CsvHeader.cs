@@ -1,0 +1,32 @@
+namespace Pairing.Core.Internals.Csv;
+
+/// <summary>Finds a file's columns by header name (trimmed, exact), as the library's own machine-read files are read.</summary>
+internal static class CsvHeader
+{
+    /// <summary>
+    /// For each of <paramref name="columns"/>, its index in <paramref name="header"/> (the last one of that name), or -1;
+    /// every missing column is added to <paramref name="problems"/>, naming <paramref name="file"/>.
+    /// </summary>
+    public static int[] Locate(in CsvRecord header, string[] columns, string file, List<string> problems)
+    {
+        var at = new int[columns.Length];
+        for (var k = 0; k < columns.Length; k++)
+        {
+            at[k] = -1;
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header.GetString(i).Trim(), columns[k], StringComparison.Ordinal))
+                {
+                    at[k] = i;
+                }
+            }
+
+            if (at[k] < 0)
+            {
+                problems.Add($"{file}: the header has no column '{columns[k]}'.");
+            }
+        }
+
+        return at;
+    }
+}
