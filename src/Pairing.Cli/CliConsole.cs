@@ -27,8 +27,8 @@ internal static class CliConsole
         });
         if (!terminal)
         {
-            // No terminal to ask for a width: wide enough that the tables do not wrap.
-            console.Profile.Width = 160;
+            // No terminal to ask for a width: the classic 80 columns, which every table of the tool fits.
+            console.Profile.Width = Text.TextLayout.DefaultWidth;
         }
 
         return console;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Pairing.Cli.Commands;
 
@@ -18,23 +19,65 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        // The language is the user's (--language, the locale variables, the UI culture), for this thread and for the
+        // solver's, whose progress reports are printed too.
+        var culture = CliLanguage.Resolve(args, Environment.GetEnvironmentVariable, CultureInfo.CurrentUICulture);
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        var width = Console.IsOutputRedirected ? TextLayout.DefaultWidth : Math.Max(40, TerminalWidth());
         if (!Console.IsOutputRedirected)
         {
-            return Run(args, Console.Out, Console.Error);
+            return Run(args, Console.Out, Console.Error, culture, width);
         }
 
         // Redirected to a file or a pipe: buffer, so that listing a million problems is not a million writes, and
         // write UTF-8 whatever the console's code page, so Chinese names survive.
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-        var code = Run(args, output, Console.Error);
+        var code = Run(args, output, Console.Error, culture, width);
         output.Flush();
         return code;
     }
 
-    /// <summary>Runs the tool in-process, writing to the given writers; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the tool in-process, writing to the given writers, in the language <c>--language</c> names, else in the
+    /// calling thread's UI culture (the locale variables are not read: a test does not depend on the machine's);
+    /// returns the exit code.
+    /// </summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, output, error, CliLanguage.Resolve(args, _ => null, CultureInfo.CurrentUICulture), TextLayout.DefaultWidth);
+
+    /// <summary>Runs the tool in-process in <paramref name="culture"/>, with help wrapped to <paramref name="width"/> columns.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, CultureInfo culture, int width)
     {
-        var root = new RootCommand("pairing: generate, check, plan, match and verify rosters, check activities and report on them, of the Xinjiang–inland middle-school pairing programme (各民族中学生结对子).")
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return Parse(args, output, error, width);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private static int Parse(string[] args, TextWriter output, TextWriter error, int width)
+    {
+        var language = new Option<string>(CliLanguage.OptionName)
+        {
+            Description = Strings.LanguageOption,
+            HelpName = "zh|en",
+            Recursive = true,
+        };
+        language.Validators.Add(result =>
+        {
+            var value = result.Tokens.LastOrDefault()?.Value;
+            if (!CliLanguage.TryParse(value, out _))
+            {
+                result.AddError(Fmt.Of(Strings.LanguageInvalid, value));
+            }
+        });
+
+        var root = new RootCommand(Strings.RootDescription)
         {
             GenerateCommand.Create(),
             CheckCommand.Create(),
@@ -45,21 +88,35 @@ internal static class Program
             ReportCommand.Create(),
             DemoCommand.Create(),
         };
+        root.Options.Add(language);
+        HelpText.Install(root, width);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             // Every problem at once, not just the first.
-            error.WriteLine($"pairing: {parsed.Errors.Count} problem(s) with the command line:");
+            error.WriteLine(Fmt.Of(Strings.CommandLineProblems, parsed.Errors.Count));
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"  {problem.Message}");
+                error.WriteLine("  " + problem.Message);
             }
 
-            error.WriteLine("Run 'pairing --help' or 'pairing <command> --help' for usage.");
+            error.WriteLine(Strings.CommandLineUsage);
             return BadInput;
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : TextLayout.DefaultWidth;
+        }
+        catch (IOException)
+        {
+            return TextLayout.DefaultWidth;
+        }
     }
 }

@@ -13,26 +13,23 @@ internal static class ActivitiesCommand
 {
     public static Command Create(TimeProvider clock)
     {
-        var roster = new Argument<string>("ROSTER") { Description = "The roster folder." };
-        var result = new Argument<string>("RESULT") { Description = "The pairing result folder (from 'pairing match')." };
-        var activities = new Argument<string>("ACTIVITIES.csv") { Description = "The activity records." };
-        var holidays = new Option<string?>("--holidays") { Description = "holidays.csv: each province's winter and summer holidays (default 15 Jan–28 Feb and 1 Jul–31 Aug)." };
-        var asOf = new Option<string?>("--as-of") { Description = "The date the report is as of (yyyy-MM-dd); today when left out." };
-        var output = new Option<string>("--out") { Description = "The folder to write the compliance report into (created if needed). Required." };
-        var command = new Command("activities", "Check letters, books, deeds, school contacts, camps and family events against A1–A6 and write a compliance report for filing (备案).")
+        var roster = new Argument<string>("ROSTER") { Description = Strings.VerifyRoster };
+        var result = new Argument<string>("RESULT") { Description = Strings.ActivitiesResult };
+        var activities = new Argument<string>("ACTIVITIES.csv") { Description = Strings.ActivitiesRecords };
+        var holidays = CliOptions.Path("--holidays", Strings.ActivitiesHolidays, "FILE");
+        var asOf = new Option<string?>("--as-of") { Description = Strings.ActivitiesAsOf, HelpName = "yyyy-MM-dd" };
+        var output = CliOptions.Path("--out", Strings.ActivitiesOut);
+        var command = new Command("activities", Strings.ActivitiesDescription)
         {
             roster, result, activities, holidays, asOf, output,
         };
         command.Validators.Add(r =>
         {
-            if (r.GetResult(output) is null)
-            {
-                r.AddError("Option '--out' is required.");
-            }
-
+            CliOptions.Require(r, output);
+            CliOptions.NotEmpty(r, holidays);
             if (r.GetResult(asOf) is { } given && !TryParseDate(given.GetValueOrDefault<string?>(), out _))
             {
-                r.AddError($"Option '--as-of' is '{given.GetValueOrDefault<string?>()}'; expected a date as yyyy-MM-dd, such as 2015-06-30.");
+                r.AddError(Fmt.Of(Strings.ActivitiesBadDate, given.GetValueOrDefault<string?>()));
             }
         });
         command.SetAction(parsed =>
@@ -49,7 +46,7 @@ internal static class ActivitiesCommand
     {
         // Every input is read and every problem reported before anything is checked.
         var roster = RosterInput.Read(rosterDir, error, "activities");
-        var result = RosterInput.ReadResult(resultDir, error, "activities", "result");
+        var result = RosterInput.ReadResult(resultDir, error, "activities", Strings.WhatResult);
         var records = ActivityFiles.Read(activitiesPath, holidaysPath);
         foreach (var problem in records.Problems)
         {
@@ -60,8 +57,7 @@ internal static class ActivitiesCommand
         {
             if (!records.IsValid)
             {
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"pairing activities: the records are rejected with {records.Errors.Count()} error(s); nothing was checked."));
+                error.WriteLine(Fmt.Of(Strings.ActivitiesRejected, records.Errors.Count()));
             }
 
             return Program.BadInput;
@@ -81,17 +77,13 @@ internal static class ActivitiesCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pairing activities: cannot write to '{outDir}': {e.Message}");
+            error.WriteLine(Fmt.Of(Strings.CannotWrite, "activities", outDir, e.Message));
             return Program.Failed;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {records.Records!.Count:N0} records as of {asOf:yyyy-MM-dd} (programme year {report.ProgrammeYearStart:yyyy-MM-dd} to {report.ProgrammeYearEnd:yyyy-MM-dd}); wrote the report to {outDir}."));
-        var table = new Table().AddColumns("rule", "met", "missing", "violated", "warning");
-        foreach (var column in table.Columns.Skip(1))
-        {
-            column.RightAligned();
-        }
+        output.WriteLine(Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outDir));
+        var table = CliTables.Create(1, Strings.ColRule, Strings.ColMet, Strings.ColMissing, Strings.ColViolated, Strings.ColWarning);
 
         foreach (var rule in Enum.GetValues<ActivityRule>())
         {

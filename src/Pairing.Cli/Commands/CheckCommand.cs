@@ -11,8 +11,8 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<string>("DIR") { Description = "The roster folder (counties.csv, schools.csv, classes.csv and optionally students.csv)." };
-        var command = new Command("check", "Check a roster folder: exit 0 when it is valid (with its warnings and counts), 2 with every problem listed when it is not.")
+        var directory = new Argument<string>("DIR") { Description = Strings.CheckDir };
+        var command = new Command("check", Strings.CheckDescription)
         {
             directory,
         };
@@ -30,7 +30,7 @@ internal static class CheckCommand
         if (result is null)
         {
             error.WriteLine(conflict);
-            error.WriteLine($"pairing check: {directory} is not a valid roster: 1 error(s), 0 warning(s).");
+            error.WriteLine(Fmt.Of(Strings.CheckInvalid, directory, 1, 0));
             return Program.BadInput;
         }
 
@@ -59,26 +59,19 @@ internal static class CheckCommand
         if (!result.IsValid || conflict is not null)
         {
             output.Flush();
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairing check: {directory} is not a valid roster: {errors} error(s), {warnings} warning(s)."));
+            error.WriteLine(Fmt.Of(Strings.CheckInvalid, directory, errors, warnings));
             return Program.BadInput;
         }
 
         var roster = result.Roster;
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{directory} is a valid {(roster.HasStudents ? "roster" : "counts-only roster")} ({warnings} warning(s))."));
-        var table = new Table().AddColumns("side", "counties", "schools", "classes", "students");
+        output.WriteLine(Fmt.Of(roster.HasStudents ? Strings.CheckValid : Strings.CheckValidCountsOnly, directory, warnings));
+        var table = CliTables.Create(1, Strings.ColSide, Strings.ColCounties, Strings.ColSchools, Strings.ColClasses, Strings.ColStudents);
         foreach (var side in (ReadOnlySpan<Side>)[Side.Xinjiang, Side.Inland])
         {
             var counts = roster.CountsOf(side);
             table.AddRow(
-                side == Side.Xinjiang ? "Xinjiang (新疆)" : "inland (内地)",
+                side == Side.Xinjiang ? Strings.SideXinjiang : Strings.SideInland,
                 Number(counts.Counties), Number(counts.Schools), Number(counts.Classes), Number(counts.Students));
-        }
-
-        foreach (var column in table.Columns.Skip(1))
-        {
-            column.RightAligned();
         }
 
         CliConsole.Create(output).Write(table);
@@ -86,4 +79,8 @@ internal static class CheckCommand
     }
 
     internal static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A share as a percentage with no space before the sign (86.9%), the same in both languages.</summary>
+    internal static string Percent(double share, int decimals = 1) =>
+        (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
 }

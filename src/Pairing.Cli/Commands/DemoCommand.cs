@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
@@ -11,79 +12,176 @@ using Spectre.Console;
 namespace Pairing.Cli.Commands;
 
 /// <summary>
-/// <c>pairing demo</c>: generates a national roster in a temporary folder, reads it back as any roster is read,
-/// shows it per supporting province, pairs it in both phases, verifies the result with the independent checker and
-/// shows its figures; then makes the next school year (<see cref="RosterGenerator.NextYear"/>), pairs it with the
-/// first year's result as previous and afresh, verifies both and shows what continuity kept and what it cost.
+/// <c>pairing demo [--out DIR]</c>: generates a national roster into a folder of its own (kept, so the user can go
+/// on with it), reads it back as any roster is read, shows it per supporting province, pairs it in both phases,
+/// verifies the result with the independent checker and shows its figures, the commonest reasons units are unpaired
+/// and what each rule code means; then makes the next school year (<see cref="RosterGenerator.NextYear"/>), pairs it
+/// with the first year's result as previous and afresh, verifies both and shows what continuity kept and what it cost;
+/// last, where the files are and what to run next.
 /// </summary>
 internal static class DemoCommand
 {
     /// <summary>Xinjiang students in the demo roster: big enough to show every county, quick on any machine.</summary>
     public const int XinjiangStudents = 100_000;
 
+    /// <summary>The file in a demo folder that marks it as one, so that a later run may replace it whole.</summary>
+    public const string Marker = ".pairing-demo";
+
     public static Command Create()
     {
-        var command = new Command("demo", $"Generate a roster of {XinjiangStudents:N0} Xinjiang students in a temporary folder, check it, pair it (both phases), verify the result and show the figures; then make the next school year, pair it with the first year's result and afresh, and show what continuity kept and what it cost.");
-        command.SetAction(parsed => Run(CliConsole.Output(parsed), CliConsole.Error(parsed)));
+        var output = CliOptions.Path("--out", Fmt.Of(Strings.DemoOut, DefaultFolder));
+        var command = new Command("demo", Fmt.Of(Strings.DemoDescription, XinjiangStudents)) { output };
+        command.Validators.Add(r => CliOptions.NotEmpty(r, output));
+        command.SetAction(parsed => Run(parsed.GetValue(output) ?? DefaultFolder, CliConsole.Output(parsed), CliConsole.Error(parsed)));
         return command;
     }
 
-    internal static int Run(TextWriter output, TextWriter error)
+    /// <summary>Where the demo's files go unless <c>--out</c> says otherwise.</summary>
+    public static string DefaultFolder => Path.Combine(Path.GetTempPath(), "pairing-demo");
+
+    internal static int Run(TextWriter output, TextWriter error) => Run(DefaultFolder, output, error);
+
+    internal static int Run(string folder, TextWriter output, TextWriter error)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pairing-demo-" + Guid.NewGuid().ToString("N"));
-        try
+        // The folder is the demo's own: replaced when an earlier demo made it, refused when it holds anything else.
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            var clock = Stopwatch.StartNew();
-            var options = new RosterGeneratorOptions { XinjiangStudents = XinjiangStudents };
-            RosterFiles.Write(RosterGenerator.Generate(options), folder);
-            var generated = clock.Elapsed;
-            var result = RosterFiles.Read(folder);
-            var read = clock.Elapsed - generated;
-            foreach (var problem in result.Problems)
+            if (!File.Exists(Path.Combine(folder, Marker)))
             {
-                output.WriteLine(ProblemLines.Render(problem));
+                error.WriteLine(Fmt.Of(Strings.DemoFolderTaken, folder, Marker));
+                return Program.BadInput;
             }
 
-            if (!result.IsValid)
-            {
-                error.WriteLine("pairing demo: the generated roster did not read back as valid (a bug); see the problems above.");
-                return Program.Failed;
-            }
-
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Generated a roster (seed {options.Seed}) and wrote it in {generated.TotalSeconds:F1} s; read it back and checked it in {read.TotalSeconds:F1} s."));
-            var console = CliConsole.Create(output);
-            console.Write(ByProvince(result.Roster));
-
-            // Both phases, as a province would run them, then the independent check of the result.
-            var roster = result.Roster;
-            var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
-            var resultFolder = Path.Combine(folder, "result");
-            PairingResultFiles.Write(paired, resultFolder);
-            var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder));
-            output.WriteLine(check.IsValid
-                ? "Verified: the result read back from its files breaks no rule (P1–P6) and explains every unpaired unit (P7)."
-                : $"Verification found {check.Violations.Count} violation(s) (a bug):");
-            foreach (var violation in check.Violations.Take(20))
-            {
-                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
-            }
-
-            ResultReport.Write(paired, console);
-            if (!check.IsValid)
-            {
-                return Program.Failed;
-            }
-
-            return SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder)) ? Program.Ok : Program.Failed;
+            Directory.Delete(folder, recursive: true);
         }
-        finally
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Marker), "pairing demo\n");
+        var rosterFolder = Path.Combine(folder, "roster");
+        var resultFolder = Path.Combine(folder, "result");
+        Say(output, Fmt.Of(Strings.DemoIntro, XinjiangStudents));
+        output.WriteLine();
+
+        var clock = Stopwatch.StartNew();
+        var options = new RosterGeneratorOptions { XinjiangStudents = XinjiangStudents };
+        RosterFiles.Write(RosterGenerator.Generate(options), rosterFolder);
+        var generated = clock.Elapsed;
+        var read = RosterFiles.Read(rosterFolder);
+        var readTime = clock.Elapsed - generated;
+        foreach (var problem in read.Problems)
         {
-            if (Directory.Exists(folder))
+            output.WriteLine(ProblemLines.Render(problem));
+        }
+
+        if (!read.IsValid)
+        {
+            error.WriteLine(Strings.DemoRosterInvalid);
+            return Program.Failed;
+        }
+
+        Say(output, Fmt.Of(Strings.DemoGenerated, options.Seed, generated.TotalSeconds, readTime.TotalSeconds));
+        var console = CliConsole.Create(output);
+        console.Write(ByProvince(read.Roster));
+
+        // Both phases, as a province would run them, then the independent check of the result read back from its files.
+        var roster = read.Roster;
+        var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
+        PairingResultFiles.Write(paired, resultFolder);
+        var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder));
+        WriteCheck(output, check, Strings.DemoVerified, Strings.DemoViolations);
+        ResultReport.Write(paired, console);
+        TopReasons(output, paired);
+        Legend(output);
+        if (!check.IsValid)
+        {
+            return Program.Failed;
+        }
+
+        var valid = SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder));
+        Files(output, folder);
+        return valid ? Program.Ok : Program.Failed;
+    }
+
+    /// <summary>A sentence, wrapped to 80 columns.</summary>
+    private static void Say(TextWriter output, string text)
+    {
+        foreach (var line in TextLayout.Wrap(text, TextLayout.DefaultWidth))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private static void WriteCheck(TextWriter output, PairingCheckReport check, string verified, string violations)
+    {
+        Say(output, check.IsValid ? verified : Fmt.Of(violations, check.Violations.Count));
+        foreach (var violation in check.Violations.Take(20))
+        {
+            output.WriteLine("  " + VerifyCommand.ViolationLine(violation));
+        }
+    }
+
+    /// <summary>The commonest reasons units are left unpaired: how many of which level, the code and rule, and one of them in words.</summary>
+    internal static void TopReasons(TextWriter output, PairingResult result, int top = 5)
+    {
+        if (result.Unpaired.Count == 0)
+        {
+            output.WriteLine(Strings.DemoNoneUnpaired);
+            return;
+        }
+
+        var groups = result.Unpaired.GroupBy(u => (u.Level, u.Code)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Level).ThenBy(g => g.Key.Code, StringComparer.Ordinal).ToList();
+        output.WriteLine();
+        Say(output, Fmt.Of(Strings.DemoTopReasons, Math.Min(top, groups.Count), groups.Count, result.Unpaired.Count));
+        foreach (var group in groups.Take(top))
+        {
+            var first = group.First();
+            var head = Fmt.Of(Strings.DemoReasonHead, group.Count(), MatchingProgress.LevelName(group.Key.Level), group.Key.Code, first.Rule);
+            output.WriteLine("  " + head);
+            // A student's id is not shown: the reason is the same for every student of the group, and ids of minors stay in the files.
+            var example = group.Key.Level == PairingLevel.Student ? Fmt.Of(Strings.DemoReasonExampleStudent, first.Reason) : Fmt.Of(Strings.DemoReasonExample, first.Id, first.Reason);
+            foreach (var line in TextLayout.Wrap(example, TextLayout.DefaultWidth - 6))
             {
-                Directory.Delete(folder, recursive: true);
+                output.WriteLine("      " + line);
             }
+        }
+    }
+
+    /// <summary>What each rule code asks, on one wrapped line.</summary>
+    internal static void Legend(TextWriter output)
+    {
+        var rules = string.Join(" · ", Enum.GetValues<PairingRule>().Select(r => $"{r} {FindingRenderer.Default.RenderTerm(r)}"));
+        output.WriteLine();
+        Say(output, Fmt.Of(Strings.DemoRules, rules));
+    }
+
+    /// <summary>Where the files are, and what to run on them next (from inside the folder, so the commands stay short).</summary>
+    private static void Files(TextWriter output, string folder)
+    {
+        output.WriteLine();
+        Say(output, Fmt.Of(Strings.DemoFiles, folder));
+        foreach (var (text, path) in new[]
+        {
+            (Strings.DemoFileRoster, "roster"),
+            (Strings.DemoFileResult, "result"),
+            (Strings.DemoFileYear2, "year2"),
+        })
+        {
+            output.WriteLine("  " + Fmt.Of(text, path));
+        }
+
+        output.WriteLine();
+        output.WriteLine(Strings.DemoNext);
+        output.WriteLine("    cd " + folder);
+        foreach (var (text, command) in new[]
+        {
+            (Strings.DemoNextVerify, "pairing verify roster result"),
+            (Strings.DemoNextReport, "pairing report roster result --out report.html"),
+            (Strings.DemoNextContinuity, "pairing verify year2/roster year2/with-previous --previous result"),
+            (Strings.DemoNextOwn, "pairing check DIR; pairing match DIR --out RESULT"),
+        })
+        {
+            output.WriteLine("  " + text);
+            output.WriteLine("    " + command);
         }
     }
 
@@ -97,48 +195,43 @@ internal static class DemoCommand
         var clock = Stopwatch.StartNew();
         var options = new NextYearOptions();
         var year2Folder = Path.Combine(folder, "year2");
-        RosterFiles.Write(RosterGenerator.NextYear(year1, options), year2Folder);
-        var read = RosterFiles.Read(year2Folder);
+        var rosterFolder = Path.Combine(year2Folder, "roster");
+        RosterFiles.Write(RosterGenerator.NextYear(year1, options), rosterFolder);
+        var read = RosterFiles.Read(rosterFolder);
         if (!read.IsValid)
         {
             foreach (var problem in read.Errors)
             {
-                output.WriteLine(problem.ToString());
+                output.WriteLine(ProblemLines.Render(problem));
             }
 
-            output.WriteLine("The next year's roster did not read back as valid (a bug); see the problems above.");
+            output.WriteLine(Strings.DemoYear2Invalid);
             return false;
         }
 
         var roster = read.Roster;
         var x = roster.CountsOf(Side.Xinjiang);
         output.WriteLine();
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Year 2: made the next school year (grades 9 and 12 graduated, classes moved up, a new grade-7 and grade-10 intake, {options.TransferOutRate:P0} of students transferred out and as many in, {options.SchoolCloseRate:P0} of schools closed and as many opened; seed {options.Seed}) in {clock.Elapsed.TotalSeconds:F1} s: {x.Students:N0} Xinjiang students in {x.Classes:N0} classes."));
+        Say(output, Fmt.Of(Strings.DemoYear2, CheckCommand.Percent(options.TransferOutRate, 0),
+            CheckCommand.Percent(options.SchoolCloseRate, 0), options.Seed, clock.Elapsed.TotalSeconds, x.Students, x.Classes));
 
         var withPrevious = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, previous: previous, progress: progress));
         var fresh = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
+        PairingResultFiles.Write(withPrevious, Path.Combine(year2Folder, "with-previous"));
+        PairingResultFiles.Write(fresh, Path.Combine(year2Folder, "afresh"));
         var valid = true;
-        foreach (var (name, result) in new[] { ("with last year's result", withPrevious), ("afresh", fresh) })
+        foreach (var (verified, violations, result, last) in new[]
         {
-            var check = PairingResultChecker.Check(roster, result);
+            (Strings.DemoYear2VerifiedPrevious, Strings.DemoYear2ViolationsPrevious, withPrevious, previous),
+            (Strings.DemoYear2VerifiedFresh, Strings.DemoYear2ViolationsFresh, fresh, null),
+        })
+        {
+            var check = last is null ? PairingResultChecker.Check(roster, result) : PairingResultChecker.Check(roster, result, last);
             valid &= check.IsValid;
-            output.WriteLine(check.IsValid
-                ? $"Verified year 2 paired {name}: it breaks no rule (P1–P6) and explains every unpaired unit (P7)."
-                : $"Verification of year 2 paired {name} found {check.Violations.Count} violation(s) (a bug):");
-            foreach (var violation in check.Violations.Take(20))
-            {
-                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
-            }
+            WriteCheck(output, check, verified, violations);
         }
 
-        var table = new Table().AddColumns("last year's pairs", "last year", "both members still there", "kept with last year's result", "made again afresh");
-        foreach (var column in table.Columns.Skip(1))
-        {
-            column.RightAligned();
-        }
-
+        var table = CliTables.Create(1, Strings.ColLastYearsPairs, Strings.ColLastYear, Strings.ColStillThere, Strings.ColKeptWithPrevious, Strings.ColMadeAfresh);
         foreach (var level in ContinuityComparison.Compare(roster, previous, withPrevious, fresh))
         {
             table.AddRow(
@@ -152,9 +245,9 @@ internal static class DemoCommand
         console.Write(table);
         var kept = withPrevious.Summary.CoveredStudents;
         var afresh = fresh.Summary.CoveredStudents;
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Year 2 covers {kept:N0} of {x.Students:N0} Xinjiang students with last year's result and {afresh:N0} afresh: continuity {(kept < afresh ? $"cost {afresh - kept:N0} students" : kept > afresh ? $"gained {kept - afresh:N0} students" : "cost no student")}."));
+        Say(output, Fmt.Of(
+            kept < afresh ? Strings.DemoContinuityCost : kept > afresh ? Strings.DemoContinuityGain : Strings.DemoContinuityFree,
+            kept, x.Students, afresh, Math.Abs(afresh - kept)));
         return valid;
     }
 
@@ -184,18 +277,16 @@ internal static class DemoCommand
             }
         }
 
-        var table = new Table()
-            .AddColumns("supporting province", "XJ counties", "XJ schools", "XJ classes", "XJ students", "inland counties", "inland schools", "inland classes", "inland students");
-        foreach (var column in table.Columns.Skip(1))
-        {
-            column.RightAligned();
-        }
+        // Classes are left out per province (they are in the totals of 'pairing check'): eight columns of numbers do
+        // not fit 80 columns.
+        var table = CliTables.Create(1, Strings.ColProvince, Strings.ColXjCounties, Strings.ColXjSchools, Strings.ColXjStudents,
+            Strings.ColInlandCounties, Strings.ColInlandSchools, Strings.ColInlandStudents);
 
         var sum = new long[8];
         foreach (var province in map.Provinces)
         {
             var row = totals[province.Id];
-            table.AddRow([Markup.Escape(province.Name), .. row.Select(CheckCommand.Number)]);
+            table.AddRow([Markup.Escape(province.Name), .. Shown(row).Select(CheckCommand.Number)]);
             for (var i = 0; i < sum.Length; i++)
             {
                 sum[i] += row[i];
@@ -203,7 +294,10 @@ internal static class DemoCommand
         }
 
         table.AddEmptyRow();
-        table.AddRow(["total", .. sum.Select(CheckCommand.Number)]);
+        table.AddRow([Strings.Total, .. Shown(sum).Select(CheckCommand.Number)]);
         return table;
     }
+
+    // Counties, schools and students of each side (not classes).
+    private static IEnumerable<long> Shown(long[] row) => [row[0], row[1], row[3], row[4], row[5], row[7]];
 }

@@ -27,65 +27,25 @@ internal static class GenerateCommand
 
     public static Command Create()
     {
-        var students = new Option<int>("--xinjiang-students")
-        {
-            Description = $"Xinjiang students in total, {RosterGeneratorOptions.MinXinjiangStudents} to {RosterGeneratorOptions.MaxXinjiangStudents} (Xinjiang had 1,374,440 in 2014). Required.",
-        };
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the generator; the same seed and options give byte-identical files.",
-            DefaultValueFactory = _ => new RosterGeneratorOptions().Seed,
-        };
-        var countsOnly = new Option<bool>("--counts-only")
-        {
-            Description = "Give class sizes only, without students.csv (a planning-phase roster).",
-        };
-        var ratio = new Option<double>("--inland-ratio")
-        {
-            Description = $"Inland students per Xinjiang student, {RosterGeneratorOptions.MinInlandRatio} to {RosterGeneratorOptions.MaxInlandRatio}.",
-            DefaultValueFactory = _ => new RosterGeneratorOptions().InlandRatio,
-        };
-        var activities = new Option<bool>("--activities")
-        {
-            Description = "Also pair the roster (default options, both phases) into DIR/pairing and write a realistic activity log of school year 2014–15 to DIR/activities.csv, with a share of pairs behind schedule and a few deliberate violations.",
-        };
-        var output = new Option<string>("--out")
-        {
-            Description = "The folder to write the roster files into (created if needed). Required.",
-        };
-        var nextYear = new Option<string>("--next-year")
-        {
-            Description = "Instead of a new roster, write the next school year of the roster in this folder: grades 9 and 12 graduate, other classes move up keeping their ids and students, a grade-7 and grade-10 intake arrives, students transfer and schools close and open. --xinjiang-students, --inland-ratio, --counts-only and --activities do not apply; --seed defaults to 2015.",
-            HelpName = "FROM",
-        };
+        var students = CliOptions.Int("--xinjiang-students",
+            Fmt.Of(Strings.GenStudents, RosterGeneratorOptions.MinXinjiangStudents, RosterGeneratorOptions.MaxXinjiangStudents));
+        var seed = CliOptions.Long("--seed", Strings.GenSeed, new RosterGeneratorOptions().Seed);
+        var countsOnly = new Option<bool>("--counts-only") { Description = Strings.GenCountsOnly };
+        var ratio = CliOptions.Double("--inland-ratio",
+            Fmt.Of(Strings.GenInlandRatio, RosterGeneratorOptions.MinInlandRatio, RosterGeneratorOptions.MaxInlandRatio), new RosterGeneratorOptions().InlandRatio);
+        var activities = new Option<bool>("--activities") { Description = Strings.GenActivities };
+        var output = CliOptions.Path("--out", Strings.GenOut);
+        var nextYear = CliOptions.Path("--next-year", Strings.GenNextYear, "FROM");
         var defaults = new NextYearOptions();
-        var transferOut = new Option<double>("--transfer-out-rate")
-        {
-            Description = $"With --next-year: the share of continuing students who transfer out, 0 to {NextYearOptions.MaxTransferOutRate}; default {defaults.TransferOutRate}.",
-        };
-        var transferIn = new Option<double>("--transfer-in-rate")
-        {
-            Description = $"With --next-year: new students transferring in, as a share of each continuing class, 0 to {NextYearOptions.MaxTransferInRate}; default {defaults.TransferInRate}.",
-        };
-        var closeRate = new Option<double>("--school-close-rate")
-        {
-            Description = $"With --next-year: the probability that a school closes (never a county's last), 0 to {NextYearOptions.MaxSchoolRate}; default {defaults.SchoolCloseRate}.",
-        };
-        var openRate = new Option<double>("--school-open-rate")
-        {
-            Description = $"With --next-year: new schools per school of a county, 0 to {NextYearOptions.MaxSchoolRate}; default {defaults.SchoolOpenRate}.",
-        };
-        var largeChanges = new Option<bool>("--large-changes")
-        {
-            Description = "With --next-year: a year of large changes (30% of students leave and as many arrive, 5% of schools close and as many open); rates given as well override it.",
-        };
-        var schoolYear = new Option<int>("--school-year")
-        {
-            Description = $"With --next-year: the new school year ({NextYearOptions.MinSchoolYear} to {NextYearOptions.MaxSchoolYear}, 2015 for 2015–16); default: the year after the roster's.",
-        };
+        var transferOut = CliOptions.Double("--transfer-out-rate", Fmt.Of(Strings.GenTransferOut, NextYearOptions.MaxTransferOutRate, defaults.TransferOutRate), helpName: "RATE");
+        var transferIn = CliOptions.Double("--transfer-in-rate", Fmt.Of(Strings.GenTransferIn, NextYearOptions.MaxTransferInRate, defaults.TransferInRate), helpName: "RATE");
+        var closeRate = CliOptions.Double("--school-close-rate", Fmt.Of(Strings.GenCloseRate, NextYearOptions.MaxSchoolRate, defaults.SchoolCloseRate), helpName: "RATE");
+        var openRate = CliOptions.Double("--school-open-rate", Fmt.Of(Strings.GenOpenRate, NextYearOptions.MaxSchoolRate, defaults.SchoolOpenRate), helpName: "RATE");
+        var largeChanges = new Option<bool>("--large-changes") { Description = Strings.GenLargeChanges };
+        var schoolYear = CliOptions.Int("--school-year", Fmt.Of(Strings.GenSchoolYear, NextYearOptions.MinSchoolYear, NextYearOptions.MaxSchoolYear), helpName: "YEAR");
         Option[] nextYearOnly = [transferOut, transferIn, closeRate, openRate, largeChanges, schoolYear];
 
-        var command = new Command("generate", "Generate a synthetic national roster (all 84 Xinjiang counties and inland counties of the 19 supporting provinces) and write its CSV files, or the next school year of a roster with --next-year.")
+        var command = new Command("generate", Strings.GenDescription)
         {
             students, seed, countsOnly, ratio, activities, output, nextYear, transferOut, transferIn, closeRate, openRate, largeChanges, schoolYear,
         };
@@ -106,17 +66,16 @@ internal static class GenerateCommand
             {
                 if (result.GetResult(option) is not null)
                 {
-                    result.AddError($"Option '{option.Name}' applies only with '--next-year'.");
+                    result.AddError(Fmt.Of(Strings.GenOnlyWithNextYear, option.Name));
                 }
             }
 
-            foreach (var option in (ReadOnlySpan<Option>)[students, output])
+            if (result.GetResult(students) is null)
             {
-                if (result.GetResult(option) is null)
-                {
-                    result.AddError($"Option '{option.Name}' is required.");
-                }
+                result.AddError(Fmt.Of(Strings.OptionRequired, students.Name));
             }
+
+            CliOptions.Require(result, output);
 
             var options = new RosterGeneratorOptions();
             var parsed = new HashSet<string>(StringComparer.Ordinal);
@@ -134,7 +93,7 @@ internal static class GenerateCommand
 
             if (OptionValues.TryGet(result, activities, out var withActivities) && withActivities && OptionValues.TryGet(result, countsOnly, out var counts) && counts)
             {
-                result.AddError("Options '--activities' and '--counts-only' do not go together: activities need named students.");
+                result.AddError(Strings.GenActivitiesCountsOnly);
             }
 
             // The parser converts a value only when asked: ask, so that a bad seed is reported with the rest.
@@ -142,10 +101,9 @@ internal static class GenerateCommand
 
             foreach (var failure in options.Validate())
             {
-                var property = failure.Split(' ', 2)[0];
-                if (parsed.Contains(property))
+                if (failure.Subject is { Id: var property } && parsed.Contains(property))
                 {
-                    result.AddError(OptionName(property) + failure[property.Length..]);
+                    result.AddError(CliOptions.Failure(failure, OptionName(property)));
                 }
             }
         });
@@ -211,7 +169,7 @@ internal static class GenerateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                CliConsole.Error(parsed).WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
+                CliConsole.Error(parsed).WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
                 return Program.Failed;
             }
 
@@ -231,19 +189,18 @@ internal static class GenerateCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    CliConsole.Error(parsed).WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
+                    CliConsole.Error(parsed).WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
                     return Program.Failed;
                 }
 
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Paired it into {Path.Combine(directory, PairingFolder)} ({pairing.StudentPairs.Count:N0} student pairs) and wrote {records.Count:N0} activity records of school year {ActivityYear}–{(ActivityYear + 1) % 100:D2} to {Path.Combine(directory, ActivitiesFile)}."));
+                stdout.WriteLine(Fmt.Of(Strings.GenPairedActivities, Path.Combine(directory, PairingFolder), pairing.StudentPairs.Count, records.Count,
+                    ActivityYear, (ActivityYear + 1) % 100, Path.Combine(directory, ActivitiesFile)));
             }
 
             var x = roster.CountsOf(Side.Xinjiang);
             var i = roster.CountsOf(Side.Inland);
-            stdout.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Wrote {(roster.HasStudents ? "a roster" : "a counts-only roster")} to {directory}: Xinjiang {x.Students:N0} students in {x.Classes:N0} classes, {x.Schools:N0} schools, {x.Counties} counties; inland {i.Students:N0} students in {i.Classes:N0} classes, {i.Schools:N0} schools, {i.Counties} counties (seed {options.Seed}, {clock.Elapsed.TotalSeconds:F1} s)."));
+            stdout.WriteLine(Fmt.Of(roster.HasStudents ? Strings.GenWrote : Strings.GenWroteCountsOnly, directory,
+                x.Students, x.Classes, x.Schools, x.Counties, i.Students, i.Classes, i.Schools, i.Counties, options.Seed, clock.Elapsed.TotalSeconds));
             return Program.Ok;
         });
         return command;
@@ -270,14 +227,14 @@ internal static class GenerateCommand
     {
         if (result.GetResult(output) is null)
         {
-            result.AddError($"Option '{output.Name}' is required.");
+            result.AddError(Fmt.Of(Strings.OptionRequired, output.Name));
         }
 
         foreach (var option in notApplying)
         {
             if (result.GetResult(option) is { Implicit: false })
             {
-                result.AddError($"Option '{option.Name}' does not apply with '--next-year': the next year follows the roster it ages.");
+                result.AddError(Fmt.Of(Strings.GenNotWithNextYear, option.Name));
             }
         }
 
@@ -295,10 +252,9 @@ internal static class GenerateCommand
 
         foreach (var failure in options.Validate())
         {
-            var property = failure.Split(' ', 2)[0];
-            if (given.Contains(OptionName(property)))
+            if (failure.Subject is { Id: var property } && given.Contains(OptionName(property)))
             {
-                result.AddError(OptionName(property) + failure[property.Length..]);
+                result.AddError(CliOptions.Failure(failure, OptionName(property)));
             }
         }
     }
@@ -338,16 +294,15 @@ internal static class GenerateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pairing generate: cannot write to '{directory}': {e.Message}");
+            error.WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
             return Program.Failed;
         }
 
         var x = next.CountsOf(Side.Xinjiang);
         var i = next.CountsOf(Side.Inland);
         var stayed = next.Classes.Count(c => roster.TryGetClass(c.Id, out _));
-        stdout.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Wrote the next school year of {from} to {directory}: Xinjiang {x.Students:N0} students in {x.Classes:N0} classes, {x.Schools:N0} schools; inland {i.Students:N0} students in {i.Classes:N0} classes, {i.Schools:N0} schools; {stayed:N0} classes moved up, {next.Classes.Count - stayed:N0} new (seed {options.Seed}, {clock.Elapsed.TotalSeconds:F1} s)."));
+        stdout.WriteLine(Fmt.Of(Strings.GenWroteNextYear, from, directory, x.Students, x.Classes, x.Schools, i.Students, i.Classes, i.Schools,
+            stayed, next.Classes.Count - stayed, options.Seed, clock.Elapsed.TotalSeconds));
         return Program.Ok;
     }
 }

@@ -11,22 +11,21 @@ internal static class MatchCommand
 {
     public static Command Create()
     {
-        var roster = new Argument<string>("ROSTER") { Description = "The roster folder, with students.csv." };
-        var output = new Option<string>("--out") { Description = "The folder to write the result into (created if needed). Required." };
-        var plan = new Option<string?>("--plan") { Description = "A planning result whose county and school pairs are kept; without it, both phases run." };
-        var previous = new Option<string?>("--previous") { Description = "Last year's result: its pairs are kept wherever both members are still there and the rules still hold." };
+        var roster = new Argument<string>("ROSTER") { Description = Strings.MatchRoster };
+        var output = CliOptions.Path("--out", Strings.MatchOut);
+        var plan = CliOptions.Path("--plan", Strings.MatchPlan);
+        var previous = CliOptions.Path("--previous", Strings.MatchPrevious);
         var matching = new MatchingOptions();
-        var command = new Command("match", "Pair classes (P5) and students (P6) one-to-one, after planning counties and schools if no plan is given; list every unit left unpaired with its rule and shortfall.")
+        var command = new Command("match", Strings.MatchDescription)
         {
             roster, output, plan, previous,
         };
         matching.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(output) is null)
-            {
-                result.AddError("Option '--out' is required.");
-            }
+            CliOptions.Require(result, output);
+            CliOptions.NotEmpty(result, plan);
+            CliOptions.NotEmpty(result, previous);
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             parsed.GetValue(roster)!, parsed.GetValue(output)!, parsed.GetValue(plan), parsed.GetValue(previous), matching.Read(parsed),
@@ -40,8 +39,8 @@ internal static class MatchCommand
     {
         // Every input is read and reported before anything is paired.
         var roster = RosterInput.Read(rosterDir, error, "match");
-        var plan = planDir is null ? null : RosterInput.ReadResult(planDir, error, "match", "plan");
-        var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "match", "previous result");
+        var plan = planDir is null ? null : RosterInput.ReadResult(planDir, error, "match", Strings.WhatPlan);
+        var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "match", Strings.WhatPrevious);
         if (roster is null || (planDir is not null && plan is null) || (previousDir is not null && previous is null))
         {
             return Program.BadInput;
@@ -49,7 +48,7 @@ internal static class MatchCommand
 
         if (!roster.HasStudents)
         {
-            error.WriteLine($"pairing match: the roster in {rosterDir} gives class sizes only (no students.csv); run 'pairing plan' for a plan on counts.");
+            error.WriteLine(Fmt.Of(Strings.MatchCountsOnly, rosterDir));
             return Program.BadInput;
         }
 

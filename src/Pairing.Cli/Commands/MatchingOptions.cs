@@ -13,42 +13,32 @@ namespace Pairing.Cli.Commands;
 internal sealed class MatchingOptions
 {
     private readonly (Option<int> Option, string Property, Action<PairingOptions, int> Set)[] _ints;
-    private readonly Option<double> _workLimit = new("--work-limit")
-    {
-        Description = "Deterministic work limit per sub-problem (CP-SAT's deterministic seconds).",
-        DefaultValueFactory = _ => new PairingOptions().WorkLimitPerSubproblem,
-    };
+    private readonly Option<double> _workLimit = CliOptions.Double("--work-limit", Strings.OptWorkLimit, new PairingOptions().WorkLimitPerSubproblem, "SECONDS");
 
-    private readonly Option<bool> _relaxGrade = new("--relax-grade")
-    {
-        Description = "Relax P5: pair a class with the nearest grade when the paired school has no class of its own grade.",
-    };
+    private readonly Option<bool> _relaxGrade = new("--relax-grade") { Description = Strings.OptRelaxGrade };
 
-    private readonly Option<bool> _continuityFirst = new("--continuity-first")
-    {
-        Description = "With --previous: keep last year's pairs before covering students (the summary says how many students that leaves out).",
-    };
+    private readonly Option<bool> _continuityFirst = new("--continuity-first") { Description = Strings.OptContinuityFirst };
 
     public MatchingOptions()
     {
         var defaults = new PairingOptions();
         _ints =
         [
-            (Int("--threads", "Sub-problems solved at once; -1 for every core. The result does not depend on it.", defaults.MaxDegreeOfParallelism),
+            (CliOptions.Int("--threads", Strings.OptThreads, defaults.MaxDegreeOfParallelism),
                 nameof(PairingOptions.MaxDegreeOfParallelism), (o, v) => o.MaxDegreeOfParallelism = v),
-            (Int("--seed", "Seed for tie-breaking; the same seed and input give byte-identical results.", defaults.Seed),
+            (CliOptions.Int("--seed", Strings.OptMatchSeed, defaults.Seed),
                 nameof(PairingOptions.Seed), (o, v) => o.Seed = v),
-            (Int("--counties-per-inland-county", "Xinjiang counties one inland county may take.", defaults.XinjiangCountiesPerInlandCounty),
+            (CliOptions.Int("--counties-per-inland-county", Strings.OptCountiesPerInlandCounty, defaults.XinjiangCountiesPerInlandCounty, "K"),
                 nameof(PairingOptions.XinjiangCountiesPerInlandCounty), (o, v) => o.XinjiangCountiesPerInlandCounty = v),
-            (Int("--schools-per-inland-school", "Xinjiang schools one inland school may take.", defaults.XinjiangSchoolsPerInlandSchool),
+            (CliOptions.Int("--schools-per-inland-school", Strings.OptSchoolsPerInlandSchool, defaults.XinjiangSchoolsPerInlandSchool, "K"),
                 nameof(PairingOptions.XinjiangSchoolsPerInlandSchool), (o, v) => o.XinjiangSchoolsPerInlandSchool = v),
-            (Int("--same-gender-weight", "Weight of pairing students of the same gender (0 turns it off).", defaults.SameGenderWeight),
+            (CliOptions.Int("--same-gender-weight", Strings.OptSameGenderWeight, defaults.SameGenderWeight, "W"),
                 nameof(PairingOptions.SameGenderWeight), (o, v) => o.SameGenderWeight = v),
-            (Int("--interest-weight", "Weight of shared interests.", defaults.SharedInterestWeight),
+            (CliOptions.Int("--interest-weight", Strings.OptInterestWeight, defaults.SharedInterestWeight, "W"),
                 nameof(PairingOptions.SharedInterestWeight), (o, v) => o.SharedInterestWeight = v),
-            (Int("--language-weight", "Weight of a shared language.", defaults.SameLanguageWeight),
+            (CliOptions.Int("--language-weight", Strings.OptLanguageWeight, defaults.SameLanguageWeight, "W"),
                 nameof(PairingOptions.SameLanguageWeight), (o, v) => o.SameLanguageWeight = v),
-            (Int("--birth-year-weight", "Weight of close birth years.", defaults.CloseBirthYearWeight),
+            (CliOptions.Int("--birth-year-weight", Strings.OptBirthYearWeight, defaults.CloseBirthYearWeight, "W"),
                 nameof(PairingOptions.CloseBirthYearWeight), (o, v) => o.CloseBirthYearWeight = v),
         ];
     }
@@ -85,11 +75,9 @@ internal sealed class MatchingOptions
             foreach (var failure in options.Validate())
             {
                 // Name the option as the user typed it (--seed), not the property, by its data, never its text.
-                var named = failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag)
-                    ? new Finding(failure.Descriptor, failure.Severity, failure.Subject, failure.Location,
-                        failure.Arguments.Select(a => a.Name == "option" ? FindingArgument.Of("option", flag) : a))
-                    : failure;
-                result.AddError(FindingRenderer.Default.Render(named));
+                result.AddError(failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag)
+                    ? CliOptions.Failure(failure, flag)
+                    : FindingRenderer.Default.Render(failure));
             }
         });
     }
@@ -107,10 +95,4 @@ internal sealed class MatchingOptions
         options.ContinuityFirst = parsed.GetValue(_continuityFirst);
         return options;
     }
-
-    private static Option<int> Int(string name, string description, int defaultValue) => new(name)
-    {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-    };
 }

@@ -12,6 +12,10 @@ internal static class MatchingProgress
 {
     public static T Run<T>(TextWriter output, Func<IProgress<PairingProgress>, T> work)
     {
+        // Reports come from the solver's worker threads, whose UI culture may not be this run's: the texts are
+        // looked up here, once.
+        var names = Enum.GetValues<PairingLevel>().ToDictionary(l => l, LevelName);
+        var solved = Strings.SubproblemsSolved;
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
         {
             T result = default!;
@@ -28,7 +32,7 @@ internal static class MatchingProgress
                         {
                             if (!tasks.TryGetValue(p.Level, out var task))
                             {
-                                task = context.AddTask(LevelName(p.Level), maxValue: Math.Max(1, p.Total));
+                                task = context.AddTask(names[p.Level], maxValue: Math.Max(1, p.Total));
                                 tasks.Add(p.Level, task);
                             }
 
@@ -51,19 +55,20 @@ internal static class MatchingProgress
             {
                 lock (output)
                 {
-                    output.WriteLine($"{LevelName(p.Level)}: {p.Total:N0} sub-problem(s) solved");
+                    output.WriteLine(Fmt.Of(solved, names[p.Level], p.Total));
                 }
             }
         });
         return work(lines);
     }
 
+    /// <summary>A level's name in the run's language, as a heading or row label (plural in English).</summary>
     public static string LevelName(PairingLevel level) => level switch
     {
-        PairingLevel.County => "counties (县级团委)",
-        PairingLevel.School => "schools (中学)",
-        PairingLevel.Class => "classes (班级)",
-        _ => "students (中学生)",
+        PairingLevel.County => Strings.LevelCounties,
+        PairingLevel.School => Strings.LevelSchools,
+        PairingLevel.Class => Strings.LevelClasses,
+        _ => Strings.LevelStudents,
     };
 
     /// <summary>Reports on the calling thread at once, unlike <see cref="Progress{T}"/>, which posts to a context.</summary>

@@ -8,21 +8,19 @@ internal static class PlanCommand
 {
     public static Command Create()
     {
-        var roster = new Argument<string>("ROSTER") { Description = "The roster folder; class sizes are enough (counts only)." };
-        var output = new Option<string>("--out") { Description = "The folder to write the plan into (created if needed). Required." };
-        var previous = new Option<string?>("--previous") { Description = "Last year's result: its county and school pairs are kept where they still hold." };
+        var roster = new Argument<string>("ROSTER") { Description = Strings.PlanRoster };
+        var output = CliOptions.Path("--out", Strings.PlanOut);
+        var previous = CliOptions.Path("--previous", Strings.PlanPrevious);
         var matching = new MatchingOptions();
-        var command = new Command("plan", "Plan on counts: pair counties (P1, P2) and schools (P3, P4, with every grade's classes and students checked), and list what cannot be paired.")
+        var command = new Command("plan", Strings.PlanDescription)
         {
             roster, output, previous,
         };
         matching.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(output) is null)
-            {
-                result.AddError("Option '--out' is required.");
-            }
+            CliOptions.Require(result, output);
+            CliOptions.NotEmpty(result, previous);
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             parsed.GetValue(roster)!, parsed.GetValue(output)!, parsed.GetValue(previous), matching.Read(parsed),
@@ -35,7 +33,7 @@ internal static class PlanCommand
     {
         var roster = RosterInput.Read(rosterDir, error, "plan");
         PairingResult? previous = null;
-        if (roster is null || (previousDir is not null && (previous = RosterInput.ReadResult(previousDir, error, "plan", "previous result")) is null))
+        if (roster is null || (previousDir is not null && (previous = RosterInput.ReadResult(previousDir, error, "plan", Strings.WhatPrevious)) is null))
         {
             return Program.BadInput;
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Pairing.Core.Reports;
 
@@ -13,28 +12,23 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var roster = new Argument<string>("ROSTER") { Description = "The roster folder the result was made from." };
-        var result = new Argument<string>("RESULT") { Description = "The result folder (from 'pairing plan' or 'pairing match')." };
+        var roster = new Argument<string>("ROSTER") { Description = Strings.VerifyRoster };
+        var result = new Argument<string>("RESULT") { Description = Strings.ReportResult };
         var activities = new Option<string[]>("--activities")
         {
-            Description = "A compliance report folder (from 'pairing activities'); give it again for reports as of other dates.",
+            Description = Strings.ReportActivities,
+            HelpName = "DIR",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var output = new Option<string>("--out") { Description = "The HTML file to write. Required." };
-        var command = new Command("report", "Write one self-contained HTML report (inline charts, nothing fetched) of a pairing result and its activities' compliance.")
+        var output = CliOptions.Path("--out", Strings.ReportOut, "FILE.html");
+        var command = new Command("report", Strings.ReportDescription)
         {
             roster, result, activities, output,
         };
         command.Validators.Add(r =>
         {
-            if (r.GetResult(output) is null)
-            {
-                r.AddError("Option '--out' is required.");
-            }
-            else if (string.IsNullOrWhiteSpace(r.GetResult(output)!.GetValueOrDefault<string?>()))
-            {
-                r.AddError("Option '--out' is empty; expected the path of the HTML file to write.");
-            }
+            CliOptions.Require(r, output);
+            CliOptions.NotEmpty(r, activities);
         });
         command.SetAction(parsed => Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities) ?? [], parsed.GetValue(output)!,
             CliConsole.Output(parsed), CliConsole.Error(parsed)));
@@ -45,7 +39,7 @@ internal static class ReportCommand
     {
         // Every input is read and every problem reported before anything is written.
         var roster = RosterInput.Read(rosterDir, error, "report");
-        var result = RosterInput.ReadResult(resultDir, error, "report", "result");
+        var result = RosterInput.ReadResult(resultDir, error, "report", Strings.WhatResult);
         var snapshots = new List<ComplianceSnapshot>();
         var bad = false;
         foreach (var dir in complianceDirs)
@@ -56,7 +50,7 @@ internal static class ReportCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or JsonException)
             {
-                error.WriteLine($"pairing report: the compliance report in {dir} cannot be read: {e.Message}");
+                error.WriteLine(Fmt.Of(Strings.ComplianceUnreadable, dir, e.Message));
                 bad = true;
             }
         }
@@ -73,13 +67,12 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pairing report: cannot write '{outPath}': {e.Message}");
+            error.WriteLine(Fmt.Of(Strings.CannotWrite, "report", outPath, e.Message));
             return Program.Failed;
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes, {result.Unpaired.Count:N0} unpaired units listed, {snapshots.Count} compliance report(s)) in {elapsed.TotalSeconds:F2} s."));
+        output.WriteLine(Fmt.Of(Strings.ReportWrote, outPath, new FileInfo(outPath).Length, result.Unpaired.Count, snapshots.Count, elapsed.TotalSeconds));
         return Program.Ok;
     }
 }

@@ -23,11 +23,11 @@ internal static class ResultOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pairing {command}: cannot write to '{directory}': {e.Message}");
+            error.WriteLine(Fmt.Of(Strings.CannotWrite, command, directory, e.Message));
             return Program.Failed;
         }
 
-        output.WriteLine($"Wrote the {(result.Phase == PairingPhase.Planning ? "plan" : "result")} to {directory}.");
+        output.WriteLine(Fmt.Of(result.Phase == PairingPhase.Planning ? Strings.WrotePlan : Strings.WroteResult, directory));
         ResultReport.Write(result, CliConsole.Create(output));
         return Program.Ok;
     }

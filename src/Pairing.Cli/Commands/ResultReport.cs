@@ -10,63 +10,69 @@ internal static class ResultReport
     public static void Write(PairingResult result, IAnsiConsole console)
     {
         var s = result.Summary;
-        var table = new Table().AddColumns("figure", "value");
-        table.Columns[1].RightAligned();
-        table.AddRow("phase", s.Phase == PairingPhase.Planning ? "planning (counts)" : "roster (students)");
-        table.AddRow("Xinjiang students covered", $"{N(s.CoveredStudents)} of {N(s.XinjiangStudents)} ({Share(s.CoveredStudents, s.XinjiangStudents)})");
-        AddLevel(table, "counties", s.Counties);
-        AddLevel(table, "schools", s.Schools);
-        if (s.Classes is { } classes)
-        {
-            AddLevel(table, "classes", classes);
-        }
-
-        if (s.Students is { } students)
-        {
-            AddLevel(table, "students", students);
-        }
-
+        var table = CliTables.Create(1, Strings.ColFigure, Strings.ColValue);
+        table.AddRow(Strings.FigPhase, s.Phase == PairingPhase.Planning ? Strings.PhasePlanning : Strings.PhaseRoster);
+        table.AddRow(Strings.FigCovered, Fmt.Of(Strings.FigCoveredValue, N(s.CoveredStudents), N(s.XinjiangStudents), Share(s.CoveredStudents, s.XinjiangStudents)));
         if (s.CrossClassPairs is { } cross && s.Students is { } st)
         {
-            table.AddRow("cross-class pairs", $"{N(cross)} ({Share(cross, st.Paired)} of student pairs)");
+            table.AddRow(Strings.FigCrossClass, Fmt.Of(Strings.FigCrossClassValue, N(cross), Share(cross, st.Paired)));
         }
 
         if (s.ClassSizeDifference is { } diff)
         {
-            table.AddRow("total size difference of class pairs", N(diff));
+            table.AddRow(Strings.FigSizeDifference, N(diff));
         }
 
         if (s.SameGenderShare is { } same)
         {
-            table.AddRow("same-gender pairs", same.ToString("P1", CultureInfo.InvariantCulture));
+            table.AddRow(Strings.FigSameGender, CheckCommand.Percent(same));
         }
 
         foreach (var (level, seconds) in s.SecondsPerLevel.OrderBy(kv => kv.Key))
         {
-            table.AddRow($"seconds, {MatchingProgress.LevelName(level)}", seconds.ToString("F2", CultureInfo.InvariantCulture));
+            table.AddRow(Fmt.Of(Strings.FigSeconds, MatchingProgress.LevelName(level)), seconds.ToString("F2", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
 
+        // Each level in a table of its own, numbers in columns: at 80 columns a sentence per level would squeeze the labels.
+        var levels = new List<(PairingLevel Level, LevelFigures Figures)> { (PairingLevel.County, s.Counties), (PairingLevel.School, s.Schools) };
+        if (s.Classes is { } classes)
+        {
+            levels.Add((PairingLevel.Class, classes));
+        }
+
+        if (s.Students is { } students)
+        {
+            levels.Add((PairingLevel.Student, students));
+        }
+
+        var kept = levels.Any(l => l.Figures.Kept > 0);
+        var byLevel = kept
+            ? CliTables.Create(1, Strings.ColLevel, Strings.ColPaired, Strings.ColUnpaired, Strings.ColInlandSurplus, Strings.ColKept)
+            : CliTables.Create(1, Strings.ColLevel, Strings.ColPaired, Strings.ColUnpaired, Strings.ColInlandSurplus);
+        foreach (var (level, figures) in levels)
+        {
+            string[] row = [MatchingProgress.LevelName(level), N(figures.Paired), N(figures.Unpaired), N(figures.InlandSurplus)];
+            byLevel.AddRow(kept ? [.. row, N(figures.Kept)] : row);
+        }
+
+        console.Write(byLevel);
+
         if (result.Unpaired.Count > 0)
         {
-            var reasons = new Table().AddColumns("level", "rule", "unpaired");
-            reasons.Columns[2].RightAligned();
+            var reasons = CliTables.Create(2, Strings.ColLevel, Strings.ColRule, Strings.ColUnpaired);
             foreach (var group in result.Unpaired.GroupBy(u => (u.Level, u.Rule)).OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Rule))
             {
-                reasons.AddRow(PairingResult.LevelName(group.Key.Level), group.Key.Rule.ToString(), N(group.Count()));
+                reasons.AddRow(MatchingProgress.LevelName(group.Key.Level), group.Key.Rule.ToString(), N(group.Count()));
             }
 
             console.Write(reasons);
         }
     }
 
-    private static void AddLevel(Table table, string name, LevelFigures figures) =>
-        table.AddRow(name, string.Create(CultureInfo.InvariantCulture,
-            $"{N(figures.Paired)} paired, {N(figures.Unpaired)} unpaired, {N(figures.InlandSurplus)} inland surplus{(figures.Kept > 0 ? $", {N(figures.Kept)} kept from before" : string.Empty)}"));
-
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Share(long part, long whole) =>
-        whole == 0 ? "–" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+        whole == 0 ? "–" : CheckCommand.Percent((double)part / whole);
 }

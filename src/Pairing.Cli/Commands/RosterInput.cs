@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pairing.Core.Excel;
 using Pairing.Core.Findings;
 using Pairing.Core.Matching;
@@ -25,8 +24,7 @@ internal static class RosterInput
 
         if (result is not { IsValid: true } || conflict is not null)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pairing {command}: the roster in {directory} is rejected with {(result?.Errors.Count() ?? 0) + (conflict is null ? 0 : 1)} error(s); nothing was paired."));
+            error.WriteLine(Fmt.Of(Strings.RosterRejected, command, directory, (result?.Errors.Count() ?? 0) + (conflict is null ? 0 : 1)));
             return null;
         }
 
@@ -81,6 +79,10 @@ internal static class RosterInput
     }
 
     /// <summary>The pairing result in a folder or an .xlsx workbook, or null after printing why it cannot be read.</summary>
+    /// <param name="directory">The folder or workbook.</param>
+    /// <param name="error">Where to print.</param>
+    /// <param name="command">The command, for the message.</param>
+    /// <param name="what">What the result is to the command, in the run's language (<see cref="Strings.WhatResult"/>, <see cref="Strings.WhatPlan"/>, <see cref="Strings.WhatPrevious"/>).</param>
     public static PairingResult? ReadResult(string directory, TextWriter error, string command, string what)
     {
         try
@@ -91,7 +93,7 @@ internal static class RosterInput
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"pairing {command}: the {what} in {directory} cannot be read: {e.Message}");
+            error.WriteLine(Fmt.Of(Strings.ResultUnreadable, command, what, directory, e.Message));
             return null;
         }
     }

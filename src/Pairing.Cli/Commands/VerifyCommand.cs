@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Pairing.Core.Matching;
 
 namespace Pairing.Cli.Commands;
@@ -12,15 +11,16 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var roster = new Argument<string>("ROSTER") { Description = "The roster folder the result was made from." };
-        var result = new Argument<string>("RESULT") { Description = "The result folder (county_pairs.csv … summary.json)." };
-        var previous = new Option<string?>("--previous") { Description = "Last year's result the run was given: continuity.csv is checked against it." };
+        var roster = new Argument<string>("ROSTER") { Description = Strings.VerifyRoster };
+        var result = new Argument<string>("RESULT") { Description = Strings.VerifyResult };
+        var previous = CliOptions.Path("--previous", Strings.VerifyPrevious);
         var matching = new MatchingOptions();
-        var command = new Command("verify", "Re-check a pairing result against its roster and the options it must have been made with (the same flags as 'match', library defaults when not given; never the result's own claim): exit 0 when every rule holds and nothing is lost, 2 with every violation listed when not.")
+        var command = new Command("verify", Strings.VerifyDescription)
         {
             roster, result, previous,
         };
         matching.AddTo(command);
+        command.Validators.Add(r => CliOptions.NotEmpty(r, previous));
         command.SetAction(parsed => Run(
             parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(previous), matching.Read(parsed), CliConsole.Output(parsed), CliConsole.Error(parsed)));
         return command;
@@ -32,8 +32,8 @@ internal static class VerifyCommand
     internal static int Run(string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error)
     {
         var roster = RosterInput.Read(rosterDir, error, "verify");
-        var result = RosterInput.ReadResult(resultDir, error, "verify", "result");
-        var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "verify", "previous result");
+        var result = RosterInput.ReadResult(resultDir, error, "verify", Strings.WhatResult);
+        var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "verify", Strings.WhatPrevious);
         if (roster is null || result is null || (previousDir is not null && previous is null))
         {
             return Program.BadInput;
@@ -42,18 +42,21 @@ internal static class VerifyCommand
         var report = previous is null ? PairingResultChecker.Check(roster, result, options) : PairingResultChecker.Check(roster, result, options, previous);
         foreach (var violation in report.Violations)
         {
-            output.WriteLine($"{violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
+            output.WriteLine(ViolationLine(violation));
         }
 
         if (!report.IsValid)
         {
             output.Flush();
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairing verify: {report.Violations.Count} violation(s) found."));
+            error.WriteLine(Fmt.Of(Strings.VerifyViolations, report.Violations.Count));
             return Program.BadInput;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"The result holds: {result.StudentPairs.Count:N0} student pairs, {result.Unpaired.Count:N0} unpaired units explained; every rule P1–P7 checked."));
+        output.WriteLine(Fmt.Of(Strings.VerifyHolds, result.StudentPairs.Count, result.Unpaired.Count));
         return Program.Ok;
     }
+
+    /// <summary>One violation on one line: its rule (or "summary"), its subject and what is wrong, in the run's language.</summary>
+    internal static string ViolationLine(PairingViolation violation) =>
+        $"{violation.Rule?.ToString() ?? Strings.SummaryRule}: {violation.Subject}: {violation.Message}";
 }

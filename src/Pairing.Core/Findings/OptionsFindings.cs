@@ -13,6 +13,12 @@ public static class OptionsFindings
     /// <summary>OPT001: {option} is {value}; it must be from {min} to {max}.</summary>
     public static FindingDescriptor OutOfRange { get; } = new("OPT001", "options", FindingSeverity.Error, null, Messages, "option", "value", "min", "max");
 
+    /// <summary>An <see cref="OutOfRange"/> finding for one option, with the option as its subject.</summary>
+    internal static Finding Range<T>(string option, T value, T min, T max)
+        where T : notnull =>
+        OutOfRange.Create(new FindingSubject("option", option), null,
+            FindingArgument.Of("option", option), FindingArgument.Of("value", value), FindingArgument.Of("min", min), FindingArgument.Of("max", max));
+
     /// <summary>OPT002: {option} is {value}; it must be -1 (all cores) or 1 or more.</summary>
     public static FindingDescriptor BadParallelism { get; } = new("OPT002", "options", FindingSeverity.Error, null, Messages, "option", "value");
 

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Activities;
 using Pairing.Core.Hierarchy;
@@ -55,7 +56,7 @@ public static class ActivityLogGenerator
         {
             throw new ArgumentException(
                 $"The activity log generator's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + f)),
+                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
                 nameof(options));
         }
 

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 
 namespace Pairing.Core.Generation;
@@ -42,21 +43,19 @@ public sealed class ActivityLogGeneratorOptions
     /// <value>The default value is <see langword="false"/>: the log breaks no rule.</value>
     public bool DeliberateViolations { get; set; }
 
-    /// <summary>Checks every option and returns every failure, each naming the option; empty when all are valid.</summary>
-    /// <returns>One message per bad option, in the order of the properties.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every option and returns every failure; empty when all are valid.</summary>
+    /// <returns>One finding per bad option (code <c>OPT001</c>, the option as subject and <c>option</c>, its value and range as arguments), in the order of the properties.</returns>
+    public IReadOnlyList<Finding> Validate()
     {
-        var failures = new List<string>();
+        var failures = new List<Finding>();
         if (SchoolYear is < MinSchoolYear or > MaxSchoolYear)
         {
-            failures.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{nameof(SchoolYear)} is {SchoolYear}; expected a year from {MinSchoolYear} to {MaxSchoolYear}"));
+            failures.Add(OptionsFindings.Range(nameof(SchoolYear), SchoolYear, MinSchoolYear, MaxSchoolYear));
         }
 
         if (!(BehindShare >= 0 && BehindShare <= 1))
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(BehindShare)} is {BehindShare}; expected a number from 0 to 1"));
+            failures.Add(OptionsFindings.Range(nameof(BehindShare), BehindShare, 0.0, 1.0));
         }
 
         return failures;

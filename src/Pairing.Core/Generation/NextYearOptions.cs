@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 
 namespace Pairing.Core.Generation;
@@ -91,16 +92,14 @@ public sealed class NextYearOptions
         SchoolOpenRate = 0.05,
     };
 
-    /// <summary>Checks every option and returns every failure, each naming the option; empty when all are valid.</summary>
-    /// <returns>One message per bad option, in the order of the properties.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every option and returns every failure; empty when all are valid.</summary>
+    /// <returns>One finding per bad option (code <c>OPT001</c>, the option as subject and <c>option</c>, its value and range as arguments), in the order of the properties.</returns>
+    public IReadOnlyList<Finding> Validate()
     {
-        var failures = new List<string>();
+        var failures = new List<Finding>();
         if (SchoolYear is { } year && year is < MinSchoolYear or > MaxSchoolYear)
         {
-            failures.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{nameof(SchoolYear)} is {year}; expected a year from {MinSchoolYear} to {MaxSchoolYear}, or none to take the year after the roster's"));
+            failures.Add(OptionsFindings.Range(nameof(SchoolYear), year, MinSchoolYear, MaxSchoolYear));
         }
 
         Rate(failures, nameof(TransferOutRate), TransferOutRate, MaxTransferOutRate);
@@ -113,13 +112,11 @@ public sealed class NextYearOptions
     /// <summary>A copy of these options, so that a run is not affected by later changes.</summary>
     internal NextYearOptions Clone() => (NextYearOptions)MemberwiseClone();
 
-    private static void Rate(List<string> failures, string name, double value, double max)
+    private static void Rate(List<Finding> failures, string name, double value, double max)
     {
         if (!double.IsFinite(value) || value < 0 || value > max)
         {
-            failures.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{name} is {value}; expected a number from 0 to {max}"));
+            failures.Add(OptionsFindings.Range(name, value, 0.0, max));
         }
     }
 }

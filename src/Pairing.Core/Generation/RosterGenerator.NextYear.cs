@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Internals;
 using Pairing.Core.Rosters;
@@ -53,7 +54,7 @@ public static partial class RosterGenerator
         {
             throw new ArgumentException(
                 $"The next year's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + f)),
+                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
                 nameof(options));
         }
 

@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
@@ -69,7 +70,7 @@ public static partial class RosterGenerator
         {
             throw new ArgumentException(
                 $"The roster generator's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + f)),
+                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
                 nameof(options));
         }
 

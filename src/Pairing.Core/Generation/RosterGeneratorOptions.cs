@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 
 namespace Pairing.Core.Generation;
@@ -62,23 +63,19 @@ public sealed class RosterGeneratorOptions
     /// <value>The default value is <see langword="false"/>: students are listed.</value>
     public bool CountsOnly { get; set; }
 
-    /// <summary>Checks every option and returns every failure, each naming the option; empty when all are valid.</summary>
-    /// <returns>One message per bad option, in the order of the properties.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks every option and returns every failure; empty when all are valid.</summary>
+    /// <returns>One finding per bad option (code <c>OPT001</c>, the option as subject and <c>option</c>, its value and range as arguments), in the order of the properties.</returns>
+    public IReadOnlyList<Finding> Validate()
     {
-        var failures = new List<string>();
+        var failures = new List<Finding>();
         if (XinjiangStudents is < MinXinjiangStudents or > MaxXinjiangStudents)
         {
-            failures.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{nameof(XinjiangStudents)} is {XinjiangStudents}; expected a whole number from {MinXinjiangStudents} (at least {MinStudentsPerCounty} for each of the 84 counties) to {MaxXinjiangStudents}"));
+            failures.Add(OptionsFindings.Range(nameof(XinjiangStudents), XinjiangStudents, MinXinjiangStudents, MaxXinjiangStudents));
         }
 
         if (!double.IsFinite(InlandRatio) || InlandRatio < MinInlandRatio || InlandRatio > MaxInlandRatio)
         {
-            failures.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{nameof(InlandRatio)} is {InlandRatio}; expected a number from {MinInlandRatio} to {MaxInlandRatio}"));
+            failures.Add(OptionsFindings.Range(nameof(InlandRatio), InlandRatio, MinInlandRatio, MaxInlandRatio));
         }
 
         return failures;

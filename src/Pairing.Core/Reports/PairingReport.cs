@@ -441,8 +441,10 @@ public static class PairingReport
 
             // What each rule asks, Chinese first, so the counts above can be read without the programme's text.
             _w.Open("p", "class", "legend", "id", "rule-legend");
-            foreach (var (rule, zh, en) in RuleLegend)
+            foreach (var rule in Enum.GetValues<PairingRule>())
             {
+                var zh = FindingRenderer.Default.RenderTerm(rule, FindingRenderer.CultureOf(FindingLanguage.Chinese));
+                var en = FindingRenderer.Default.RenderTerm(rule, FindingRenderer.CultureOf(FindingLanguage.English));
                 _w.Element("span", $"{rule} {zh} {en}", "class", "key");
                 _w.Text(" ");
             }
@@ -527,17 +529,6 @@ public static class PairingReport
             PairingLevel.Class => "班级 class",
             _ => "学生 student",
         };
-
-        private static readonly (string Rule, string Chinese, string English)[] RuleLegend =
-        [
-            ("P1", "按对口支援关系结对", "counties of the supporting province"),
-            ("P2", "县团委一对一", "one inland county each"),
-            ("P3", "每所学校一所结对学校", "one paired school each"),
-            ("P4", "班数、学生数不少于新疆学校", "no fewer classes or students"),
-            ("P5", "同年级班级结对", "classes of the same grade"),
-            ("P6", "学生一对一", "students one-to-one"),
-            ("P7", "全覆盖或说明原因", "everyone paired or explained"),
-        ];
 
         private string AreaName(string id) =>
             roster.SupportMap.TryGetArea(new Hierarchy.AreaId(id), out var a) ? a.Name : id;

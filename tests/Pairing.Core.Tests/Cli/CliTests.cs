@@ -1,4 +1,6 @@
 using Pairing.Cli;
+using Pairing.Cli.Commands;
+using Pairing.Cli.Text;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Findings;
 
@@ -87,7 +89,7 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(2, run.Code);
         Assert.Contains("--xinjiang-students is 10", run.Err, StringComparison.Ordinal);
         Assert.Contains("--inland-ratio is 9", run.Err, StringComparison.Ordinal);
-        Assert.Contains("'x' for option '--seed'", run.Err, StringComparison.Ordinal);
+        Assert.Contains("Option '--seed' is 'x'; expected a whole number.", run.Err, StringComparison.Ordinal);
         Assert.Contains("'--out' is required", run.Err, StringComparison.Ordinal);
         Assert.Contains("--bogus", run.Err, StringComparison.Ordinal);
         Assert.Contains("5 problem(s)", run.Err, StringComparison.Ordinal);
@@ -104,11 +106,11 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
-    public void Demo_shows_every_supporting_province_and_cleans_up()
+    public void Demo_explains_itself_keeps_its_files_and_says_what_to_run_next()
     {
-        var before = Directory.GetDirectories(Path.GetTempPath(), "pairing-demo-*").Length;
+        var folder = In("demo");
 
-        var run = Run("demo");
+        var run = Run("demo", "--out", folder);
 
         Assert.Equal(0, run.Code);
         foreach (var province in Pairing.Core.Reference.SupportMap.Default.Provinces)
@@ -118,12 +120,40 @@ public sealed class CliTests : CliTestBase
 
         Assert.Contains("100,000", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.Out);
+        Assert.Contains("Verified: the result read back from its files breaks no rule", run.Out, StringComparison.Ordinal);
+
+        // The commonest reasons, in numbers, and the rule codes they use, in words.
+        Assert.Matches(@"Why units are unpaired \(the \d+ commonest of \d+ reasons; [\d,]+ units in all\):", run.Out);
+        Assert.Matches(@"\n  [\d,]+ (students|classes|schools|counties): UNP\d{3} \(P\d\)", run.Out);
+        Assert.Contains("Rules: P1 counties of the supporting province", run.Out, StringComparison.Ordinal);
 
         // The second year, 100,000 students year over year: both results verified, and what continuity kept.
         Assert.Contains("Verified year 2 paired with last year's result", run.Out, StringComparison.Ordinal);
         Assert.Contains("Verified year 2 paired afresh", run.Out, StringComparison.Ordinal);
-        Assert.Contains("kept with last year's result", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"Year 2 covers [\d,]+ of [\d,]+ Xinjiang students with last year's result and [\d,]+ afresh", run.Out);
-        Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "pairing-demo-*").Length);
+        Assert.Matches(@"Year 2 covers [\d,]+ of [\d,]+ Xinjiang students with last year's result and\s+[\d,]+ afresh", run.Out);
+
+        // The files stay, and the commands it suggests work on them.
+        Assert.Contains("The files are in " + folder, run.Out, StringComparison.Ordinal);
+        Assert.Contains("pairing verify roster result", run.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, DemoCommand.Marker)));
+        Assert.Equal(0, Run("verify", Path.Combine(folder, "roster"), Path.Combine(folder, "result")).Code);
+        Assert.Equal(0, Run("verify", Path.Combine(folder, "year2", "roster"), Path.Combine(folder, "year2", "with-previous"),
+            "--previous", Path.Combine(folder, "result")).Code);
+
+        // No line is wider than 80 columns but the suggested commands, whose paths cannot be broken.
+        Assert.All(run.Out.Split('\n').Where(l => !l.StartsWith("    cd ", StringComparison.Ordinal)), line => Assert.True(TextLayout.Width(line) <= 80, line));
+    }
+
+    [Fact]
+    public void Demo_refuses_a_folder_it_did_not_make()
+    {
+        Directory.CreateDirectory(In("mine"));
+        File.WriteAllText(In("mine", "notes.txt"), "keep me");
+
+        var run = Run("demo", "--out", In("mine"));
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("was not made by the demo", run.Err, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(In("mine", "notes.txt")));
     }
 }

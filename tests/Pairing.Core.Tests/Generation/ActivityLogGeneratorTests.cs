@@ -87,7 +87,7 @@ public sealed class ActivityLogGeneratorTests
 
         var error = Assert.Throws<ArgumentException>(() => ActivityLogGenerator.Generate(roster, result, options));
 
-        Assert.Equal(2, options.Validate().Count);
+        Assert.Equal(["SchoolYear", "BehindShare"], options.Validate().Select(f => f.Subject!.Value.Id));
         Assert.Contains("SchoolYear is 1800", error.Message, StringComparison.Ordinal);
         Assert.Contains("BehindShare is NaN", error.Message, StringComparison.Ordinal);
     }

@@ -260,7 +260,8 @@ public sealed class NextYearTests
 
         Assert.Equal(
             ["SchoolYear", "TransferOutRate", "TransferInRate", "SchoolCloseRate", "SchoolOpenRate"],
-            failures.Select(f => f.Split(' ')[0]));
+            failures.Select(f => f.Subject!.Value.Id));
+        Assert.All(failures, f => Assert.Equal("OPT001", f.Code));
         Assert.Contains("5 problem(s)", e.Message, StringComparison.Ordinal);
         Assert.Empty(new NextYearOptions().Validate());
         Assert.Empty(NextYearOptions.LargeChanges().Validate());

@@ -283,11 +283,13 @@ public sealed class RosterGeneratorTests
         var failures = options.Validate();
 
         Assert.Equal(2, failures.Count);
-        Assert.StartsWith(nameof(RosterGeneratorOptions.XinjiangStudents), failures[0], StringComparison.Ordinal);
-        Assert.StartsWith(nameof(RosterGeneratorOptions.InlandRatio), failures[1], StringComparison.Ordinal);
+        Assert.All(failures, f => Assert.Equal("OPT001", f.Code));
+        Assert.Equal([nameof(RosterGeneratorOptions.XinjiangStudents), nameof(RosterGeneratorOptions.InlandRatio)], failures.Select(f => f.Subject!.Value.Id));
+        Assert.Equal((10, RosterGeneratorOptions.MinXinjiangStudents, RosterGeneratorOptions.MaxXinjiangStudents),
+            ((int)failures[0]["value"], (int)failures[0]["min"], (int)failures[0]["max"]));
         var thrown = Assert.Throws<ArgumentException>(() => RosterGenerator.Generate(options));
-        Assert.Contains(failures[0], thrown.Message, StringComparison.Ordinal);
-        Assert.Contains(failures[1], thrown.Message, StringComparison.Ordinal);
+        Assert.Contains(Pairing.Core.Findings.FindingRenderer.Default.Render(failures[0], Pairing.Core.Findings.FindingLanguage.English), thrown.Message, StringComparison.Ordinal);
+        Assert.Contains(Pairing.Core.Findings.FindingRenderer.Default.Render(failures[1], Pairing.Core.Findings.FindingLanguage.English), thrown.Message, StringComparison.Ordinal);
     }
 
     [Theory]

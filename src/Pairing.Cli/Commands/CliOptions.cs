@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Pairing.Core.Findings;
+
+namespace Pairing.Cli.Commands;
+
+/// <summary>
+/// Options as every command makes them: numbers parsed in the invariant culture with the tool's own message in the
+/// user's language (not "as expected type 'System.Int32'"), and required paths checked in a validator, so that a
+/// missing one is listed with every other problem rather than alone.
+/// </summary>
+internal static class CliOptions
+{
+    public static Option<int> Int(string name, string description, int? defaultValue = null, string helpName = "N")
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r => Parse(r, name, Strings.NotAWholeNumber, (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
+        };
+        if (defaultValue is { } d)
+        {
+            option.DefaultValueFactory = _ => d;
+        }
+
+        return option;
+    }
+
+    public static Option<long> Long(string name, string description, long? defaultValue = null, string helpName = "N")
+    {
+        var option = new Option<long>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r => Parse(r, name, Strings.NotAWholeNumber, (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
+        };
+        if (defaultValue is { } d)
+        {
+            option.DefaultValueFactory = _ => d;
+        }
+
+        return option;
+    }
+
+    public static Option<double> Double(string name, string description, double? defaultValue = null, string helpName = "X")
+    {
+        var option = new Option<double>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r => Parse(r, name, Strings.NotANumber, (string t, out double v) =>
+                double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v)),
+        };
+        if (defaultValue is { } d)
+        {
+            option.DefaultValueFactory = _ => d;
+        }
+
+        return option;
+    }
+
+    /// <summary>A path option (a folder or file to read or write).</summary>
+    public static Option<string> Path(string name, string description, string helpName = "DIR") => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+    };
+
+    /// <summary>Reports a required option that was not given, or given as an empty or blank path.</summary>
+    public static void Require(CommandResult result, Option<string> option)
+    {
+        if (result.GetResult(option) is not { } given)
+        {
+            result.AddError(Fmt.Of(Strings.OptionRequired, option.Name));
+        }
+        else if (given.Tokens.Count > 0 && string.IsNullOrWhiteSpace(given.Tokens[^1].Value))
+        {
+            result.AddError(Fmt.Of(Strings.OptionEmpty, option.Name));
+        }
+    }
+
+    /// <summary>Reports an optional path given as an empty or blank string.</summary>
+    public static void NotEmpty(CommandResult result, Option option)
+    {
+        if (result.GetResult(option) is { } given && given.Tokens.Count > 0 && given.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+        {
+            result.AddError(Fmt.Of(Strings.OptionEmpty, option.Name));
+        }
+    }
+
+    /// <summary>
+    /// A library options failure (an <c>OPT</c> finding whose subject is the property) rendered under the flag the user
+    /// typed (<c>--seed</c>, not <c>Seed</c>), in the run's language; its data is re-used, never its text.
+    /// </summary>
+    public static string Failure(Finding failure, string flag)
+    {
+        var named = failure.Arguments.Any(a => a.Name == "option")
+            ? new Finding(failure.Descriptor, failure.Severity, new FindingSubject("option", flag), failure.Location,
+                failure.Arguments.Select(a => a.Name == "option" ? FindingArgument.Of("option", flag) : a))
+            : failure;
+        return FindingRenderer.Default.Render(named);
+    }
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    private static T Parse<T>(ArgumentResult result, string name, string message, TryParser<T> parse)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            result.AddError(Fmt.Of(Strings.OptionNeedsValue, name));
+            return default!;
+        }
+
+        var text = result.Tokens[^1].Value;
+        if (parse(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        result.AddError(Fmt.Of(message, name, text));
+        return default!;
+    }
+}
