@@ -67,7 +67,7 @@ internal static class DemoCommand
                 : $"Verification found {check.Violations.Count} violation(s) (a bug):");
             foreach (var violation in check.Violations.Take(20))
             {
-                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
+                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Code}: {violation.Message}");
             }
 
             ResultReport.Write(paired, console);
@@ -129,7 +129,7 @@ internal static class DemoCommand
                 : $"Verification of year 2 paired {name} found {check.Violations.Count} violation(s) (a bug):");
             foreach (var violation in check.Violations.Take(20))
             {
-                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
+                output.WriteLine($"  {violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Code}: {violation.Message}");
             }
         }
 

@@ -42,7 +42,7 @@ internal static class VerifyCommand
         var report = previous is null ? PairingResultChecker.Check(roster, result, options) : PairingResultChecker.Check(roster, result, options, previous);
         foreach (var violation in report.Violations)
         {
-            output.WriteLine($"{violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Message}");
+            output.WriteLine($"{violation.Rule?.ToString() ?? "summary"}: {violation.Subject}: {violation.Code}: {violation.Message}");
         }
 
         if (!report.IsValid)
