@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
