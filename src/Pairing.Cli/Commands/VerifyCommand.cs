@@ -58,5 +58,5 @@ internal static class VerifyCommand
 
     /// <summary>One violation on one line: its rule (or "summary"), its subject and what is wrong, in the run's language.</summary>
     internal static string ViolationLine(PairingViolation violation) =>
-        $"{violation.Rule?.ToString() ?? Strings.SummaryRule}: {violation.Subject}: {violation.Message}";
+        $"{violation.Rule?.ToString() ?? Strings.SummaryRule}: {violation.Subject}: {violation.Code}: {violation.Message}";
 }

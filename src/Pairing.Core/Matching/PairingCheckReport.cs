@@ -1,3 +1,5 @@
+using Pairing.Core.Findings;
+
 namespace Pairing.Core.Matching;
 
 /// <summary>What <see cref="PairingResultChecker"/> found: every violation, not just the first.</summary>
@@ -17,7 +19,10 @@ public sealed class PairingCheckReport
     /// <summary>Every violation found, in the order checked (counties, schools, classes, students, coverage, summary).</summary>
     public IReadOnlyList<PairingViolation> Violations { get; }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// <c>valid</c>, or one line per violation in English: the rule (<c>-</c> for none), then the finding as
+    /// <see cref="FindingRenderer.RenderLine(Finding, FindingLanguage)"/> writes it (<c>P4 school_pair X|N: error CHK026: …</c>).
+    /// </summary>
     public override string ToString() =>
-        IsValid ? "valid" : string.Join(Environment.NewLine, Violations.Select(v => $"{v.Rule?.ToString() ?? "-"} {v.Subject}: {v.Message}"));
+        IsValid ? "valid" : string.Join(Environment.NewLine, Violations.Select(v => $"{v.Rule?.ToString() ?? "-"} {FindingRenderer.Default.RenderLine(v.Finding, FindingLanguage.English)}"));
 }

@@ -72,43 +72,52 @@ public static partial class PairingResultChecker
             _ => PairingLevel.Student,
         };
 
+        /// <summary>Why a row's code does not hold: a <see cref="CheckFindings"/> code (one that takes the row's <c>code</c>) and its other arguments.</summary>
+        private readonly record struct Wrong(FindingDescriptor Code, FindingArgument[] Arguments);
+
+        private static Wrong Because(FindingDescriptor code, params FindingArgument[] arguments) => new(code, arguments);
+
         private void CheckReason(UnpairedUnit u, Dictionary<CountyId, CountyId> countyOf, Dictionary<SchoolId, SchoolId> schoolOf)
         {
+            var about = Unit(u.Level, u.Id);
             if (!UnpairedFindings.TryGet(u.Code, out var descriptor) || !ReferenceEquals(descriptor, u.Finding.Descriptor))
             {
-                Add(PairingRule.P7, u.Id, $"code {u.Code} is not an unpaired code (UNP001 to UNP032)");
+                Add(CheckFindings.NotAnUnpairedCode, u.Id, about, A("code", u.Code));
                 return;
             }
 
             if (LevelOf(u.Code) != u.Level)
             {
-                Add(PairingRule.P7, u.Id, $"code {u.Code} ({u.Rule}) explains a {PairingResult.LevelName(LevelOf(u.Code))}, not a {PairingResult.LevelName(u.Level)}");
+                Add(CheckFindings.CodeOfAnotherLevel, u.Id, about, A("code", u.Code), A("rule", u.Rule.ToString()), A("codeLevel", LevelOf(u.Code)), A("level", u.Level));
                 return;
             }
 
             if (u.Available is { } a && u.Needed is { } n && a >= n)
             {
-                Add(PairingRule.P7, u.Id, $"code {u.Code} gives {a} available and {n} needed: no shortfall");
+                Add(CheckFindings.RowWithoutShortfall, u.Id, about, A("code", u.Code), A("available", a), A("needed", n));
                 return;
             }
 
-            string? wrong = u.Level switch
+            var wrong = u.Level switch
             {
                 PairingLevel.County => CountyReason(u, roster.GetCounty(new CountyId(u.Id))),
                 PairingLevel.School => SchoolReason(u, roster.GetSchool(new SchoolId(u.Id)), countyOf),
-                PairingLevel.Class => GradeReason(u, roster.GetClass(new ClassId(u.Id)), schoolOf, "UNP022"),
-                _ => GradeReason(u, roster.GetClass(roster.GetStudent(new StudentId(u.Id)).ClassId), schoolOf, "UNP032"),
+                PairingLevel.Class => GradeReason(u, roster.GetClass(new ClassId(u.Id)), schoolOf, UnpairedFindings.ClassSchoolUnpaired),
+                _ => GradeReason(u, roster.GetClass(roster.GetStudent(new StudentId(u.Id)).ClassId), schoolOf, UnpairedFindings.StudentSchoolUnpaired),
             };
-            if (wrong is not null)
+            if (wrong is { } w)
             {
-                Add(u.Rule, u.Id, $"code {u.Code} does not hold: {wrong}");
+                // A reason that does not hold breaks the row's own rule.
+                Add(u.Rule, w.Code, u.Id, about, [A("code", u.Code), .. w.Arguments]);
             }
         }
 
-        private static string? Numbers(UnpairedUnit u, string? inland, int available, int needed) =>
-            u.InlandId != inland ? $"the inland unit is {inland ?? "none"}, the row names {u.InlandId ?? "none"}"
-            : u.Available != available || u.Needed != needed ? $"the roster gives {available} available and {needed} needed, the row {u.Available} and {u.Needed}"
-            : available >= needed ? $"the roster gives {available} available and {needed} needed: no shortfall"
+        /// <summary>The row's inland unit and numbers against the roster's (a code with numbers always has all three).</summary>
+        private static Wrong? Numbers(UnpairedUnit u, string inland, int available, int needed) =>
+            u.InlandId != inland ? Because(CheckFindings.OtherInlandUnit, A("inland", inland), A("rowInland", u.InlandId ?? None))
+            : u.Available != available || u.Needed != needed
+                ? Because(CheckFindings.OtherNumbers, A("available", available), A("needed", needed), A("rowAvailable", NumberOrNone(u.Available)), A("rowNeeded", NumberOrNone(u.Needed)))
+            : available >= needed ? Because(CheckFindings.NoShortfall, A("available", available), A("needed", needed))
             : null;
 
         /// <summary>Which of the three shortfall codes (classes, students, both) t against s is, with its numbers; null when t takes s.</summary>
@@ -119,10 +128,10 @@ public static partial class PairingResultChecker
             return c ? (st ? 2 : 0, classes, needClasses) : st ? (1, students, needStudents) : null;
         }
 
-        private static int KindOf(string code, string classes, string students, string both) =>
-            code == classes ? 0 : code == students ? 1 : code == both ? 2 : -1;
+        private static int KindOf(string code, FindingDescriptor classes, FindingDescriptor students, FindingDescriptor both) =>
+            code == classes.Code ? 0 : code == students.Code ? 1 : code == both.Code ? 2 : -1;
 
-        private string? CountyReason(UnpairedUnit u, County x)
+        private Wrong? CountyReason(UnpairedUnit u, County x)
         {
             var province = roster.ProvinceOf(x);
             var inlandCounties = roster.Counties.Where(c => !IsXinjiang(c) && roster.ProvinceOf(c) == province).ToArray();
@@ -131,41 +140,50 @@ public static partial class PairingResultChecker
             bool Able(County n) => xSchools.Length == 0 || roster.SchoolsIn(n.Id).Any(t => xSchools.Any(s => MeetsP4(t, s)));
             var able = inlandCounties.Where(Able).ToArray();
             var open = inlandCounties.Where(n => CountyLoad(n.Id) < _options.XinjiangCountiesPerInlandCounty).ToArray();
-            switch (u.Code)
+            if (u.Code == UnpairedFindings.NoInlandCounty.Code)
             {
-                case "UNP001":
-                    return Numbers(u, province.Value, inlandCounties.Length, 1);
-                case "UNP002":
-                    return able.Length == 0 ? $"no inland county of province {province} has a school able to take one of its schools"
-                        : able.FirstOrDefault(n => open.Contains(n)) is { } free ? $"inland county {free.Id} could take it and takes {CountyLoad(free.Id)} of at most {_options.XinjiangCountiesPerInlandCounty} Xinjiang counties"
-                        : Numbers(u, province.Value, 0, 1);
-                case "UNP003":
-                    return Numbers(u, province.Value, inlandSchools.Length, xSchools.Length);
-                case "UNP007":
-                    if (!able.Any(n => open.Contains(n)))
-                    {
-                        return $"no inland county of province {province} with a place left has a school able to take one of its schools";
-                    }
-
-                    return Numbers(u, province.Value, open.Sum(n => roster.SchoolsIn(n.Id).Count(t => xSchools.Any(s => HasRoom(t, s)))), 1);
-                default:
-                    var kind = KindOf(u.Code, "UNP004", "UNP005", "UNP006");
-                    if (able.Length > 0)
-                    {
-                        return $"inland county {able[0].Id} has a school with as many classes and students as one of its schools";
-                    }
-
-                    return ClosestReason(u, kind, inlandSchools, xSchools, free: false);
+                return Numbers(u, province.Value, inlandCounties.Length, 1);
             }
+
+            if (u.Code == UnpairedFindings.InlandCountiesTaken.Code)
+            {
+                return able.Length == 0 ? Because(CheckFindings.NoAbleInlandCounty, A("province", province.Value))
+                    : able.FirstOrDefault(n => open.Contains(n)) is { } free
+                        ? Because(CheckFindings.InlandCountyHasPlace, A("inland", free.Id.Value), A("taken", CountyLoad(free.Id)), A("allowed", _options.XinjiangCountiesPerInlandCounty))
+                    : Numbers(u, province.Value, 0, 1);
+            }
+
+            if (u.Code == UnpairedFindings.NoInlandSchools.Code)
+            {
+                return Numbers(u, province.Value, inlandSchools.Length, xSchools.Length);
+            }
+
+            if (u.Code == UnpairedFindings.CountyNoRoom.Code)
+            {
+                if (!able.Any(n => open.Contains(n)))
+                {
+                    return Because(CheckFindings.NoAbleInlandCountyWithPlace, A("province", province.Value));
+                }
+
+                return Numbers(u, province.Value, open.Sum(n => roster.SchoolsIn(n.Id).Count(t => xSchools.Any(s => HasRoom(t, s)))), 1);
+            }
+
+            var kind = KindOf(u.Code, UnpairedFindings.CountyClassesShort, UnpairedFindings.CountyStudentsShort, UnpairedFindings.CountyBothShort);
+            if (able.Length > 0)
+            {
+                return Because(CheckFindings.InlandCountyHasAbleSchool, A("inland", able[0].Id.Value));
+            }
+
+            return ClosestReason(u, kind, inlandSchools, xSchools, free: false);
         }
 
         /// <summary>The row's inland school is among <paramref name="candidates"/> and falls short of one of <paramref name="xinjiang"/> as the code says, by the row's numbers.</summary>
-        private string? ClosestReason(UnpairedUnit u, int kind, School[] candidates, School[] xinjiang, bool free)
+        private Wrong? ClosestReason(UnpairedUnit u, int kind, School[] candidates, School[] xinjiang, bool free)
         {
             var t = candidates.FirstOrDefault(c => c.Id.Value == u.InlandId);
             if (t is null)
             {
-                return $"{u.InlandId ?? "no school"} is not an inland school it could be paired with";
+                return Because(CheckFindings.NotACandidate, A("inland", u.InlandId ?? None));
             }
 
             var (classes, students) = free ? Free(t) : (Classes(t.Id), Students(t.Id));
@@ -178,20 +196,24 @@ public static partial class PairingResultChecker
                 }
             }
 
-            return $"inland school {t.Id} has {classes} classes and {students} students{(free ? " left" : string.Empty)}; no Xinjiang school it is compared with falls short by {u.Available} of {u.Needed} {u.Counted} as code {u.Code} says";
+            return Because(free ? CheckFindings.ClosestNotShortLeft : CheckFindings.ClosestNotShort,
+                A("inland", t.Id.Value), A("classes", classes), A("students", students),
+                A("available", NumberOrNone(u.Available)), A("needed", NumberOrNone(u.Needed)));
         }
 
-        private string? SchoolReason(UnpairedUnit u, School s, Dictionary<CountyId, CountyId> countyOf)
+        private Wrong? SchoolReason(UnpairedUnit u, School s, Dictionary<CountyId, CountyId> countyOf)
         {
             var x = CountyOfSchool(s);
+            var countyUnpaired = UnpairedFindings.CountyUnpaired;
             if (!countyOf.TryGetValue(x.Id, out var n))
             {
-                return u.Code == "UNP011" ? null : $"its county {x.Id} is not paired, which is code UNP011";
+                return u.Code == countyUnpaired.Code ? null
+                    : Because(CheckFindings.UnitAboveUnpaired, A("level", PairingLevel.County), A("unit", x.Id.Value), A("expected", countyUnpaired.Code));
             }
 
-            if (u.Code == "UNP011")
+            if (u.Code == countyUnpaired.Code)
             {
-                return $"its county {x.Id} is paired with inland county {n}";
+                return Because(CheckFindings.UnitAbovePaired, A("level", PairingLevel.County), A("unit", x.Id.Value), A("inland", n.Value));
             }
 
             var inland = roster.SchoolsIn(n).ToArray();
@@ -199,47 +221,59 @@ public static partial class PairingResultChecker
             var open = able.Where(t => PartnersOf(t.Id).Count < _options.XinjiangSchoolsPerInlandSchool).ToArray();
             if (inland.FirstOrDefault(t => HasRoom(t, s)) is { } room)
             {
-                return $"inland school {room.Id} of its paired inland county {n} has a place and the classes and students for it";
+                return Because(CheckFindings.InlandSchoolHasRoom, A("inland", room.Id.Value), A("county", n.Value));
             }
 
-            switch (u.Code)
+            var noRoom = KindOf(u.Code, UnpairedFindings.NoRoomClasses, UnpairedFindings.NoRoomStudents, UnpairedFindings.NoRoomBoth);
+            var tooSmall = KindOf(u.Code, UnpairedFindings.SchoolClassesShort, UnpairedFindings.SchoolStudentsShort, UnpairedFindings.SchoolBothShort);
+            if (u.Code == UnpairedFindings.NoSchoolsInCounty.Code)
             {
-                case "UNP012":
-                    return Numbers(u, n.Value, inland.Length, 1);
-                case "UNP013":
-                    return able.Length == 0 ? $"no school of inland county {n} has as many classes and students as it"
-                        : open.Length > 0 ? $"inland school {open[0].Id} could take it and takes {PartnersOf(open[0].Id).Count} of at most {_options.XinjiangSchoolsPerInlandSchool} Xinjiang schools"
-                        : Numbers(u, n.Value, 0, 1);
-                case "UNP014" or "UNP015" or "UNP016":
-                    return open.Length == 0 ? $"no school of inland county {n} able to take it has a place left"
-                        : ClosestReason(u, KindOf(u.Code, "UNP014", "UNP015", "UNP016"), open, [s], free: true);
-                case "UNP017" or "UNP018" or "UNP019":
-                    return able.Length > 0 ? $"inland school {able[0].Id} has as many classes and students as it"
-                        : ClosestReason(u, KindOf(u.Code, "UNP017", "UNP018", "UNP019"), inland, [s], free: false);
-                default:
-                    return $"code {u.Code} does not explain a school";
+                return Numbers(u, n.Value, inland.Length, 1);
             }
+
+            if (u.Code == UnpairedFindings.SchoolsTaken.Code)
+            {
+                return able.Length == 0 ? Because(CheckFindings.NoAbleSchoolInCounty, A("county", n.Value))
+                    : open.Length > 0
+                        ? Because(CheckFindings.InlandSchoolHasPlace, A("inland", open[0].Id.Value), A("taken", PartnersOf(open[0].Id).Count), A("allowed", _options.XinjiangSchoolsPerInlandSchool))
+                    : Numbers(u, n.Value, 0, 1);
+            }
+
+            if (noRoom >= 0)
+            {
+                return open.Length == 0 ? Because(CheckFindings.NoPlaceInCounty, A("county", n.Value))
+                    : ClosestReason(u, noRoom, open, [s], free: true);
+            }
+
+            if (tooSmall >= 0)
+            {
+                return able.Length > 0 ? Because(CheckFindings.InlandSchoolAble, A("inland", able[0].Id.Value))
+                    : ClosestReason(u, tooSmall, inland, [s], free: false);
+            }
+
+            return Because(CheckFindings.NotASchoolCode);
         }
 
         /// <summary>
         /// A class (UNP021, UNP022) or student (UNP031, UNP032) row: its school is unpaired (the code without numbers),
         /// or its inland school's grade has too few classes or students for what its Xinjiang schools bring there.
         /// </summary>
-        private string? GradeReason(UnpairedUnit u, SchoolClass c, Dictionary<SchoolId, SchoolId> schoolOf, string schoolUnpaired)
+        private Wrong? GradeReason(UnpairedUnit u, SchoolClass c, Dictionary<SchoolId, SchoolId> schoolOf, FindingDescriptor schoolUnpaired)
         {
             var s = SchoolOfClass(c);
             if (!schoolOf.TryGetValue(s.Id, out var t))
             {
-                return u.Code == schoolUnpaired ? null : $"its school {s.Id} is not paired, which is code {schoolUnpaired}";
+                return u.Code == schoolUnpaired.Code ? null
+                    : Because(CheckFindings.UnitAboveUnpaired, A("level", PairingLevel.School), A("unit", s.Id.Value), A("expected", schoolUnpaired.Code));
             }
 
-            if (u.Code == schoolUnpaired)
+            if (u.Code == schoolUnpaired.Code)
             {
-                return $"its school {s.Id} is paired with inland school {t}";
+                return Because(CheckFindings.UnitAbovePaired, A("level", PairingLevel.School), A("unit", s.Id.Value), A("inland", t.Value));
             }
 
             var (grade, available, needed) = Task(roster.GetSchool(t), c, students: u.Level == PairingLevel.Student);
-            return u.Grade != grade ? $"the grade it pairs into is {grade.Number}, the row gives {u.Grade?.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"
+            return u.Grade != grade ? Because(CheckFindings.OtherGrade, A("grade", grade), A("rowGrade", u.Grade is { } g ? g : (object)None))
                 : Numbers(u, t.Value, available, needed);
         }
 
@@ -278,7 +312,8 @@ public static partial class PairingResultChecker
                 var groups = new Dictionary<(string Inland, int Grade), (int Listed, int Available, int Needed)>();
                 foreach (var u in listed.Values)
                 {
-                    if (u.Level != level || u.Code is not ("UNP021" or "UNP031") || u.Grade is not { } g || u.InlandId is null
+                    if (u.Level != level || (u.Code != UnpairedFindings.GradeClassesShort.Code && u.Code != UnpairedFindings.GradeStudentsShort.Code)
+                        || u.Grade is not { } g || u.InlandId is null
                         || u.Available is not { } a || u.Needed is not { } n)
                     {
                         continue;
@@ -293,8 +328,8 @@ public static partial class PairingResultChecker
                 {
                     if (count != needed - available)
                     {
-                        Add(level == PairingLevel.Class ? PairingRule.P5 : PairingRule.P6, inland,
-                            $"inland school {inland} has {available} for {needed} Xinjiang {PairingResult.LevelName(level)}{(level == PairingLevel.Class ? "es" : "s")} in grade {grade}, so {needed - available} are left over, but {count} are listed");
+                        Add(level == PairingLevel.Class ? CheckFindings.GradeClassesListed : CheckFindings.GradeStudentsListed, inland, Unit(PairingLevel.School, inland),
+                            A("inland", inland), A("grade", new Grade(grade)), A("available", available), A("needed", needed), A("left", needed - available), A("listed", count));
                     }
                 }
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
@@ -131,7 +130,8 @@ public static partial class PairingResultChecker
             {
                 if (!EqualityComparer<T>.Default.Equals(claim, want))
                 {
-                    Add(null, "summary.options." + name, $"the result claims {name} = {claim}, the check expects {want}");
+                    Add(CheckFindings.OptionDiffers, "summary.options." + name, new FindingSubject("option", name),
+                        A("option", name), A("claimed", OptionValue(claim!)), A("expected", OptionValue(want!)));
                 }
             }
 
@@ -152,24 +152,49 @@ public static partial class PairingResultChecker
         {
             if (result.Phase == PairingPhase.Planning && result.ClassPairs.Count > 0)
             {
-                Add(null, PairingResultFiles.ClassPairsFile, $"a planning result has {result.ClassPairs.Count} class pairs; the planning phase pairs counties and schools only");
+                Add(CheckFindings.PlanningHasPairs, PairingResultFiles.ClassPairsFile, FileSubject(PairingResultFiles.ClassPairsFile),
+                    A("count", result.ClassPairs.Count), A("level", PairingLevel.Class));
             }
 
             if (result.Phase == PairingPhase.Planning && result.StudentPairs.Count > 0)
             {
-                Add(null, PairingResultFiles.StudentPairsFile, $"a planning result has {result.StudentPairs.Count} student pairs; the planning phase pairs counties and schools only");
+                Add(CheckFindings.PlanningHasPairs, PairingResultFiles.StudentPairsFile, FileSubject(PairingResultFiles.StudentPairsFile),
+                    A("count", result.StudentPairs.Count), A("level", PairingLevel.Student));
             }
 
             if (result.Phase == PairingPhase.Planning && result.Unpaired.Any(u => u.Level is PairingLevel.Class or PairingLevel.Student))
             {
-                Add(null, PairingResultFiles.UnpairedFile, $"a planning result lists unpaired classes or students; the planning phase pairs counties and schools only");
+                Add(CheckFindings.PlanningListsUnpaired, PairingResultFiles.UnpairedFile, FileSubject(PairingResultFiles.UnpairedFile));
             }
         }
 
-        private void Add(PairingRule? rule, string subject, FormattableString message) =>
-            _found.Add(new PairingViolation(rule, subject, message.ToString(CultureInfo.InvariantCulture)));
+        /// <summary>Reports a verdict under its code's own rule (none when the code has none).</summary>
+        private void Add(FindingDescriptor code, string subject, FindingSubject about, params FindingArgument[] arguments) =>
+            Add(code.Rule is { } rule ? Enum.Parse<PairingRule>(rule) : null, code, subject, about, arguments);
+
+        /// <summary>Reports a verdict under <paramref name="rule"/>, which must be the code's rule where it has one.</summary>
+        private void Add(PairingRule? rule, FindingDescriptor code, string subject, FindingSubject about, params FindingArgument[] arguments) =>
+            _found.Add(PairingViolation.Of(rule, subject, code.Create(about, null, arguments)));
+
+        private static FindingArgument A(string name, object value) => FindingArgument.Of(name, value);
+
+        /// <summary>An option's value as a finding argument: numbers as they are, a flag as summary.json writes it.</summary>
+        private static object OptionValue(object value) => value switch
+        {
+            bool b => b ? "true" : "false",
+            _ => value,
+        };
 
         private static string Pair(string x, string n) => x + "|" + n;
+
+        /// <summary>The subject of a pair of a level: <c>county_pair X|N</c>.</summary>
+        private static FindingSubject PairSubject(PairingLevel level, string x, string n) => new(PairingResult.LevelName(level) + "_pair", Pair(x, n));
+
+        private static FindingSubject Unit(PairingLevel level, string id) => new(PairingResult.LevelName(level), id);
+
+        private static FindingSubject FileSubject(string name) => new("file", name);
+
+        private static FindingSubject Figure(string name) => new("summary", name);
 
         private static bool IsWellFormedId(string? id) =>
             !string.IsNullOrEmpty(id) && !char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1]) && !id.Any(char.IsControl);
@@ -208,32 +233,35 @@ public static partial class PairingResultChecker
             foreach (var p in result.CountyPairs)
             {
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                var about = PairSubject(PairingLevel.County, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetCounty(p.Xinjiang, out var x) || !roster.TryGetCounty(p.Inland, out var n))
                 {
-                    Add(null, subject, $"the roster has no such county");
+                    Add(CheckFindings.NoSuchCounty, subject, about, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
                     continue;
                 }
 
                 if (!IsXinjiang(x) || IsXinjiang(n))
                 {
-                    Add(PairingRule.P1, subject, $"a county pair must be a Xinjiang county and an inland county");
+                    Add(CheckFindings.CountySides, subject, about, A("xinjiang", x.Id.Value), A("inland", n.Id.Value));
                     continue;
                 }
 
                 if (roster.ProvinceOf(x) != roster.ProvinceOf(n))
                 {
-                    Add(PairingRule.P1, subject, $"Xinjiang county {x.Id} is aided by province {roster.ProvinceOf(x)}, inland county {n.Id} is in province {roster.ProvinceOf(n)}");
+                    Add(CheckFindings.CountyProvinces, subject, about,
+                        A("xinjiang", x.Id.Value), A("xinjiangProvince", roster.ProvinceOf(x).Value), A("inland", n.Id.Value), A("inlandProvince", roster.ProvinceOf(n).Value));
                 }
 
                 if (!partner.TryAdd(x.Id, n.Id))
                 {
-                    Add(PairingRule.P2, subject, $"Xinjiang county {x.Id} has 2 or more inland counties, 1 is allowed");
+                    Add(CheckFindings.XinjiangCountyTwice, subject, about, A("xinjiang", x.Id.Value), A("allowed", 1));
                 }
 
                 load[n.Id] = load.GetValueOrDefault(n.Id) + 1;
                 if (load[n.Id] == _options.XinjiangCountiesPerInlandCounty + 1)
                 {
-                    Add(PairingRule.P2, n.Id.Value, $"inland county {n.Id} takes more than {_options.XinjiangCountiesPerInlandCounty} Xinjiang counties");
+                    Add(CheckFindings.InlandCountyOverloaded, n.Id.Value, Unit(PairingLevel.County, n.Id.Value),
+                        A("inland", n.Id.Value), A("allowed", _options.XinjiangCountiesPerInlandCounty));
                 }
             }
 
@@ -247,9 +275,10 @@ public static partial class PairingResultChecker
             foreach (var p in result.SchoolPairs)
             {
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                var about = PairSubject(PairingLevel.School, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetSchool(p.Xinjiang, out var s) || !roster.TryGetSchool(p.Inland, out var t))
                 {
-                    Add(null, subject, $"the roster has no such school");
+                    Add(CheckFindings.NoSuchSchool, subject, about, A("missing", s is null ? p.Xinjiang.Value : p.Inland.Value));
                     continue;
                 }
 
@@ -257,38 +286,39 @@ public static partial class PairingResultChecker
                 var nc = CountyOfSchool(t);
                 if (!IsXinjiang(xc) || IsXinjiang(nc))
                 {
-                    Add(PairingRule.P3, subject, $"a school pair must be a Xinjiang school and an inland school");
+                    Add(CheckFindings.SchoolSides, subject, about, A("xinjiang", s.Id.Value), A("inland", t.Id.Value));
                     continue;
                 }
 
                 if (!countyOf.TryGetValue(xc.Id, out var paired) || paired != nc.Id)
                 {
-                    Add(PairingRule.P3, subject, $"school {t.Id} is in inland county {nc.Id}, which is not the county paired with {xc.Id}");
+                    Add(CheckFindings.SchoolOutsidePairedCounty, subject, about, A("inland", t.Id.Value), A("inlandCounty", nc.Id.Value), A("xinjiangCounty", xc.Id.Value));
                 }
 
                 if (!partner.TryAdd(s.Id, t.Id))
                 {
-                    Add(PairingRule.P3, subject, $"Xinjiang school {s.Id} has 2 or more inland schools, 1 is allowed");
+                    Add(CheckFindings.XinjiangSchoolTwice, subject, about, A("xinjiang", s.Id.Value), A("allowed", 1));
                 }
 
                 load[t.Id] = load.GetValueOrDefault(t.Id) + 1;
                 if (load[t.Id] == _options.XinjiangSchoolsPerInlandSchool + 1)
                 {
-                    Add(PairingRule.P3, t.Id.Value, $"inland school {t.Id} takes more than {_options.XinjiangSchoolsPerInlandSchool} Xinjiang schools");
+                    Add(CheckFindings.InlandSchoolOverloaded, t.Id.Value, Unit(PairingLevel.School, t.Id.Value),
+                        A("inland", t.Id.Value), A("allowed", _options.XinjiangSchoolsPerInlandSchool));
                 }
 
                 var xs = roster.ClassesIn(s.Id);
                 var ns = roster.ClassesIn(t.Id);
                 if (ns.Count < xs.Count)
                 {
-                    Add(PairingRule.P4, subject, $"inland school {t.Id} has {ns.Count} classes, {xs.Count} are needed");
+                    Add(CheckFindings.SchoolClassesShort, subject, about, A("inland", t.Id.Value), A("available", ns.Count), A("needed", xs.Count));
                 }
 
                 var xStudents = xs.Sum(c => c.Size);
                 var nStudents = ns.Sum(c => c.Size);
                 if (nStudents < xStudents)
                 {
-                    Add(PairingRule.P4, subject, $"inland school {t.Id} has {nStudents} students, {xStudents} are needed");
+                    Add(CheckFindings.SchoolStudentsShort, subject, about, A("inland", t.Id.Value), A("available", nStudents), A("needed", xStudents));
                 }
             }
 
@@ -306,15 +336,18 @@ public static partial class PairingResultChecker
             {
                 var inland = roster.ClassesIn(group.Key);
                 var xinjiang = group.SelectMany(p => roster.ClassesIn(p.Key)).ToList();
+                var about = Unit(PairingLevel.School, group.Key.Value);
                 if (inland.Count < xinjiang.Count)
                 {
-                    Add(PairingRule.P4, group.Key.Value, $"inland school {group.Key} has {inland.Count} classes, its {group.Count()} Xinjiang schools have {xinjiang.Count}");
+                    Add(CheckFindings.SumClassesShort, group.Key.Value, about,
+                        A("inland", group.Key.Value), A("available", inland.Count), A("schools", group.Count()), A("needed", xinjiang.Count));
                 }
 
                 long have = inland.Sum(c => (long)c.Size), need = xinjiang.Sum(c => (long)c.Size);
                 if (have < need)
                 {
-                    Add(PairingRule.P4, group.Key.Value, $"inland school {group.Key} has {have} students, its {group.Count()} Xinjiang schools have {need}");
+                    Add(CheckFindings.SumStudentsShort, group.Key.Value, about,
+                        A("inland", group.Key.Value), A("available", have), A("schools", group.Count()), A("needed", need));
                 }
             }
         }
@@ -326,9 +359,10 @@ public static partial class PairingResultChecker
             foreach (var p in result.ClassPairs)
             {
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                var about = PairSubject(PairingLevel.Class, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetClass(p.Xinjiang, out var c) || !roster.TryGetClass(p.Inland, out var d))
                 {
-                    Add(null, subject, $"the roster has no such class");
+                    Add(CheckFindings.NoSuchClass, subject, about, A("missing", c is null ? p.Xinjiang.Value : p.Inland.Value));
                     continue;
                 }
 
@@ -336,28 +370,28 @@ public static partial class PairingResultChecker
                 var t = SchoolOfClass(d);
                 if (!IsXinjiang(CountyOfSchool(s)) || IsXinjiang(CountyOfSchool(t)))
                 {
-                    Add(PairingRule.P5, subject, $"a class pair must be a Xinjiang class and an inland class");
+                    Add(CheckFindings.ClassSides, subject, about, A("xinjiang", c.Id.Value), A("inland", d.Id.Value));
                     continue;
                 }
 
                 if (!schoolOf.TryGetValue(s.Id, out var paired) || paired != t.Id)
                 {
-                    Add(PairingRule.P5, subject, $"class {d.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
+                    Add(CheckFindings.ClassOutsidePairedSchool, subject, about, A("inland", d.Id.Value), A("inlandSchool", t.Id.Value), A("xinjiangSchool", s.Id.Value));
                 }
 
                 if (GradeIn(t, c.Grade) != d.Grade)
                 {
-                    Add(PairingRule.P5, subject, $"grade {c.Grade} is paired with grade {d.Grade}");
+                    Add(CheckFindings.ClassGrades, subject, about, A("xinjiangGrade", c.Grade), A("inlandGrade", d.Grade));
                 }
 
                 if (!partner.TryAdd(c.Id, d.Id))
                 {
-                    Add(PairingRule.P5, subject, $"Xinjiang class {c.Id} is in 2 or more class pairs, 1 is allowed");
+                    Add(CheckFindings.XinjiangClassTwice, subject, about, A("xinjiang", c.Id.Value), A("allowed", 1));
                 }
 
                 if (!taken.Add(d.Id))
                 {
-                    Add(PairingRule.P5, subject, $"inland class {d.Id} is in 2 or more class pairs, 1 is allowed");
+                    Add(CheckFindings.InlandClassTwice, subject, about, A("inland", d.Id.Value), A("allowed", 1));
                 }
             }
 
@@ -371,9 +405,10 @@ public static partial class PairingResultChecker
             foreach (var p in result.StudentPairs)
             {
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+                var about = PairSubject(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetStudent(p.Xinjiang, out var x) || !roster.TryGetStudent(p.Inland, out var y))
                 {
-                    Add(null, subject, $"the roster has no such student");
+                    Add(CheckFindings.NoSuchStudent, subject, about, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
                     continue;
                 }
 
@@ -383,34 +418,35 @@ public static partial class PairingResultChecker
                 var t = SchoolOfClass(d);
                 if (!IsXinjiang(CountyOfSchool(s)) || IsXinjiang(CountyOfSchool(t)))
                 {
-                    Add(PairingRule.P6, subject, $"a student pair must be a Xinjiang student and an inland student");
+                    Add(CheckFindings.StudentSides, subject, about, A("xinjiang", x.Id.Value), A("inland", y.Id.Value));
                     continue;
                 }
 
                 if (!partner.TryAdd(x.Id, p))
                 {
-                    Add(PairingRule.P6, subject, $"Xinjiang student {x.Id} is in 2 or more pairs, 1 is allowed");
+                    Add(CheckFindings.XinjiangStudentTwice, subject, about, A("xinjiang", x.Id.Value), A("allowed", 1));
                 }
 
                 if (!taken.Add(y.Id))
                 {
-                    Add(PairingRule.P6, subject, $"inland student {y.Id} is in 2 or more pairs, 1 is allowed");
+                    Add(CheckFindings.InlandStudentTwice, subject, about, A("inland", y.Id.Value), A("allowed", 1));
                 }
 
                 if (!schoolOf.TryGetValue(s.Id, out var paired) || paired != t.Id)
                 {
-                    Add(PairingRule.P6, subject, $"student {y.Id} is in school {t.Id}, which is not the school paired with {s.Id}");
+                    Add(CheckFindings.StudentOutsidePairedSchool, subject, about, A("inland", y.Id.Value), A("inlandSchool", t.Id.Value), A("xinjiangSchool", s.Id.Value));
                 }
 
                 if (GradeIn(t, c.Grade) != d.Grade)
                 {
-                    Add(PairingRule.P5, subject, $"a grade-{c.Grade} student is paired with a grade-{d.Grade} student");
+                    Add(CheckFindings.StudentGrades, subject, about, A("xinjiangGrade", c.Grade), A("inlandGrade", d.Grade));
                 }
 
                 var cross = !(classOf.TryGetValue(c.Id, out var pc) && pc == d.Id);
                 if (cross != p.CrossClass)
                 {
-                    Add(null, subject, $"cross_class is {p.CrossClass}, but classes {c.Id} and {d.Id} {(cross ? "are not" : "are")} a class pair");
+                    Add(p.CrossClass ? CheckFindings.MarkedCrossClass : CheckFindings.NotMarkedCrossClass, subject, about,
+                        A("xinjiangClass", c.Id.Value), A("inlandClass", d.Id.Value));
                 }
             }
 
@@ -426,19 +462,20 @@ public static partial class PairingResultChecker
             var listed = new Dictionary<(PairingLevel, string), UnpairedUnit>();
             foreach (var u in result.Unpaired)
             {
+                var about = Unit(u.Level, u.Id);
                 if (!listed.TryAdd((u.Level, u.Id), u))
                 {
-                    Add(PairingRule.P7, u.Id, $"listed 2 or more times as unpaired at level {PairingResult.LevelName(u.Level)}");
+                    Add(CheckFindings.ListedTwice, u.Id, about, A("level", u.Level));
                 }
 
                 if (u.Rule is < PairingRule.P1 or > PairingRule.P6)
                 {
-                    Add(PairingRule.P7, u.Id, $"unpaired for rule {u.Rule}; only P1 to P6 can be the rule not met");
+                    Add(CheckFindings.RuleNotP1ToP6, u.Id, about, A("rule", u.Rule.ToString()));
                 }
 
                 if (!IsWellFormedId(u.Id))
                 {
-                    Add(PairingRule.P7, u.Id, $"listed as unpaired with the id '{u.Id}', which is empty or has surrounding or control spaces; ids are exact");
+                    Add(CheckFindings.MalformedUnpairedId, u.Id, about, A("level", u.Level), A("id", u.Id));
                     continue;
                 }
 
@@ -451,7 +488,7 @@ public static partial class PairingResultChecker
                 };
                 if (!exists)
                 {
-                    Add(PairingRule.P7, u.Id, $"listed as unpaired, but the roster has no such Xinjiang {PairingResult.LevelName(u.Level)}");
+                    Add(CheckFindings.ListedNotInRoster, u.Id, about, A("level", u.Level));
                 }
                 else
                 {
@@ -466,11 +503,11 @@ public static partial class PairingResultChecker
                 var isListed = listed.ContainsKey((level, id));
                 if (paired && isListed)
                 {
-                    Add(PairingRule.P7, id, $"both paired and listed as unpaired");
+                    Add(CheckFindings.PairedAndListed, id, Unit(level, id), A("level", level));
                 }
                 else if (!paired && !isListed)
                 {
-                    Add(PairingRule.P7, id, $"Xinjiang {PairingResult.LevelName(level)} is neither paired nor listed as unpaired (lost)");
+                    Add(CheckFindings.Lost, id, Unit(level, id), A("level", level));
                 }
             }
 
@@ -508,7 +545,14 @@ public static partial class PairingResultChecker
             {
                 if (!EqualityComparer<T>.Default.Equals(stated, counted))
                 {
-                    Add(null, "summary." + figure, $"the summary says {stated}, the pairs give {counted}");
+                    if (stated is null)
+                    {
+                        Add(CheckFindings.FigureMissing, "summary." + figure, Figure(figure), A("figure", figure), A("counted", counted!));
+                    }
+                    else
+                    {
+                        Add(CheckFindings.FigureDiffers, "summary." + figure, Figure(figure), A("figure", figure), A("stated", stated), A("counted", counted!));
+                    }
                 }
             }
 
@@ -587,7 +631,7 @@ public static partial class PairingResultChecker
             {
                 if (!rows.TryAdd((e.Level, e.XinjiangId, e.InlandId), e))
                 {
-                    Add(PairingRule.P7, Pair(e.XinjiangId, e.InlandId), $"continuity.csv has 2 or more rows for this {PairingResult.LevelName(e.Level)} pair");
+                    Add(CheckFindings.ContinuityRowTwice, Pair(e.XinjiangId, e.InlandId), PairSubject(e.Level, e.XinjiangId, e.InlandId), A("level", e.Level));
                 }
             }
 
@@ -603,7 +647,7 @@ public static partial class PairingResultChecker
             var expectedSet = expected.ToHashSet();
             foreach (var key in rows.Keys.Where(k => !expectedSet.Contains(k)))
             {
-                Add(PairingRule.P7, Pair(key.Item2, key.Item3), $"continuity.csv has a row for a {PairingResult.LevelName(key.Item1)} pair the previous result does not have");
+                Add(CheckFindings.ContinuityRowNotInPrevious, Pair(key.Item2, key.Item3), PairSubject(key.Item1, key.Item2, key.Item3), A("level", key.Item1));
             }
 
             var counties = result.CountyPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
@@ -613,9 +657,10 @@ public static partial class PairingResultChecker
             foreach (var (level, x, n) in expected.Distinct())
             {
                 var subject = Pair(x, n);
+                var about = PairSubject(level, x, n);
                 if (!rows.TryGetValue((level, x, n), out var row))
                 {
-                    Add(PairingRule.P7, subject, $"the previous {PairingResult.LevelName(level)} pair has no row in continuity.csv");
+                    Add(CheckFindings.ContinuityRowMissing, subject, about, A("level", level));
                     continue;
                 }
 
@@ -629,19 +674,20 @@ public static partial class PairingResultChecker
                 var kept = row.Status == ContinuityStatus.Kept;
                 if (kept != made || kept != (row.Code == ContinuityFindings.Kept.Code))
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv says {row.Status} ({row.Code}), but the pair is {(made ? "made" : "not made")} this year");
+                    Add(made ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
+                        A("status", row.Status), A("code", row.Code));
                     continue;
                 }
 
                 if (!kept)
                 {
-                    CheckDropped(level, x, n, row, subject);
+                    CheckDropped(level, x, n, row, subject, about);
                 }
             }
 
             if (result.Summary.ContinuityCounts is not { } counts)
             {
-                Add(null, "summary.continuity", $"the result has a previous result but its summary counts no continuity rows");
+                Add(CheckFindings.NoContinuityCounts, "summary.continuity", Figure("continuity"));
                 return;
             }
 
@@ -649,18 +695,20 @@ public static partial class PairingResultChecker
             {
                 if (counts.GetValueOrDefault(group.Key) != group.Count())
                 {
-                    Add(null, "summary.continuity." + group.Key, $"the summary says {counts.GetValueOrDefault(group.Key)}, continuity.csv has {group.Count()}");
+                    Add(CheckFindings.ContinuityCountDiffers, "summary.continuity." + group.Key, Figure("continuity." + group.Key),
+                        A("code", group.Key), A("stated", counts.GetValueOrDefault(group.Key)), A("counted", group.Count()));
                 }
             }
 
             foreach (var (code, count) in counts.Where(c => c.Value != 0 && !result.Continuity.Any(e => e.Code == c.Key)))
             {
-                Add(null, "summary.continuity." + code, $"the summary says {count}, continuity.csv has 0");
+                Add(CheckFindings.ContinuityCountDiffers, "summary.continuity." + code, Figure("continuity." + code),
+                    A("code", code), A("stated", count), A("counted", 0));
             }
         }
 
         /// <summary>Whether a dropped pair's reason is true, recomputed from the roster.</summary>
-        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject)
+        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject, FindingSubject about)
         {
             // The two members and, for class and student pairs, the classes and schools they are in now.
             (bool Found, School? School, SchoolClass? Class) Member(string id, bool xinjiang)
@@ -692,7 +740,7 @@ public static partial class PairingResultChecker
             {
                 if (!left)
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv says a member left the roster, but both are in it");
+                    Add(CheckFindings.MemberLeftButBothIn, subject, about);
                 }
 
                 return;
@@ -700,12 +748,12 @@ public static partial class PairingResultChecker
 
             if (left)
             {
-                Add(PairingRule.P7, subject, $"a member is no longer in the roster, but continuity.csv gives {row.Code}");
+                Add(CheckFindings.MemberLeftOtherCode, subject, about, A("code", row.Code));
                 return;
             }
 
             // Whether the pair above is made this year, and whether every rule still holds for the pair itself.
-            string? above = null;
+            PairingLevel? above = null;
             string? broken = null;
             PairingRule? brokenRule = null;
             long? have = null, need = null;
@@ -735,7 +783,7 @@ public static partial class PairingResultChecker
                     var t = b.School!;
                     if (!result.CountyPairs.Contains(new CountyPair(s.CountyId, t.CountyId)))
                     {
-                        above = "county";
+                        above = PairingLevel.County;
                     }
 
                     var sc = roster.ClassesIn(s.Id);
@@ -756,7 +804,7 @@ public static partial class PairingResultChecker
                 {
                     if (!result.SchoolPairs.Contains(new SchoolPair(a.School!.Id, b.School!.Id)))
                     {
-                        above = "school";
+                        above = PairingLevel.School;
                     }
                     else if (GradeIn(b.School!, a.Class!.Grade) != b.Class!.Grade)
                     {
@@ -790,37 +838,60 @@ public static partial class PairingResultChecker
             {
                 if (above is null)
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv says the pair above is not made, but it is");
+                    Add(CheckFindings.PairAboveMade, subject, about);
                 }
             }
             else if (ruleCodes.Contains(row.Code))
             {
                 if (ruleCode != row.Code || row.Rule != brokenRule)
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code} ({row.Rule}), but {(broken is null ? "every rule holds" : $"the roster gives {ruleCode} ({brokenRule})")}");
+                    if (broken is null)
+                    {
+                        Add(CheckFindings.EveryRuleHolds, subject, about, A("code", row.Code), A("rule", RuleText(row.Rule)));
+                    }
+                    else
+                    {
+                        Add(CheckFindings.OtherRuleBroken, subject, about,
+                            A("code", row.Code), A("rule", RuleText(row.Rule)), A("expected", ruleCode!), A("expectedRule", RuleText(brokenRule)));
+                    }
                 }
                 else if (row.Counted != counted || row.Available != have || row.Needed != need)
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} of {row.Needed} {row.Counted}, the roster gives {have} of {need} {counted}");
+                    Add(CheckFindings.OtherContinuityNumbers, subject, about,
+                        A("rowAvailable", NumberOrNone(row.Available)), A("rowNeeded", NumberOrNone(row.Needed)), A("rowCounted", row.Counted ?? None),
+                        A("available", NumberOrNone(have)), A("needed", NumberOrNone(need)), A("counted", counted ?? None));
                 }
             }
             else if (stillStands.Contains(row.Code))
             {
-                if (above is not null || broken is not null)
+                if (above is { } aboveLevel)
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Code}, but {(above is not null ? $"its {above} pair is not made" : $"{brokenRule} no longer holds")}");
+                    Add(CheckFindings.StillStandsPairAboveNotMade, subject, about, A("code", row.Code), A("above", aboveLevel));
+                }
+                else if (broken is not null)
+                {
+                    Add(CheckFindings.StillStandsRuleBroken, subject, about, A("code", row.Code), A("rule", RuleText(brokenRule)));
                 }
                 else if (row.Code == ContinuityFindings.MoreCovered.Code
                     && (row.Counted != "students" || row.Available is not { } with || row.Needed is not { } without || with >= without))
                 {
-                    Add(PairingRule.P7, subject, $"continuity.csv gives {row.Available} students covered with the pair and {row.Needed} without: not a loss");
+                    Add(CheckFindings.NotALoss, subject, about, A("available", NumberOrNone(row.Available)), A("needed", NumberOrNone(row.Needed)));
                 }
             }
             else
             {
-                Add(PairingRule.P7, subject, $"continuity.csv gives the unknown code {row.Code}");
+                Add(CheckFindings.UnknownContinuityCode, subject, about, A("code", row.Code));
             }
         }
+
+        /// <summary>What an argument shows where a row or the roster has no number, rule or word: <c>-</c>.</summary>
+        private const string None = "-";
+
+        private static string RuleText(PairingRule? rule) => rule?.ToString() ?? None;
+
+        private static object NumberOrNone(long? n) => n is { } value ? value : None;
+
+        private static object NumberOrNone(int? n) => n is { } value ? value : None;
 
         /// <summary>P4 for one inland school alone: no fewer classes and no fewer students.</summary>
         private bool Fits(School t, School s)

@@ -1,7 +1,41 @@
+using Pairing.Core.Findings;
+
 namespace Pairing.Core.Matching;
 
-/// <summary>One thing <see cref="PairingResultChecker"/> found wrong with a result.</summary>
-/// <param name="Rule">The rule broken (P1–P7), or null for a finding that is not a programme rule (an id the roster does not have, a wrong summary figure).</param>
+/// <summary>
+/// One thing <see cref="PairingResultChecker"/> found wrong with a result, as data: a <see cref="CheckFindings"/> code
+/// with its ids and numbers. <see cref="Message"/> is only a rendering of <see cref="Finding"/>.
+/// </summary>
+/// <param name="Rule">
+/// The rule broken (P1–P7), or null for a finding that is not a programme rule (an id the roster does not have, a wrong
+/// summary figure). It is the finding's own rule where its code has one; a reason of <c>unpaired.csv</c> that does not
+/// hold (a code without a rule) is reported under the row's rule.
+/// </param>
 /// <param name="Subject">The id or figure concerned, such as <c>653121|110105</c> for a pair or <c>summary.cross_class_pairs</c>.</param>
-/// <param name="Message">What is wrong, in numbers where there are numbers.</param>
-public sealed record PairingViolation(PairingRule? Rule, string Subject, string Message);
+/// <param name="Finding">What is wrong: a <see cref="CheckFindings"/> code with its arguments, and the unit, pair, file or figure as its subject.</param>
+/// <remarks>Equality is by value.</remarks>
+public sealed record PairingViolation(PairingRule? Rule, string Subject, Finding Finding)
+{
+    /// <summary>The stable code, such as <c>CHK026</c> (an inland school with too few classes for its Xinjiang school).</summary>
+    public string Code => Finding.Code;
+
+    /// <summary>What is wrong, in words, in the current UI culture's language.</summary>
+    public string Message => FindingRenderer.Default.Render(Finding);
+
+    /// <summary>
+    /// Creates a violation, keeping the rule and the code's rule the same: a code with a rule is reported under that
+    /// rule only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The code has a rule, and <paramref name="rule"/> is another.</exception>
+    internal static PairingViolation Of(PairingRule? rule, string subject, Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(finding);
+        if (finding.Rule is { } fixedRule && rule?.ToString() != fixedRule)
+        {
+            throw new ArgumentException($"{finding.Code} concerns {fixedRule}; it cannot be reported under {rule?.ToString() ?? "no rule"}.", nameof(rule));
+        }
+
+        return new(rule, subject, finding);
+    }
+}

@@ -39,7 +39,7 @@ public sealed class MatchingCommandTests : CliTestBase
         // The result says it was made with 2 schools per inland school; verify expects what it is told (the defaults).
         var strict = Run("verify", In("roster"), In("result"));
         Assert.Equal(2, strict.Code);
-        Assert.Contains("summary.options.xinjiang_schools_per_inland_school: the result claims xinjiang_schools_per_inland_school = 2, the check expects 1", strict.Out, StringComparison.Ordinal);
+        Assert.Contains("summary.options.xinjiang_schools_per_inland_school: CHK001: ", strict.Out, StringComparison.Ordinal);
 
         var told = Run("verify", In("roster"), In("result"), "--schools-per-inland-school", "2");
         Assert.Equal(0, told.Code);
@@ -58,7 +58,8 @@ public sealed class MatchingCommandTests : CliTestBase
         var verify = Run("verify", In("roster"), In("result"));
 
         Assert.Equal(2, verify.Code);
-        Assert.Contains("P7", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("P7: ", verify.Out, StringComparison.Ordinal);
+        Assert.Contains(": CHK056: ", verify.Out, StringComparison.Ordinal);
     }
 
     [Fact]

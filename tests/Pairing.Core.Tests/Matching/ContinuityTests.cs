@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -208,9 +209,10 @@ public sealed class ContinuityTests
 
         var report = PairingResultChecker.Check(roster, bad, bad.Summary.Options.ToOptions(), previous);
 
-        Assert.Contains(report.Violations, v => v.Subject == "A|P" && v.Message.Contains("both are in it", StringComparison.Ordinal));
-        Assert.Contains(report.Violations, v => v.Subject == "B|P" && v.Message.Contains("no row", StringComparison.Ordinal));
-        Assert.Contains(report.Violations, v => v.Subject == "summary.continuity.CON001");
+        Assert.Contains(report.Violations, v => v.Subject == "A|P" && v.Code == "CHK106" && v.Rule == PairingRule.P7);
+        Assert.Contains(report.Violations, v => v.Subject == "B|P" && v.Code == "CHK103" && (PairingLevel)v.Finding["level"] == PairingLevel.School
+            && v.Finding.Subject == new FindingSubject("school_pair", "B|P"));
+        Assert.Contains(report.Violations, v => v.Subject == "summary.continuity.CON001" && v.Code == "CHK117" && (string)v.Finding["code"] == "CON001");
     }
 
     [Property(MaxTest = 30)]

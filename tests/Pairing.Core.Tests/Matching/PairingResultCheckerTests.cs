@@ -1,3 +1,4 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 
@@ -45,7 +46,8 @@ public sealed class PairingResultCheckerTests
     {
         var broken = With(Good, classes: [new ClassPair(new("XC"), new("NC2"))]);
 
-        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P5 && v.Message.Contains("grade 8 is paired with grade 9", StringComparison.Ordinal));
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P5 && v.Code == "CHK034"
+            && (Grade)v.Finding["xinjiangGrade"] == new Grade(8) && (Grade)v.Finding["inlandGrade"] == new Grade(9));
     }
 
     [Fact]
@@ -53,7 +55,8 @@ public sealed class PairingResultCheckerTests
     {
         var broken = With(Good, students: Good.StudentPairs.Skip(1));
 
-        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P7 && v.Message.Contains("lost", StringComparison.Ordinal));
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P7 && v.Code == "CHK056"
+            && v.Finding.Subject == new FindingSubject("student", v.Subject));
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public sealed class PairingResultCheckerTests
 
         var violation = Assert.Single(PairingResultChecker.Check(Roster, broken).Violations);
         Assert.Equal("summary.cross_class_pairs", violation.Subject);
+        Assert.Equal(("CHK091", "cross_class_pairs", 3, s.CrossClassPairs), (violation.Code, (string)violation.Finding["figure"], (int)violation.Finding["stated"], (int?)(int)violation.Finding["counted"]));
     }
 
     private static PairingResult With(

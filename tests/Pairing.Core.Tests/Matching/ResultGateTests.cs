@@ -22,8 +22,10 @@ public sealed class ResultGateTests
 
         var violations = PairingResultChecker.Check(Roster, claimed).Violations;
 
-        Assert.Contains(violations, v => v.Subject == "summary.options.xinjiang_schools_per_inland_school"
-            && v.Message == "the result claims xinjiang_schools_per_inland_school = 50, the check expects 1");
+        var differs = Assert.Single(violations, v => v.Code == "CHK001");
+        Assert.Equal("summary.options.xinjiang_schools_per_inland_school", differs.Subject);
+        Assert.Equal(new FindingSubject("option", "xinjiang_schools_per_inland_school"), differs.Finding.Subject);
+        Assert.Equal(("xinjiang_schools_per_inland_school", 50, 1), ((string)differs.Finding["option"], (int)differs.Finding["claimed"], (int)differs.Finding["expected"]));
         Assert.True(PairingResultChecker.Check(Roster, Good).IsValid);
     }
 
@@ -49,8 +51,10 @@ public sealed class ResultGateTests
 
         var violations = PairingResultChecker.Check(Roster, forged).Violations;
 
-        Assert.Contains(violations, v => v.Subject == PairingResultFiles.StudentPairsFile && v.Message.Contains($"has {Good.StudentPairs.Count} student pairs", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.Subject == PairingResultFiles.ClassPairsFile);
+        Assert.Contains(violations, v => v.Subject == PairingResultFiles.StudentPairsFile && v.Code == "CHK002"
+            && v.Finding.TryGetArgument<int>("count", out var count) && count == Good.StudentPairs.Count
+            && v.Finding.TryGetArgument<PairingLevel>("level", out var level) && level == PairingLevel.Student);
+        Assert.Contains(violations, v => v.Subject == PairingResultFiles.ClassPairsFile && v.Code == "CHK002");
     }
 
     [Fact]
@@ -67,9 +71,10 @@ public sealed class ResultGateTests
 
         var violations = PairingResultChecker.Check(Roster, forged).Violations;
 
-        Assert.Contains(violations, v => v.Subject == "x-nowhere|y-nowhere" && v.Message == "the roster has no such student");
-        Assert.Contains(violations, v => v.Subject == " spaced " && v.Message.Contains("surrounding or control spaces", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.Subject == "S-ghost" && v.Message.Contains("no such Xinjiang school", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Subject == "x-nowhere|y-nowhere" && v.Code == "CHK041" && (string)v.Finding["missing"] == "x-nowhere");
+        Assert.Contains(violations, v => v.Subject == "nowhere|N-nowhere" && v.Code == "CHK011" && (string)v.Finding["missing"] == "nowhere");
+        Assert.Contains(violations, v => v.Subject == " spaced " && v.Code == "CHK053" && (string)v.Finding["id"] == " spaced ");
+        Assert.Contains(violations, v => v.Subject == "S-ghost" && v.Code == "CHK054" && (PairingLevel)v.Finding["level"] == PairingLevel.School);
     }
 
     [Fact]

@@ -49,16 +49,18 @@ public sealed class UnpairedReasonCheckTests : IDisposable
 
         var violations = PairingResultChecker.Check(Roster, broken).Violations;
         var id = broken.Unpaired.First(u => u.Code == "UNP001").Id;
-        Assert.Contains(violations, v => v.Rule == PairingRule.P7 && v.Subject == id && v.Message.Contains("explains a county, not a student", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Rule == PairingRule.P7 && v.Subject == id && v.Code == "CHK062"
+            && (PairingLevel)v.Finding["codeLevel"] == PairingLevel.County && (PairingLevel)v.Finding["level"] == PairingLevel.Student);
     }
 
     [Theory]
-    [InlineData("NS", 8, 1, 3, "the roster gives 2 available and 3 needed")]
-    [InlineData("NS", 8, 2, 4, "the roster gives 2 available and 3 needed")]
-    [InlineData("NX", 8, 2, 3, "the inland unit is NS")]
-    [InlineData("NS", 9, 2, 3, "the grade it pairs into is 8")]
-    [InlineData("NS", 8, 3, 3, "no shortfall")]
-    public void A_class_row_with_invented_numbers_is_rejected_with_the_row_named(string inland, int grade, int available, int needed, string expected)
+    [InlineData("NS", 8, 1, 3, "CHK065", PairingRule.P5, "available", 2)]
+    [InlineData("NS", 8, 2, 4, "CHK065", PairingRule.P5, "needed", 3)]
+    [InlineData("NX", 8, 2, 3, "CHK064", PairingRule.P5, "inland", "NS")]
+    [InlineData("NS", 9, 2, 3, "CHK082", PairingRule.P5, "grade", 8)]
+    [InlineData("NS", 8, 3, 3, "CHK063", PairingRule.P7, "available", 3)]
+    public void A_class_row_with_invented_numbers_is_rejected_with_the_row_named(
+        string inland, int grade, int available, int needed, string code, PairingRule rule, string argument, object value)
     {
         var broken = Replace(Good, u => u.Level == PairingLevel.Class, u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.GradeClassesShort,
             FindingArgument.Of("inland", inland), FindingArgument.Of("grade", new Grade(grade)),
@@ -66,7 +68,14 @@ public sealed class UnpairedReasonCheckTests : IDisposable
 
         var violations = PairingResultChecker.Check(Roster, broken).Violations;
         var unpairedClass = Good.Unpaired.Single(u => u.Level == PairingLevel.Class).Id;
-        Assert.Contains(violations, v => v.Subject == unpairedClass && v.Message.Contains(expected, StringComparison.Ordinal));
+        var violation = Assert.Single(violations, v => v.Subject == unpairedClass);
+        Assert.Equal((code, rule), (violation.Code, violation.Rule));
+        var actual = violation.Finding[argument];
+        Assert.Equal(value, actual is Grade g ? g.Number : actual);
+        if (code != "CHK063")
+        {
+            Assert.Equal("UNP021", violation.Finding["code"]);
+        }
     }
 
     [Fact]
@@ -74,7 +83,8 @@ public sealed class UnpairedReasonCheckTests : IDisposable
     {
         var broken = Replace(Good, u => u.Level == PairingLevel.Class, u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.ClassSchoolUnpaired));
 
-        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P5 && v.Message.Contains("is paired with inland school NS", StringComparison.Ordinal));
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P5 && v.Code == "CHK075"
+            && (PairingLevel)v.Finding["level"] == PairingLevel.School && (string)v.Finding["inland"] == "NS" && (string)v.Finding["code"] == "UNP022");
     }
 
     [Fact]
@@ -88,8 +98,8 @@ public sealed class UnpairedReasonCheckTests : IDisposable
             FindingArgument.Of("inland", "NS"), FindingArgument.Of("grade", new Grade(8)), FindingArgument.Of("available", 20), FindingArgument.Of("needed", 30));
         var broken = new PairingResult(Good.CountyPairs, Good.SchoolPairs, Good.ClassPairs, students, [.. Good.Unpaired, extra], Good.Summary);
 
-        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P6 && v.Subject == "NS"
-            && v.Message.Contains("so 10 are left over, but 11 are listed", StringComparison.Ordinal));
+        Assert.Contains(PairingResultChecker.Check(Roster, broken).Violations, v => v.Rule == PairingRule.P6 && v.Subject == "NS" && v.Code == "CHK058"
+            && (int)v.Finding["left"] == 10 && (int)v.Finding["listed"] == 11 && (Grade)v.Finding["grade"] == new Grade(8));
     }
 
     [Fact]
@@ -143,8 +153,8 @@ public sealed class UnpairedReasonCheckTests : IDisposable
         // "Every able school is taken" would be false here: the checker says NS still has a place.
         var taken = Replace(plan, u => u.Id == "XB", u => UnpairedUnit.Of(u.Level, u.Id, UnpairedFindings.SchoolsTaken,
             FindingArgument.Of("inland", "N1"), FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1)));
-        Assert.Contains(PairingResultChecker.Check(roster, taken, options).Violations, v => v.Subject == "XB"
-            && v.Message.Contains("inland school NS could take it and takes 1 of at most 2 Xinjiang schools", StringComparison.Ordinal));
+        Assert.Contains(PairingResultChecker.Check(roster, taken, options).Violations, v => v.Subject == "XB" && v.Code == "CHK078" && v.Rule == PairingRule.P3
+            && (string)v.Finding["inland"] == "NS" && (int)v.Finding["taken"] == 1 && (int)v.Finding["allowed"] == 2);
     }
 
     private static PairingResult Replace(PairingResult r, Func<UnpairedUnit, bool> which, Func<UnpairedUnit, UnpairedUnit> with)
