@@ -73,7 +73,7 @@ internal static class Program
             var value = result.Tokens.LastOrDefault()?.Value;
             if (!CliLanguage.TryParse(value, out _))
             {
-                result.AddError(Fmt.Of(Strings.LanguageInvalid, value));
+                result.AddError(CliFindings.Line(CliFindings.BadLanguage, ("value", value ?? string.Empty)));
             }
         });
 

@@ -29,7 +29,7 @@ internal static class ActivitiesCommand
             CliOptions.NotEmpty(r, holidays);
             if (r.GetResult(asOf) is { } given && !TryParseDate(given.GetValueOrDefault<string?>(), out _))
             {
-                r.AddError(Fmt.Of(Strings.ActivitiesBadDate, given.GetValueOrDefault<string?>()));
+                r.AddError(CliFindings.Line(CliFindings.BadDate, ("option", "--as-of"), ("value", given.GetValueOrDefault<string?>() ?? string.Empty)));
             }
         });
         command.SetAction(parsed =>
@@ -77,7 +77,7 @@ internal static class ActivitiesCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(Fmt.Of(Strings.CannotWrite, "activities", outDir, e.Message));
+            error.WriteLine(CliFindings.CannotWriteLine("activities", outDir, e));
             return Program.Failed;
         }
 

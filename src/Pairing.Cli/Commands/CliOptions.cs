@@ -18,7 +18,7 @@ internal static class CliOptions
         {
             Description = description,
             HelpName = helpName,
-            CustomParser = r => Parse(r, name, Strings.NotAWholeNumber, (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
+            CustomParser = r => Parse(r, name, CliFindings.NotAWholeNumber, (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
         };
         if (defaultValue is { } d)
         {
@@ -34,7 +34,7 @@ internal static class CliOptions
         {
             Description = description,
             HelpName = helpName,
-            CustomParser = r => Parse(r, name, Strings.NotAWholeNumber, (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
+            CustomParser = r => Parse(r, name, CliFindings.NotAWholeNumber, (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
         };
         if (defaultValue is { } d)
         {
@@ -50,7 +50,7 @@ internal static class CliOptions
         {
             Description = description,
             HelpName = helpName,
-            CustomParser = r => Parse(r, name, Strings.NotANumber, (string t, out double v) =>
+            CustomParser = r => Parse(r, name, CliFindings.NotANumber, (string t, out double v) =>
                 double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v)),
         };
         if (defaultValue is { } d)
@@ -73,11 +73,11 @@ internal static class CliOptions
     {
         if (result.GetResult(option) is not { } given)
         {
-            result.AddError(Fmt.Of(Strings.OptionRequired, option.Name));
+            result.AddError(CliFindings.Line(CliFindings.OptionRequired, ("option", option.Name)));
         }
         else if (given.Tokens.Count > 0 && string.IsNullOrWhiteSpace(given.Tokens[^1].Value))
         {
-            result.AddError(Fmt.Of(Strings.OptionEmpty, option.Name));
+            result.AddError(CliFindings.Line(CliFindings.OptionEmpty, ("option", option.Name)));
         }
     }
 
@@ -86,7 +86,7 @@ internal static class CliOptions
     {
         if (result.GetResult(option) is { } given && given.Tokens.Count > 0 && given.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
         {
-            result.AddError(Fmt.Of(Strings.OptionEmpty, option.Name));
+            result.AddError(CliFindings.Line(CliFindings.OptionEmpty, ("option", option.Name)));
         }
     }
 
@@ -105,11 +105,11 @@ internal static class CliOptions
 
     private delegate bool TryParser<T>(string text, out T value);
 
-    private static T Parse<T>(ArgumentResult result, string name, string message, TryParser<T> parse)
+    private static T Parse<T>(ArgumentResult result, string name, FindingDescriptor message, TryParser<T> parse)
     {
         if (result.Tokens.Count == 0)
         {
-            result.AddError(Fmt.Of(Strings.OptionNeedsValue, name));
+            result.AddError(CliFindings.Line(CliFindings.OptionNeedsValue, ("option", name)));
             return default!;
         }
 
@@ -119,7 +119,7 @@ internal static class CliOptions
             return value;
         }
 
-        result.AddError(Fmt.Of(message, name, text));
+        result.AddError(CliFindings.Line(message, ("option", name), ("value", text)));
         return default!;
     }
 }

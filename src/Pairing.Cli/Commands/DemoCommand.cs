@@ -48,7 +48,7 @@ internal static class DemoCommand
         {
             if (!File.Exists(Path.Combine(folder, Marker)))
             {
-                error.WriteLine(Fmt.Of(Strings.DemoFolderTaken, folder, Marker));
+                error.WriteLine("pairing demo: " + CliFindings.Line(CliFindings.FolderTaken, ("folder", folder), ("marker", Marker)));
                 return Program.BadInput;
             }
 

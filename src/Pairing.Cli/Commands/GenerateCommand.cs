@@ -66,13 +66,13 @@ internal static class GenerateCommand
             {
                 if (result.GetResult(option) is not null)
                 {
-                    result.AddError(Fmt.Of(Strings.GenOnlyWithNextYear, option.Name));
+                    result.AddError(CliFindings.Line(CliFindings.OnlyWithNextYear, ("option", option.Name)));
                 }
             }
 
             if (result.GetResult(students) is null)
             {
-                result.AddError(Fmt.Of(Strings.OptionRequired, students.Name));
+                result.AddError(CliFindings.Line(CliFindings.OptionRequired, ("option", students.Name)));
             }
 
             CliOptions.Require(result, output);
@@ -93,7 +93,7 @@ internal static class GenerateCommand
 
             if (OptionValues.TryGet(result, activities, out var withActivities) && withActivities && OptionValues.TryGet(result, countsOnly, out var counts) && counts)
             {
-                result.AddError(Strings.GenActivitiesCountsOnly);
+                result.AddError(CliFindings.Line(CliFindings.ActivitiesNeedStudents));
             }
 
             // The parser converts a value only when asked: ask, so that a bad seed is reported with the rest.
@@ -169,7 +169,7 @@ internal static class GenerateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                CliConsole.Error(parsed).WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
+                CliConsole.Error(parsed).WriteLine(CliFindings.CannotWriteLine("generate", directory, e));
                 return Program.Failed;
             }
 
@@ -189,7 +189,7 @@ internal static class GenerateCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    CliConsole.Error(parsed).WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
+                    CliConsole.Error(parsed).WriteLine(CliFindings.CannotWriteLine("generate", directory, e));
                     return Program.Failed;
                 }
 
@@ -227,14 +227,14 @@ internal static class GenerateCommand
     {
         if (result.GetResult(output) is null)
         {
-            result.AddError(Fmt.Of(Strings.OptionRequired, output.Name));
+            result.AddError(CliFindings.Line(CliFindings.OptionRequired, ("option", output.Name)));
         }
 
         foreach (var option in notApplying)
         {
             if (result.GetResult(option) is { Implicit: false })
             {
-                result.AddError(Fmt.Of(Strings.GenNotWithNextYear, option.Name));
+                result.AddError(CliFindings.Line(CliFindings.NotWithNextYear, ("option", option.Name)));
             }
         }
 
@@ -294,7 +294,7 @@ internal static class GenerateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(Fmt.Of(Strings.CannotWrite, "generate", directory, e.Message));
+            error.WriteLine(CliFindings.CannotWriteLine("generate", directory, e));
             return Program.Failed;
         }
 

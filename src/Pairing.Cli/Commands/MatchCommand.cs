@@ -48,7 +48,7 @@ internal static class MatchCommand
 
         if (!roster.HasStudents)
         {
-            error.WriteLine(Fmt.Of(Strings.MatchCountsOnly, rosterDir));
+            error.WriteLine("pairing match: " + CliFindings.Line(CliFindings.CountsOnlyRoster, ("roster", rosterDir)));
             return Program.BadInput;
         }
 

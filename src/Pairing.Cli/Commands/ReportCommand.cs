@@ -50,7 +50,7 @@ internal static class ReportCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or JsonException)
             {
-                error.WriteLine(Fmt.Of(Strings.ComplianceUnreadable, dir, e.Message));
+                error.WriteLine("pairing report: " + CliFindings.Line(CliFindings.ComplianceUnreadable, ("path", dir), ("error", e.Message)));
                 bad = true;
             }
         }
@@ -67,7 +67,7 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(Fmt.Of(Strings.CannotWrite, "report", outPath, e.Message));
+            error.WriteLine(CliFindings.CannotWriteLine("report", outPath, e));
             return Program.Failed;
         }
 

@@ -23,7 +23,7 @@ internal static class ResultOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(Fmt.Of(Strings.CannotWrite, command, directory, e.Message));
+            error.WriteLine(CliFindings.CannotWriteLine(command, directory, e));
             return Program.Failed;
         }
 

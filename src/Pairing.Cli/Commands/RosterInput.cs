@@ -93,7 +93,7 @@ internal static class RosterInput
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(Fmt.Of(Strings.ResultUnreadable, command, what, directory, e.Message));
+            error.WriteLine($"pairing {command}: " + CliFindings.Line(CliFindings.ResultUnreadable, ("what", what), ("path", directory), ("error", e.Message)));
             return null;
         }
     }

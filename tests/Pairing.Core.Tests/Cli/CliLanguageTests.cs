@@ -54,6 +54,19 @@ public sealed partial class CliLanguageTests : CliTestBase
     }
 
     [Fact]
+    public void Every_tool_code_is_defined_once_translated_with_exactly_its_arguments_and_documented()
+    {
+        FindingCatalogueAssert.WellFormed(CliFindings.All);
+        var declared = typeof(CliFindings).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(Pairing.Core.Findings.FindingDescriptor))
+            .Select(p => (Pairing.Core.Findings.FindingDescriptor)p.GetValue(null)!);
+        Assert.Equal(declared.Select(d => d.Code).Order(StringComparer.Ordinal), CliFindings.All.Select(d => d.Code));
+        Assert.DoesNotContain(CliFindings.All, d => Pairing.Core.Findings.FindingCatalog.TryGet(d.Code, out _));
+        var rules = File.ReadAllText(Path.Combine(FindingCatalogTests.RepositoryRoot(), "docs", "rules.md"));
+        Assert.All(CliFindings.All, d => Assert.Contains($"| `{d.Code}` |", rules, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Help_is_in_chinese_or_english_for_every_command_and_fits_80_columns()
     {
         foreach (var command in Commands.Prepend(null))

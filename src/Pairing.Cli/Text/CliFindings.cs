@@ -1,0 +1,78 @@
+using System.Resources;
+using Pairing.Core.Findings;
+
+namespace Pairing.Cli.Text;
+
+/// <summary>
+/// The tool's own problems (prefix <c>CLI</c>): a command line that cannot run, an input it cannot read, an output it
+/// cannot write. Findings like the library's, so a line reads the same way (<c>error CLI001: …</c>, <c>错误 CLI001: …</c>)
+/// and has a code a script or a help desk can rely on. Messages in <c>Resources/CliMessages.resx</c> and its zh-Hans
+/// satellite; listed in docs/rules.md.
+/// </summary>
+internal static class CliFindings
+{
+    private static readonly ResourceManager Messages = new("Pairing.Cli.Resources.CliMessages", typeof(CliFindings).Assembly);
+
+    /// <summary>CLI001: a required option is not given.</summary>
+    public static FindingDescriptor OptionRequired { get; } = New("CLI001", "option");
+
+    /// <summary>CLI002: a path option is given as an empty or blank string.</summary>
+    public static FindingDescriptor OptionEmpty { get; } = New("CLI002", "option");
+
+    /// <summary>CLI003: an option is given without its value.</summary>
+    public static FindingDescriptor OptionNeedsValue { get; } = New("CLI003", "option");
+
+    /// <summary>CLI004: an option's value is not a whole number.</summary>
+    public static FindingDescriptor NotAWholeNumber { get; } = New("CLI004", "option", "value");
+
+    /// <summary>CLI005: an option's value is not a number.</summary>
+    public static FindingDescriptor NotANumber { get; } = New("CLI005", "option", "value");
+
+    /// <summary>CLI006: <c>--language</c> names neither Chinese nor English.</summary>
+    public static FindingDescriptor BadLanguage { get; } = New("CLI006", "value");
+
+    /// <summary>CLI007: an option of <c>generate --next-year</c> is given without <c>--next-year</c>.</summary>
+    public static FindingDescriptor OnlyWithNextYear { get; } = New("CLI007", "option");
+
+    /// <summary>CLI008: an option of a new roster is given with <c>--next-year</c>.</summary>
+    public static FindingDescriptor NotWithNextYear { get; } = New("CLI008", "option");
+
+    /// <summary>CLI009: <c>--activities</c> and <c>--counts-only</c> together.</summary>
+    public static FindingDescriptor ActivitiesNeedStudents { get; } = New("CLI009");
+
+    /// <summary>CLI010: <c>--as-of</c> is not a date as yyyy-MM-dd.</summary>
+    public static FindingDescriptor BadDate { get; } = New("CLI010", "option", "value");
+
+    /// <summary>CLI011: the demo's folder holds files the demo did not make.</summary>
+    public static FindingDescriptor FolderTaken { get; } = New("CLI011", "folder", "marker");
+
+    /// <summary>CLI012: <c>match</c> is given a counts-only roster.</summary>
+    public static FindingDescriptor CountsOnlyRoster { get; } = New("CLI012", "roster");
+
+    /// <summary>CLI013: a result (a plan, last year's result) cannot be read.</summary>
+    public static FindingDescriptor ResultUnreadable { get; } = New("CLI013", "what", "path", "error");
+
+    /// <summary>CLI014: an output cannot be written.</summary>
+    public static FindingDescriptor CannotWrite { get; } = New("CLI014", "path", "error");
+
+    /// <summary>CLI015: a compliance report folder cannot be read.</summary>
+    public static FindingDescriptor ComplianceUnreadable { get; } = New("CLI015", "path", "error");
+
+    /// <summary>Every code, in code order.</summary>
+    public static IReadOnlyList<FindingDescriptor> All { get; } =
+    [
+        OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
+        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable,
+    ];
+
+    /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>
+    public static string Line(FindingDescriptor descriptor, params (string Name, object Value)[] arguments) =>
+        FindingRenderer.Default.RenderLine(descriptor.Create(null, null, [.. arguments.Select(a => FindingArgument.Of(a.Name, a.Value))]));
+
+    /// <summary>The line for an output a command cannot write: <c>pairing match: error CLI014: cannot write '…': …</c>.</summary>
+    public static string CannotWriteLine(string command, string path, Exception e) =>
+        $"pairing {command}: " + Line(CannotWrite, ("path", path), ("error", e.Message));
+
+    private static FindingDescriptor New(string code, params string[] arguments) =>
+        new(code, "cli", FindingSeverity.Error, null, Messages, arguments);
+}
