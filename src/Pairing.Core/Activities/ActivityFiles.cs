@@ -143,7 +143,7 @@ public static class ActivityFiles
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        using var files = new AtomicFiles(directory);
+        using var files = AtomicFiles.InPlace(directory);
         using (var stream = files.Create(Path.GetFileName(full)))
         {
             write(stream);

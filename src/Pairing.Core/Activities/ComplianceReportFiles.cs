@@ -29,12 +29,18 @@ public static class ComplianceReportFiles
     /// <summary>The name of the roll-up file in JSON.</summary>
     public const string RollupJsonFile = "rollup.json";
 
-    /// <summary>Writes the report into a folder (created if needed), replacing the report's files there all at once.</summary>
+    /// <summary>
+    /// Writes the report into a folder, replacing the folder whole: written beside it and swapped in at once, so the
+    /// filed report is the old one or the new one, never a mix. A folder holding other files is refused, unchanged.
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">The folder to write into.</param>
     public static void Write(ComplianceReport report, string directory) => Write(report, directory, FindingLanguage.ChineseAndEnglish);
 
-    /// <summary>Writes the report into a folder (created if needed), replacing the report's files there all at once.</summary>
+    /// <summary>
+    /// Writes the report into a folder, replacing the folder whole: written beside it and swapped in at once, so the
+    /// filed report is the old one or the new one, never a mix. A folder holding other files is refused, unchanged.
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">The folder to write into.</param>
     /// <param name="language">The language of the <c>detail</c> column.</param>
@@ -42,8 +48,8 @@ public static class ComplianceReportFiles
     {
         Guard.NotNull(report);
         Guard.NotNull(directory);
-        Directory.CreateDirectory(directory);
-        using var files = new AtomicFiles(directory);
+        // The whole folder is replaced at once: the filed report is the old one or the new one, never a mix.
+        using var files = AtomicFiles.Folder(directory, [ComplianceFile, RollupCsvFile, RollupJsonFile]);
         using (var stream = files.Create(ComplianceFile))
         {
             WriteCompliance(report, stream, language);

@@ -43,21 +43,31 @@ public static class PairingResultFiles
     /// <summary>The summary file's name.</summary>
     public const string SummaryFile = "summary.json";
 
+    /// <summary>Every file a result folder may hold; a write refuses a folder holding anything else, so nothing of anyone's is lost.</summary>
+    internal static IReadOnlyCollection<string> Files { get; } =
+        [CountyPairsFile, SchoolPairsFile, ClassPairsFile, StudentPairsFile, UnpairedFile, ContinuityFile, SummaryFile];
+
     /// <summary>
-    /// Writes a result into a folder (created if needed), all files or none, with the text columns (the reasons of
-    /// <c>unpaired.csv</c>) in <paramref name="language"/>. A planning result removes stale class and student pair files.
+    /// Writes a result into a folder, replacing the folder whole, with the text columns (the reasons of
+    /// <c>unpaired.csv</c>) in <paramref name="language"/>. The files are written into a new sibling folder and swapped in
+    /// at once (on Linux one atomic exchange), so a reader, a failure or a kill at any moment leaves the old complete
+    /// result or the new one, never a mix; stale temporaries of a killed run are removed by the next write. A folder
+    /// holding files that are not a result's is refused before anything is written.
     /// </summary>
     /// <param name="result">The result.</param>
     /// <param name="directory">The folder.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to run. The default value is true.</param>
     /// <param name="language">The language of the text columns: Chinese, English, or both (<c>中文 / English</c>). The default value is both.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written; nothing was changed.</exception>
     public static void Write(
         PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
     {
         Guard.NotNull(result);
         Guard.NotNull(directory);
-        Directory.CreateDirectory(directory);
-        using var files = new AtomicFiles(directory);
+        // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
+        using var files = AtomicFiles.Folder(directory, Files);
         using (var csv = new CsvWriter(files.Create(CountyPairsFile)))
         {
             csv.WriteHeader("xinjiang_county_id", "inland_county_id");

@@ -89,7 +89,7 @@ public static class RosterFiles
         Guard.NotNull(roster);
         Guard.NotNull(directory);
         Directory.CreateDirectory(directory);
-        using var files = new AtomicFiles(directory);
+        using var files = AtomicFiles.InPlace(directory);
 
         using (var csv = new CsvWriter(files.Create(CountiesFile)))
         {
