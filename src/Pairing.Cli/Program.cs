@@ -26,15 +26,21 @@ internal static class Program
         var width = Console.IsOutputRedirected ? TextLayout.DefaultWidth : Math.Max(40, TerminalWidth());
         if (!Console.IsOutputRedirected)
         {
-            return Run(args, Console.Out, Console.Error, culture, width);
+            using var cancellation = new Cancellation(Console.Out, Console.Error);
+            return Run(args, Console.Out, Console.Error, culture, width, cancellation.Token, cancellation);
         }
 
         // Redirected to a file or a pipe: buffer, so that listing a million problems is not a million writes, and
-        // write UTF-8 whatever the console's code page, so Chinese names survive.
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-        var code = Run(args, output, Console.Error, culture, width);
-        output.Flush();
-        return code;
+        // write UTF-8 whatever the console's code page, so Chinese names survive. Synchronized, so that a cancellation
+        // can flush it from another thread.
+        using var stream = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        var output = TextWriter.Synchronized(stream);
+        using (var cancellation = new Cancellation(output, Console.Error))
+        {
+            var code = Run(args, output, Console.Error, culture, width, cancellation.Token, cancellation);
+            output.Flush();
+            return code;
+        }
     }
 
     /// <summary>
@@ -46,13 +52,15 @@ internal static class Program
         Run(args, output, error, CliLanguage.Resolve(args, _ => null, CultureInfo.CurrentUICulture), TextLayout.DefaultWidth);
 
     /// <summary>Runs the tool in-process in <paramref name="culture"/>, with help wrapped to <paramref name="width"/> columns.</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error, CultureInfo culture, int width)
+    internal static int Run(
+        string[] args, TextWriter output, TextWriter error, CultureInfo culture, int width, CancellationToken cancellationToken = default, Cancellation? signals = null)
     {
         var saved = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            return Parse(args, output, error, width);
+            Cancellation.BeginRun(signals);
+            return Parse(args, output, error, width, cancellationToken);
         }
         finally
         {
@@ -60,7 +68,7 @@ internal static class Program
         }
     }
 
-    private static int Parse(string[] args, TextWriter output, TextWriter error, int width)
+    private static int Parse(string[] args, TextWriter output, TextWriter error, int width, CancellationToken cancellationToken)
     {
         var language = new Option<string>(CliLanguage.OptionName)
         {
@@ -88,7 +96,9 @@ internal static class Program
             ReportCommand.Create(),
             DemoCommand.Create(),
         };
+        var verbose = new Option<bool>("--verbose") { Description = Strings.VerboseOption, Recursive = true };
         root.Options.Add(language);
+        root.Options.Add(verbose);
         HelpText.Install(root, width);
 
         var parsed = root.Parse(args);
@@ -105,7 +115,31 @@ internal static class Program
             return BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Signals are the tool's own (Cancellation), and so are unexpected exceptions: one line, not a stack trace.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Flush();
+            error.WriteLine(Cancellation.Message);
+            return Cancellation.ExitCode;
+        }
+        catch (Exception e)
+        {
+            output.Flush();
+            error.WriteLine(Fmt.Of(Strings.UnexpectedError, e.GetType().Name, e.Message.ReplaceLineEndings(" ")));
+            error.WriteLine(parsed.GetValue(verbose) ? e.ToString() : Strings.UnexpectedErrorVerbose);
+            return Failed;
+        }
     }
 
     private static int TerminalWidth()

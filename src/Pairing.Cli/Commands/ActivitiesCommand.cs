@@ -32,17 +32,18 @@ internal static class ActivitiesCommand
                 r.AddError(CliFindings.Line(CliFindings.BadDate, ("option", "--as-of"), ("value", given.GetValueOrDefault<string?>() ?? string.Empty)));
             }
         });
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) =>
         {
             var date = TryParseDate(parsed.GetValue(asOf), out var d) ? d : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-            return Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities)!, parsed.GetValue(holidays), date,
-                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed));
+            return Task.FromResult(Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities)!, parsed.GetValue(holidays), date,
+                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken));
         });
         return command;
     }
 
     internal static int Run(
-        string rosterDir, string resultDir, string activitiesPath, string? holidaysPath, DateOnly asOf, string outDir, TextWriter output, TextWriter error)
+        string rosterDir, string resultDir, string activitiesPath, string? holidaysPath, DateOnly asOf, string outDir, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken = default)
     {
         // Every input is read and every problem reported before anything is checked.
         var roster = RosterInput.Read(rosterDir, error, "activities");
@@ -63,7 +64,9 @@ internal static class ActivitiesCommand
             return Program.BadInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             if (ResultOutput.IsWorkbook(outDir))
@@ -80,6 +83,8 @@ internal static class ActivitiesCommand
             error.WriteLine(CliFindings.CannotWriteLine("activities", outDir, e));
             return Program.Failed;
         }
+
+        Cancellation.Written();
 
         output.WriteLine(Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outDir));

@@ -16,17 +16,15 @@ internal static class CheckCommand
         {
             directory,
         };
-        command.SetAction(parsed =>
-        {
-            var output = CliConsole.Output(parsed);
-            return Run(parsed.GetValue(directory)!, output, CliConsole.Error(parsed));
-        });
+        command.SetAction((parsed, cancellationToken) =>
+            Task.FromResult(Run(parsed.GetValue(directory)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
         return command;
     }
 
-    internal static int Run(string directory, TextWriter output, TextWriter error)
+    internal static int Run(string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var result = RosterInput.Load(directory, out var conflict);
+        cancellationToken.ThrowIfCancellationRequested();
         if (result is null)
         {
             error.WriteLine(conflict);

@@ -32,7 +32,8 @@ internal static class DemoCommand
         var output = CliOptions.Path("--out", Fmt.Of(Strings.DemoOut, DefaultFolder));
         var command = new Command("demo", Fmt.Of(Strings.DemoDescription, XinjiangStudents)) { output };
         command.Validators.Add(r => CliOptions.NotEmpty(r, output));
-        command.SetAction(parsed => Run(parsed.GetValue(output) ?? DefaultFolder, CliConsole.Output(parsed), CliConsole.Error(parsed)));
+        command.SetAction((parsed, cancellationToken) =>
+            Task.FromResult(Run(parsed.GetValue(output) ?? DefaultFolder, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
         return command;
     }
 
@@ -41,7 +42,25 @@ internal static class DemoCommand
 
     internal static int Run(TextWriter output, TextWriter error) => Run(DefaultFolder, output, error);
 
-    internal static int Run(string folder, TextWriter output, TextWriter error)
+    internal static int Run(string folder, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Demo(folder, output, error, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A cancelled demo leaves nothing: its folder is its own scratch space.
+            if (File.Exists(Path.Combine(folder, Marker)))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static int Demo(string folder, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // The folder is the demo's own: replaced when an earlier demo made it, refused when it holds anything else.
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
@@ -85,7 +104,7 @@ internal static class DemoCommand
 
         // Both phases, as a province would run them, then the independent check of the result read back from its files.
         var roster = read.Roster;
-        var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
+        var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress, cancellationToken: cancellationToken));
         PairingResultFiles.Write(paired, resultFolder);
         var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder));
         WriteCheck(output, check, Strings.DemoVerified, Strings.DemoViolations);
@@ -97,7 +116,8 @@ internal static class DemoCommand
             return Program.Failed;
         }
 
-        var valid = SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder));
+        cancellationToken.ThrowIfCancellationRequested();
+        var valid = SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder), cancellationToken);
         Files(output, folder);
         return valid ? Program.Ok : Program.Failed;
     }
@@ -190,7 +210,7 @@ internal static class DemoCommand
     /// paired with last year's result as previous and without it, both verified, then compared.
     /// </summary>
     /// <returns>Whether both results passed the independent check.</returns>
-    private static bool SecondYear(TextWriter output, IAnsiConsole console, string folder, Roster year1, PairingResult previous)
+    private static bool SecondYear(TextWriter output, IAnsiConsole console, string folder, Roster year1, PairingResult previous, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var options = new NextYearOptions();
@@ -215,8 +235,8 @@ internal static class DemoCommand
         Say(output, Fmt.Of(Strings.DemoYear2, CheckCommand.Percent(options.TransferOutRate, 0),
             CheckCommand.Percent(options.SchoolCloseRate, 0), options.Seed, clock.Elapsed.TotalSeconds, x.Students, x.Classes));
 
-        var withPrevious = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, previous: previous, progress: progress));
-        var fresh = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress));
+        var withPrevious = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, previous: previous, progress: progress, cancellationToken: cancellationToken));
+        var fresh = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress, cancellationToken: cancellationToken));
         PairingResultFiles.Write(withPrevious, Path.Combine(year2Folder, "with-previous"));
         PairingResultFiles.Write(fresh, Path.Combine(year2Folder, "afresh"));
         var valid = true;

@@ -145,7 +145,8 @@ internal static class GenerateCommand
             return options;
         }
 
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) => Task.FromResult(Generate(parsed, cancellationToken)));
+        int Generate(ParseResult parsed, CancellationToken cancellationToken)
         {
             var stdout = CliConsole.Output(parsed);
             if (parsed.GetResult(nextYear) is not null)
@@ -163,6 +164,7 @@ internal static class GenerateCommand
             var directory = parsed.GetValue(output)!;
             var clock = Stopwatch.StartNew();
             var roster = RosterGenerator.Generate(options);
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 RosterFiles.Write(roster, directory);
@@ -177,7 +179,7 @@ internal static class GenerateCommand
             {
                 // The same roster and default options always give the same pairing, so 'pairing match' on the roster
                 // reproduces DIR/pairing, and the records refer to those pairs.
-                var pairing = new PairingMatcher().Match(roster);
+                var pairing = new PairingMatcher().Match(roster, cancellationToken: cancellationToken);
                 // Deliberately against the rules in a few records, as documented: the records are for trying 'pairing
                 // activities', which should have something to flag.
                 var records = ActivityLogGenerator.Generate(
@@ -202,7 +204,7 @@ internal static class GenerateCommand
             stdout.WriteLine(Fmt.Of(roster.HasStudents ? Strings.GenWrote : Strings.GenWroteCountsOnly, directory,
                 x.Students, x.Classes, x.Schools, x.Counties, i.Students, i.Classes, i.Schools, i.Counties, options.Seed, clock.Elapsed.TotalSeconds));
             return Program.Ok;
-        });
+        }
         return command;
     }
 

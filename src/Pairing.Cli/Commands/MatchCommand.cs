@@ -52,7 +52,8 @@ internal static class MatchCommand
             return Program.BadInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, plan, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "match", output, error, roster);
+        return ResultOutput.Write(result, outDir, "match", output, error, roster, cancellationToken);
     }
 }

@@ -38,7 +38,8 @@ internal static class PlanCommand
             return Program.BadInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Plan(roster, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "plan", output, error, roster);
+        return ResultOutput.Write(result, outDir, "plan", output, error, roster, cancellationToken);
     }
 }

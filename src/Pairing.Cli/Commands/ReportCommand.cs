@@ -30,12 +30,14 @@ internal static class ReportCommand
             CliOptions.Require(r, output);
             CliOptions.NotEmpty(r, activities);
         });
-        command.SetAction(parsed => Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities) ?? [], parsed.GetValue(output)!,
-            CliConsole.Output(parsed), CliConsole.Error(parsed)));
+        command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities) ?? [],
+            parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
         return command;
     }
 
-    internal static int Run(string rosterDir, string resultDir, IReadOnlyList<string> complianceDirs, string outPath, TextWriter output, TextWriter error)
+    internal static int Run(
+        string rosterDir, string resultDir, IReadOnlyList<string> complianceDirs, string outPath, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken = default)
     {
         // Every input is read and every problem reported before anything is written.
         var roster = RosterInput.Read(rosterDir, error, "report");
@@ -60,6 +62,7 @@ internal static class ReportCommand
             return Program.BadInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -70,6 +73,8 @@ internal static class ReportCommand
             error.WriteLine(CliFindings.CannotWriteLine("report", outPath, e));
             return Program.Failed;
         }
+
+        Cancellation.Written();
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         output.WriteLine(Fmt.Of(Strings.ReportWrote, outPath, new FileInfo(outPath).Length, result.Unpaired.Count, snapshots.Count, elapsed.TotalSeconds));

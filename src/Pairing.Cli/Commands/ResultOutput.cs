@@ -8,8 +8,11 @@ namespace Pairing.Cli.Commands;
 internal static class ResultOutput
 {
     /// <summary>Writes the result into a folder, or as one workbook when <paramref name="directory"/> ends in <c>.xlsx</c> (with the roster's names beside the ids).</summary>
-    public static int Write(PairingResult result, string directory, string command, TextWriter output, TextWriter error, Roster? roster = null)
+    public static int Write(
+        PairingResult result, string directory, string command, TextWriter output, TextWriter error, Roster? roster = null, CancellationToken cancellationToken = default)
     {
+        // The last moment a cancellation stops the run with nothing written; once the folder is swapped in, the run finishes.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             if (IsWorkbook(directory))
@@ -27,6 +30,7 @@ internal static class ResultOutput
             return Program.Failed;
         }
 
+        Cancellation.Written();
         output.WriteLine(Fmt.Of(result.Phase == PairingPhase.Planning ? Strings.WrotePlan : Strings.WroteResult, directory));
         ResultReport.Write(result, CliConsole.Create(output));
         return Program.Ok;

@@ -21,15 +21,17 @@ internal static class VerifyCommand
         };
         matching.AddTo(command);
         command.Validators.Add(r => CliOptions.NotEmpty(r, previous));
-        command.SetAction(parsed => Run(
-            parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(previous), matching.Read(parsed), CliConsole.Output(parsed), CliConsole.Error(parsed)));
+        command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
+            parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(previous), matching.Read(parsed), CliConsole.Output(parsed), CliConsole.Error(parsed),
+            cancellationToken)));
         return command;
     }
 
     internal static int Run(string rosterDir, string resultDir, TextWriter output, TextWriter error) =>
         Run(rosterDir, resultDir, null, new PairingOptions(), output, error);
 
-    internal static int Run(string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error)
+    internal static int Run(
+        string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var roster = RosterInput.Read(rosterDir, error, "verify");
         var result = RosterInput.ReadResult(resultDir, error, "verify", Strings.WhatResult);
@@ -39,6 +41,7 @@ internal static class VerifyCommand
             return Program.BadInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var report = previous is null ? PairingResultChecker.Check(roster, result, options) : PairingResultChecker.Check(roster, result, options, previous);
         foreach (var violation in report.Violations)
         {

@@ -111,11 +111,13 @@ internal sealed class SelectionModel
             }
         }
 
+        // catch_sigint_signal:false: CP-SAT would otherwise take over Ctrl+C while it solves and put the default handler
+        // back after, so a later Ctrl+C killed the process without a word; cancellation is the caller's token.
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R}"),
+                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false"),
         };
 
         // Objective, with last year's pairs in play: the most students covered and the most of last year's pairs
