@@ -58,21 +58,23 @@ internal static class CellTableReader
         line.Append('\n');
         Dictionary<string, int>? columns = null;
         PersonalCells? personal = null;
+        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
         var headerRow = header.Number;
         var readable = CsvTableReader.Read(
             Encoding.UTF8.GetBytes(line.ToString()),
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
-            (issue, _, column, columnName, arguments) =>
+            (issue, line, column, columnName, arguments) =>
                 builder.AddProblem(new RosterProblem(CsvTable.CodeOf(issue).Create(
-                    null, new FindingLocation(cells.File, cells.Sheet, headerRow, column, columnName), arguments))),
+                    null, new FindingLocation(cells.File, cells.Sheet, inRows ? line : headerRow, column, columnName), arguments))),
             (found, cellsPersonal) =>
             {
                 columns = found;
                 personal = cellsPersonal;
                 return _ => { };
             });
+        inRows = true;
         if (!readable || columns is null || personal is null)
         {
             builder.MarkUnreadable(table);
