@@ -48,7 +48,7 @@ public static partial class RosterWorkbooks
         {
             string? Find(RosterTable table) => Extensions
                 .Select(e => Path.Combine(path, WorkbookSheets.EnglishName(table) + e))
-                .FirstOrDefault(File.Exists);
+                .FirstOrDefault(p => File.Exists(p) || Directory.Exists(p)); // a folder in a workbook's place is reported, not skipped
             return ReadSeparate(
                 Find(RosterTable.Counties) ?? Path.Combine(path, "counties.xlsx"),
                 Find(RosterTable.Schools) ?? Path.Combine(path, "schools.xlsx"),
@@ -153,7 +153,7 @@ public static partial class RosterWorkbooks
     {
         var file = Path.GetFileName(path);
         problem = null;
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             problem = new RosterProblem(RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
         }
@@ -162,6 +162,11 @@ public static partial class RosterWorkbooks
             try
             {
                 return Workbook.Open(path);
+            }
+            catch (InputFileException e)
+            {
+                problem = RosterFiles.FileProblem(e.Error, file)
+                    ?? new RosterProblem(RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
             }
             catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
             {

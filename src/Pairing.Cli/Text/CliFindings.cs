@@ -7,7 +7,7 @@ namespace Pairing.Cli.Text;
 /// The tool's own problems (prefix <c>CLI</c>): a command line that cannot run, an input it cannot read, an output it
 /// cannot write. Findings like the library's, so a line reads the same way (<c>error CLI001: …</c>, <c>错误 CLI001: …</c>)
 /// and has a code a script or a help desk can rely on. Messages in <c>Resources/CliMessages.resx</c> and its zh-Hans
-/// satellite; listed in docs/rules.md.
+/// satellite; the tool's README lists where the codes are documented.
 /// </summary>
 internal static class CliFindings
 {

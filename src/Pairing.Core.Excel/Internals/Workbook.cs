@@ -1,3 +1,4 @@
+using Pairing.Core.Internals;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Excel.Internals;
@@ -18,9 +19,21 @@ internal abstract class Workbook : IDisposable
 
     /// <summary>Opens an .xlsx (or .xlsm) with the streaming reader, or an .xls with ExcelDataReader, by the file's first bytes.</summary>
     /// <exception cref="InvalidDataException">The file is neither.</exception>
+    /// <exception cref="InputFileException">The path is not a regular file that can be read within the size cap.</exception>
     public static Workbook Open(string path)
     {
-        var stream = File.OpenRead(path);
+        // Only a regular file within the cap, never a pipe or a device (Pairing.Core's one way to open an input file).
+        if (!SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        {
+            throw new InputFileException(error, Path.GetFileName(path));
+        }
+
+        if (opened is null)
+        {
+            throw new InvalidDataException("the file is empty");
+        }
+
+        Stream stream = opened;
         try
         {
             Span<byte> magic = stackalloc byte[4];

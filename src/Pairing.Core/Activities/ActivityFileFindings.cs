@@ -108,6 +108,21 @@ public static class ActivityFileFindings
     /// <summary><c>ACF031</c>: a consent is not all, partial or none.</summary>
     public static FindingDescriptor BadConsent { get; } = Define("ACF031", ActivityProblemKind.BadConsent, FindingSeverity.Error, "value");
 
+    /// <summary><c>ACF032</c>: a column not in the format whose values look like e-mail addresses; refused.</summary>
+    public static FindingDescriptor EmailValues { get; } = Define("ACF032", ActivityProblemKind.PersonalData, FindingSeverity.Error, "column");
+
+    /// <summary><c>ACF033</c>: the file is not a regular file (a pipe, a device or a socket); it is not read.</summary>
+    public static FindingDescriptor SpecialFile { get; } = Define("ACF033", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "path");
+
+    /// <summary><c>ACF034</c>: a folder stands where the file is expected.</summary>
+    public static FindingDescriptor FolderNotFile { get; } = Define("ACF034", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "path");
+
+    /// <summary><c>ACF035</c>: the file cannot be read (no permission, or an I/O error).</summary>
+    public static FindingDescriptor UnreadableFile { get; } = Define("ACF035", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "path", "error");
+
+    /// <summary><c>ACF036</c>: the file is larger than the size cap (InputFileLimits.MaxFileBytes); it is not read.</summary>
+    public static FindingDescriptor FileTooLarge { get; } = Define("ACF036", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "path", "size", "max");
+
     /// <summary>The problem kind a code belongs to, or 0 when the code is not one of these.</summary>
     internal static ActivityProblemKind KindOf(FindingDescriptor descriptor) => Kinds.TryGetValue(descriptor.Code, out var kind) ? kind : 0;
 

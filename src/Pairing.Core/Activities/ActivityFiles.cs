@@ -154,12 +154,22 @@ public static class ActivityFiles
 
     private static byte[]? ReadBytes(string path, List<ActivityProblem> problems)
     {
-        if (File.Exists(path))
+        if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
         {
-            return File.ReadAllBytes(path);
+            return bytes;
         }
 
-        problems.Add(new ActivityProblem(ActivityFileFindings.MissingFile.Create(null, new FindingLocation(Path.GetFileName(path)), FindingArgument.Of("path", path))));
+        var location = new FindingLocation(Path.GetFileName(path));
+        var pathArgument = FindingArgument.Of("path", path);
+        problems.Add(new ActivityProblem(error.Issue switch
+        {
+            InputFileIssue.Folder => ActivityFileFindings.FolderNotFile.Create(null, location, pathArgument),
+            InputFileIssue.Special => ActivityFileFindings.SpecialFile.Create(null, location, pathArgument),
+            InputFileIssue.Unreadable => ActivityFileFindings.UnreadableFile.Create(null, location, pathArgument, FindingArgument.Of("error", error.Error)),
+            InputFileIssue.TooLarge => ActivityFileFindings.FileTooLarge.Create(null, location, pathArgument,
+                FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
+            _ => ActivityFileFindings.MissingFile.Create(null, location, pathArgument),
+        }));
         return null;
     }
 
@@ -269,7 +279,7 @@ public static class ActivityFiles
                 }
             }
 
-            if (ok)
+            if (ok && !row.Refused)
             {
                 records.Add(new ActivityRecord(new ActivityId(id!), kind, date!.Value, end, Shared(from), Shared(to), Shared(unit), count, consent,
                     row.Text("detail")));
@@ -322,7 +332,7 @@ public static class ActivityFiles
                 }
             }
 
-            if (province is null || !yearOk || kind is null || start is null || end is null || !rangeOk)
+            if (province is null || !yearOk || kind is null || start is null || end is null || !rangeOk || row.Refused)
             {
                 return;
             }

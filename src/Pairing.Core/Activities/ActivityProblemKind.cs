@@ -47,4 +47,7 @@ public enum ActivityProblemKind
 
     /// <summary>A column or value that looks like personal data (a name, a phone, an ID-card number); refused.</summary>
     PersonalData,
+
+    /// <summary>A file is there but cannot be read as one: a pipe, device or folder in its place, no permission, or too large.</summary>
+    UnreadableFile,
 }

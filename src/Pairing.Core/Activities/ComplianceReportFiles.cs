@@ -109,17 +109,17 @@ public static class ComplianceReportFiles
     /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
     /// <returns>The entries, in the file's order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    /// <exception cref="InvalidDataException">The file is missing or a row does not fit its code; the message lists every problem, with its line.</exception>
+    /// <exception cref="InvalidDataException">The file is missing, not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>, or a row does not fit its code; the message lists every problem, with its line.</exception>
     public static IReadOnlyList<ComplianceEntry> ReadEntries(string directory)
     {
         Guard.NotNull(directory);
         var path = Path.Combine(directory, ComplianceFile);
-        if (!File.Exists(path))
+        if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
         {
-            throw new InvalidDataException($"{ComplianceFile} is not in '{directory}'.");
+            throw new InvalidDataException(fileError.Describe(ComplianceFile));
         }
 
-        if (!TextDecoding.TryDecode(File.ReadAllBytes(path), out var text, out _, out var encodingError))
+        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
             throw new InvalidDataException($"{ComplianceFile} line {encodingError!.Line}: {encodingError.Message}.");
         }

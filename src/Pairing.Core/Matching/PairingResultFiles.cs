@@ -188,11 +188,12 @@ public static class PairingResultFiles
         var problems = new List<string>();
         var summaryPath = Path.Combine(directory, SummaryFile);
         PairingSummary? summary = null;
-        if (File.Exists(summaryPath))
+        if (SafeFile.TryReadAllBytes(summaryPath, out var summaryBytes, out var summaryError))
         {
             try
             {
-                summary = SummaryJson.Read(File.ReadAllText(summaryPath, Encoding.UTF8));
+                var bom = summaryBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes, bom, summaryBytes.Length - bom));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
             {
@@ -201,7 +202,8 @@ public static class PairingResultFiles
         }
         else
         {
-            problems.Add($"{SummaryFile} is not in '{directory}'.");
+            // Missing, or a folder, a pipe, a device, an unreadable or an oversized file in its place.
+            problems.Add(summaryError.Describe(SummaryFile));
         }
 
         // The options a result claims are validated as any options are: a claim of -1 or 50 schools per inland school is
@@ -343,17 +345,17 @@ public static class PairingResultFiles
     {
         var rows = new List<T>();
         var path = Path.Combine(directory, file);
-        if (!File.Exists(path))
+        if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
         {
-            if (required)
+            if (required || fileError.Issue != InputFileIssue.Missing)
             {
-                problems.Add($"{file} is not in '{directory}'.");
+                problems.Add(fileError.Describe(file));
             }
 
             return rows;
         }
 
-        if (!TextDecoding.TryDecode(File.ReadAllBytes(path), out var text, out _, out var encodingError))
+        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
             problems.Add($"{file} line {encodingError!.Line.ToString(CultureInfo.InvariantCulture)}: {encodingError.Message}.");
             return rows;

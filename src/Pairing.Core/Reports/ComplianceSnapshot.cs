@@ -97,19 +97,21 @@ public sealed class ComplianceSnapshot
     /// </summary>
     /// <param name="directory">The folder <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/> wrote.</param>
     /// <exception cref="FileNotFoundException">A file of the folder is missing.</exception>
-    /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="ComplianceReportFiles"/> writes.</exception>
+    /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="ComplianceReportFiles"/> writes, or not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>.</exception>
     public static ComplianceSnapshot Read(string directory)
     {
         Guard.NotNull(directory);
         var rollupPath = Path.Combine(directory, ComplianceReportFiles.RollupJsonFile);
-        if (!File.Exists(rollupPath))
+        if (!SafeFile.TryReadAllBytes(rollupPath, out var bytes, out var error))
         {
-            throw new FileNotFoundException($"{rollupPath} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", rollupPath);
+            throw error.Issue == InputFileIssue.Missing
+                ? new FileNotFoundException($"{rollupPath} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", rollupPath)
+                : new InvalidDataException(error.Describe(ComplianceReportFiles.RollupJsonFile));
         }
 
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(rollupPath));
+            using var json = JsonDocument.Parse(bytes);
             var root = json.RootElement;
             var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
             var statuses = root.GetProperty("statuses");

@@ -57,28 +57,33 @@ internal static class CellTableReader
 
         line.Append('\n');
         Dictionary<string, int>? columns = null;
+        PersonalCells? personal = null;
+        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
         var headerRow = header.Number;
         var readable = CsvTableReader.Read(
             Encoding.UTF8.GetBytes(line.ToString()),
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
-            (issue, _, column, columnName, arguments) =>
+            (issue, line, column, columnName, arguments) =>
                 builder.AddProblem(new RosterProblem(CsvTable.CodeOf(issue).Create(
-                    null, new FindingLocation(cells.File, cells.Sheet, headerRow, column, columnName), arguments))),
-            found =>
+                    null, new FindingLocation(cells.File, cells.Sheet, inRows ? line : headerRow, column, columnName), arguments))),
+            (found, cellsPersonal) =>
             {
                 columns = found;
+                personal = cellsPersonal;
                 return _ => { };
             });
-        if (!readable || columns is null)
+        inRows = true;
+        if (!readable || columns is null || personal is null)
         {
             builder.MarkUnreadable(table);
+            ScanRows(rows, personal);
             return;
         }
 
         var files = new RosterBuilder.FileColumns(cells.File, table, columns) { Sheet = cells.Sheet };
-        var reader = new CsvTable.RowReader(builder, files, columns);
+        var reader = new CsvTable.RowReader(builder, files, columns) { Personal = personal };
         HashSet<int>? reported = null;
         while (rows.MoveNext())
         {
@@ -99,9 +104,41 @@ internal static class CellTableReader
                 }
             }
 
+            Scan(personal, row);
             reader.Cells = row.Cells;
             reader.CellRow = row.Number;
             onRow(reader, new RosterBuilder.Source(files, row.Number));
+        }
+    }
+
+    /// <summary>Looks at every cell of the row, named or not, for personal data (see <see cref="PersonalCells"/>).</summary>
+    private static void Scan(PersonalCells personal, CellRow row)
+    {
+        personal.BeginRow();
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var cell = row.Cells[i];
+            if (cell.Length >= 5)
+            {
+                personal.Check(row.Number, i, cell, i < personal.Width ? null : FindingLocation.ColumnLetters(i + 1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rows of a table whose header refused it are still looked at, so that an ID-card number in them is reported
+    /// (without its value) as in any other table.
+    /// </summary>
+    private static void ScanRows(IEnumerator<CellRow> rows, PersonalCells? personal)
+    {
+        if (personal is null)
+        {
+            return;
+        }
+
+        while (rows.MoveNext())
+        {
+            Scan(personal, rows.Current);
         }
     }
 

@@ -33,10 +33,10 @@ internal static class CsvTable
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
             (issue, line, column, columnName, arguments) =>
                 builder.AddProblem(new RosterProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
-            columns =>
+            (columns, personal) =>
             {
                 var files = new RosterBuilder.FileColumns(fileName, table, columns);
-                var rowReader = new RowReader(builder, files, columns);
+                var rowReader = new RowReader(builder, files, columns) { Personal = personal };
                 return record =>
                 {
                     rowReader.Record = record;
@@ -61,6 +61,9 @@ internal static class CsvTable
         CsvTableIssue.MissingColumn => RosterFindings.MissingColumn,
         CsvTableIssue.DuplicateColumn => RosterFindings.DuplicateColumn,
         CsvTableIssue.UnknownColumn => RosterFindings.UnknownColumn,
+        CsvTableIssue.IdCardValue => RosterFindings.IdCardValue,
+        CsvTableIssue.PhoneValues => RosterFindings.PersonalValues,
+        CsvTableIssue.EmailValues => RosterFindings.EmailValues,
         _ => RosterFindings.PersonalColumn,
     };
 
@@ -74,6 +77,15 @@ internal static class CsvTable
 
         /// <summary>The sheet row of <see cref="Cells"/>.</summary>
         public int CellRow { get; set; }
+
+        /// <summary>Which of the row's cells held an ID-card-shaped value (already reported): they read as empty.</summary>
+        public PersonalCells? Personal { get; set; }
+
+        /// <summary>
+        /// Whether the row held an ID-card-shaped value: such a row is not read (its problem says so), though what it
+        /// names is still rejected by id, so that other rows naming it are not reported one by one.
+        /// </summary>
+        public bool Refused => Personal is { Any: true };
 
         // Callers pass the same literal column names for every row: a reference check over a handful of names is
         // much cheaper than a dictionary look-up per field on a file of two million rows.
@@ -95,6 +107,11 @@ internal static class CsvTable
         public ReadOnlySpan<char> Span(string column)
         {
             var index = IndexOf(column);
+            if (Personal is { Any: true } personal && personal.IsFlagged(index))
+            {
+                return default;
+            }
+
             if (Cells is { } cells)
             {
                 return index < cells.Count ? cells[index].AsSpan() : default;
@@ -104,9 +121,13 @@ internal static class CsvTable
             return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(index).AsSpan() : span;
         }
 
-        public string Text(string column) => Cells is { } cells
-            ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
-            : Record.GetString(IndexOf(column));
+        public string Text(string column) => IsFlagged(column)
+            ? string.Empty
+            : Cells is { } cells
+                ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
+                : Record.GetString(IndexOf(column));
+
+        private bool IsFlagged(string column) => Personal is { Any: true } personal && personal.IsFlagged(IndexOf(column));
 
         /// <summary>A value field (not an id), with what spreadsheets do to values undone (<see cref="CellText.Fold"/>).</summary>
         public ReadOnlySpan<char> Value(string column) => CellText.Fold(Span(column));
@@ -134,6 +155,11 @@ internal static class CsvTable
         public bool IdSpan(string column, out ReadOnlySpan<char> value)
         {
             value = Span(column);
+            if (IsFlagged(column))
+            {
+                return false; // reported as an ID-card-shaped value, which no other problem may show
+            }
+
             if (value.Length == 0)
             {
                 Problem(RosterFindings.EmptyId, column, FindingArgument.Of("column", column));
@@ -166,7 +192,14 @@ internal static class CsvTable
         }
 
         /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
-        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments) =>
+        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments)
+        {
+            if (IsFlagged(column))
+            {
+                return; // the cell's one problem is that it holds an ID-card-shaped value, already reported
+            }
+
             builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments)));
+        }
     }
 }

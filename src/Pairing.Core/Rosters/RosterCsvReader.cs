@@ -36,7 +36,7 @@ internal static class RosterCsvReader
             // The unit is matched against the support map's codes, so folding full-width digits is unambiguous.
             var unit = row.Value("unit") is { Length: > 0 } unitText ? unitText.ToString() : row.Id("unit");
             var name = row.Text("name");
-            if (id is not null && side is { } s && unit is not null)
+            if (id is not null && side is { } s && unit is not null && !row.Refused)
             {
                 builder.AddCounty(new County(new CountyId(id), name, s, unit), source);
             }
@@ -52,7 +52,7 @@ internal static class RosterCsvReader
             var id = row.Id("school_id");
             var county = row.Id("county_id");
             var name = row.Text("name");
-            if (id is not null && county is not null)
+            if (id is not null && county is not null && !row.Refused)
             {
                 builder.AddSchool(new School(new SchoolId(id), new CountyId(county), name), source);
             }
@@ -93,7 +93,7 @@ internal static class RosterCsvReader
                 }
             }
 
-            if (id is not null && school is not null && gradeOk && sizeOk)
+            if (id is not null && school is not null && gradeOk && sizeOk && !row.Refused)
             {
                 builder.AddClass(new ClassId(id), new SchoolId(school), grade, size, source);
             }
@@ -114,12 +114,8 @@ internal static class RosterCsvReader
         builder.StudentCapacityHint = input.Cells is null ? EstimateRows(input.Bytes) : 0;
         CsvTable.Read(builder, input, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
         {
+            // An ID-card-shaped student_id (or any other cell) was reported before the row got here, and reads as absent.
             var id = row.Id("student_id");
-            if (id is not null && PersonalData.LooksLikeIdCardNumber(id))
-            {
-                row.Problem(RosterFindings.IdCardValue, "student_id", FindingArgument.Of("column", "student_id"));
-                id = null;
-            }
 
             var classId = row.IdSpan("class_id", out var classText) ? classIds.Get(classText) : default;
             var gender = row.Value("gender") switch
@@ -149,7 +145,7 @@ internal static class RosterCsvReader
                 ? interestLists.Get(interestText)
                 : [];
 
-            if (id is not null && classId.Value is not null)
+            if (id is not null && classId.Value is not null && !row.Refused)
             {
                 builder.AddStudent(new Student(new StudentId(id), classId, gender, birthYear, language, interests), source);
             }

@@ -55,26 +55,54 @@ public static class RosterFiles
         foreach (var (name, table, read) in files)
         {
             var path = Path.Combine(directory, name);
-            if (File.Exists(path))
+            if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
             {
-                read(builder, File.ReadAllBytes(path));
+                read(builder, bytes);
             }
             else
             {
-                builder.AddProblem(new RosterProblem(RosterFindings.MissingFile.Create(
+                builder.AddProblem(FileProblem(error, name) ?? new RosterProblem(RosterFindings.MissingFile.Create(
                     null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", directory))));
                 builder.MarkUnreadable(table);
             }
         }
 
+        // students.csv is optional: only its absence means a counts-only roster; a folder, a pipe or an unreadable
+        // file in its place is a problem of a full roster.
         var studentsPath = Path.Combine(directory, StudentsFile);
-        if (File.Exists(studentsPath))
+        if (SafeFile.TryReadAllBytes(studentsPath, out var students, out var studentsError))
         {
             builder.ExpectStudents();
-            RosterCsvReader.ReadStudents(builder, File.ReadAllBytes(studentsPath));
+            RosterCsvReader.ReadStudents(builder, students);
+        }
+        else if (FileProblem(studentsError, StudentsFile) is { } problem)
+        {
+            builder.ExpectStudents();
+            builder.AddProblem(problem);
+            builder.MarkUnreadable("students");
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The problem for a file that is there but cannot be read as a file (see <see cref="InputFileLimits"/>); null when
+    /// it is simply missing, which each reader says in its own words.
+    /// </summary>
+    internal static RosterProblem? FileProblem(InputFileError error, string file)
+    {
+        var location = new FindingLocation(file);
+        var (code, arguments) = error.Issue switch
+        {
+            InputFileIssue.Folder => (RosterFindings.FolderNotFile, new[] { FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path) }),
+            InputFileIssue.Special => (RosterFindings.SpecialFile, [FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)]),
+            InputFileIssue.Unreadable => (RosterFindings.UnreadableFile,
+                [FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("error", error.Error)]),
+            InputFileIssue.TooLarge => (RosterFindings.FileTooLarge,
+                [FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)]),
+            _ => ((FindingDescriptor?)null, Array.Empty<FindingArgument>()),
+        };
+        return code is null ? null : new RosterProblem(code.Create(null, location, arguments));
     }
 
     /// <summary>Writes a roster into a folder (created if needed), replacing the roster files there.</summary>

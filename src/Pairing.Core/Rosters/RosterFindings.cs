@@ -165,6 +165,21 @@ public static class RosterFindings
     /// <summary><c>ROS050</c>: the path is a file that is neither a roster folder nor a workbook.</summary>
     public static FindingDescriptor NotRosterInput { get; } = Define("ROS050", RosterProblemKind.MissingFile, FindingSeverity.Error, "path");
 
+    /// <summary><c>ROS051</c>: a column not in the format whose values look like e-mail addresses; refused.</summary>
+    public static FindingDescriptor EmailValues { get; } = Define("ROS051", RosterProblemKind.PersonalData, FindingSeverity.Error, "column");
+
+    /// <summary><c>ROS052</c>: a roster file is not a regular file (a pipe, a device or a socket); it is not read.</summary>
+    public static FindingDescriptor SpecialFile { get; } = Define("ROS052", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path");
+
+    /// <summary><c>ROS053</c>: a folder stands where a roster file is expected.</summary>
+    public static FindingDescriptor FolderNotFile { get; } = Define("ROS053", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path");
+
+    /// <summary><c>ROS054</c>: a roster file cannot be read (no permission, or an I/O error).</summary>
+    public static FindingDescriptor UnreadableFile { get; } = Define("ROS054", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path", "error");
+
+    /// <summary><c>ROS055</c>: a roster file is larger than the size cap (InputFileLimits.MaxFileBytes); it is not read.</summary>
+    public static FindingDescriptor FileTooLarge { get; } = Define("ROS055", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path", "size", "max");
+
     /// <summary>The problem kind a code belongs to, or 0 when the code is not one of these.</summary>
     internal static RosterProblemKind KindOf(FindingDescriptor descriptor) => Kinds.TryGetValue(descriptor.Code, out var kind) ? kind : 0;
 

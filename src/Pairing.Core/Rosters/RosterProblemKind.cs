@@ -62,4 +62,7 @@ public enum RosterProblemKind
 
     /// <summary>A workbook cannot be read (neither .xlsx nor .xls, or damaged); see the package <c>Pairing.Core.Excel</c>.</summary>
     BadWorkbook,
+
+    /// <summary>A file is there but cannot be read as one: a pipe, device or folder in its place, no permission, or too large.</summary>
+    UnreadableFile,
 }

@@ -7,7 +7,7 @@ using static Pairing.Core.Tests.Activities.ActivitySamples;
 
 namespace Pairing.Core.Tests.Activities;
 
-public sealed class ActivityFilesTests
+public sealed partial class ActivityFilesTests
 {
     private static ActivityRecordsResult Parse(string activities, string? holidays = null) =>
         ActivityFiles.Parse(Encoding.UTF8.GetBytes(activities), holidays is null ? null : Encoding.UTF8.GetBytes(holidays));

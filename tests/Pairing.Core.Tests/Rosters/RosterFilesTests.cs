@@ -5,7 +5,7 @@ using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Rosters;
 
-public sealed class RosterFilesTests
+public sealed partial class RosterFilesTests
 {
     private const string Counties = "county_id,side,name,unit\n653128,xinjiang,岳普湖县,653128\n370901,inland,泰山区,370000\n";
     private const string Schools = "school_id,county_id,name\nXS1,653128,岳普湖县第一中学\nNS1,370901,泰安一中\n";

@@ -22,12 +22,12 @@ internal static class ActivityCsvTable
             bytes,
             required,
             optional,
-            _ => false,
+            name => Rosters.PersonalData.LooksLikePersonalColumn(name, allowName: false),
             (issue, line, column, columnName, arguments) =>
                 problems.Add(new ActivityProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
-            columns =>
+            (columns, personal) =>
             {
-                var row = new Row(problems, fileName, columns);
+                var row = new Row(problems, fileName, columns) { Personal = personal };
                 return record =>
                 {
                     row.Record = record;
@@ -47,6 +47,9 @@ internal static class ActivityCsvTable
         CsvTableIssue.MissingColumn => ActivityFileFindings.MissingColumn,
         CsvTableIssue.DuplicateColumn => ActivityFileFindings.DuplicateColumn,
         CsvTableIssue.UnknownColumn => ActivityFileFindings.UnknownColumn,
+        CsvTableIssue.IdCardValue => ActivityFileFindings.IdCardValue,
+        CsvTableIssue.PhoneValues => ActivityFileFindings.PersonalValues,
+        CsvTableIssue.EmailValues => ActivityFileFindings.EmailValues,
         _ => ActivityFileFindings.PersonalColumn,
     };
 
@@ -57,10 +60,19 @@ internal static class ActivityCsvTable
 
         public int Line => Record.Line;
 
+        /// <summary>Which of the row's fields held an ID-card-shaped value (already reported): they read as empty.</summary>
+        public PersonalCells? Personal { get; set; }
+
+        /// <summary>Whether the row held an ID-card-shaped value: such a row is not read (its problem says so).</summary>
+        public bool Refused => Personal is { Any: true };
+
+        private bool IsFlagged(string column) =>
+            Personal is { Any: true } personal && columns.TryGetValue(column, out var index) && personal.IsFlagged(index - 1);
+
         public bool Has(string column) => columns.ContainsKey(column);
 
         /// <summary>The field's text, or empty when the column is absent.</summary>
-        public string Text(string column) => columns.TryGetValue(column, out var index) ? Record.GetString(index - 1) : string.Empty;
+        public string Text(string column) => columns.TryGetValue(column, out var index) && !IsFlagged(column) ? Record.GetString(index - 1) : string.Empty;
 
         /// <summary>An optional id: null when empty; null with a problem when malformed.</summary>
         public string? OptionalId(string column, out bool ok)
@@ -80,6 +92,11 @@ internal static class ActivityCsvTable
         public string? Id(string column)
         {
             var value = Text(column);
+            if (IsFlagged(column))
+            {
+                return null; // reported as an ID-card-shaped value, which no other problem may show
+            }
+
             if (value.Length == 0)
             {
                 Problem(ActivityFileFindings.EmptyId, column, FindingArgument.Of("column", column));
@@ -137,8 +154,15 @@ internal static class ActivityCsvTable
         }
 
         /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
-        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments) =>
+        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments)
+        {
+            if (IsFlagged(column))
+            {
+                return; // the field's one problem is that it holds an ID-card-shaped value, already reported
+            }
+
             problems.Add(new ActivityProblem(code.Create(
                 null, new FindingLocation(fileName, null, Record.Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments)));
+        }
     }
 }

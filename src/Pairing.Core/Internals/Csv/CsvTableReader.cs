@@ -1,4 +1,6 @@
+using System.Globalization;
 using Pairing.Core.Findings;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Internals.Csv;
 
@@ -40,6 +42,15 @@ internal enum CsvTableIssue
 
     /// <summary>A column whose header names personal data (<c>column</c>).</summary>
     PersonalColumn,
+
+    /// <summary>A cell's value is shaped like an ID-card number; the row is not read and the value never shown (<c>column</c>).</summary>
+    IdCardValue,
+
+    /// <summary>A column not in the format holds phone numbers; refused (<c>column</c>).</summary>
+    PhoneValues,
+
+    /// <summary>A column not in the format holds e-mail addresses; refused (<c>column</c>).</summary>
+    EmailValues,
 }
 
 /// <summary>Reports one table-level problem with its typed arguments; each kind of input turns it into its own finding.</summary>
@@ -54,7 +65,8 @@ internal static class CsvTableReader
 {
     /// <summary>
     /// Reads a file's rows, handing each well-formed one to the handler <paramref name="start"/> makes from the
-    /// header's columns (name to 1-based field number).
+    /// header's columns (name to 1-based field number) and the table's <see cref="PersonalCells"/>, which has looked
+    /// at every field of the row before the handler sees it.
     /// </summary>
     /// <returns>Whether the rows could be read at all; when not, the problems reported say why.</returns>
     public static bool Read(
@@ -63,7 +75,7 @@ internal static class CsvTableReader
         string[] optional,
         Func<string, bool> isPersonal,
         CsvTableReport report,
-        Func<Dictionary<string, int>, Action<CsvRecord>> start)
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
     {
         if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
@@ -93,15 +105,27 @@ internal static class CsvTableReader
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var headerOk = true;
+        var names = new string?[width];
+        var inFormat = new bool[width];
         for (var i = 0; i < width; i++)
         {
             var written = header.GetString(i).Trim();
             var column = i + 1;
+            if (PersonalData.LooksLikeIdCardNumber(written))
+            {
+                // Not even the header may show it: the column is named by its number.
+                headerOk = false;
+                report(CsvTableIssue.IdCardValue, 1, column, null, FindingArgument.Of("column", column.ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+
             var known = ColumnNames.Canonical(written, required, optional);
             var name = known ?? written;
+            names[i] = name;
             if (known is not null)
             {
-                if (!columns.TryAdd(name, column))
+                inFormat[i] = columns.TryAdd(name, column);
+                if (!inFormat[i])
                 {
                     headerOk = false;
                     report(CsvTableIssue.DuplicateColumn, 1, column, name, FindingArgument.Of("column", name), FindingArgument.Of("first", columns[name]));
@@ -128,7 +152,8 @@ internal static class CsvTableReader
             }
         }
 
-        var onRecord = start(columns);
+        var personal = new PersonalCells(report, names, inFormat);
+        var onRecord = start(columns, personal);
         while (csv.TryRead(out var record))
         {
             if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
@@ -146,6 +171,16 @@ internal static class CsvTableReader
             {
                 report(CsvTableIssue.FieldCount, record.Line, null, null, FindingArgument.Of("fields", record.Count), FindingArgument.Of("header", width));
                 continue;
+            }
+
+            personal.BeginRow();
+            for (var i = 0; i < width; i++)
+            {
+                var field = record.GetSpan(i, out var escaped);
+                if (field.Length >= 5)
+                {
+                    personal.Check(record.Line, i, escaped ? record.GetString(i).AsSpan() : field);
+                }
             }
 
             if (headerOk)
