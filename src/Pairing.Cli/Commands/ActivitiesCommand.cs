@@ -54,7 +54,7 @@ internal static class ActivitiesCommand
             error.WriteLine(ProblemLines.Render(problem));
         }
 
-        if (roster is null || result is null || !records.IsValid)
+        if (roster is null || result is null || !records.IsValid || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "activities", Strings.WhatResult))
         {
             if (!records.IsValid)
             {

@@ -46,6 +46,11 @@ internal static class MatchCommand
             return Program.BadInput;
         }
 
+        if (plan is not null && !RosterInput.PlanFits(roster, plan, options, rosterDir, planDir!, error))
+        {
+            return Program.BadInput;
+        }
+
         if (!roster.HasStudents)
         {
             error.WriteLine("pairing match: " + CliFindings.Line(CliFindings.CountsOnlyRoster, ("roster", rosterDir)));

@@ -57,7 +57,7 @@ internal static class ReportCommand
             }
         }
 
-        if (roster is null || result is null || bad)
+        if (roster is null || result is null || bad || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "report", Strings.WhatResult))
         {
             return Program.BadInput;
         }

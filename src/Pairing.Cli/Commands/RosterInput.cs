@@ -78,23 +78,96 @@ internal static class RosterInput
         return RosterFiles.Read(path);
     }
 
-    /// <summary>The pairing result in a folder or an .xlsx workbook, or null after printing why it cannot be read.</summary>
+    /// <summary>The pairing result in a folder or an .xlsx workbook, or null after printing every problem that keeps it from being read.</summary>
     /// <param name="directory">The folder or workbook.</param>
     /// <param name="error">Where to print.</param>
     /// <param name="command">The command, for the message.</param>
     /// <param name="what">What the result is to the command, in the run's language (<see cref="Strings.WhatResult"/>, <see cref="Strings.WhatPlan"/>, <see cref="Strings.WhatPrevious"/>).</param>
     public static PairingResult? ReadResult(string directory, TextWriter error, string command, string what)
     {
-        try
+        if (File.Exists(directory) && RosterWorkbooks.IsWorkbook(directory))
         {
-            return File.Exists(directory) && RosterWorkbooks.IsWorkbook(directory)
-                ? PairingResultWorkbook.Read(directory)
-                : PairingResultFiles.Read(directory);
+            try
+            {
+                return PairingResultWorkbook.Read(directory);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"pairing {command}: " + CliFindings.Line(CliFindings.ResultUnreadable, ("what", what), ("path", directory), ("error", e.Message)));
+                return null;
+            }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+
+        if (PairingResultFiles.TryRead(directory, out var result, out var problems))
         {
-            error.WriteLine($"pairing {command}: " + CliFindings.Line(CliFindings.ResultUnreadable, ("what", what), ("path", directory), ("error", e.Message)));
-            return null;
+            return result;
         }
+
+        foreach (var problem in problems)
+        {
+            error.WriteLine(ProblemLines.Render(problem));
+        }
+
+        error.WriteLine(Fmt.Of(Strings.ResultRejected, command, what, directory, problems.Count));
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a result someone else made may be used with this roster (report, activities): made from it (input
+    /// hash) and holding under the options it claims, as the checker finds; else every violation is printed (the
+    /// first 20, and how many more) and the command stops.
+    /// </summary>
+    public static bool BelongsTo(Roster roster, PairingResult result, string rosterDir, string resultDir, TextWriter error, string command, string what) =>
+        // A result of another roster says so first (its input hash), before what follows from it.
+        Gate([.. PairingResultChecker.CheckBelongsTo(roster, result).Violations.OrderBy(v => v.Subject == "summary.input_hash" ? 0 : 1)],
+            rosterDir, resultDir, error, command, what);
+
+    /// <summary>
+    /// Whether a plan may be kept by <c>match</c>: one made from this very roster is checked whole, as
+    /// <see cref="BelongsTo"/>; one made from another (a plan on counts in July, the roster with students in
+    /// September) has its county and school pairs re-checked against this roster (P1–P4: members there, sides,
+    /// provinces, loads, classes and students), because its figures cannot match. Either way the plan's options for
+    /// the pairs (counties per inland county, schools per inland school) must be the run's.
+    /// </summary>
+    public static bool PlanFits(Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error)
+    {
+        var violations = PairingResultChecker.CheckBelongsTo(roster, plan).Violations;
+        if (violations.Any(v => v.Subject == "summary.input_hash"))
+        {
+            error.WriteLine(Fmt.Of(Strings.PlanOtherRoster, planDir, rosterDir));
+            violations = [.. violations.Where(v => string.CompareOrdinal(v.Code, "CHK011") >= 0 && string.CompareOrdinal(v.Code, "CHK029") <= 0)];
+        }
+
+        var claimed = plan.Summary.Options;
+        if (claimed.XinjiangCountiesPerInlandCounty != options.XinjiangCountiesPerInlandCounty
+            || claimed.XinjiangSchoolsPerInlandSchool != options.XinjiangSchoolsPerInlandSchool)
+        {
+            error.WriteLine(Fmt.Of(Strings.PlanOtherOptions, planDir, claimed.XinjiangCountiesPerInlandCounty, claimed.XinjiangSchoolsPerInlandSchool,
+                options.XinjiangCountiesPerInlandCounty, options.XinjiangSchoolsPerInlandSchool));
+            return false;
+        }
+
+        return Gate(violations, rosterDir, planDir, error, "match", Strings.WhatPlan);
+    }
+
+    private static bool Gate(IReadOnlyList<PairingViolation> violations, string rosterDir, string resultDir, TextWriter error, string command, string what)
+    {
+        if (violations.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var violation in violations.Take(20))
+        {
+            error.WriteLine("  " + VerifyCommand.ViolationLine(violation));
+        }
+
+        if (violations.Count > 20)
+        {
+            error.WriteLine("  " + Fmt.Of(Strings.MoreViolations, violations.Count - 20));
+        }
+
+        error.WriteLine(Fmt.Of(Strings.ResultNotOfRoster, command, what, resultDir, rosterDir, violations.Count));
+        return false;
     }
 }

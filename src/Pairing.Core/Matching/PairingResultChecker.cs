@@ -50,6 +50,25 @@ public static partial class PairingResultChecker
     }
 
     /// <summary>
+    /// Checks that a result someone else made belongs to this roster before it is used (a report, an activity check, a
+    /// plan to keep): made from it (the summary's input hash is this roster's) and keeping every rule, every reason and
+    /// every figure under the options it claims (validated when it was read). Unlike
+    /// <see cref="Check(Roster, PairingResult, PairingOptions)"/> it does not say those options were the right ones;
+    /// that needs the caller's own.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="PairingResultFiles.TryRead"/> never claims such).</exception>
+    public static PairingCheckReport CheckBelongsTo(Roster roster, PairingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(result);
+        return Check(roster, result, result.Summary.Options.ToOptions());
+    }
+
+    /// <summary>
     /// Checks a result made with a previous year's result under the library's default options: the same as
     /// <see cref="Check(Roster, PairingResult, PairingOptions, PairingResult)"/> with <c>new PairingOptions()</c>.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Pairing.Core.Findings;
@@ -181,11 +182,43 @@ public static class PairingResultFiles
     /// <summary>Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format).</summary>
     /// <param name="directory">The folder.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="InvalidDataException">A file is missing or malformed; the message lists every problem found.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="InvalidDataException">A file is missing or malformed; the message lists every problem found, in English (<see cref="TryRead"/> gives them as findings).</exception>
     public static PairingResult Read(string directory)
     {
+        if (TryRead(directory, out var result, out var problems))
+        {
+            return result;
+        }
+
+        throw new InvalidDataException(
+            $"The pairing result in '{directory}' cannot be read: "
+            + string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
+    }
+
+    /// <summary>
+    /// Reads a result folder, listing every problem instead of stopping at the first or throwing: each file missing
+    /// or not a regular file, a summary that does not parse or claims options out of range, a CSV file without its
+    /// header or columns, every row whose values do not fit the format, each a located finding (<c>RES…</c>, or the
+    /// <c>OPT…</c> code of a claimed option) in the reader's language.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="result">The result, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the result was read.</param>
+    /// <returns>Whether the result was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryRead(string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
         Guard.NotNull(directory);
-        var problems = new List<string>();
+        var found = new List<Finding>();
+        if (!Directory.Exists(directory))
+        {
+            // One problem, not one per missing file.
+            problems = [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))];
+            result = null;
+            return false;
+        }
+
         var summaryPath = Path.Combine(directory, SummaryFile);
         PairingSummary? summary = null;
         if (SafeFile.TryReadAllBytes(summaryPath, out var summaryBytes, out var summaryError))
@@ -195,49 +228,63 @@ public static class PairingResultFiles
                 var bom = summaryBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
                 summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes, bom, summaryBytes.Length - bom));
             }
-            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
             {
-                problems.Add($"{SummaryFile}: {e.Message}");
+                found.Add(ResultFileFindings.BadSummary.Create(null, new FindingLocation(SummaryFile), FindingArgument.Of("error", e.Message)));
             }
         }
         else
         {
             // Missing, or a folder, a pipe, a device, an unreadable or an oversized file in its place.
-            problems.Add(summaryError.Describe(SummaryFile));
+            found.Add(FileProblem(summaryError, SummaryFile, directory));
         }
 
         // The options a result claims are validated as any options are: a claim of -1 or 50 schools per inland school is
-        // refused here, before any checker or report relies on it.
+        // refused here, before any checker or report relies on it. Each keeps its own OPT code, located at the summary.
         if (summary is not null)
         {
             foreach (var failure in summary.Options.ToOptions().Validate())
             {
-                problems.Add($"{SummaryFile}: options: {FindingRenderer.Default.Render(failure, FindingLanguage.English)}.");
+                found.Add(new Finding(failure.Descriptor, failure.Severity, failure.Subject, new FindingLocation(SummaryFile), failure.Arguments));
             }
         }
 
         var roster = summary?.Phase == PairingPhase.Roster;
-        var counties = ReadTable(directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, problems,
+        var counties = ReadTable(directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
             r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));
-        var schools = ReadTable(directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, problems,
+        var schools = ReadTable(directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
             r => new SchoolPair(new SchoolId(r[0]), new SchoolId(r[1])));
-        var classes = ReadTable(directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, problems,
+        var classes = ReadTable(directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
             r => new ClassPair(new ClassId(r[0]), new ClassId(r[1])));
-        var students = ReadTable(directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, problems,
+        var students = ReadTable(directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
             r => new StudentPair(new StudentId(r[0]), new StudentId(r[1]), r[2] switch
             {
                 "true" => true,
                 "false" => false,
                 _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
             }));
-        var unpaired = ReadTable(directory, UnpairedFile, UnpairedColumns, true, problems, ParseUnpaired);
-        var continuity = ReadTable(directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, problems, ParseContinuity);
-        if (problems.Count > 0 || summary is null)
-        {
-            throw new InvalidDataException($"The pairing result in '{directory}' cannot be read: " + string.Join(" ", problems));
-        }
+        var unpaired = ReadTable(directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
+        var continuity = ReadTable(directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
+        problems = found;
+        result = found.Count == 0 && summary is not null
+            ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary)
+            : null;
+        return result is not null;
+    }
 
-        return new PairingResult(counties, schools, classes, students, unpaired, continuity, summary);
+    /// <summary>A file that could not be read, as the finding of its kind.</summary>
+    private static Finding FileProblem(InputFileError error, string file, string directory)
+    {
+        var at = new FindingLocation(file);
+        return error.Issue switch
+        {
+            InputFileIssue.Missing => ResultFileFindings.MissingFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("folder", directory)),
+            InputFileIssue.Folder => ResultFileFindings.FolderNotFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
+            InputFileIssue.Special => ResultFileFindings.SpecialFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
+            InputFileIssue.Unreadable => ResultFileFindings.UnreadableFile.Create(null, at,
+                FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("error", error.Error)),
+            _ => ResultFileFindings.FileTooLarge.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
+        };
     }
 
     private static readonly string[] UnpairedColumns =
@@ -341,7 +388,7 @@ public static class PairingResultFiles
             : throw new FormatException($"rule is '{text}', expected P1 to P7");
 
     private static List<T> ReadTable<T>(
-        string directory, string file, string[] columns, bool required, List<string> problems, Func<string[], T> parse)
+        string directory, string file, string[] columns, bool required, List<Finding> problems, Func<string[], T> parse)
     {
         var rows = new List<T>();
         var path = Path.Combine(directory, file);
@@ -349,7 +396,7 @@ public static class PairingResultFiles
         {
             if (required || fileError.Issue != InputFileIssue.Missing)
             {
-                problems.Add(fileError.Describe(file));
+                problems.Add(FileProblem(fileError, file, directory));
             }
 
             return rows;
@@ -357,18 +404,20 @@ public static class PairingResultFiles
 
         if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
-            problems.Add($"{file} line {encodingError!.Line.ToString(CultureInfo.InvariantCulture)}: {encodingError.Message}.");
+            problems.Add(ResultFileFindings.BadEncoding.Create(null, new FindingLocation(file, Line: encodingError!.Line),
+                FindingArgument.Of("file", file), FindingArgument.Of("error", encodingError.Message)));
             return rows;
         }
 
         var reader = new CsvReader(text);
         if (!reader.TryRead(out var header) || header.Error is not null)
         {
-            problems.Add($"{file}: no readable header row.");
+            problems.Add(ResultFileFindings.NoHeader.Create(null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file)));
             return rows;
         }
 
-        var at = CsvHeader.Locate(header, columns, file, problems);
+        var at = CsvHeader.Locate(header, columns, column => problems.Add(ResultFileFindings.MissingColumn.Create(
+            null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file), FindingArgument.Of("column", column))));
         if (at.Any(i => i < 0))
         {
             return rows;
@@ -384,7 +433,8 @@ public static class PairingResultFiles
 
             if (record.Error is { } error)
             {
-                problems.Add($"{file} line {error.Line.ToString(CultureInfo.InvariantCulture)}: {error.Message}.");
+                problems.Add(ResultFileFindings.BadRecord.Create(null, new FindingLocation(file, Line: error.Line),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", error.Message)));
                 continue;
             }
 
@@ -399,7 +449,8 @@ public static class PairingResultFiles
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
-                problems.Add($"{file} line {record.Line.ToString(CultureInfo.InvariantCulture)}: {e.Message}.");
+                problems.Add(ResultFileFindings.BadRow.Create(null, new FindingLocation(file, Line: record.Line),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
             }
         }
 

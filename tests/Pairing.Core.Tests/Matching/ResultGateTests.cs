@@ -78,6 +78,38 @@ public sealed class ResultGateTests
     }
 
     [Fact]
+    public void A_folder_with_every_kind_of_problem_lists_each_located_in_both_languages()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pairing-gate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.False(PairingResultFiles.TryRead(dir, out _, out var none));
+            Assert.Equal(ResultFileFindings.NoFolder, Assert.Single(none).Descriptor);
+
+            PairingResultFiles.Write(Good, dir);
+            File.Delete(Path.Combine(dir, PairingResultFiles.CountyPairsFile));
+            File.WriteAllText(Path.Combine(dir, PairingResultFiles.SchoolPairsFile), "xinjiang_school_id\nX\n");
+            File.WriteAllText(Path.Combine(dir, PairingResultFiles.SummaryFile), "{ not json");
+
+            Assert.False(PairingResultFiles.TryRead(dir, out var result, out var problems));
+
+            Assert.Null(result);
+            Assert.Equal(["RES001", "RES011", "RES023"], problems.Select(p => p.Code).Order(StringComparer.Ordinal));
+            Assert.Contains(problems, p => p.Code == "RES023" && (string)p["column"] == "inland_school_id" && p.Location == new FindingLocation(PairingResultFiles.SchoolPairsFile, Line: 1));
+            var chinese = problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.Chinese)).ToList();
+            Assert.Contains(chinese, line => line.Contains("错误 RES023: school_pairs.csv：表头中没有“inland_school_id”列", StringComparison.Ordinal));
+            Assert.Contains(chinese, line => line.Contains("county_pairs.csv: 错误 RES001: 结果文件夹", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void A_summary_claiming_invalid_options_does_not_read()
     {
         var dir = Path.Combine(Path.GetTempPath(), "pairing-gate-" + Guid.NewGuid().ToString("N"));
@@ -89,9 +121,13 @@ public sealed class ResultGateTests
             Assert.Contains("\"xinjiang_schools_per_inland_school\": 1", json, StringComparison.Ordinal);
             File.WriteAllText(path, json.Replace("\"xinjiang_schools_per_inland_school\": 1", "\"xinjiang_schools_per_inland_school\": -1", StringComparison.Ordinal));
 
+            Assert.False(PairingResultFiles.TryRead(dir, out _, out var problems));
+            var problem = Assert.Single(problems);
+            Assert.Equal("OPT001", problem.Code);
+            Assert.Equal(PairingResultFiles.SummaryFile, problem.Location!.Value.File);
+            Assert.Equal(("XinjiangSchoolsPerInlandSchool", -1), ((string)problem["option"], (int)problem["value"]));
             var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(dir));
-            Assert.Contains("summary.json: options: ", e.Message, StringComparison.Ordinal);
-            Assert.Contains("XinjiangSchoolsPerInlandSchool", e.Message, StringComparison.Ordinal);
+            Assert.Contains("summary.json: error OPT001: XinjiangSchoolsPerInlandSchool is -1", e.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -112,8 +112,14 @@ public sealed class UnpairedReasonCheckTests : IDisposable
         lines[1] = string.Join(',', fields[0], fields[1], fields[2], string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "0");
         File.WriteAllLines(path, lines);
 
+        Assert.False(PairingResultFiles.TryRead(_directory, out var read, out var problems));
+        Assert.Null(read);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ResultFileFindings.BadRow, problem.Descriptor);
+        Assert.Equal(new FindingLocation(PairingResultFiles.UnpairedFile, Line: 2), problem.Location);
+        Assert.StartsWith("code is ''", (string)problem["error"], StringComparison.Ordinal);
         var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(_directory));
-        Assert.Contains("unpaired.csv line 2: code is ''", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unpaired.csv:2: error RES025: unpaired.csv: code is ''", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ internal static class CsvHeader
     /// For each of <paramref name="columns"/>, its index in <paramref name="header"/> (the last one of that name), or -1;
     /// every missing column is added to <paramref name="problems"/>, naming <paramref name="file"/>.
     /// </summary>
-    public static int[] Locate(in CsvRecord header, string[] columns, string file, List<string> problems)
+    public static int[] Locate(in CsvRecord header, string[] columns, string file, List<string> problems) =>
+        Locate(header, columns, column => problems.Add($"{file}: the header has no column '{column}'."));
+
+    /// <summary>For each of <paramref name="columns"/>, its index in <paramref name="header"/> (the last one of that name), or -1 after telling <paramref name="missing"/>.</summary>
+    public static int[] Locate(in CsvRecord header, string[] columns, Action<string> missing)
     {
         var at = new int[columns.Length];
         for (var k = 0; k < columns.Length; k++)
@@ -23,7 +27,7 @@ internal static class CsvHeader
 
             if (at[k] < 0)
             {
-                problems.Add($"{file}: the header has no column '{columns[k]}'.");
+                missing(columns[k]);
             }
         }
 

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Pairing.Core.Matching;
+
+namespace Pairing.Core.Tests.Cli;
+
+/// <summary>Nothing uses a result blindly: report, activities and match --plan check that the result belongs to the roster; an unreadable result lists every problem.</summary>
+public sealed class ResultGateCommandTests : CliTestBase
+{
+    [Fact]
+    public void Report_and_activities_refuse_a_result_of_another_roster_or_an_edited_one()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "1", "--out", In("a")).Code);
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "2", "--out", In("b")).Code);
+        Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
+        Assert.Equal(0, Run("report", In("a"), In("result"), "--out", In("ok.html")).Code);
+
+        var other = Run("report", In("b"), In("result"), "--out", In("other.html"));
+        Assert.Equal(2, other.Code);
+        Assert.Contains("does not hold for the roster in", other.Err, StringComparison.Ordinal);
+        Assert.Contains("summary.input_hash", other.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(In("other.html")));
+
+        File.WriteAllText(In("records.csv"), "activity_id,kind,date,xinjiang_student_id,inland_student_id\n");
+        var activities = Run("activities", In("b"), In("result"), In("records.csv"), "--as-of", "2015-06-30", "--out", In("compliance"));
+        Assert.Equal(2, activities.Code);
+        Assert.Contains("does not hold for the roster in", activities.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(In("compliance")));
+
+        // An edited summary: 100% coverage claimed.
+        var summary = Path.Combine(In("result"), PairingResultFiles.SummaryFile);
+        var json = File.ReadAllText(summary);
+        File.WriteAllText(summary, Regex.Replace(json, "\"covered_students\": \\d+", "\"covered_students\": 999999"));
+        var edited = Run("report", In("a"), In("result"), "--out", In("edited.html"), "--language", "zh");
+        Assert.Equal(2, edited.Code);
+        Assert.Contains("summary.covered_students", edited.Err, StringComparison.Ordinal);
+        Assert.Contains("与", edited.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(In("edited.html")));
+    }
+
+    [Fact]
+    public void Match_rechecks_a_plan_of_another_roster_and_refuses_one_made_with_other_options()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "1", "--out", In("a")).Code);
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "2", "--out", In("b")).Code);
+        Assert.Equal(0, Run("plan", In("a"), "--out", In("plan")).Code);
+
+        Assert.Equal(0, Run("match", In("a"), "--plan", In("plan"), "--out", In("result")).Code);
+
+        var other = Run("match", In("b"), "--plan", In("plan"), "--out", In("other"));
+        Assert.Equal(2, other.Code);
+        Assert.Contains("was made from another roster", other.Err, StringComparison.Ordinal);
+        Assert.Matches(@": CHK0[12]\d: ", other.Err);
+        Assert.DoesNotContain("summary.", other.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(In("other")));
+
+        var options = Run("match", In("a"), "--plan", In("plan"), "--schools-per-inland-school", "2", "--out", In("k2"));
+        Assert.Equal(2, options.Code);
+        Assert.Contains("this run has 1 and 2", options.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_result_folder_lists_every_problem_located_in_the_users_language()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("result")).Code);
+        File.Delete(Path.Combine(In("result"), PairingResultFiles.CountyPairsFile));
+        File.AppendAllText(Path.Combine(In("result"), PairingResultFiles.UnpairedFile), "galaxy,X,P9,UNP999,,,,,,\n");
+
+        var zh = Run("verify", In("roster"), In("result"), "--language", "zh");
+        var en = Run("verify", In("roster"), In("result"));
+
+        Assert.Equal(2, zh.Code);
+        Assert.Contains("county_pairs.csv: 错误 RES001: 结果文件夹", zh.Err, StringComparison.Ordinal);
+        Assert.Matches(@"unpaired\.csv:\d+: 错误 RES025: ", zh.Err);
+        Assert.Contains("2 处问题；未做任何处理。", zh.Err, StringComparison.Ordinal);
+        Assert.Contains("county_pairs.csv: error RES001: county_pairs.csv is not in the result folder", en.Err, StringComparison.Ordinal);
+        Assert.Contains("cannot be read: 2 problem(s); nothing was done.", en.Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("verify", In("roster"), In("nowhere")).Code);
+    }
+}
