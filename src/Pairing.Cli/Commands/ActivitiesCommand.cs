@@ -26,6 +26,7 @@ internal static class ActivitiesCommand
         command.Validators.Add(r =>
         {
             CliOptions.Require(r, output);
+            CliOptions.Writable(r, output, ComplianceReportFiles.FileNames);
             CliOptions.NotEmpty(r, holidays);
             if (r.GetResult(asOf) is { } given && !TryParseDate(given.GetValueOrDefault<string?>(), out _))
             {
@@ -106,6 +107,7 @@ internal static class ActivitiesCommand
     private static bool TryParseDate(string? text, out DateOnly date)
     {
         date = default;
-        return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return text is not null && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && date >= ActivityValidator.MinAsOf && date <= ActivityValidator.MaxAsOf;
     }
 }

@@ -81,6 +81,35 @@ internal static class CliOptions
         }
     }
 
+    /// <summary>
+    /// Reports, before any work, an output folder a whole-folder write would refuse: a file or a link where the folder
+    /// goes, or a folder holding files that are not the output's (<paramref name="owned"/>). A workbook path is left alone.
+    /// </summary>
+    public static void Writable(CommandResult result, Option<string> option, IReadOnlyList<string> owned)
+    {
+        if (result.GetResult(option) is not { Tokens.Count: > 0 } given || string.IsNullOrWhiteSpace(given.Tokens[^1].Value))
+        {
+            return;
+        }
+
+        var path = given.Tokens[^1].Value;
+        if (ResultOutput.IsWorkbook(path))
+        {
+            return;
+        }
+
+        var foreign = File.Exists(path) || (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is not null)
+            ? [System.IO.Path.GetFileName(path)]
+            : Directory.Exists(path)
+                ? Directory.EnumerateFileSystemEntries(path).Select(e => System.IO.Path.GetFileName(e)).Where(n => !owned.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList()
+                : [];
+        if (foreign.Count > 0)
+        {
+            result.AddError(CliFindings.Line(CliFindings.OutputTaken, ("option", option.Name), ("path", path),
+                ("files", string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? ", …" : string.Empty))));
+        }
+    }
+
     /// <summary>Reports an optional path given as an empty or blank string.</summary>
     public static void NotEmpty(CommandResult result, Option option)
     {

@@ -24,6 +24,7 @@ internal static class MatchCommand
         command.Validators.Add(result =>
         {
             CliOptions.Require(result, output);
+            CliOptions.Writable(result, output, PairingResultFiles.FileNames);
             CliOptions.NotEmpty(result, plan);
             CliOptions.NotEmpty(result, previous);
         });

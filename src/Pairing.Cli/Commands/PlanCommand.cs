@@ -20,6 +20,7 @@ internal static class PlanCommand
         command.Validators.Add(result =>
         {
             CliOptions.Require(result, output);
+            CliOptions.Writable(result, output, PairingResultFiles.FileNames);
             CliOptions.NotEmpty(result, previous);
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(

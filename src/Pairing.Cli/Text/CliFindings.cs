@@ -58,11 +58,14 @@ internal static class CliFindings
     /// <summary>CLI015: a compliance report folder cannot be read.</summary>
     public static FindingDescriptor ComplianceUnreadable { get; } = New("CLI015", "path", "error");
 
+    /// <summary>CLI016: the output folder is a file or a link, or holds files the write would remove.</summary>
+    public static FindingDescriptor OutputTaken { get; } = New("CLI016", "option", "path", "files");
+
     /// <summary>Every code, in code order.</summary>
     public static IReadOnlyList<FindingDescriptor> All { get; } =
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
-        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable,
+        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable, OutputTaken,
     ];
 
     /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>

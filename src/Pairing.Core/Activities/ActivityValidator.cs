@@ -27,6 +27,12 @@ namespace Pairing.Core.Activities;
 /// </remarks>
 public static class ActivityValidator
 {
+    /// <summary>The earliest as-of date a report may have: the programme year around it, and the one before, are dates.</summary>
+    public static DateOnly MinAsOf { get; } = new(1900, 1, 1);
+
+    /// <summary>The latest as-of date a report may have.</summary>
+    public static DateOnly MaxAsOf { get; } = new(9998, 12, 31);
+
     /// <summary>Checks activity records and gives the compliance report.</summary>
     /// <param name="roster">The roster the pairing was made on.</param>
     /// <param name="result">The pairing result (county, school and student pairs).</param>
@@ -38,6 +44,7 @@ public static class ActivityValidator
     /// <returns>The compliance report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/>, <paramref name="result"/> or <paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are not valid (every failure is listed), or two plans name the same province.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before <see cref="MinAsOf"/> or after <see cref="MaxAsOf"/>.</exception>
     public static ComplianceReport Validate(
         Roster roster,
         PairingResult result,
@@ -50,6 +57,11 @@ public static class ActivityValidator
         Guard.NotNull(roster);
         Guard.NotNull(result);
         Guard.NotNull(records);
+        if (asOf < MinAsOf || asOf > MaxAsOf)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The as-of date must be from {MinAsOf:yyyy-MM-dd} to {MaxAsOf:yyyy-MM-dd}.");
+        }
+
         var o = (options ?? ActivityValidationOptions.Defaults).Clone();
         o.ThrowIfInvalid();
         var list = records as IReadOnlyList<ActivityRecord> ?? [.. records];

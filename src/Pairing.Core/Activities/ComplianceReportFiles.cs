@@ -29,6 +29,9 @@ public static class ComplianceReportFiles
     /// <summary>The name of the roll-up file in JSON.</summary>
     public const string RollupJsonFile = "rollup.json";
 
+    /// <summary>Every file a compliance folder holds; a write refuses a folder holding anything else, so nothing of anyone's is lost.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [ComplianceFile, RollupCsvFile, RollupJsonFile];
+
     /// <summary>
     /// Writes the report into a folder, replacing the folder whole: written beside it and swapped in at once, so the
     /// filed report is the old one or the new one, never a mix. A folder holding other files is refused, unchanged.
@@ -49,7 +52,7 @@ public static class ComplianceReportFiles
         Guard.NotNull(report);
         Guard.NotNull(directory);
         // The whole folder is replaced at once: the filed report is the old one or the new one, never a mix.
-        using var files = AtomicFiles.Folder(directory, [ComplianceFile, RollupCsvFile, RollupJsonFile]);
+        using var files = AtomicFiles.Folder(directory, FileNames);
         using (var stream = files.Create(ComplianceFile))
         {
             WriteCompliance(report, stream, language);

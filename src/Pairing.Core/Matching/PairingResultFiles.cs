@@ -45,7 +45,7 @@ public static class PairingResultFiles
     public const string SummaryFile = "summary.json";
 
     /// <summary>Every file a result folder may hold; a write refuses a folder holding anything else, so nothing of anyone's is lost.</summary>
-    internal static IReadOnlyCollection<string> Files { get; } =
+    public static IReadOnlyList<string> FileNames { get; } =
         [CountyPairsFile, SchoolPairsFile, ClassPairsFile, StudentPairsFile, UnpairedFile, ContinuityFile, SummaryFile];
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class PairingResultFiles
         Guard.NotNull(result);
         Guard.NotNull(directory);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
-        using var files = AtomicFiles.Folder(directory, Files);
+        using var files = AtomicFiles.Folder(directory, FileNames);
         using (var csv = new CsvWriter(files.Create(CountyPairsFile)))
         {
             csv.WriteHeader("xinjiang_county_id", "inland_county_id");

@@ -59,6 +59,23 @@ public sealed class ResultGateCommandTests : CliTestBase
     }
 
     [Fact]
+    public void An_output_folder_holding_other_files_and_a_bad_date_are_refused_before_any_work()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
+
+        var match = Run("match", In("roster"), "--out", In("roster"));
+        var activities = Run("activities", In("roster"), In("roster"), In("x.csv"), "--as-of", "0001-01-01", "--out", In("roster"));
+
+        Assert.Equal(2, match.Code);
+        Assert.Contains("error CLI016: Option '--out' is '" + In("roster") + "', which holds classes.csv, counties.csv, schools.csv, students.csv", match.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("sub-problem", match.Out, StringComparison.Ordinal);
+        Assert.Equal(2, activities.Code);
+        Assert.Contains("error CLI010: Option '--as-of' is '0001-01-01'", activities.Err, StringComparison.Ordinal);
+        Assert.Contains("error CLI016", activities.Err, StringComparison.Ordinal);
+        Assert.Equal(4, Directory.GetFiles(In("roster")).Length);
+    }
+
+    [Fact]
     public void A_broken_result_folder_lists_every_problem_located_in_the_users_language()
     {
         Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
