@@ -47,15 +47,15 @@ internal static class ActivitiesCommand
         CancellationToken cancellationToken = default)
     {
         // Every input is read and every problem reported before anything is checked.
-        var roster = RosterInput.Read(rosterDir, error, "activities");
+        var roster = RosterInput.Read(rosterDir, error, "activities", cancellationToken);
         var result = RosterInput.ReadResult(resultDir, error, "activities", Strings.WhatResult);
-        var records = ActivityFiles.Read(activitiesPath, holidaysPath);
+        var records = ActivityFiles.Read(activitiesPath, holidaysPath, cancellationToken);
         foreach (var problem in records.Problems)
         {
             error.WriteLine(ProblemLines.Render(problem));
         }
 
-        if (roster is null || result is null || !records.IsValid || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "activities", Strings.WhatResult))
+        if (roster is null || result is null || !records.IsValid || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "activities", Strings.WhatResult, cancellationToken))
         {
             if (!records.IsValid)
             {
@@ -66,7 +66,7 @@ internal static class ActivitiesCommand
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays);
+        var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays, cancellationToken: cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {

@@ -23,7 +23,7 @@ internal static class CheckCommand
 
     internal static int Run(string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var result = RosterInput.Load(directory, out var conflict);
+        var result = RosterInput.Load(directory, out var conflict, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (result is null)
         {

@@ -152,7 +152,7 @@ internal static class GenerateCommand
             if (parsed.GetResult(nextYear) is not null)
             {
                 var next = NextYearOptionsOf(option => Given(parsed.GetResult(option)));
-                return WriteNextYear(parsed.GetValue(nextYear)!, parsed.GetValue(output)!, next, stdout, CliConsole.Error(parsed));
+                return WriteNextYear(parsed.GetValue(nextYear)!, parsed.GetValue(output)!, next, stdout, CliConsole.Error(parsed), cancellationToken);
             }
             var options = new RosterGeneratorOptions
             {
@@ -280,10 +280,10 @@ internal static class GenerateCommand
     }
 
     /// <summary>Reads the roster in <paramref name="from"/>, ages it one year and writes the next year's roster.</summary>
-    private static int WriteNextYear(string from, string directory, NextYearOptions options, TextWriter stdout, TextWriter error)
+    private static int WriteNextYear(string from, string directory, NextYearOptions options, TextWriter stdout, TextWriter error, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var roster = RosterInput.Read(from, error, "generate");
+        var roster = RosterInput.Read(from, error, "generate", cancellationToken);
         if (roster is null)
         {
             return Program.BadInput;

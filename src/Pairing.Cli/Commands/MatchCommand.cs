@@ -39,7 +39,7 @@ internal static class MatchCommand
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Every input is read and reported before anything is paired.
-        var roster = RosterInput.Read(rosterDir, error, "match");
+        var roster = RosterInput.Read(rosterDir, error, "match", cancellationToken);
         var plan = planDir is null ? null : RosterInput.ReadResult(planDir, error, "match", Strings.WhatPlan);
         var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "match", Strings.WhatPrevious);
         if (roster is null || (planDir is not null && plan is null) || (previousDir is not null && previous is null))
@@ -47,7 +47,7 @@ internal static class MatchCommand
             return Program.BadInput;
         }
 
-        if (plan is not null && !RosterInput.PlanFits(roster, plan, options, rosterDir, planDir!, error))
+        if (plan is not null && !RosterInput.PlanFits(roster, plan, options, rosterDir, planDir!, error, cancellationToken))
         {
             return Program.BadInput;
         }

@@ -32,7 +32,7 @@ internal static class PlanCommand
     internal static int Run(
         string rosterDir, string outDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var roster = RosterInput.Read(rosterDir, error, "plan");
+        var roster = RosterInput.Read(rosterDir, error, "plan", cancellationToken);
         PairingResult? previous = null;
         if (roster is null || (previousDir is not null && (previous = RosterInput.ReadResult(previousDir, error, "plan", Strings.WhatPrevious)) is null))
         {

@@ -40,7 +40,7 @@ internal static class ReportCommand
         CancellationToken cancellationToken = default)
     {
         // Every input is read and every problem reported before anything is written.
-        var roster = RosterInput.Read(rosterDir, error, "report");
+        var roster = RosterInput.Read(rosterDir, error, "report", cancellationToken);
         var result = RosterInput.ReadResult(resultDir, error, "report", Strings.WhatResult);
         var snapshots = new List<ComplianceSnapshot>();
         var bad = false;
@@ -57,7 +57,7 @@ internal static class ReportCommand
             }
         }
 
-        if (roster is null || result is null || bad || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "report", Strings.WhatResult))
+        if (roster is null || result is null || bad || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "report", Strings.WhatResult, cancellationToken))
         {
             return Program.BadInput;
         }
@@ -66,7 +66,7 @@ internal static class ReportCommand
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            PairingReport.Write(roster, result, snapshots, outPath);
+            PairingReport.Write(roster, result, snapshots, outPath, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -9,9 +9,9 @@ namespace Pairing.Cli.Commands;
 internal static class RosterInput
 {
     /// <summary>The roster in a folder or workbook, or null after printing every problem to <paramref name="error"/>.</summary>
-    public static Roster? Read(string directory, TextWriter error, string command)
+    public static Roster? Read(string directory, TextWriter error, string command, CancellationToken cancellationToken = default)
     {
-        var result = Load(directory, out var conflict);
+        var result = Load(directory, out var conflict, cancellationToken);
         foreach (var problem in result?.Problems ?? [])
         {
             error.WriteLine(ProblemLines.Render(problem));
@@ -37,7 +37,7 @@ internal static class RosterInput
     /// the CSV files (it would be ignored), or a file that is neither a folder nor a workbook; the result is then null
     /// when nothing could be read.
     /// </summary>
-    public static RosterResult? Load(string path, out string? conflict)
+    public static RosterResult? Load(string path, out string? conflict, CancellationToken cancellationToken = default)
     {
         conflict = null;
         if (File.Exists(path))
@@ -54,7 +54,7 @@ internal static class RosterInput
 
         if (!Directory.Exists(path))
         {
-            return RosterFiles.Read(path);
+            return RosterFiles.Read(path, cancellationToken: cancellationToken);
         }
 
         var tables = new[] { RosterFiles.CountiesFile, RosterFiles.SchoolsFile, RosterFiles.ClassesFile, RosterFiles.StudentsFile };
@@ -75,7 +75,7 @@ internal static class RosterInput
                 FindingArgument.Of("workbooks", string.Join(", ", books)), FindingArgument.Of("files", string.Join(", ", csv)))));
         }
 
-        return RosterFiles.Read(path);
+        return RosterFiles.Read(path, cancellationToken: cancellationToken);
     }
 
     /// <summary>The pairing result in a folder or an .xlsx workbook, or null after printing every problem that keeps it from being read.</summary>
@@ -117,9 +117,10 @@ internal static class RosterInput
     /// hash) and holding under the options it claims, as the checker finds; else every violation is printed (the
     /// first 20, and how many more) and the command stops.
     /// </summary>
-    public static bool BelongsTo(Roster roster, PairingResult result, string rosterDir, string resultDir, TextWriter error, string command, string what) =>
+    public static bool BelongsTo(
+        Roster roster, PairingResult result, string rosterDir, string resultDir, TextWriter error, string command, string what, CancellationToken cancellationToken = default) =>
         // A result of another roster says so first (its input hash), before what follows from it.
-        Gate([.. PairingResultChecker.CheckBelongsTo(roster, result).Violations.OrderBy(v => v.Subject == "summary.input_hash" ? 0 : 1)],
+        Gate([.. PairingResultChecker.CheckBelongsTo(roster, result, cancellationToken).Violations.OrderBy(v => v.Subject == "summary.input_hash" ? 0 : 1)],
             rosterDir, resultDir, error, command, what);
 
     /// <summary>
@@ -129,9 +130,10 @@ internal static class RosterInput
     /// provinces, loads, classes and students), because its figures cannot match. Either way the plan's options for
     /// the pairs (counties per inland county, schools per inland school) must be the run's.
     /// </summary>
-    public static bool PlanFits(Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error)
+    public static bool PlanFits(
+        Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var violations = PairingResultChecker.CheckBelongsTo(roster, plan).Violations;
+        var violations = PairingResultChecker.CheckBelongsTo(roster, plan, cancellationToken).Violations;
         if (violations.Any(v => v.Subject == "summary.input_hash"))
         {
             error.WriteLine(Fmt.Of(Strings.PlanOtherRoster, planDir, rosterDir));

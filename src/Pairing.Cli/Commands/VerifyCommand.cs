@@ -33,7 +33,7 @@ internal static class VerifyCommand
     internal static int Run(
         string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var roster = RosterInput.Read(rosterDir, error, "verify");
+        var roster = RosterInput.Read(rosterDir, error, "verify", cancellationToken);
         var result = RosterInput.ReadResult(resultDir, error, "verify", Strings.WhatResult);
         var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "verify", Strings.WhatPrevious);
         if (roster is null || result is null || (previousDir is not null && previous is null))
@@ -42,7 +42,9 @@ internal static class VerifyCommand
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = previous is null ? PairingResultChecker.Check(roster, result, options) : PairingResultChecker.Check(roster, result, options, previous);
+        var report = previous is null
+            ? PairingResultChecker.Check(roster, result, options, cancellationToken)
+            : PairingResultChecker.Check(roster, result, options, previous, cancellationToken);
         foreach (var violation in report.Violations)
         {
             output.WriteLine(ViolationLine(violation));

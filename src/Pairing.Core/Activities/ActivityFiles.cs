@@ -33,10 +33,15 @@ public static class ActivityFiles
     /// <summary>Reads and checks activity records, and the holidays file when one is given.</summary>
     /// <param name="activitiesPath">The activity records file.</param>
     /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
-    public static ActivityRecordsResult Read(string activitiesPath, string? holidaysPath = null)
+    /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ActivityRecordsResult Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activitiesPath);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         var problems = new List<ActivityProblem>();
         var activities = ReadBytes(activitiesPath, problems);
         var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);

@@ -41,9 +41,11 @@ public static class ActivityValidator
     /// <param name="holidays">Per-province holidays; <see cref="HolidayCalendar.Default"/> when null.</param>
     /// <param name="options">Thresholds and dates; the defaults when null. A copy is validated and used.</param>
     /// <param name="plans">When each province carried out its pairing plan, for S2–S4; none when null.</param>
+    /// <param name="cancellationToken">Stops the check within milliseconds, between records and rules.</param>
     /// <returns>The compliance report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/>, <paramref name="result"/> or <paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are not valid (every failure is listed), or two plans name the same province.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before <see cref="MinAsOf"/> or after <see cref="MaxAsOf"/>.</exception>
     public static ComplianceReport Validate(
         Roster roster,
@@ -52,11 +54,14 @@ public static class ActivityValidator
         DateOnly asOf,
         HolidayCalendar? holidays = null,
         ActivityValidationOptions? options = null,
-        IEnumerable<PlanDates>? plans = null)
+        IEnumerable<PlanDates>? plans = null,
+        CancellationToken cancellationToken = default)
     {
         Guard.NotNull(roster);
         Guard.NotNull(result);
         Guard.NotNull(records);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         if (asOf < MinAsOf || asOf > MaxAsOf)
         {
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The as-of date must be from {MinAsOf:yyyy-MM-dd} to {MaxAsOf:yyyy-MM-dd}.");
@@ -66,6 +71,6 @@ public static class ActivityValidator
         o.ThrowIfInvalid();
         var list = records as IReadOnlyList<ActivityRecord> ?? [.. records];
         var planList = plans?.ToList() ?? [];
-        return new ValidationRun(roster, result, list, asOf, holidays ?? HolidayCalendar.Default, o, planList).Run();
+        return new ValidationRun(roster, result, list, asOf, holidays ?? HolidayCalendar.Default, o, planList).Run(cancellationToken);
     }
 }

@@ -18,9 +18,11 @@ public interface IActivityValidator
     /// <param name="holidays">Per-province holidays; <see cref="HolidayCalendar.Default"/> when null.</param>
     /// <param name="options">Thresholds and dates; the defaults when null. A copy is validated and used.</param>
     /// <param name="plans">When each province carried out its pairing plan, for S2–S4; none when null.</param>
+    /// <param name="cancellationToken">Stops the check within milliseconds, between records and rules.</param>
     /// <returns>The compliance report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/>, <paramref name="result"/> or <paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are not valid (every failure is listed), or two plans name the same province.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ComplianceReport Validate(
         Roster roster,
         PairingResult result,
@@ -28,5 +30,6 @@ public interface IActivityValidator
         DateOnly asOf,
         HolidayCalendar? holidays = null,
         ActivityValidationOptions? options = null,
-        IEnumerable<PlanDates>? plans = null);
+        IEnumerable<PlanDates>? plans = null,
+        CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Pairing.Core.Internals;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
@@ -40,12 +41,26 @@ public static partial class PairingResultChecker
     /// <returns>Every violation found; valid when there is none.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="PairingOptionsException">The options are not valid.</exception>
-    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options)
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options) =>
+        Check(roster, result, options, CancellationToken.None);
+
+    /// <summary>Checks a result as <see cref="Check(Roster, PairingResult, PairingOptions)"/> does, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="options">The options the result must have been made with.</param>
+    /// <param name="cancellationToken">Stops the check within milliseconds, between pairs and units.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         return new Checker(roster, result, null, options.ToSnapshot()).Run();
     }
 
@@ -58,14 +73,16 @@ public static partial class PairingResultChecker
     /// </summary>
     /// <param name="roster">The roster.</param>
     /// <param name="result">The result.</param>
+    /// <param name="cancellationToken">Stops the check within milliseconds, between pairs and units.</param>
     /// <returns>Every violation found; valid when there is none.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="PairingResultFiles.TryRead"/> never claims such).</exception>
-    public static PairingCheckReport CheckBelongsTo(Roster roster, PairingResult result)
+    public static PairingCheckReport CheckBelongsTo(Roster roster, PairingResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
-        return Check(roster, result, result.Summary.Options.ToOptions());
+        return Check(roster, result, result.Summary.Options.ToOptions(), cancellationToken);
     }
 
     /// <summary>
@@ -100,19 +117,35 @@ public static partial class PairingResultChecker
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="PairingOptionsException">The options are not valid.</exception>
-    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options, PairingResult previous)
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options, PairingResult previous) =>
+        Check(roster, result, options, previous, CancellationToken.None);
+
+    /// <summary>Checks a result made with a previous year's result as <see cref="Check(Roster, PairingResult, PairingOptions, PairingResult)"/> does, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="options">The options the result must have been made with.</param>
+    /// <param name="previous">The previous year's result the run was given.</param>
+    /// <param name="cancellationToken">Stops the check within milliseconds, between pairs and units.</param>
+    /// <returns>Every violation found; valid when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PairingCheckReport Check(Roster roster, PairingResult result, PairingOptions options, PairingResult previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(previous);
         options.ThrowIfInvalid();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         return new Checker(roster, result, previous, options.ToSnapshot()).Run();
     }
 
     private sealed partial class Checker(Roster roster, PairingResult result, PairingResult? previous, PairingOptionsSnapshot expected)
     {
         private readonly List<PairingViolation> _found = [];
+        private int _polled;
         private readonly PairingOptionsSnapshot _options = expected;
         private readonly Dictionary<SchoolId, HashSet<int>> _gradesOf = [];
 
@@ -251,6 +284,7 @@ public static partial class PairingResultChecker
             var load = new Dictionary<CountyId, int>();
             foreach (var p in result.CountyPairs)
             {
+                Ambient.Poll(ref _polled);
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
                 var about = PairSubject(PairingLevel.County, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetCounty(p.Xinjiang, out var x) || !roster.TryGetCounty(p.Inland, out var n))
@@ -293,6 +327,7 @@ public static partial class PairingResultChecker
             var load = new Dictionary<SchoolId, int>();
             foreach (var p in result.SchoolPairs)
             {
+                Ambient.Poll(ref _polled);
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
                 var about = PairSubject(PairingLevel.School, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetSchool(p.Xinjiang, out var s) || !roster.TryGetSchool(p.Inland, out var t))
@@ -377,6 +412,7 @@ public static partial class PairingResultChecker
             var taken = new HashSet<ClassId>();
             foreach (var p in result.ClassPairs)
             {
+                Ambient.Poll(ref _polled);
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
                 var about = PairSubject(PairingLevel.Class, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetClass(p.Xinjiang, out var c) || !roster.TryGetClass(p.Inland, out var d))
@@ -423,6 +459,7 @@ public static partial class PairingResultChecker
             var taken = new HashSet<StudentId>();
             foreach (var p in result.StudentPairs)
             {
+                Ambient.Poll(ref _polled);
                 var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
                 var about = PairSubject(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
                 if (!roster.TryGetStudent(p.Xinjiang, out var x) || !roster.TryGetStudent(p.Inland, out var y))
@@ -481,6 +518,7 @@ public static partial class PairingResultChecker
             var listed = new Dictionary<(PairingLevel, string), UnpairedUnit>();
             foreach (var u in result.Unpaired)
             {
+                Ambient.Poll(ref _polled);
                 var about = Unit(u.Level, u.Id);
                 if (!listed.TryAdd((u.Level, u.Id), u))
                 {
@@ -519,6 +557,7 @@ public static partial class PairingResultChecker
 
             void Account(PairingLevel level, string id, bool paired)
             {
+                Ambient.Poll(ref _polled);
                 var isListed = listed.ContainsKey((level, id));
                 if (paired && isListed)
                 {
@@ -624,6 +663,7 @@ public static partial class PairingResultChecker
             long met = 0;
             foreach (var p in result.StudentPairs)
             {
+                Ambient.Poll(ref _polled);
                 if (!roster.TryGetStudent(p.Xinjiang, out var a) || !roster.TryGetStudent(p.Inland, out var b))
                 {
                     continue;

@@ -43,13 +43,28 @@ public static class PairingReport
     /// <param name="result">The pairing result.</param>
     /// <param name="activities">Compliance snapshots, in any order; the latest gives the per-province figures.</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities)
+    public static string Render(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities) =>
+        Render(roster, result, activities, CancellationToken.None);
+
+    /// <summary>Renders the report as <see cref="Render(Roster, PairingResult, IEnumerable{ComplianceSnapshot})"/> does, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="roster">The roster the result was made from.</param>
+    /// <param name="result">The pairing result.</param>
+    /// <param name="activities">Compliance snapshots, in any order; the latest gives the per-province figures.</param>
+    /// <param name="cancellationToken">Stops the rendering within milliseconds, between sections and rows.</param>
+    /// <returns>The HTML document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static string Render(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, CancellationToken cancellationToken)
     {
         Guard.NotNull(roster);
         Guard.NotNull(result);
         Guard.NotNull(activities);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         var snapshots = activities.OrderBy(s => s.AsOf).ToArray();
-        return new Renderer(roster, result, ReportFigures.Compute(roster, result), snapshots).Render();
+        var figures = ReportFigures.Compute(roster, result);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new Renderer(roster, result, figures, snapshots).Render();
     }
 
     /// <summary>Writes the report to a stream as UTF-8 without a BOM; the stream is left open.</summary>
@@ -57,10 +72,22 @@ public static class PairingReport
     /// <param name="result">The pairing result.</param>
     /// <param name="activities">Compliance snapshots; empty for none.</param>
     /// <param name="stream">The stream.</param>
-    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, Stream stream)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, Stream stream) =>
+        Write(roster, result, activities, stream, CancellationToken.None);
+
+    /// <summary>Writes the report to a stream as UTF-8 without a BOM, stopping when <paramref name="cancellationToken"/> is cancelled; the stream is left open.</summary>
+    /// <param name="roster">The roster the result was made from.</param>
+    /// <param name="result">The pairing result.</param>
+    /// <param name="activities">Compliance snapshots; empty for none.</param>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Stops the rendering before anything is written to the stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was written.</exception>
+    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, Stream stream, CancellationToken cancellationToken)
     {
         Guard.NotNull(stream);
-        var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities));
+        var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities, cancellationToken));
         stream.Write(bytes, 0, bytes.Length);
     }
 
@@ -69,7 +96,21 @@ public static class PairingReport
     /// <param name="result">The pairing result.</param>
     /// <param name="activities">Compliance snapshots; empty for none.</param>
     /// <param name="path">The file to write (its folder is created if needed).</param>
-    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, string path)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
+    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, string path) =>
+        Write(roster, result, activities, path, CancellationToken.None);
+
+    /// <summary>Writes the report to a file, replacing it whole or not at all, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="roster">The roster the result was made from.</param>
+    /// <param name="result">The pairing result.</param>
+    /// <param name="activities">Compliance snapshots; empty for none.</param>
+    /// <param name="path">The file to write (its folder is created if needed).</param>
+    /// <param name="cancellationToken">Stops the rendering; the file is then left as it was.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is as it was.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
+    public static void Write(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, string path, CancellationToken cancellationToken)
     {
         Guard.NotNull(path);
         var full = Path.GetFullPath(path);
@@ -77,9 +118,11 @@ public static class PairingReport
         var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
+            // Rendered first, so a cancelled or failed rendering creates nothing at all.
+            var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities, cancellationToken));
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                Write(roster, result, activities, stream);
+                stream.Write(bytes, 0, bytes.Length);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -483,8 +526,10 @@ public static class PairingReport
             // The shortfall in Chinese, then English, rendered from the finding; the same finding (code and numbers) in a
             // run shares one row.
             string Shortfall(int k) => FindingRenderer.Default.Render(result.Unpaired[k].Finding, FindingLanguage.ChineseAndEnglish);
+            var polled = 0;
             for (var i = 0; i < result.Unpaired.Count;)
             {
+                Ambient.Poll(ref polled);
                 var u = result.Unpaired[i];
                 var place = figures.UnpairedPlaces[i];
                 var end = i + 1;

@@ -197,12 +197,15 @@ public sealed class RosterBuilder
                 }
             }
 
+            Internals.Ambient.ThrowIfCancelled();
             var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", PairingLevel.Student);
             CheckStudentIds();
             var studentCounts = new int[classes.Count];
             var studentClass = new int[students.Count];
+            var polled = 0;
             for (var i = 0; i < students.Count; i++)
             {
+                Internals.Ambient.Poll(ref polled);
                 var row = students[i];
                 if (classIndex.TryGetValue(row.Item.ClassId.Value, out var c))
                 {

@@ -35,10 +35,15 @@ public static class RosterFiles
     /// <summary>Reads and checks the roster in a folder.</summary>
     /// <param name="directory">The folder holding the roster's files.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public static RosterResult Read(string directory, SupportMap? supportMap = null)
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static RosterResult Read(string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(directory);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
         var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
         if (!Directory.Exists(directory))
         {
@@ -57,6 +62,7 @@ public static class RosterFiles
             var path = Path.Combine(directory, name);
             if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 read(builder, bytes);
             }
             else
@@ -73,6 +79,7 @@ public static class RosterFiles
         if (SafeFile.TryReadAllBytes(studentsPath, out var students, out var studentsError))
         {
             builder.ExpectStudents();
+            cancellationToken.ThrowIfCancellationRequested();
             RosterCsvReader.ReadStudents(builder, students);
         }
         else if (FileProblem(studentsError, StudentsFile) is { } problem)

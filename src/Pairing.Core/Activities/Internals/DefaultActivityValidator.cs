@@ -13,6 +13,7 @@ internal sealed class DefaultActivityValidator : IActivityValidator
         DateOnly asOf,
         HolidayCalendar? holidays = null,
         ActivityValidationOptions? options = null,
-        IEnumerable<PlanDates>? plans = null) =>
-        ActivityValidator.Validate(roster, result, records, asOf, holidays, options, plans);
+        IEnumerable<PlanDates>? plans = null,
+        CancellationToken cancellationToken = default) =>
+        ActivityValidator.Validate(roster, result, records, asOf, holidays, options, plans, cancellationToken);
 }

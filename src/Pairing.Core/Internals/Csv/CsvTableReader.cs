@@ -154,8 +154,10 @@ internal static class CsvTableReader
 
         var personal = new PersonalCells(report, names, inFormat);
         var onRecord = start(columns, personal);
+        var polled = 0;
         while (csv.TryRead(out var record))
         {
+            Ambient.Poll(ref polled);
             if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
             {
                 continue; // a wholly empty row, such as the bare commas a spreadsheet leaves after the table
