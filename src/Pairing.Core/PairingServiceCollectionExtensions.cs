@@ -37,7 +37,8 @@ public static class PairingServiceCollectionExtensions
     /// A second call registers nothing again (it only adds its <paramref name="configure"/> action, when given).
     /// A host (the generic host, ASP.NET Core) checks the options when it starts; without a host, the first resolution of
     /// the matcher checks them (or run the container's startup validator yourself). Either way bad options throw one
-    /// <see cref="OptionsValidationException"/> whose <see cref="OptionsValidationException.Failures"/> list every failure.
+    /// <see cref="PairingOptionsException"/> whose <see cref="PairingOptionsException.Findings"/> list every failure:
+    /// the same exception a direct call with the same options throws.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddPairing(this IServiceCollection services, Action<PairingOptions>? configure = null)

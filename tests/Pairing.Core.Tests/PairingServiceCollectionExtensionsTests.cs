@@ -60,13 +60,17 @@ public sealed class PairingServiceCollectionExtensionsTests
             })
             .BuildServiceProvider();
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        // The same sealed exception, with the same findings, as a direct call with these options throws.
+        var e = await Assert.ThrowsAsync<PairingOptionsException>(() => provider.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var direct = Assert.Throws<PairingOptionsException>(() => new PairingOptions { XinjiangCountiesPerInlandCounty = 0, Seed = -1, WorkLimitPerSubproblem = 0 }.ThrowIfInvalid());
 
-        Assert.Equal(3, e.Failures.Count());
-        Assert.Contains(e.Failures, f => f.Contains(nameof(PairingOptions.XinjiangCountiesPerInlandCounty), StringComparison.Ordinal));
-        Assert.Contains(e.Failures, f => f.Contains(nameof(PairingOptions.Seed), StringComparison.Ordinal));
-        Assert.Contains(e.Failures, f => f.Contains(nameof(PairingOptions.WorkLimitPerSubproblem), StringComparison.Ordinal));
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPairingMatcher>());
+        Assert.Equal(3, e.Findings.Count);
+        Assert.Equal(direct.Findings, e.Findings);
+        Assert.Equal(
+            [nameof(PairingOptions.XinjiangCountiesPerInlandCounty), nameof(PairingOptions.Seed), nameof(PairingOptions.WorkLimitPerSubproblem)],
+            e.Findings.Select(f => f.Subject!.Value.Id));
+        Assert.Throws<PairingOptionsException>(() => provider.GetRequiredService<IPairingMatcher>());
+        Assert.Throws<PairingOptionsException>(() => provider.GetRequiredService<IOptions<PairingOptions>>().Value);
     }
 
     [Fact]

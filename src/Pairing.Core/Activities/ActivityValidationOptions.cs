@@ -152,15 +152,13 @@ public sealed class ActivityValidationOptions
     }
 
     /// <summary>Throws when <see cref="Validate"/> finds any failure.</summary>
-    /// <exception cref="ArgumentException">Some option is out of range, or the options do not fit together; the message lists every failure.</exception>
+    /// <exception cref="Matching.PairingOptionsException">Some option is out of range, or the options do not fit together; <see cref="Matching.PairingOptionsException.Findings"/> lists every failure (the one exception type for every options failure of the library).</exception>
     public void ThrowIfInvalid()
     {
         var failures = Validate();
         if (failures.Count > 0)
         {
-            throw new ArgumentException(
-                $"The activity validation options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + f)));
+            throw new Matching.PairingOptionsException(failures);
         }
     }
 

@@ -45,7 +45,7 @@ public static class ActivityLogGenerator
     /// <param name="options">What to generate; <see langword="null"/> for the defaults (a log that breaks no rule). Checked first, and copied.</param>
     /// <returns>The records, in date order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> or <paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentException">Some options are out of range; the message lists every one.</exception>
+    /// <exception cref="Matching.PairingOptionsException">Some options are out of range; <see cref="Matching.PairingOptionsException.Findings"/> lists every one.</exception>
     public static IReadOnlyList<ActivityRecord> Generate(Roster roster, PairingResult result, ActivityLogGeneratorOptions? options = null)
     {
         Guard.NotNull(roster);
@@ -54,10 +54,7 @@ public static class ActivityLogGenerator
         var failures = o.Validate();
         if (failures.Count > 0)
         {
-            throw new ArgumentException(
-                $"The activity log generator's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
-                nameof(options));
+            throw new Matching.PairingOptionsException(failures);
         }
 
         var (seed, schoolYear, behindShare, deliberateViolations) = (o.Seed, o.SchoolYear, o.BehindShare, o.DeliberateViolations);

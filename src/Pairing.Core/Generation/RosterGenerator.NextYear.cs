@@ -43,7 +43,7 @@ public static partial class RosterGenerator
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">Some options are out of range; the message lists every one.</exception>
+    /// <exception cref="Matching.PairingOptionsException">Some options are out of range; <see cref="Matching.PairingOptionsException.Findings"/> lists every one.</exception>
     public static Roster NextYear(Roster roster, NextYearOptions options)
     {
         Guard.NotNull(roster);
@@ -52,10 +52,7 @@ public static partial class RosterGenerator
         var failures = o.Validate();
         if (failures.Count > 0)
         {
-            throw new ArgumentException(
-                $"The next year's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
-                nameof(options));
+            throw new Matching.PairingOptionsException(failures);
         }
 
         return NextYearBuilder.Build(roster, o, XpccMedianPopulation(roster.SupportMap));

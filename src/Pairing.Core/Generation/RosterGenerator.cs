@@ -60,7 +60,7 @@ public static partial class RosterGenerator
     /// <param name="options">What to generate; checked first, and copied, so later changes do not matter.</param>
     /// <returns>A valid roster of both sides.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">Some options are out of range; the message lists every one.</exception>
+    /// <exception cref="Matching.PairingOptionsException">Some options are out of range; <see cref="Matching.PairingOptionsException.Findings"/> lists every one.</exception>
     public static Roster Generate(RosterGeneratorOptions options)
     {
         Guard.NotNull(options);
@@ -68,10 +68,7 @@ public static partial class RosterGenerator
         var failures = o.Validate();
         if (failures.Count > 0)
         {
-            throw new ArgumentException(
-                $"The roster generator's options are not valid ({failures.Count.ToString(CultureInfo.InvariantCulture)} problem(s)):"
-                + string.Concat(failures.Select(f => Environment.NewLine + "- " + FindingRenderer.Default.Render(f, FindingLanguage.English))),
-                nameof(options));
+            throw new Matching.PairingOptionsException(failures);
         }
 
         var map = SupportMap.Default;

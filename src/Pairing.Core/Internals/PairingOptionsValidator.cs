@@ -4,13 +4,18 @@ using Pairing.Core.Matching;
 
 namespace Pairing.Core.Internals;
 
-/// <summary>Reports every failure of <see cref="PairingOptions.Validate"/> together, for the options pattern.</summary>
+/// <summary>
+/// Checks <see cref="PairingOptions"/> for the options pattern, and fails as a direct call does: it throws the one
+/// <see cref="PairingOptionsException"/> listing every failure as findings, rather than returning a result the
+/// framework would wrap in an <c>OptionsValidationException</c> of strings. So bad options give the same exception
+/// whichever way they arrive (a direct call, <c>IOptions.Value</c>, the host's start-up validation).
+/// </summary>
 internal sealed class PairingOptionsValidator : IValidateOptions<PairingOptions>
 {
     public ValidateOptionsResult Validate(string? name, PairingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = options.Validate();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => FindingRenderer.Default.Render(f)));
+        options.ThrowIfInvalid();
+        return ValidateOptionsResult.Success;
     }
 }

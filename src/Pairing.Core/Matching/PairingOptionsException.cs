@@ -33,7 +33,7 @@ public sealed class PairingOptionsException : ArgumentException
     /// <summary>Creates the exception for a list of failures.</summary>
     /// <param name="findings">Every failure <see cref="PairingOptions.Validate"/> found.</param>
     public PairingOptionsException(IReadOnlyList<Finding> findings)
-        : base("The pairing options are not valid: " + string.Join(" ", (findings ?? []).Select(f => FindingRenderer.Default.Render(f, FindingLanguage.English) + ".")))
+        : base("The options are not valid: " + string.Join(" ", (findings ?? []).Select(f => FindingRenderer.Default.Render(f, FindingLanguage.English) + ".")))
     {
         Findings = findings ?? [];
         Failures = [.. Findings.Select(f => FindingRenderer.Default.Render(f))];

@@ -1,3 +1,4 @@
+using Pairing.Core.Matching;
 using Pairing.Core.Activities;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
@@ -11,7 +12,7 @@ public sealed class ActivityValidationOptionsTests
         var options = new ActivityValidationOptions { CampMinimumStudents = 0, RegularLetterIntervalDays = -1, DataDue = new AnnualDate(8, 5), WinterHolidayEnd = new AnnualDate(1, 1) };
         var failures = options.Validate();
         Assert.Equal(["OPT001", "OPT001", "OPT012", "OPT013"], failures.Select(f => f.Code).Order(StringComparer.Ordinal));
-        var ex = Assert.Throws<ArgumentException>(() => Validate([], options));
+        var ex = Assert.Throws<PairingOptionsException>(() => Validate([], options));
         Assert.Contains("CampMinimumStudents", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RegularLetterIntervalDays", ex.Message, StringComparison.Ordinal);
         Assert.Contains("DataDue", ex.Message, StringComparison.Ordinal);

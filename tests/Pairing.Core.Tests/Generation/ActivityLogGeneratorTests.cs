@@ -85,7 +85,7 @@ public sealed class ActivityLogGeneratorTests
         var (roster, result) = Programme.Value;
         var options = new ActivityLogGeneratorOptions { SchoolYear = 1800, BehindShare = double.NaN };
 
-        var error = Assert.Throws<ArgumentException>(() => ActivityLogGenerator.Generate(roster, result, options));
+        var error = Assert.Throws<PairingOptionsException>(() => ActivityLogGenerator.Generate(roster, result, options));
 
         Assert.Equal(["SchoolYear", "BehindShare"], options.Validate().Select(f => f.Subject!.Value.Id));
         Assert.Contains("SchoolYear is 1800", error.Message, StringComparison.Ordinal);

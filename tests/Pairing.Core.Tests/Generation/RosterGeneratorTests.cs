@@ -1,3 +1,4 @@
+using Pairing.Core.Matching;
 using FsCheck.Xunit;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
@@ -287,7 +288,7 @@ public sealed class RosterGeneratorTests
         Assert.Equal([nameof(RosterGeneratorOptions.XinjiangStudents), nameof(RosterGeneratorOptions.InlandRatio)], failures.Select(f => f.Subject!.Value.Id));
         Assert.Equal((10, RosterGeneratorOptions.MinXinjiangStudents, RosterGeneratorOptions.MaxXinjiangStudents),
             ((int)failures[0]["value"], (int)failures[0]["min"], (int)failures[0]["max"]));
-        var thrown = Assert.Throws<ArgumentException>(() => RosterGenerator.Generate(options));
+        var thrown = Assert.Throws<PairingOptionsException>(() => RosterGenerator.Generate(options));
         Assert.Contains(Pairing.Core.Findings.FindingRenderer.Default.Render(failures[0], Pairing.Core.Findings.FindingLanguage.English), thrown.Message, StringComparison.Ordinal);
         Assert.Contains(Pairing.Core.Findings.FindingRenderer.Default.Render(failures[1], Pairing.Core.Findings.FindingLanguage.English), thrown.Message, StringComparison.Ordinal);
     }
@@ -303,7 +304,7 @@ public sealed class RosterGeneratorTests
         var options = new RosterGeneratorOptions { XinjiangStudents = students, InlandRatio = ratio };
 
         Assert.Single(options.Validate());
-        Assert.Throws<ArgumentException>(() => RosterGenerator.Generate(options));
+        Assert.Throws<PairingOptionsException>(() => RosterGenerator.Generate(options));
     }
 
     [Fact]
