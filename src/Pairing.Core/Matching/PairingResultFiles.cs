@@ -69,7 +69,14 @@ public static class PairingResultFiles
         Guard.NotNull(directory);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
-        using (var csv = new CsvWriter(files.Create(CountyPairsFile)))
+        WriteFiles(result, files.Create, includeTimings, language);
+        files.Commit();
+    }
+
+    /// <summary>Writes each of a result's files to the stream <paramref name="create"/> gives for its name (a planning result has no class or student pair files, a result without a previous one no continuity file).</summary>
+    private static void WriteFiles(PairingResult result, Func<string, Stream> create, bool includeTimings, FindingLanguage language)
+    {
+        using (var csv = new CsvWriter(create(CountyPairsFile)))
         {
             csv.WriteHeader("xinjiang_county_id", "inland_county_id");
             foreach (var p in result.CountyPairs)
@@ -80,7 +87,7 @@ public static class PairingResultFiles
             }
         }
 
-        using (var csv = new CsvWriter(files.Create(SchoolPairsFile)))
+        using (var csv = new CsvWriter(create(SchoolPairsFile)))
         {
             csv.WriteHeader("xinjiang_school_id", "inland_school_id");
             foreach (var p in result.SchoolPairs)
@@ -93,7 +100,7 @@ public static class PairingResultFiles
 
         if (result.Phase == PairingPhase.Roster)
         {
-            using (var csv = new CsvWriter(files.Create(ClassPairsFile)))
+            using (var csv = new CsvWriter(create(ClassPairsFile)))
             {
                 csv.WriteHeader("xinjiang_class_id", "inland_class_id");
                 foreach (var p in result.ClassPairs)
@@ -104,7 +111,7 @@ public static class PairingResultFiles
                 }
             }
 
-            using var students = new CsvWriter(files.Create(StudentPairsFile));
+            using var students = new CsvWriter(create(StudentPairsFile));
             students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
             foreach (var p in result.StudentPairs)
             {
@@ -116,12 +123,10 @@ public static class PairingResultFiles
         }
         else
         {
-            files.Delete(ClassPairsFile);
-            files.Delete(StudentPairsFile);
         }
 
         // unpaired.csv is for people too: a BOM, so that spreadsheets read its Chinese.
-        using (var csv = new CsvWriter(new StreamWriter(files.Create(UnpairedFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
+        using (var csv = new CsvWriter(new StreamWriter(create(UnpairedFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
         {
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
@@ -142,11 +147,10 @@ public static class PairingResultFiles
 
         if (result.Summary.ContinuityCounts is null)
         {
-            files.Delete(ContinuityFile);
         }
         else
         {
-            using var csv = new CsvWriter(files.Create(ContinuityFile));
+            using var csv = new CsvWriter(create(ContinuityFile));
             csv.WriteHeader(ContinuityColumns);
             foreach (var e in result.Continuity)
             {
@@ -170,13 +174,12 @@ public static class PairingResultFiles
             summary = summary.WithoutTimings();
         }
 
-        using (var stream = files.Create(SummaryFile))
+        using (var stream = create(SummaryFile))
         {
             var bytes = new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary));
             stream.Write(bytes);
         }
 
-        files.Commit();
     }
 
     /// <summary>Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format).</summary>
@@ -210,7 +213,6 @@ public static class PairingResultFiles
     public static bool TryRead(string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
     {
         Guard.NotNull(directory);
-        var found = new List<Finding>();
         if (!Directory.Exists(directory))
         {
             // One problem, not one per missing file.
@@ -219,9 +221,53 @@ public static class PairingResultFiles
             return false;
         }
 
-        var summaryPath = Path.Combine(directory, SummaryFile);
+        return TryReadFrom(name =>
+        {
+            var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
+            return (ok, bytes, error);
+        }, directory, out result, out problems);
+    }
+
+    /// <summary>
+    /// Reads a result given as its files' contents, keyed by file name (<c>county_pairs.csv</c> … <c>summary.json</c>;
+    /// names compared without case), with every problem listed as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does:
+    /// an upload's zip entries or a database export, with no folder.
+    /// </summary>
+    /// <param name="files">The files' bytes by name.</param>
+    /// <param name="result">The result, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the result was read.</param>
+    /// <returns>Whether the result was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public static bool TryParse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(files);
+        var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
+        return TryReadFrom(
+            name => byName.TryGetValue(name, out var bytes) ? (true, bytes.ToArray(), default) : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+            "(the files given)", out result, out problems);
+    }
+
+    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
+    /// <param name="language">The language of the text columns.</param>
+    /// <returns>Each file's bytes by name (no continuity file without a previous result, no class or student pair files for a plan).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static IReadOnlyDictionary<string, byte[]> ToBytes(PairingResult result, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+    {
+        Guard.NotNull(result);
+        var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
+        WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language);
+        return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static bool TryReadFrom(
+        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> file, string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
+        var found = new List<Finding>();
         PairingSummary? summary = null;
-        if (SafeFile.TryReadAllBytes(summaryPath, out var summaryBytes, out var summaryError))
+        var (summaryOk, summaryBytes, summaryError) = file(SummaryFile);
+        if (summaryOk)
         {
             try
             {
@@ -250,21 +296,21 @@ public static class PairingResultFiles
         }
 
         var roster = summary?.Phase == PairingPhase.Roster;
-        var counties = ReadTable(directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
+        var counties = ReadTable(file, directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
             r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));
-        var schools = ReadTable(directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
+        var schools = ReadTable(file, directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
             r => new SchoolPair(new SchoolId(r[0]), new SchoolId(r[1])));
-        var classes = ReadTable(directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
+        var classes = ReadTable(file, directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
             r => new ClassPair(new ClassId(r[0]), new ClassId(r[1])));
-        var students = ReadTable(directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
+        var students = ReadTable(file, directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
             r => new StudentPair(new StudentId(r[0]), new StudentId(r[1]), r[2] switch
             {
                 "true" => true,
                 "false" => false,
                 _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
             }));
-        var unpaired = ReadTable(directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
-        var continuity = ReadTable(directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
+        var unpaired = ReadTable(file, directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
+        var continuity = ReadTable(file, directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
         problems = found;
         result = found.Count == 0 && summary is not null
             ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary)
@@ -388,11 +434,12 @@ public static class PairingResultFiles
             : throw new FormatException($"rule is '{text}', expected P1 to P7");
 
     private static List<T> ReadTable<T>(
-        string directory, string file, string[] columns, bool required, List<Finding> problems, Func<string[], T> parse)
+        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> source, string directory, string file, string[] columns, bool required,
+        List<Finding> problems, Func<string[], T> parse)
     {
         var rows = new List<T>();
-        var path = Path.Combine(directory, file);
-        if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
+        var (readable, bytes, fileError) = source(file);
+        if (!readable)
         {
             if (required || fileError.Issue != InputFileIssue.Missing)
             {

@@ -43,12 +43,122 @@ public static class RosterFiles
     {
         Guard.NotNull(directory);
         cancellationToken.ThrowIfCancellationRequested();
-        using var scope = Ambient.Use(cancellationToken);
-        var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
         if (!Directory.Exists(directory))
         {
-            builder.AddProblem(new RosterProblem(RosterFindings.MissingFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))));
-            return builder.Build();
+            return NoFolder(directory, supportMap);
+        }
+
+        return ReadFrom(name =>
+        {
+            var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
+            return (ok, bytes, error);
+        }, directory, supportMap, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads and checks a roster given as its files' contents, keyed by file name (<c>counties.csv</c>,
+    /// <c>schools.csv</c>, <c>classes.csv</c> and, for a full roster, <c>students.csv</c>; names compared without case):
+    /// an upload's zip entries or a database export, with no folder. Every check of <see cref="Read(string, SupportMap?, CancellationToken)"/>
+    /// applies, and problems name the files as given.
+    /// </summary>
+    /// <param name="files">The files' bytes by name; other names are not read (a warning names them).</param>
+    /// <param name="supportMap">The support map to check against; the notice's when null.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows.</param>
+    /// <returns>The roster when valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static RosterResult Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(files);
+        cancellationToken.ThrowIfCancellationRequested();
+        var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
+        var result = ReadFrom(
+            name => byName.TryGetValue(name, out var bytes)
+                ? (true, bytes.ToArray(), default)
+                : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+            InMemory, supportMap, cancellationToken, Unread(files.Keys));
+        return result;
+    }
+
+    /// <summary>
+    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken)"/> does, without
+    /// blocking a thread on the disk: the files are read asynchronously, then checked.
+    /// </summary>
+    /// <param name="directory">The folder holding the roster's files.</param>
+    /// <param name="supportMap">The support map to check against; the notice's when null.</param>
+    /// <param name="cancellationToken">Stops the read: between files while reading, between rows while checking.</param>
+    /// <returns>The roster when valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<RosterResult> ReadAsync(string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(directory);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Directory.Exists(directory))
+        {
+            return NoFolder(directory, supportMap);
+        }
+
+        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
+        foreach (var name in (string[])[CountiesFile, SchoolsFile, ClassesFile, StudentsFile])
+        {
+            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ReadFrom(name => read[name], directory, supportMap, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads and checks a roster given as one stream per file, keyed by file name as
+    /// <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, SupportMap?, CancellationToken)"/> takes them: each stream
+    /// is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed), then checked.
+    /// </summary>
+    /// <param name="files">One readable stream per file, by name.</param>
+    /// <param name="supportMap">The support map to check against; the notice's when null.</param>
+    /// <param name="cancellationToken">Stops the read: while reading the streams, and between rows while checking.</param>
+    /// <returns>The roster when valid, and every problem found either way (a stream past the size cap is one).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<RosterResult> ParseAsync(IReadOnlyDictionary<string, Stream> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(files);
+        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, stream) in files)
+        {
+            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = ok ? (true, bytes, default) : (false, [], new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.MaxFileBytes));
+        }
+
+        return ReadFrom(
+            name => read.TryGetValue(name, out var r) ? r : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+            InMemory, supportMap, cancellationToken, Unread(files.Keys));
+    }
+
+    /// <summary>What problems name as the folder of files given in memory or as streams.</summary>
+    private const string InMemory = "(the files given)";
+
+    private static readonly string[] Known = [CountiesFile, SchoolsFile, ClassesFile, StudentsFile];
+
+    private static IEnumerable<string> Unread(IEnumerable<string> names) =>
+        names.Where(n => !Known.Contains(n, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
+
+    private static RosterResult NoFolder(string directory, SupportMap? supportMap)
+    {
+        var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
+        builder.AddProblem(new RosterProblem(RosterFindings.MissingFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))));
+        return builder.Build();
+    }
+
+    /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
+    private static RosterResult ReadFrom(
+        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
+        IEnumerable<string>? unread = null)
+    {
+        using var scope = Ambient.Use(cancellationToken);
+        var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
+        foreach (var name in unread ?? [])
+        {
+            builder.AddProblem(new RosterProblem(RosterFindings.UnknownFile.Create(null, new FindingLocation(name), FindingArgument.Of("file", name))));
         }
 
         var files = new (string Name, string Table, Action<RosterBuilder, TableInput> Read)[]
@@ -59,8 +169,8 @@ public static class RosterFiles
         };
         foreach (var (name, table, read) in files)
         {
-            var path = Path.Combine(directory, name);
-            if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
+            var (ok, bytes, error) = file(name);
+            if (ok)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 read(builder, bytes);
@@ -68,15 +178,15 @@ public static class RosterFiles
             else
             {
                 builder.AddProblem(FileProblem(error, name) ?? new RosterProblem(RosterFindings.MissingFile.Create(
-                    null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", directory))));
+                    null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", folder))));
                 builder.MarkUnreadable(table);
             }
         }
 
         // students.csv is optional: only its absence means a counts-only roster; a folder, a pipe or an unreadable
         // file in its place is a problem of a full roster.
-        var studentsPath = Path.Combine(directory, StudentsFile);
-        if (SafeFile.TryReadAllBytes(studentsPath, out var students, out var studentsError))
+        var (found, students, studentsError) = file(StudentsFile);
+        if (found)
         {
             builder.ExpectStudents();
             cancellationToken.ThrowIfCancellationRequested();

@@ -177,6 +177,9 @@ public static class RosterFindings
     /// <summary><c>ROS054</c>: a roster file cannot be read (no permission, or an I/O error).</summary>
     public static FindingDescriptor UnreadableFile { get; } = Define("ROS054", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path", "error");
 
+    /// <summary><c>ROS060</c>: a file given to the roster reader (in memory or as a stream) is not one of the roster's files; it is not read.</summary>
+    public static FindingDescriptor UnknownFile { get; } = Define("ROS060", RosterProblemKind.UnknownColumn, FindingSeverity.Warning, "file");
+
     /// <summary><c>ROS055</c>: a roster file is larger than the size cap (InputFileLimits.MaxFileBytes); it is not read.</summary>
     public static FindingDescriptor FileTooLarge { get; } = Define("ROS055", RosterProblemKind.UnreadableFile, FindingSeverity.Error, "file", "path", "size", "max");
 

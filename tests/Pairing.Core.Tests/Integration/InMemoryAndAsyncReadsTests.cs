@@ -1,0 +1,78 @@
+using Pairing.Core.Generation;
+using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Tests.Integration;
+
+/// <summary>A roster or a result that arrives as an upload or a database export needs no folder: in memory, as streams, or read asynchronously, the same checks give the same values.</summary>
+public sealed class InMemoryAndAsyncReadsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pairing-memory-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_roster_reads_the_same_from_a_folder_from_bytes_from_streams_and_asynchronously()
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 8 });
+        RosterFiles.Write(roster, _dir);
+        // A broken row, so that the problems are compared too.
+        File.AppendAllText(Path.Combine(_dir, RosterFiles.ClassesFile), "K-bad,no-such-school,13,40\n");
+        var bytes = Directory.GetFiles(_dir).ToDictionary(f => Path.GetFileName(f).ToUpperInvariant(), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f));
+        bytes["notes.txt"] = "not a roster file"u8.ToArray();
+
+        var folder = RosterFiles.Read(_dir);
+        var memory = RosterFiles.Parse(bytes);
+        var asynchronous = await RosterFiles.ReadAsync(_dir);
+        var streams = bytes.ToDictionary(kv => kv.Key, kv => (Stream)new MemoryStream(kv.Value.ToArray()));
+        var fromStreams = await RosterFiles.ParseAsync(streams);
+
+        Assert.False(folder.IsValid);
+        Assert.Equal(Codes(folder), Codes(asynchronous));
+        Assert.Equal(Codes(folder).Append("ROS060").Order(StringComparer.Ordinal), Codes(memory).Order(StringComparer.Ordinal));
+        Assert.Equal(Codes(memory), Codes(fromStreams));
+        Assert.Contains(memory.Problems, p => p.Code == "ROS060" && p.Finding.Location!.Value.File == "notes.txt");
+
+        // Valid input gives the same roster every way.
+        File.WriteAllBytes(Path.Combine(_dir, RosterFiles.ClassesFile), File.ReadAllLines(Path.Combine(_dir, RosterFiles.ClassesFile)).SkipLast(1).Select(l => l + "\n").SelectMany(System.Text.Encoding.UTF8.GetBytes).ToArray());
+        var valid = RosterFiles.Read(_dir);
+        var validMemory = RosterFiles.Parse(Directory.GetFiles(_dir).ToDictionary(f => Path.GetFileName(f), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)));
+        Assert.True(valid.IsValid);
+        Assert.True(validMemory.IsValid);
+        Assert.Equal(
+            PairingResultChecker.CheckBelongsTo(valid.Roster, new PairingMatcher().Match(validMemory.Roster)).Violations,
+            []);
+    }
+
+    [Fact]
+    public void A_result_as_bytes_is_what_the_folder_holds_and_reads_back_the_same()
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 8 });
+        var result = new PairingMatcher().Match(roster);
+        PairingResultFiles.Write(result, _dir, includeTimings: false);
+
+        var bytes = PairingResultFiles.ToBytes(result, includeTimings: false);
+
+        Assert.Equal(Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, content) in bytes)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, name)), content);
+        }
+
+        Assert.True(PairingResultFiles.TryParse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value), out var back, out var problems), string.Join("\n", problems));
+        Assert.Equal(result.StudentPairs, back.StudentPairs);
+        Assert.Equal(result.Unpaired, back.Unpaired);
+        Assert.True(PairingResultChecker.Check(roster, back).IsValid);
+
+        Assert.False(PairingResultFiles.TryParse(new Dictionary<string, ReadOnlyMemory<byte>>(), out _, out var missing));
+        Assert.Contains(missing, p => p.Code == "RES001" && (string)p["file"] == PairingResultFiles.SummaryFile);
+    }
+
+    private static List<string> Codes(RosterResult result) => [.. result.Problems.Select(p => p.Code)];
+}
