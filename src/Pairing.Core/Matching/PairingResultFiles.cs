@@ -19,7 +19,7 @@ namespace Pairing.Core.Matching;
 /// injection, rows sorted by their first column (ordinal). <c>summary.json</c> has no timestamp; its only figures
 /// that change from run to run are the seconds per stage, kept under the key <c>seconds_per_stage</c>, so that two
 /// runs compare equal byte for byte once that key is left out (or written without it: see
-/// <see cref="Write(PairingResult, string, bool, FindingLanguage)"/>).
+/// <see cref="Write(PairingResult, string, bool, FindingLanguage, TextFileEncoding)"/>).
 /// </remarks>
 public static class PairingResultFiles
 {
@@ -59,14 +59,25 @@ public static class PairingResultFiles
     /// <param name="directory">The folder.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to run. The default value is true.</param>
     /// <param name="language">The language of the text columns: Chinese, English, or both (<c>中文 / English</c>). The default value is both.</param>
+    /// <param name="encoding">
+    /// The encoding of <c>unpaired.csv</c>, the file people open: UTF-8 with a BOM, or GB18030. The pair files,
+    /// <c>continuity.csv</c> and <c>summary.json</c> are UTF-8 without a BOM either way. The default value is
+    /// <see cref="TextFileEncoding.Utf8WithBom"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not a <see cref="TextFileEncoding"/>; nothing was written.</exception>
     /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written; nothing was changed.</exception>
     public static void Write(
-        PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+        PairingResult result,
+        string directory,
+        bool includeTimings = true,
+        FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         Guard.NotNull(result);
         Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
         using (var csv = new CsvWriter(files.Create(CountyPairsFile)))
@@ -120,8 +131,8 @@ public static class PairingResultFiles
             files.Delete(StudentPairsFile);
         }
 
-        // unpaired.csv is for people too: a BOM, so that spreadsheets read its Chinese.
-        using (var csv = new CsvWriter(new StreamWriter(files.Create(UnpairedFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
+        // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
+        using (var csv = new CsvWriter(new StreamWriter(files.Create(UnpairedFile), peopleEncoding, 1 << 16) { NewLine = "\n" }))
         {
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
