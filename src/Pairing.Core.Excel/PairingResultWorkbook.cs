@@ -32,7 +32,7 @@ public static class PairingResultWorkbook
 
     /// <summary>
     /// The sheet of <c>continuity.csv</c>, there when the result was made with a previous year's (or 结对延续 when read;
-    /// FORMATS.md names no sheet for it, so it is named as the file without <c>.csv</c>, like the others).
+    /// the format names no sheet for that file, so it is named as the file without <c>.csv</c>, like the others).
     /// </summary>
     public const string ContinuitySheet = "continuity";
 
