@@ -8,7 +8,8 @@ namespace Pairing.Core.Excel;
 
 /// <summary>
 /// A pairing result as one .xlsx workbook: one sheet per file of the result folder (<c>county_pairs</c>,
-/// <c>school_pairs</c>, <c>class_pairs</c>, <c>student_pairs</c>, <c>unpaired</c>, <c>summary</c>), each with the
+/// <c>school_pairs</c>, <c>class_pairs</c>, <c>student_pairs</c>, <c>unpaired</c>, <c>continuity</c> when the result
+/// was made with a previous year's, <c>summary</c>), each with the
 /// Chinese column names in row 1 and the format's English names in row 2, county and school names beside their ids
 /// when a roster is given, and every cell stored as text so that no spreadsheet turns an id into a number.
 /// </summary>
@@ -26,7 +27,14 @@ public static class PairingResultWorkbook
         (PairingResultFiles.ClassPairsFile, "class_pairs"),
         (PairingResultFiles.StudentPairsFile, "student_pairs"),
         (PairingResultFiles.UnpairedFile, "unpaired"),
+        (PairingResultFiles.ContinuityFile, ContinuitySheet),
     ];
+
+    /// <summary>
+    /// The sheet of <c>continuity.csv</c>, there when the result was made with a previous year's (or 结对延续 when read;
+    /// the format names no sheet for that file, so it is named as the file without <c>.csv</c>, like the others).
+    /// </summary>
+    public const string ContinuitySheet = "continuity";
 
     /// <summary>The sheet of <c>summary.json</c>.</summary>
     public const string SummarySheet = "summary";
@@ -129,6 +137,12 @@ public static class PairingResultWorkbook
             else if (sheet == "unpaired" && column == "inland_id")
             {
                 columns.Add((-1, r => names.Of(r[at]), "inland_name"));
+            }
+            else if (sheet == ContinuitySheet && column is "xinjiang_id" or "inland_id")
+            {
+                // Only counties and schools have names; a class or student pair's row has none.
+                var level = Array.IndexOf(header, "level");
+                columns.Add((-1, r => level >= 0 && r[level] is "county" or "school" ? names.Of(r[at]) : string.Empty, column[..^3] + "_name"));
             }
         }
 

@@ -49,7 +49,10 @@ internal static class ActivitiesCommand
         // Every input is read and every problem reported before anything is checked.
         var roster = RosterInput.Read(rosterDir, error, "activities", cancellationToken);
         var result = RosterInput.ReadResult(resultDir, error, "activities", Strings.WhatResult);
-        var records = ActivityFiles.Read(activitiesPath, holidaysPath, cancellationToken);
+        // A workbook (.xlsx, .xls) for the records or the holidays is read through Pairing.Core.Excel, with the same checks.
+        var records = Pairing.Core.Excel.RosterWorkbooks.IsWorkbook(activitiesPath) || (holidaysPath is not null && Pairing.Core.Excel.RosterWorkbooks.IsWorkbook(holidaysPath))
+            ? Pairing.Core.Excel.ActivityWorkbooks.Read(activitiesPath, holidaysPath)
+            : ActivityFiles.Read(activitiesPath, holidaysPath, cancellationToken);
         foreach (var problem in records.Problems)
         {
             error.WriteLine(ProblemLines.Render(problem));

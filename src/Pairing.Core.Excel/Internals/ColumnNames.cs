@@ -23,6 +23,8 @@ internal static class ColumnNames
         ["name"] = "名称",
         ["rule"] = "规则",
         ["code"] = "代码",
+        ["xinjiang_id"] = "新疆单位编号",
+        ["xinjiang_name"] = "新疆单位名称",
         ["inland_id"] = "内地单位编号",
         ["inland_name"] = "内地单位名称",
         ["grade"] = "年级",

@@ -10,6 +10,7 @@ internal static class ResultSheetNames
         ["class_pairs"] = "班级结对",
         ["student_pairs"] = "学生结对",
         ["unpaired"] = "未结对",
+        ["continuity"] = "结对延续", // the package's choice: FORMATS.md names no sheet for continuity.csv
         ["summary"] = "摘要",
     };
 

@@ -4,7 +4,7 @@ using Pairing.Core.Findings;
 namespace Pairing.Core.Activities;
 
 /// <summary>
-/// The codes of activity-record and holiday file problems (<c>ACF</c>): every problem <see cref="ActivityFiles.Read"/> and <see cref="ActivityFiles.Parse"/> report, one code per distinct kind of problem, with its values as typed arguments.
+/// The codes of activity-record and holiday file problems (<c>ACF</c>): every problem <see cref="ActivityFiles.Read"/> and <see cref="ActivityFiles.Parse"/> report (and the Excel package's workbook reader), one code per distinct kind of problem, with its values as typed arguments.
 /// </summary>
 /// <remarks>
 /// Each message says what is wrong and then what was expected; the expected part alone is the resource
@@ -122,6 +122,24 @@ public static class ActivityFileFindings
 
     /// <summary><c>ACF036</c>: the file is larger than the size cap (InputFileLimits.MaxFileBytes); it is not read.</summary>
     public static FindingDescriptor FileTooLarge { get; } = Define("ACF036", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "path", "size", "max");
+
+    /// <summary><c>ACF037</c>: the workbook (through Pairing.Core.Excel) is damaged or not a workbook.</summary>
+    public static FindingDescriptor BadWorkbook { get; } = Define("ACF037", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "file", "error");
+
+    /// <summary><c>ACF038</c>: a sheet of the workbook cannot be read.</summary>
+    public static FindingDescriptor BadSheet { get; } = Define("ACF038", ActivityProblemKind.UnreadableFile, FindingSeverity.Error, "sheet", "file", "error");
+
+    /// <summary><c>ACF039</c>: the workbook has no sheet to read the table from.</summary>
+    public static FindingDescriptor NoSheet { get; } = Define("ACF039", ActivityProblemKind.MissingFile, FindingSeverity.Error, "file", "table");
+
+    /// <summary><c>ACF040</c>: a sheet is empty: it has no header row.</summary>
+    public static FindingDescriptor EmptySheet { get; } = Define("ACF040", ActivityProblemKind.MissingColumn, FindingSeverity.Error, "sheet", "columns");
+
+    /// <summary><c>ACF041</c>: a sheet's column has values but no header; it is ignored.</summary>
+    public static FindingDescriptor UnheadedColumn { get; } = Define("ACF041", ActivityProblemKind.UnknownColumn, FindingSeverity.Warning, "column", "header");
+
+    /// <summary><c>ACF042</c>: the workbook is not there.</summary>
+    public static FindingDescriptor MissingWorkbook { get; } = Define("ACF042", ActivityProblemKind.MissingFile, FindingSeverity.Error, "path");
 
     /// <summary>The problem kind a code belongs to, or 0 when the code is not one of these.</summary>
     internal static ActivityProblemKind KindOf(FindingDescriptor descriptor) => Kinds.TryGetValue(descriptor.Code, out var kind) ? kind : 0;

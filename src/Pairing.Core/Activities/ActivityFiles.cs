@@ -157,16 +157,24 @@ public static class ActivityFiles
         files.Commit();
     }
 
-    private static byte[]? ReadBytes(string path, List<ActivityProblem> problems)
+    /// <summary>A file's bytes, or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
+    internal static byte[]? ReadBytes(string path, List<ActivityProblem> problems)
     {
         if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
         {
             return bytes;
         }
 
+        problems.Add(FileProblem(error, path));
+        return null;
+    }
+
+    /// <summary>The problem of a file that cannot be read, named by its file name, with the path as given.</summary>
+    internal static ActivityProblem FileProblem(InputFileError error, string path)
+    {
         var location = new FindingLocation(Path.GetFileName(path));
         var pathArgument = FindingArgument.Of("path", path);
-        problems.Add(new ActivityProblem(error.Issue switch
+        return new ActivityProblem(error.Issue switch
         {
             InputFileIssue.Folder => ActivityFileFindings.FolderNotFile.Create(null, location, pathArgument),
             InputFileIssue.Special => ActivityFileFindings.SpecialFile.Create(null, location, pathArgument),
@@ -174,13 +182,36 @@ public static class ActivityFiles
             InputFileIssue.TooLarge => ActivityFileFindings.FileTooLarge.Create(null, location, pathArgument,
                 FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
             _ => ActivityFileFindings.MissingFile.Create(null, location, pathArgument),
-        }));
-        return null;
+        });
     }
 
-    private static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
     {
         var records = new List<ActivityRecord>(Math.Max(16, bytes.Count((byte)'\n')));
+        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
+        return records;
+    }
+
+    /// <summary>Activity records from a workbook's sheet, through exactly the checks of a CSV file (Pairing.Core.Excel's seam).</summary>
+    internal static List<ActivityRecord> ParseActivities(CellTable cells, List<ActivityProblem> problems)
+    {
+        var records = new List<ActivityRecord>();
+        ActivityCsvTable.Read(problems, cells, ActivityColumns, ActivityOptional, ActivityRow(records));
+        return records;
+    }
+
+    /// <summary>Holidays from a workbook's sheet, through exactly the checks of a CSV file; null when any is an error.</summary>
+    internal static HolidayCalendar? ParseHolidays(CellTable cells, List<ActivityProblem> problems)
+    {
+        var holidays = new List<Holiday>();
+        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        ActivityCsvTable.Read(problems, cells, HolidayColumns, [], HolidayRow(holidays));
+        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+    }
+
+    /// <summary>The check of one activities row, adding each valid record to <paramref name="records"/>.</summary>
+    private static Action<ActivityCsvTable.Row> ActivityRow(List<ActivityRecord> records)
+    {
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         // Many records name the same students, schools and units: keep one string per id.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -200,7 +231,7 @@ public static class ActivityFiles
             return id;
         }
 
-        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, row =>
+        return row =>
         {
             var ok = true;
             var id = row.Id("activity_id");
@@ -289,16 +320,22 @@ public static class ActivityFiles
                 records.Add(new ActivityRecord(new ActivityId(id!), kind, date!.Value, end, Shared(from), Shared(to), Shared(unit), count, consent,
                     row.Text("detail")));
             }
-        });
-        return records;
+        };
     }
 
-    private static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
     {
         var holidays = new List<Holiday>();
-        var firstLine = new Dictionary<(string, int, HolidayKind), int>();
         var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
-        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], row =>
+        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], HolidayRow(holidays));
+        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+    }
+
+    /// <summary>The check of one holidays row, adding each valid holiday to <paramref name="holidays"/>.</summary>
+    private static Action<ActivityCsvTable.Row> HolidayRow(List<Holiday> holidays)
+    {
+        var firstLine = new Dictionary<(string, int, HolidayKind), int>();
+        return row =>
         {
             var province = row.Id("province_id");
             var yearText = row.Text("year");
@@ -350,7 +387,6 @@ public static class ActivityFiles
             }
 
             holidays.Add(new Holiday(new ProvinceId(province), year, kind.Value, start.Value, end.Value));
-        });
-        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+        };
     }
 }

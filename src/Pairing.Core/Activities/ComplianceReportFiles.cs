@@ -11,7 +11,8 @@ namespace Pairing.Core.Activities;
 /// and <c>rollup.json</c>, fit for filing (备案).
 /// </summary>
 /// <remarks>
-/// The CSV files are meant for people and spreadsheets: UTF-8 with a BOM (so Excel reads their Chinese), \n line
+/// The CSV files are meant for people and spreadsheets: UTF-8 with a BOM (so Excel reads their Chinese; or GB18030 when
+/// asked, <see cref="TextFileEncoding"/>), \n line
 /// ends, RFC 4180 quoting and cells safe from spreadsheet formula injection; <c>rollup.json</c> is UTF-8 without one.
 /// Rows are in the report's order (rule, level, subject id, status, code; roll-ups by level, then subject id). The
 /// <c>detail</c> column is rendered from each entry's finding in the language asked for (by default
@@ -47,20 +48,26 @@ public static class ComplianceReportFiles
     /// <param name="report">The report.</param>
     /// <param name="directory">The folder to write into.</param>
     /// <param name="language">The language of the <c>detail</c> column.</param>
-    public static void Write(ComplianceReport report, string directory, FindingLanguage language)
+    /// <param name="encoding">
+    /// The encoding of <c>compliance.csv</c> and <c>rollup.csv</c>, the files people open: UTF-8 with a BOM, or
+    /// GB18030; <c>rollup.json</c> is UTF-8 without a BOM either way. The default value is <see cref="TextFileEncoding.Utf8WithBom"/>.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not a <see cref="TextFileEncoding"/>; nothing was written.</exception>
+    public static void Write(ComplianceReport report, string directory, FindingLanguage language, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         Guard.NotNull(report);
         Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
         // The whole folder is replaced at once: the filed report is the old one or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
         using (var stream = files.Create(ComplianceFile))
         {
-            WriteCompliance(report, stream, language);
+            WriteCompliance(report, stream, language, peopleEncoding);
         }
 
         using (var stream = files.Create(RollupCsvFile))
         {
-            WriteRollupCsv(report, stream);
+            WriteRollupCsv(report, stream, peopleEncoding);
         }
 
         using (var stream = files.Create(RollupJsonFile))
@@ -80,11 +87,14 @@ public static class ComplianceReportFiles
     /// <param name="report">The report.</param>
     /// <param name="stream">Where to write.</param>
     /// <param name="language">The language of the <c>detail</c> column.</param>
-    public static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language)
+    public static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language) =>
+        WriteCompliance(report, stream, language, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
+
+    private static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language, System.Text.Encoding encoding)
     {
         Guard.NotNull(report);
         Guard.NotNull(stream);
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
         csv.WriteHeader("rule", "level", "subject_id", "status", "code", "unit_id", "count", "required", "detail");
         var renderer = FindingRenderer.Default;
@@ -233,11 +243,13 @@ public static class ComplianceReportFiles
     /// <summary>Writes <c>rollup.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
-    public static void WriteRollupCsv(ComplianceReport report, Stream stream)
+    public static void WriteRollupCsv(ComplianceReport report, Stream stream) => WriteRollupCsv(report, stream, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
+
+    private static void WriteRollupCsv(ComplianceReport report, Stream stream, System.Text.Encoding encoding)
     {
         Guard.NotNull(report);
         Guard.NotNull(stream);
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
         csv.WriteHeader(
             "level", "subject_id", "pairs", "a1_completed", "a2_completed", "a3_completed", "camps_held", "camps_valid", "families_reached",

@@ -19,7 +19,7 @@ namespace Pairing.Core.Matching;
 /// injection, rows sorted by their first column (ordinal). <c>summary.json</c> has no timestamp; its only figures
 /// that change from run to run are the seconds per stage, kept under the key <c>seconds_per_stage</c>, so that two
 /// runs compare equal byte for byte once that key is left out (or written without it: see
-/// <see cref="Write(PairingResult, string, bool, FindingLanguage)"/>).
+/// <see cref="Write(PairingResult, string, bool, FindingLanguage, TextFileEncoding)"/>).
 /// </remarks>
 public static class PairingResultFiles
 {
@@ -59,22 +59,33 @@ public static class PairingResultFiles
     /// <param name="directory">The folder.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to run. The default value is true.</param>
     /// <param name="language">The language of the text columns: Chinese, English, or both (<c>中文 / English</c>). The default value is both.</param>
+    /// <param name="encoding">
+    /// The encoding of <c>unpaired.csv</c>, the file people open: UTF-8 with a BOM, or GB18030. The pair files,
+    /// <c>continuity.csv</c> and <c>summary.json</c> are UTF-8 without a BOM either way. The default value is
+    /// <see cref="TextFileEncoding.Utf8WithBom"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not a <see cref="TextFileEncoding"/>; nothing was written.</exception>
     /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written; nothing was changed.</exception>
     public static void Write(
-        PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+        PairingResult result,
+        string directory,
+        bool includeTimings = true,
+        FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         Guard.NotNull(result);
         Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
-        WriteFiles(result, files.Create, includeTimings, language);
+        WriteFiles(result, files.Create, includeTimings, language, peopleEncoding);
         files.Commit();
     }
 
     /// <summary>Writes each of a result's files to the stream <paramref name="create"/> gives for its name (a planning result has no class or student pair files, a result without a previous one no continuity file).</summary>
-    private static void WriteFiles(PairingResult result, Func<string, Stream> create, bool includeTimings, FindingLanguage language)
+    private static void WriteFiles(PairingResult result, Func<string, Stream> create, bool includeTimings, FindingLanguage language, Encoding peopleEncoding)
     {
         using (var csv = new CsvWriter(create(CountyPairsFile)))
         {
@@ -121,12 +132,9 @@ public static class PairingResultFiles
                 students.EndRow();
             }
         }
-        else
-        {
-        }
 
-        // unpaired.csv is for people too: a BOM, so that spreadsheets read its Chinese.
-        using (var csv = new CsvWriter(new StreamWriter(create(UnpairedFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
+        // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
+        using (var csv = new CsvWriter(new StreamWriter(create(UnpairedFile), peopleEncoding, 1 << 16) { NewLine = "\n" }))
         {
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
@@ -145,10 +153,7 @@ public static class PairingResultFiles
             }
         }
 
-        if (result.Summary.ContinuityCounts is null)
-        {
-        }
-        else
+        if (result.Summary.ContinuityCounts is not null)
         {
             using var csv = new CsvWriter(create(ContinuityFile));
             csv.WriteHeader(ContinuityColumns);
@@ -251,13 +256,16 @@ public static class PairingResultFiles
     /// <param name="result">The result.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
     /// <param name="language">The language of the text columns.</param>
+    /// <param name="encoding">The encoding of the file people open (<c>unpaired.csv</c>), as <see cref="Write"/> takes it.</param>
     /// <returns>Each file's bytes by name (no continuity file without a previous result, no class or student pair files for a plan).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static IReadOnlyDictionary<string, byte[]> ToBytes(PairingResult result, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+    public static IReadOnlyDictionary<string, byte[]> ToBytes(
+        PairingResult result, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         Guard.NotNull(result);
+        var peopleEncoding = TextEncodings.Of(encoding);
         var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
-        WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language);
+        WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language, peopleEncoding);
         return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 

@@ -92,6 +92,15 @@ public sealed partial class ActivityFilesTests
     }
 
     [Fact]
+    public void An_id_a_spreadsheet_turned_into_a_number_is_named_as_such()
+    {
+        var result = Parse("activity_id,kind,date,from_id,to_id\na1,letter,2014-09-10,6.53201E+11,X2\n6.53201E+11,letter,2014-09-11,X1,X2\n");
+        Assert.Equal(
+            [("ACF018", 2, "from_id"), ("ACF018", 3, "activity_id")],
+            result.Errors.Select(e => (e.Code, e.Line ?? 0, e.ColumnName)));
+    }
+
+    [Fact]
     public void Holidays_are_read_and_checked()
     {
         var good = Parse("activity_id,kind,date\n", "province_id,year,kind,start,end\n370000,2015,winter,2015-01-25,2015-03-05\n370000,2015,summer,2015-07-05,2015-08-31\n");

@@ -1,12 +1,16 @@
 using System.Globalization;
+using System.Text;
 using Pairing.Core.Findings;
 using Pairing.Core.Internals.Csv;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Activities.Internals;
 
 /// <summary>
 /// Reading an activities or holidays file: the table itself through <see cref="CsvTableReader"/>, shared with the
-/// roster files so that both kinds of input report problems the same way, then typed access to each row.
+/// roster files so that both kinds of input report problems the same way, then typed access to each row. A workbook's
+/// sheet (a <see cref="CellTable"/>, from Pairing.Core.Excel) is read through the same header checks and the same row
+/// handler, as <see cref="CellTableReader"/> does for rosters, with problems at the sheet's rows and columns.
 /// </summary>
 internal static class ActivityCsvTable
 {
@@ -35,6 +39,123 @@ internal static class ActivityCsvTable
                 };
             });
 
+    /// <summary>
+    /// Reads a sheet's rows: its first non-empty row is the header, read through the CSV header checks (as one quoted
+    /// CSV line, so that what a header may say is decided in one place); wholly empty rows are skipped; a cell past the
+    /// header's columns is a warning, said once per column. False when the rows cannot be read (problems say why).
+    /// </summary>
+    public static bool Read(List<ActivityProblem> problems, CellTable cells, string[] required, string[] optional, Action<Row> onRow)
+    {
+        using var rows = cells.Rows.GetEnumerator();
+        CellRow header = default;
+        var found = false;
+        while (rows.MoveNext())
+        {
+            if (!IsBlank(rows.Current.Cells))
+            {
+                header = rows.Current;
+                found = true;
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            problems.Add(new ActivityProblem(ActivityFileFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
+                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required)))));
+            return false;
+        }
+
+        // The header's cells are valid only until the next row is read: make its CSV line now.
+        var width = header.Cells.Count;
+        while (width > 0 && string.IsNullOrWhiteSpace(header.Cells[width - 1]))
+        {
+            width--;
+        }
+
+        var line = new StringBuilder();
+        for (var i = 0; i < width; i++)
+        {
+            line.Append(i == 0 ? "\"" : ",\"").Append(header.Cells[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        line.Append('\n');
+        var headerRow = header.Number;
+        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
+        Row? row = null;
+        PersonalCells? personal = null;
+        var readable = CsvTableReader.Read(
+            Encoding.UTF8.GetBytes(line.ToString()),
+            required,
+            optional,
+            name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
+            (issue, at, column, columnName, arguments) => problems.Add(new ActivityProblem(CodeOf(issue).Create(
+                null, new FindingLocation(cells.File, cells.Sheet, inRows ? at : headerRow, column, columnName), arguments))),
+            (columns, cellsPersonal) =>
+            {
+                personal = cellsPersonal;
+                row = new Row(problems, cells.File, columns) { Personal = cellsPersonal, Sheet = cells.Sheet };
+                return _ => { };
+            });
+        inRows = true;
+        HashSet<int>? reported = null;
+        while (rows.MoveNext())
+        {
+            var current = rows.Current;
+            if (IsBlank(current.Cells))
+            {
+                continue; // spreadsheets keep rows that were emptied, often at the end: they hold nothing to check
+            }
+
+            if (personal is not null)
+            {
+                // Every cell, named or not, is looked at for personal data, even when the header refused the table.
+                personal.BeginRow();
+                for (var i = 0; i < current.Cells.Count; i++)
+                {
+                    if (current.Cells[i].Length >= 5)
+                    {
+                        personal.Check(current.Number, i, current.Cells[i], i < personal.Width ? null : FindingLocation.ColumnLetters(i + 1));
+                    }
+                }
+            }
+
+            if (!readable || row is null)
+            {
+                continue;
+            }
+
+            for (var i = width; i < current.Cells.Count; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(current.Cells[i]) && (reported ??= []).Add(i))
+                {
+                    problems.Add(new ActivityProblem(ActivityFileFindings.UnheadedColumn.Create(
+                        null, new FindingLocation(cells.File, cells.Sheet, current.Number, i + 1),
+                        FindingArgument.Of("column", FindingLocation.ColumnLetters(i + 1)), FindingArgument.Of("header", headerRow))));
+                }
+            }
+
+            row.Cells = current.Cells;
+            row.CellRow = current.Number;
+            onRow(row);
+        }
+
+        return readable;
+    }
+
+    private static bool IsBlank(IReadOnlyList<string> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (!string.IsNullOrWhiteSpace(cell))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
     {
         CsvTableIssue.Utf16 => ActivityFileFindings.Utf16,
@@ -58,7 +179,17 @@ internal static class ActivityCsvTable
     {
         public CsvRecord Record { get; set; }
 
-        public int Line => Record.Line;
+        /// <summary>The row's cells (column A first) when the table is a workbook's sheet, in place of <see cref="Record"/>.</summary>
+        public IReadOnlyList<string>? Cells { get; set; }
+
+        /// <summary>The sheet row of <see cref="Cells"/>.</summary>
+        public int CellRow { get; set; }
+
+        /// <summary>The sheet the table is, for a workbook's; null for a CSV file.</summary>
+        public string? Sheet { get; init; }
+
+        /// <summary>The record's line (CSV) or the sheet's row number.</summary>
+        public int Line => Cells is null ? Record.Line : CellRow;
 
         /// <summary>Which of the row's fields held an ID-card-shaped value (already reported): they read as empty.</summary>
         public PersonalCells? Personal { get; set; }
@@ -72,7 +203,11 @@ internal static class ActivityCsvTable
         public bool Has(string column) => columns.ContainsKey(column);
 
         /// <summary>The field's text, or empty when the column is absent.</summary>
-        public string Text(string column) => columns.TryGetValue(column, out var index) && !IsFlagged(column) ? Record.GetString(index - 1) : string.Empty;
+        public string Text(string column) => !columns.TryGetValue(column, out var index) || IsFlagged(column)
+            ? string.Empty
+            : Cells is { } cells
+                ? (index - 1 < cells.Count ? cells[index - 1] : string.Empty)
+                : Record.GetString(index - 1);
 
         /// <summary>An optional id: null when empty; null with a problem when malformed.</summary>
         public string? OptionalId(string column, out bool ok)
@@ -111,6 +246,13 @@ internal static class ActivityCsvTable
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
                 Problem(ActivityFileFindings.SpacedId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value));
+                return false;
+            }
+
+            if (CellText.IsENotation(value))
+            {
+                // What a spreadsheet shows for a long number: the digits past the 15th are gone.
+                Problem(ActivityFileFindings.NumberId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value));
                 return false;
             }
 
@@ -162,7 +304,7 @@ internal static class ActivityCsvTable
             }
 
             problems.Add(new ActivityProblem(code.Create(
-                null, new FindingLocation(fileName, null, Record.Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments)));
+                null, new FindingLocation(fileName, Sheet, Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments)));
         }
     }
 }
