@@ -15,13 +15,14 @@ internal static class ActivitiesCommand
     {
         var roster = new Argument<string>("ROSTER") { Description = Strings.VerifyRoster };
         var result = new Argument<string>("RESULT") { Description = Strings.ActivitiesResult };
-        var activities = new Argument<string>("ACTIVITIES.csv") { Description = Strings.ActivitiesRecords };
+        var activities = new Argument<string>("ACTIVITIES") { Description = Strings.ActivitiesRecords };
         var holidays = CliOptions.Path("--holidays", Strings.ActivitiesHolidays, "FILE");
         var asOf = new Option<string?>("--as-of") { Description = Strings.ActivitiesAsOf, HelpName = "yyyy-MM-dd" };
         var output = CliOptions.Path("--out", Strings.ActivitiesOut);
+        var encoding = CliOptions.Encoding();
         var command = new Command("activities", Strings.ActivitiesDescription)
         {
-            roster, result, activities, holidays, asOf, output,
+            roster, result, activities, holidays, asOf, output, encoding,
         };
         command.Validators.Add(r =>
         {
@@ -37,14 +38,14 @@ internal static class ActivitiesCommand
         {
             var date = TryParseDate(parsed.GetValue(asOf), out var d) ? d : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             return Task.FromResult(Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities)!, parsed.GetValue(holidays), date,
-                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken));
+                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken, parsed.GetValue(encoding)));
         });
         return command;
     }
 
     internal static int Run(
         string rosterDir, string resultDir, string activitiesPath, string? holidaysPath, DateOnly asOf, string outDir, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         // Every input is read and every problem reported before anything is checked.
         var roster = RosterInput.Read(rosterDir, error, "activities", cancellationToken);
@@ -79,7 +80,7 @@ internal static class ActivitiesCommand
             }
             else
             {
-                ComplianceReportFiles.Write(report, outDir);
+                ComplianceReportFiles.Write(report, outDir, Pairing.Core.Findings.FindingLanguage.ChineseAndEnglish, encoding);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

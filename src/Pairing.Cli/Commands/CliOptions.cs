@@ -61,6 +61,31 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--encoding utf8|gb18030</c>: how the files people open in a spreadsheet (unpaired.csv, compliance.csv,
+    /// rollup.csv) are written; the machine-facing files keep their bytes.
+    /// </summary>
+    public static Option<TextFileEncoding> Encoding() => new("--encoding")
+    {
+        Description = Strings.EncodingOption,
+        HelpName = "utf8|gb18030",
+        DefaultValueFactory = _ => TextFileEncoding.Utf8WithBom,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 0 ? string.Empty : r.Tokens[^1].Value.Trim();
+            switch (text.ToUpperInvariant())
+            {
+                case "UTF8" or "UTF-8":
+                    return TextFileEncoding.Utf8WithBom;
+                case "GB18030" or "GBK" or "GB2312":
+                    return TextFileEncoding.Gb18030;
+                default:
+                    r.AddError(CliFindings.Line(CliFindings.BadEncoding, ("value", text)));
+                    return TextFileEncoding.Utf8WithBom;
+            }
+        },
+    };
+
     /// <summary>A path option (a folder or file to read or write).</summary>
     public static Option<string> Path(string name, string description, string helpName = "DIR") => new(name)
     {

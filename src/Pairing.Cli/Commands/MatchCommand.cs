@@ -15,11 +15,13 @@ internal static class MatchCommand
         var output = CliOptions.Path("--out", Strings.MatchOut);
         var plan = CliOptions.Path("--plan", Strings.MatchPlan);
         var previous = CliOptions.Path("--previous", Strings.MatchPrevious);
+        var encoding = CliOptions.Encoding();
         var matching = new MatchingOptions();
         var command = new Command("match", Strings.MatchDescription)
         {
             roster, output, plan, previous,
         };
+        command.Options.Add(encoding);
         matching.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -30,13 +32,13 @@ internal static class MatchCommand
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             parsed.GetValue(roster)!, parsed.GetValue(output)!, parsed.GetValue(plan), parsed.GetValue(previous), matching.Read(parsed),
-            CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
+            CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken, parsed.GetValue(encoding))));
         return command;
     }
 
     internal static int Run(
         string rosterDir, string outDir, string? planDir, string? previousDir, PairingOptions options,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         // Every input is read and reported before anything is paired.
         var roster = RosterInput.Read(rosterDir, error, "match", cancellationToken);
@@ -60,6 +62,6 @@ internal static class MatchCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, plan, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "match", output, error, roster, cancellationToken);
+        return ResultOutput.Write(result, outDir, "match", output, error, roster, cancellationToken, encoding);
     }
 }

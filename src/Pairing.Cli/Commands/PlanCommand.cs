@@ -11,11 +11,13 @@ internal static class PlanCommand
         var roster = new Argument<string>("ROSTER") { Description = Strings.PlanRoster };
         var output = CliOptions.Path("--out", Strings.PlanOut);
         var previous = CliOptions.Path("--previous", Strings.PlanPrevious);
+        var encoding = CliOptions.Encoding();
         var matching = new MatchingOptions();
         var command = new Command("plan", Strings.PlanDescription)
         {
             roster, output, previous,
         };
+        command.Options.Add(encoding);
         matching.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -25,12 +27,13 @@ internal static class PlanCommand
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             parsed.GetValue(roster)!, parsed.GetValue(output)!, parsed.GetValue(previous), matching.Read(parsed),
-            CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
+            CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken, parsed.GetValue(encoding))));
         return command;
     }
 
     internal static int Run(
-        string rosterDir, string outDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string rosterDir, string outDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         var roster = RosterInput.Read(rosterDir, error, "plan", cancellationToken);
         PairingResult? previous = null;
@@ -41,6 +44,6 @@ internal static class PlanCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Plan(roster, previous, options, progress, cancellationToken));
-        return ResultOutput.Write(result, outDir, "plan", output, error, roster, cancellationToken);
+        return ResultOutput.Write(result, outDir, "plan", output, error, roster, cancellationToken, encoding);
     }
 }

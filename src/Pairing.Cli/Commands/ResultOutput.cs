@@ -9,7 +9,8 @@ internal static class ResultOutput
 {
     /// <summary>Writes the result into a folder, or as one workbook when <paramref name="directory"/> ends in <c>.xlsx</c> (with the roster's names beside the ids).</summary>
     public static int Write(
-        PairingResult result, string directory, string command, TextWriter output, TextWriter error, Roster? roster = null, CancellationToken cancellationToken = default)
+        PairingResult result, string directory, string command, TextWriter output, TextWriter error, Roster? roster = null, CancellationToken cancellationToken = default,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         // The last moment a cancellation stops the run with nothing written; once the folder is swapped in, the run finishes.
         cancellationToken.ThrowIfCancellationRequested();
@@ -21,7 +22,7 @@ internal static class ResultOutput
             }
             else
             {
-                PairingResultFiles.Write(result, directory);
+                PairingResultFiles.Write(result, directory, encoding: encoding);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -61,11 +61,14 @@ internal static class CliFindings
     /// <summary>CLI016: the output folder is a file or a link, or holds files the write would remove.</summary>
     public static FindingDescriptor OutputTaken { get; } = New("CLI016", "option", "path", "files");
 
+    /// <summary>CLI017: <c>--encoding</c> names neither UTF-8 nor GB18030.</summary>
+    public static FindingDescriptor BadEncoding { get; } = New("CLI017", "value");
+
     /// <summary>Every code, in code order.</summary>
     public static IReadOnlyList<FindingDescriptor> All { get; } =
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
-        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable, OutputTaken,
+        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable, OutputTaken, BadEncoding,
     ];
 
     /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>

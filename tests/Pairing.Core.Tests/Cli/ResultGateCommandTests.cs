@@ -95,3 +95,28 @@ public sealed class ResultGateCommandTests : CliTestBase
         Assert.Equal(2, Run("verify", In("roster"), In("nowhere")).Code);
     }
 }
+
+/// <summary>--encoding writes the files people open in GB18030 when asked, and the pair files unchanged.</summary>
+public sealed class EncodingCommandTests : CliTestBase
+{
+    [Fact]
+    public void Match_writes_unpaired_csv_in_gb18030_when_asked_and_the_pair_files_unchanged()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("utf8")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("gb"), "--encoding", "gb18030").Code);
+        var bad = Run("match", In("roster"), "--out", In("x"), "--encoding", "latin1");
+
+        var gb = File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Matching.PairingResultFiles.UnpairedFile));
+        var utf8 = File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Matching.PairingResultFiles.UnpairedFile));
+        Assert.NotEqual(utf8, gb);
+        Assert.False(gb.AsSpan().StartsWith("\uFEFF"u8));
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(utf8, 3, utf8.Length - 3), gb18030.GetString(gb));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Matching.PairingResultFiles.StudentPairsFile)),
+            File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Matching.PairingResultFiles.StudentPairsFile)));
+        Assert.Equal(0, Run("verify", In("roster"), In("gb")).Code);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("error CLI017: Option '--encoding' is 'latin1'", bad.Err, StringComparison.Ordinal);
+    }
+}
