@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Pairing.Core.Findings;
 using Pairing.Core.Reports;
 
 namespace Pairing.Cli.Commands;
@@ -46,15 +46,19 @@ internal static class ReportCommand
         var bad = false;
         foreach (var dir in complianceDirs)
         {
-            try
+            if (ComplianceSnapshot.TryRead(dir, out var snapshot, out var problems))
             {
-                snapshots.Add(ComplianceSnapshot.Read(dir));
+                snapshots.Add(snapshot);
+                continue;
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or JsonException)
+
+            foreach (var problem in problems)
             {
-                error.WriteLine("pairing report: " + CliFindings.Line(CliFindings.ComplianceUnreadable, ("path", dir), ("error", e.Message)));
-                bad = true;
+                error.WriteLine(ProblemLines.Render(problem));
             }
+
+            error.WriteLine("pairing report: " + CliFindings.Line(CliFindings.ComplianceUnreadable, ("path", dir), ("error", FindingRenderer.Default.Render(problems[0]))));
+            bad = true;
         }
 
         if (roster is null || result is null || bad || !RosterInput.BelongsTo(roster, result, rosterDir, resultDir, error, "report", Strings.WhatResult, cancellationToken))

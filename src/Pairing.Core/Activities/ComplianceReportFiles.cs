@@ -125,31 +125,59 @@ public static class ComplianceReportFiles
     /// <exception cref="InvalidDataException">The file is missing, not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>, or a row does not fit its code; the message lists every problem, with its line.</exception>
     public static IReadOnlyList<ComplianceEntry> ReadEntries(string directory)
     {
+        if (TryReadEntries(directory, out var entries, out var problems))
+        {
+            return entries;
+        }
+
+        throw new InvalidDataException(string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
+    }
+
+    /// <summary>
+    /// Reads <c>compliance.csv</c> back to typed entries as <see cref="ReadEntries"/> does, listing every problem
+    /// instead of throwing: the file missing or not a regular file, its header or columns, each row whose values do not
+    /// fit (located findings, <c>RES…</c> codes).
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="entries">The entries, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the entries were read.</param>
+    /// <returns>Whether the entries were read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
+    {
         Guard.NotNull(directory);
+        entries = null;
+        var at0 = new FindingLocation(ComplianceFile);
         var path = Path.Combine(directory, ComplianceFile);
         if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
         {
-            throw new InvalidDataException(fileError.Describe(ComplianceFile));
+            problems = [Matching.ResultFileFindings.FromFileError(fileError, ComplianceFile, directory)];
+            return false;
         }
 
         if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
         {
-            throw new InvalidDataException($"{ComplianceFile} line {encodingError!.Line}: {encodingError.Message}.");
+            problems = [Matching.ResultFileFindings.BadEncoding.Create(null, at0 with { Line = encodingError!.Line },
+                FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", encodingError.Message))];
+            return false;
         }
 
-        var problems = new List<string>();
-        var entries = new List<ComplianceEntry>();
+        var found = new List<Finding>();
+        var read = new List<ComplianceEntry>();
         var reader = new CsvReader(text);
         string[] columns = ["rule", "level", "subject_id", "status", "code", "unit_id", "count", "required"];
         if (!reader.TryRead(out var header) || header.Error is not null)
         {
-            throw new InvalidDataException($"{ComplianceFile}: no readable header row.");
+            problems = [Matching.ResultFileFindings.NoHeader.Create(null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile))];
+            return false;
         }
 
-        var at = CsvHeader.Locate(header, columns, ComplianceFile, problems);
-        if (problems.Count > 0)
+        var at = CsvHeader.Locate(header, columns, column => found.Add(Matching.ResultFileFindings.MissingColumn.Create(
+            null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("column", column))));
+        if (found.Count > 0)
         {
-            throw new InvalidDataException(string.Join(" ", problems));
+            problems = found;
+            return false;
         }
 
         var descriptors = FindingCatalog.All.Where(d => d.Category == "compliance").ToDictionary(d => d.Code, StringComparer.Ordinal);
@@ -162,7 +190,8 @@ public static class ComplianceReportFiles
 
             if (record.Error is { } error)
             {
-                problems.Add($"{ComplianceFile} line {error.Line}: {error.Message}.");
+                found.Add(Matching.ResultFileFindings.BadRecord.Create(null, at0 with { Line = error.Line },
+                    FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", error.Message)));
                 continue;
             }
 
@@ -214,15 +243,18 @@ public static class ComplianceReportFiles
 
             if (wrong.Count > 0)
             {
-                problems.AddRange(wrong.Select(w => $"{ComplianceFile} line {line}: {w}."));
+                found.AddRange(wrong.Select(w => Matching.ResultFileFindings.BadRow.Create(null, at0 with { Line = line },
+                    FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", w))));
                 continue;
             }
 
             var finding = code!.Create(new FindingSubject(Names.Of(level), subject), null, [.. arguments]);
-            entries.Add(new ComplianceEntry(rule, level, subject, status, unit, finding));
+            read.Add(new ComplianceEntry(rule, level, subject, status, unit, finding));
         }
 
-        return problems.Count > 0 ? throw new InvalidDataException(string.Join(" ", problems)) : entries;
+        problems = found;
+        entries = found.Count == 0 ? read : null;
+        return entries is not null;
     }
 
     private static T Parse<T>(string text, T[] values, Func<T, string> name, string column, List<string> wrong)

@@ -326,20 +326,7 @@ public static class PairingResultFiles
         return result is not null;
     }
 
-    /// <summary>A file that could not be read, as the finding of its kind.</summary>
-    private static Finding FileProblem(InputFileError error, string file, string directory)
-    {
-        var at = new FindingLocation(file);
-        return error.Issue switch
-        {
-            InputFileIssue.Missing => ResultFileFindings.MissingFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("folder", directory)),
-            InputFileIssue.Folder => ResultFileFindings.FolderNotFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
-            InputFileIssue.Special => ResultFileFindings.SpecialFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
-            InputFileIssue.Unreadable => ResultFileFindings.UnreadableFile.Create(null, at,
-                FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("error", error.Error)),
-            _ => ResultFileFindings.FileTooLarge.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
-        };
-    }
+    private static Finding FileProblem(InputFileError error, string file, string directory) => ResultFileFindings.FromFileError(error, file, directory);
 
     private static readonly string[] UnpairedColumns =
         ["level", "id", "rule", "code", "inland_id", "grade", "counted", "available", "needed", "reason"];

@@ -4,7 +4,7 @@ using Pairing.Core.Findings;
 namespace Pairing.Core.Matching;
 
 /// <summary>
-/// The codes of reading a result folder back (prefix <c>RES</c>): a file missing or not a regular file, a summary that
+/// The codes of reading a result or compliance folder back (prefix <c>RES</c>): a file missing or not a regular file, a summary that
 /// does not parse, a CSV file without its header or columns, a row whose values do not fit the format. Each is
 /// located (file, line). Options a summary claims that are out of range are reported with their own <c>OPT</c> codes,
 /// located at <c>summary.json</c>. Messages in <c>Matching/Resources/ResultFileMessages.resx</c> and its zh-Hans satellite.
@@ -34,6 +34,9 @@ public static class ResultFileFindings
     /// <summary>RES011: <c>summary.json</c> is not a summary of this format (<c>error</c> says where it fails).</summary>
     public static FindingDescriptor BadSummary { get; } = New("RES011", "error");
 
+    /// <summary>RES012: <c>rollup.json</c> is not a compliance roll-up as the library writes it (<c>error</c> says where it fails).</summary>
+    public static FindingDescriptor BadRollup { get; } = New("RES012", "error");
+
     /// <summary>RES021: a file's bytes are not text in a supported encoding.</summary>
     public static FindingDescriptor BadEncoding { get; } = New("RES021", "file", "error");
 
@@ -48,6 +51,21 @@ public static class ResultFileFindings
 
     /// <summary>RES025: a row's values do not fit the format (<c>error</c> names the column and what was expected).</summary>
     public static FindingDescriptor BadRow { get; } = New("RES025", "file", "error");
+
+    /// <summary>A file of a result or compliance folder that could not be read, as the finding of its kind.</summary>
+    internal static Finding FromFileError(Pairing.Core.Internals.InputFileError error, string file, string directory)
+    {
+        var at = new FindingLocation(file);
+        return error.Issue switch
+        {
+            Pairing.Core.Internals.InputFileIssue.Missing => MissingFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("folder", directory)),
+            Pairing.Core.Internals.InputFileIssue.Folder => FolderNotFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
+            Pairing.Core.Internals.InputFileIssue.Special => SpecialFile.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path)),
+            Pairing.Core.Internals.InputFileIssue.Unreadable => UnreadableFile.Create(null, at,
+                FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("error", error.Error)),
+            _ => FileTooLarge.Create(null, at, FindingArgument.Of("file", file), FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
+        };
+    }
 
     private static FindingDescriptor New(string code, params string[] arguments) =>
         new(code, "result", FindingSeverity.Error, null, Messages, arguments);

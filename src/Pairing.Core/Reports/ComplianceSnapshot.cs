@@ -1,8 +1,10 @@
+using Pairing.Core.Findings;
 using System.Globalization;
 using System.Text.Json;
 using Pairing.Core.Activities;
 using Pairing.Core.Activities.Internals;
 using Pairing.Core.Internals;
+using Pairing.Core.Matching;
 
 namespace Pairing.Core.Reports;
 
@@ -111,39 +113,77 @@ public sealed class ComplianceSnapshot
 
         try
         {
-            using var json = JsonDocument.Parse(bytes);
-            var root = json.RootElement;
-            var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
-            var statuses = root.GetProperty("statuses");
-            foreach (var rule in Enum.GetValues<ActivityRule>())
-            {
-                if (!statuses.TryGetProperty(Names.Of(rule), out var byStatus))
-                {
-                    continue;
-                }
-
-                foreach (var status in Enum.GetValues<ComplianceStatus>())
-                {
-                    counts[(int)rule, (int)status] = byStatus.TryGetProperty(Names.Of(status), out var n) ? n.GetInt32() : 0;
-                }
-            }
-
-            var programme = Rollup(root.GetProperty("programme"), RollupLevel.Programme);
-            var provinces = root.GetProperty("provinces").EnumerateArray().Select(p => Rollup(p, RollupLevel.Province))
-                .OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
-            var thresholds = root.GetProperty("thresholds");
-            var minimum = thresholds.GetProperty("camp_minimum").EnumerateObject()
-                .ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
-            return new ComplianceSnapshot(
-                Date(root.GetProperty("as_of")),
-                Date(root.GetProperty("programme_year").GetProperty("start")),
-                Date(root.GetProperty("programme_year").GetProperty("end")),
-                counts, programme, provinces, thresholds.GetProperty("camps_per_year").GetInt32(), minimum);
+            return Parse(bytes);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"{rollupPath} is not a roll-up as 'pairing activities' writes it: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Reads a compliance report folder's roll-up as <see cref="Read"/> does, listing the problem instead of throwing:
+    /// <c>rollup.json</c> missing, not a regular file, or not a roll-up (a located finding, <c>RES…</c>).
+    /// </summary>
+    /// <param name="directory">The folder <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="snapshot">The snapshot, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the snapshot was read.</param>
+    /// <returns>Whether the snapshot was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryRead(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(directory);
+        snapshot = null;
+        var file = ComplianceReportFiles.RollupJsonFile;
+        if (!SafeFile.TryReadAllBytes(Path.Combine(directory, file), out var bytes, out var error))
+        {
+            problems = [ResultFileFindings.FromFileError(error, file, directory)];
+            return false;
+        }
+
+        try
+        {
+            snapshot = Parse(bytes);
+            problems = [];
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            problems = [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", e.Message))];
+            return false;
+        }
+    }
+
+    private static ComplianceSnapshot Parse(byte[] bytes)
+    {
+        using var json = JsonDocument.Parse(bytes);
+        var root = json.RootElement;
+        var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
+        var statuses = root.GetProperty("statuses");
+        foreach (var rule in Enum.GetValues<ActivityRule>())
+        {
+            if (!statuses.TryGetProperty(Names.Of(rule), out var byStatus))
+            {
+                continue;
+            }
+
+            foreach (var status in Enum.GetValues<ComplianceStatus>())
+            {
+                counts[(int)rule, (int)status] = byStatus.TryGetProperty(Names.Of(status), out var n) ? n.GetInt32() : 0;
+            }
+        }
+
+        var programme = Rollup(root.GetProperty("programme"), RollupLevel.Programme);
+        var provinces = root.GetProperty("provinces").EnumerateArray().Select(p => Rollup(p, RollupLevel.Province))
+            .OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
+        var thresholds = root.GetProperty("thresholds");
+        var minimum = thresholds.GetProperty("camp_minimum").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+        return new ComplianceSnapshot(
+            Date(root.GetProperty("as_of")),
+            Date(root.GetProperty("programme_year").GetProperty("start")),
+            Date(root.GetProperty("programme_year").GetProperty("end")),
+            counts, programme, provinces, thresholds.GetProperty("camps_per_year").GetInt32(), minimum);
     }
 
     private static DateOnly Date(JsonElement e) =>

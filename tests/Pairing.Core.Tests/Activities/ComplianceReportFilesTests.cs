@@ -106,7 +106,42 @@ public sealed class ComplianceReportFilesTests
         File.WriteAllLines(path, lines, new UTF8Encoding(true));
 
         var e = Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(dir.Path));
-        Assert.Contains("compliance.csv line 2: code is 'CMP999'", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"compliance.csv line {camp + 1}: count is 'many', expected a whole number for code CMP809", e.Message, StringComparison.Ordinal);
+        Assert.Contains("compliance.csv:2: error RES025: compliance.csv: code is 'CMP999'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"compliance.csv:{camp + 1}: error RES025: compliance.csv: count is 'many', expected a whole number for code CMP809", e.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A compliance folder read back lists every problem, located, instead of throwing.</summary>
+public sealed class ComplianceFolderProblemsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pairing-compliance-problems-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_or_broken_compliance_folder_gives_located_findings()
+    {
+        Assert.False(ComplianceReportFiles.TryReadEntries(_dir, out var none, out var missing));
+        Assert.Null(none);
+        Assert.Equal("RES001", Assert.Single(missing).Code);
+        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(_dir, out _, out var noRollup));
+        Assert.Equal("RES001", Assert.Single(noRollup).Code);
+
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, ComplianceReportFiles.ComplianceFile), "rule,level,subject_id,status,code,unit_id,count,required\nA9,pair,X|Y,met,CMP999,,,\n");
+        File.WriteAllText(Path.Combine(_dir, ComplianceReportFiles.RollupJsonFile), "{ \"statuses\": 3 }");
+
+        Assert.False(ComplianceReportFiles.TryReadEntries(_dir, out _, out var rows));
+        Assert.All(rows, p => Assert.Equal(new Pairing.Core.Findings.FindingLocation(ComplianceReportFiles.ComplianceFile, Line: 2), p.Location));
+        Assert.Contains(rows, p => p.Code == "RES025" && ((string)p["error"]).StartsWith("code is 'CMP999'", StringComparison.Ordinal));
+        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(_dir, out _, out var rollup));
+        Assert.Equal("RES012", Assert.Single(rollup).Code);
+        Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(_dir));
     }
 }
