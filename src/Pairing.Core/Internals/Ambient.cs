@@ -9,6 +9,7 @@ namespace Pairing.Core.Internals;
 internal static class Ambient
 {
     private static readonly AsyncLocal<CancellationToken> Current = new();
+    private static readonly AsyncLocal<Action<long>?> RowsRead = new();
 
     /// <summary>The token of the call in progress; none outside one.</summary>
     public static CancellationToken Token => Current.Value;
@@ -30,6 +31,23 @@ internal static class Ambient
         }
     }
 
+    /// <summary>Where the reader in progress reports its rows (every 65,536 and at the end of a file), until the scope is disposed.</summary>
+    public static RowScope ReportRows(Action<long>? rows)
+    {
+        var saved = RowsRead.Value;
+        RowsRead.Value = rows;
+        return new RowScope(saved);
+    }
+
+    /// <summary>The rows read so far in the file in progress, every 65,536th row (and with <paramref name="last"/>, at the end).</summary>
+    public static void Rows(long rows, bool last = false)
+    {
+        if (last || (rows & 0xFFFF) == 0)
+        {
+            RowsRead.Value?.Invoke(rows);
+        }
+    }
+
     /// <summary>Throws when the call's token is cancelled.</summary>
     public static void ThrowIfCancelled() => Current.Value.ThrowIfCancellationRequested();
 
@@ -37,5 +55,11 @@ internal static class Ambient
     public readonly struct Scope(CancellationToken saved) : IDisposable
     {
         public void Dispose() => Current.Value = saved;
+    }
+
+    /// <summary>Puts the previous row report back.</summary>
+    public readonly struct RowScope(Action<long>? saved) : IDisposable
+    {
+        public void Dispose() => RowsRead.Value = saved;
     }
 }

@@ -36,10 +36,12 @@ public static class RosterFiles
     /// <param name="directory">The folder holding the roster's files.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
+    /// <param name="progress">Told which file is read and its rows so far (every 65,536 rows and at each file's end), then once more when only the checks across files remain; null for none.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static RosterResult Read(string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static RosterResult Read(
+        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
     {
         Guard.NotNull(directory);
         cancellationToken.ThrowIfCancellationRequested();
@@ -52,13 +54,13 @@ public static class RosterFiles
         {
             var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
             return (ok, bytes, error);
-        }, directory, supportMap, cancellationToken);
+        }, directory, supportMap, cancellationToken, progress: progress);
     }
 
     /// <summary>
     /// Reads and checks a roster given as its files' contents, keyed by file name (<c>counties.csv</c>,
     /// <c>schools.csv</c>, <c>classes.csv</c> and, for a full roster, <c>students.csv</c>; names compared without case):
-    /// an upload's zip entries or a database export, with no folder. Every check of <see cref="Read(string, SupportMap?, CancellationToken)"/>
+    /// an upload's zip entries or a database export, with no folder. Every check of <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/>
     /// applies, and problems name the files as given.
     /// </summary>
     /// <param name="files">The files' bytes by name; other names are not read (a warning names them).</param>
@@ -81,16 +83,18 @@ public static class RosterFiles
     }
 
     /// <summary>
-    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken)"/> does, without
+    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/> does, without
     /// blocking a thread on the disk: the files are read asynchronously, then checked.
     /// </summary>
     /// <param name="directory">The folder holding the roster's files.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read: between files while reading, between rows while checking.</param>
+    /// <param name="progress">Told which file is checked and its rows so far, as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/> tells it; null for none.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<RosterResult> ReadAsync(string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static async Task<RosterResult> ReadAsync(
+        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
     {
         Guard.NotNull(directory);
         cancellationToken.ThrowIfCancellationRequested();
@@ -105,7 +109,7 @@ public static class RosterFiles
             read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         }
 
-        return ReadFrom(name => read[name], directory, supportMap, cancellationToken);
+        return ReadFrom(name => read[name], directory, supportMap, cancellationToken, progress: progress);
     }
 
     /// <summary>
@@ -152,9 +156,13 @@ public static class RosterFiles
     /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
     private static RosterResult ReadFrom(
         Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
-        IEnumerable<string>? unread = null)
+        IEnumerable<string>? unread = null, IProgress<RosterReadProgress>? progress = null)
     {
         using var scope = Ambient.Use(cancellationToken);
+        var filesRead = 0;
+        var current = CountiesFile;
+        var total = 3;
+        using var rows = Ambient.ReportRows(progress is null ? null : n => progress.Report(new RosterReadProgress(current, n, filesRead, total, false)));
         var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
         foreach (var name in unread ?? [])
         {
@@ -173,7 +181,9 @@ public static class RosterFiles
             if (ok)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                current = name;
                 read(builder, bytes);
+                filesRead++;
             }
             else
             {
@@ -190,7 +200,9 @@ public static class RosterFiles
         {
             builder.ExpectStudents();
             cancellationToken.ThrowIfCancellationRequested();
+            (current, total) = (StudentsFile, 4);
             RosterCsvReader.ReadStudents(builder, students);
+            filesRead++;
         }
         else if (FileProblem(studentsError, StudentsFile) is { } problem)
         {
@@ -199,6 +211,7 @@ public static class RosterFiles
             builder.MarkUnreadable("students");
         }
 
+        progress?.Report(new RosterReadProgress(current, 0, filesRead, total, true));
         return builder.Build();
     }
 

@@ -74,5 +74,29 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Contains(missing, p => p.Code == "RES001" && (string)p["file"] == PairingResultFiles.SummaryFile);
     }
 
+    [Fact]
+    public async Task A_long_read_reports_its_progress_file_by_file_and_every_65536_rows()
+    {
+        RosterFiles.Write(RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 70_000, Seed = 2 }), _dir);
+        var reports = new List<RosterReadProgress>();
+        var progress = new Recorder(reports);
+
+        var read = await RosterFiles.ReadAsync(_dir, progress: progress);
+
+        Assert.True(read.IsValid);
+        var students = reports.Where(r => r.File == RosterFiles.StudentsFile && !r.Done).Select(r => r.Rows).ToList();
+        Assert.True(students.Count >= 3, string.Join(", ", students)); // 65,536, 131,072 and the end of ~147,000 rows
+        Assert.Equal(students.Order(), students);
+        Assert.Equal(read.Roster.Students.Count, students[^1]);
+        Assert.Contains(reports, r => r.File == RosterFiles.CountiesFile && r.FilesRead == 0);
+        var last = reports[^1];
+        Assert.Equal((true, 4, 4), (last.Done, last.FilesRead, last.Files));
+    }
+
+    private sealed class Recorder(List<RosterReadProgress> reports) : IProgress<RosterReadProgress>
+    {
+        public void Report(RosterReadProgress value) => reports.Add(value);
+    }
+
     private static List<string> Codes(RosterResult result) => [.. result.Problems.Select(p => p.Code)];
 }

@@ -155,9 +155,11 @@ internal static class CsvTableReader
         var personal = new PersonalCells(report, names, inFormat);
         var onRecord = start(columns, personal);
         var polled = 0;
+        long rows = 0;
         while (csv.TryRead(out var record))
         {
             Ambient.Poll(ref polled);
+            Ambient.Rows(++rows);
             if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
             {
                 continue; // a wholly empty row, such as the bare commas a spreadsheet leaves after the table
@@ -192,6 +194,7 @@ internal static class CsvTableReader
             }
         }
 
+        Ambient.Rows(rows, last: true);
         return headerOk;
     }
 
