@@ -87,10 +87,10 @@ public sealed class ResultGateCommandTests : CliTestBase
         var en = Run("verify", In("roster"), In("result"));
 
         Assert.Equal(2, zh.Code);
-        Assert.Contains("county_pairs.csv: 错误 RES001: 结果文件夹", zh.Err, StringComparison.Ordinal);
+        Assert.Contains("county_pairs.csv: 错误 RES001: 文件夹", zh.Err, StringComparison.Ordinal);
         Assert.Matches(@"unpaired\.csv:\d+: 错误 RES025: ", zh.Err);
         Assert.Contains("2 处问题；未做任何处理。", zh.Err, StringComparison.Ordinal);
-        Assert.Contains("county_pairs.csv: error RES001: county_pairs.csv is not in the result folder", en.Err, StringComparison.Ordinal);
+        Assert.Contains("county_pairs.csv: error RES001: county_pairs.csv is not in the folder", en.Err, StringComparison.Ordinal);
         Assert.Contains("cannot be read: 2 problem(s); nothing was done.", en.Err, StringComparison.Ordinal);
         Assert.Equal(2, Run("verify", In("roster"), In("nowhere")).Code);
     }

@@ -98,7 +98,7 @@ public sealed class ResultGateTests
             Assert.Contains(problems, p => p.Code == "RES023" && (string)p["column"] == "inland_school_id" && p.Location == new FindingLocation(PairingResultFiles.SchoolPairsFile, Line: 1));
             var chinese = problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.Chinese)).ToList();
             Assert.Contains(chinese, line => line.Contains("错误 RES023: school_pairs.csv：表头中没有“inland_school_id”列", StringComparison.Ordinal));
-            Assert.Contains(chinese, line => line.Contains("county_pairs.csv: 错误 RES001: 结果文件夹", StringComparison.Ordinal));
+            Assert.Contains(chinese, line => line.Contains("county_pairs.csv: 错误 RES001: 文件夹", StringComparison.Ordinal));
         }
         finally
         {
