@@ -55,6 +55,100 @@ public static class ActivityFiles
         return new ActivityRecordsResult(records, calendar, problems);
     }
 
+    /// <summary>Reads and checks activity records as <see cref="Read"/> does, reading the files without blocking a thread on the disk.</summary>
+    /// <param name="activitiesPath">The activity records file.</param>
+    /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read: while reading the files, and between rows while checking.</param>
+    /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ActivityRecordsResult> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(activitiesPath);
+        var problems = new List<ActivityProblem>();
+        var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (!activities.Ok)
+        {
+            problems.Add(FileProblem(activities.Error, activitiesPath));
+        }
+
+        if (holidaysPath is not null && !holidays.Ok)
+        {
+            problems.Add(FileProblem(holidays.Error, holidaysPath));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        using var scope = Ambient.Use(cancellationToken);
+        var records = ParseActivities(activities.Bytes, Path.GetFileName(activitiesPath), problems);
+        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(holidays.Bytes, Path.GetFileName(holidaysPath), problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>
+    /// Reads and checks activity records given as streams (an upload, a database export), as <see cref="Parse"/> does bytes:
+    /// each stream is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; not disposed), then checked.
+    /// </summary>
+    /// <param name="activities">The activity records, as an <c>activities.csv</c> holds them.</param>
+    /// <param name="holidays">The holidays, as a <c>holidays.csv</c> holds them, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read: while reading the streams, and between rows while checking.</param>
+    /// <returns>The records and calendar when both are valid, and every problem found either way (a stream past the size cap is one).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ActivityRecordsResult> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(activities);
+        var problems = new List<ActivityProblem>();
+        var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (!a.Ok)
+        {
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: a.Read, Max: InputFileLimits.MaxFileBytes), ActivitiesFile));
+        }
+
+        if (holidays is not null && !h.Ok)
+        {
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: h.Read, Max: InputFileLimits.MaxFileBytes), HolidaysFile));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        using var scope = Ambient.Use(cancellationToken);
+        return Parse(a.Bytes, holidays is null ? null : h.Bytes);
+    }
+
+    /// <summary>Writes activity records to a file as <see cref="Write(IEnumerable{ActivityRecord}, string)"/> does (replaced whole, or left as it was), without blocking a thread on the disk.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Stops the write; the file is then left as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is as it was.</exception>
+    public static async Task WriteAsync(IEnumerable<ActivityRecord> records, string path, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(path);
+        using var buffer = new MemoryStream();
+        Write(records, buffer);
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = Path.GetFullPath(path);
+        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
+        await using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
     /// <summary>Checks activity records (and holidays) already in memory, as <see cref="Read"/> does files.</summary>
     /// <param name="activities">The bytes of an activity records file.</param>
     /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>

@@ -78,6 +78,46 @@ public static class ComplianceReportFiles
         files.Commit();
     }
 
+    /// <summary>
+    /// Writes the report into a folder as <see cref="Write(ComplianceReport, string, FindingLanguage, TextFileEncoding)"/>
+    /// does (the folder replaced whole, at once), without blocking a thread on the disk.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    /// <param name="encoding">The encoding of the files people open (<c>compliance.csv</c>, <c>rollup.csv</c>).</param>
+    /// <param name="cancellationToken">Stops the write; the folder is then left as it was.</param>
+    /// <returns>A task that completes when the new folder is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, or holds files that are not the report's; nothing was changed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was changed.</exception>
+    public static async Task WriteAsync(
+        ComplianceReport report, string directory, FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
+        var contents = new (string Name, Action<Stream> Write)[]
+        {
+            (ComplianceFile, stream => WriteCompliance(report, stream, language, peopleEncoding)),
+            (RollupCsvFile, stream => WriteRollupCsv(report, stream, peopleEncoding)),
+            (RollupJsonFile, stream => WriteRollupJson(report, stream)),
+        };
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        foreach (var (name, write) in contents)
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
     /// <summary>Writes <c>compliance.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>

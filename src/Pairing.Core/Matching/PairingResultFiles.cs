@@ -252,6 +252,67 @@ public static class PairingResultFiles
             "(the files given)", out result, out problems);
     }
 
+    /// <summary>
+    /// Reads a result folder as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does, reading
+    /// its files without blocking a thread on the disk.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="cancellationToken">Stops the read between files.</param>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<PairingResultRead> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return new PairingResultRead(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
+        }
+
+        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
+        foreach (var name in FileNames)
+        {
+            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        TryReadFrom(name => read[name], directory, out var result, out var problems);
+        return new PairingResultRead(result, problems);
+    }
+
+    /// <summary>
+    /// Writes a result into a folder as <see cref="Write"/> does (the folder replaced whole, at once), without blocking a
+    /// thread on the disk.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="directory">The folder.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
+    /// <param name="language">The language of the text columns.</param>
+    /// <param name="encoding">The encoding of the file people open (<c>unpaired.csv</c>).</param>
+    /// <param name="cancellationToken">Stops the write; the folder is then left as it was.</param>
+    /// <returns>A task that completes when the new folder is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was changed.</exception>
+    public static async Task WriteAsync(
+        PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(result);
+        Guard.NotNull(directory);
+        var bytes = ToBytes(result, includeTimings, language, encoding);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        foreach (var (name, content) in bytes)
+        {
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
     /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder.</summary>
     /// <param name="result">The result.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>

@@ -75,6 +75,51 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
     }
 
     [Fact]
+    public async Task Results_activity_records_and_compliance_reports_read_and_write_asynchronously_to_the_same_bytes()
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 8 });
+        var result = new PairingMatcher().Match(roster);
+        var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { SchoolYear = 2014 });
+        var report = Pairing.Core.Activities.ActivityValidator.Validate(roster, result, records, new DateOnly(2015, 6, 30));
+        string In(string name) => Path.Combine(_dir, name);
+
+        PairingResultFiles.Write(result, In("sync-result"), includeTimings: false);
+        await PairingResultFiles.WriteAsync(result, In("async-result"), includeTimings: false);
+        Pairing.Core.Activities.ActivityFiles.Write(records, In("sync.csv"));
+        await Pairing.Core.Activities.ActivityFiles.WriteAsync(records, In("async.csv"));
+        Pairing.Core.Activities.ComplianceReportFiles.Write(report, In("sync-compliance"));
+        await Pairing.Core.Activities.ComplianceReportFiles.WriteAsync(report, In("async-compliance"));
+
+        foreach (var (a, b) in new[] { ("sync-result", "async-result"), ("sync-compliance", "async-compliance") })
+        {
+            Assert.Equal(Directory.GetFiles(In(a)).Select(Path.GetFileName).Order(StringComparer.Ordinal), Directory.GetFiles(In(b)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.All(Directory.GetFiles(In(a)), f => Assert.Equal(File.ReadAllBytes(f), File.ReadAllBytes(Path.Combine(In(b), Path.GetFileName(f)))));
+        }
+
+        Assert.Equal(File.ReadAllBytes(In("sync.csv")), File.ReadAllBytes(In("async.csv")));
+
+        var read = await PairingResultFiles.ReadAsync(In("async-result"));
+        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        Assert.True(PairingResultChecker.Check(roster, read.Result!).IsValid);
+        var missing = await PairingResultFiles.ReadAsync(In("nowhere"));
+        Assert.Equal("RES006", Assert.Single(missing.Problems).Code);
+
+        var activities = await Pairing.Core.Activities.ActivityFiles.ReadAsync(In("async.csv"));
+        await using var stream = File.OpenRead(In("async.csv"));
+        var fromStream = await Pairing.Core.Activities.ActivityFiles.ParseAsync(stream);
+        Assert.True(activities.IsValid);
+        Assert.Equal(records, activities.Records);
+        Assert.Equal(records, fromStream.Records);
+
+        // A cancelled write leaves the folder as it was.
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PairingResultFiles.WriteAsync(result, In("cancelled"), cancellationToken: cancelled.Token));
+        Assert.False(Directory.Exists(In("cancelled")));
+        Assert.Empty(Directory.GetFileSystemEntries(_dir, ".cancelled*"));
+    }
+
+    [Fact]
     public async Task A_long_read_reports_its_progress_file_by_file_and_every_65536_rows()
     {
         RosterFiles.Write(RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 70_000, Seed = 2 }), _dir);
