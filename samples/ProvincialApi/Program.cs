@@ -6,12 +6,12 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Pairing.Core;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
-using Pairing.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 // The options come from configuration ("Pairing" section); the host checks them at start and refuses bad ones.
@@ -64,7 +64,7 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
             ? matcher.Match(roster, cancellationToken: aborted)
             : matcher.Plan(roster, cancellationToken: aborted), aborted);
         // Without timings, the same upload gives the same bytes; the reasons are in the caller's language.
-        var language = culture.Name == Answer.Chinese.Name ? FindingLanguage.Chinese : FindingLanguage.English;
+        var language = culture.Equals(Answer.Chinese) ? FindingLanguage.Chinese : FindingLanguage.English;
         var output = PairingResultFiles.ToBytes(result, includeTimings: false, language);
         // The zip is made in memory, then sent: writing it straight to the response would flush synchronously.
         var archive = new MemoryStream();
@@ -179,13 +179,13 @@ internal static class Answer
     /// <summary>422: the roster was read but is not valid; every problem, warnings too, with its numbers.</summary>
     public static IResult RosterProblems(IEnumerable<RosterProblem> problems, CultureInfo culture) => Results.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: culture == Chinese ? "名册有问题，未配对" : "The roster has problems; nothing was paired",
+        title: culture.Equals(Chinese) ? "名册有问题，未配对" : "The roster has problems; nothing was paired",
         extensions: new Dictionary<string, object?> { ["findings"] = problems.Select(p => Json(p.Finding, culture)).ToList() });
 
     /// <summary>400: the upload could not be read as a roster's zip at all.</summary>
     public static IResult BadUpload(ApiError error, CultureInfo culture) => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest,
-        title: culture == Chinese ? "上传的内容无法读取" : "The upload cannot be read",
+        title: culture.Equals(Chinese) ? "上传的内容无法读取" : "The upload cannot be read",
         extensions: new Dictionary<string, object?>
         {
             ["findings"] = new[]
@@ -194,8 +194,11 @@ internal static class Answer
                 {
                     code = error.Code,
                     severity = "error",
+                    rule = (string?)null,
+                    location = (object?)null,
+                    subject = (object?)null,
                     arguments = error.Arguments.ToDictionary(a => a.Name, a => a.Value),
-                    message = string.Format(culture, culture == Chinese ? error.Chinese : error.English, [.. error.Arguments.Select(a => a.Value)]),
+                    message = string.Format(culture, culture.Equals(Chinese) ? error.Chinese : error.English, [.. error.Arguments.Select(a => a.Value)]),
                 },
             },
         });
