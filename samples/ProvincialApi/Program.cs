@@ -53,6 +53,11 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
         }
 
         var read = await RosterFiles.ParseAsync(files, supportMap, aborted);
+        foreach (var stream in files.Values)
+        {
+            await stream.DisposeAsync();
+        }
+
         if (!read.IsValid)
         {
             return Answer.RosterProblems(read.Problems, culture);

@@ -241,6 +241,43 @@ public sealed partial class ProvincialApiTests(WebApplicationFactory<Program> fa
     }
 
     [Fact]
+    public async Task A_zip_entry_that_lies_about_its_size_is_never_read_past_what_it_declares()
+    {
+        // The unzipped cap sums the declared sizes, so it holds only if no entry gives more than it declares.
+        var files = new Dictionary<string, byte[]>(Generated.Value.Files) { [RosterFiles.StudentsFile] = new byte[4 << 20] };
+        var zip = Zip(files);
+        const int Declared = 1000;
+        Patch(zip, 0x04034b50, 22, Declared); // the local header's uncompressed size
+        Patch(zip, 0x02014b50, 24, Declared); // the central directory's
+        using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
+        {
+            var entry = archive.GetEntry(RosterFiles.StudentsFile)!;
+            Assert.Equal(Declared, entry.Length);
+            using var stream = entry.Open();
+            var read = 0L;
+            try
+            {
+                var buffer = new byte[64 * 1024];
+                for (int n; (n = stream.Read(buffer)) > 0;)
+                {
+                    read += n;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // Refusing the entry is as good as stopping at its size.
+            }
+
+            Assert.True(read <= Declared, $"read {read} bytes of an entry declaring {Declared}");
+        }
+
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync(Endpoint, Form(zip));
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
+    }
+
+    [Fact]
     public async Task A_cancelled_request_stops_the_matcher_with_the_requests_token()
     {
         var (_, files) = Generated.Value;
@@ -282,6 +319,20 @@ public sealed partial class ProvincialApiTests(WebApplicationFactory<Program> fa
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Overwrites a 32-bit field of every zip header with the given signature whose entry is students.csv.</summary>
+    private static void Patch(byte[] zip, uint signature, int offset, int value)
+    {
+        var name = Encoding.ASCII.GetBytes(RosterFiles.StudentsFile);
+        var nameAt = signature == 0x04034b50 ? 30 : 46;
+        for (var i = 0; i + nameAt + name.Length <= zip.Length; i++)
+        {
+            if (BitConverter.ToUInt32(zip, i) == signature && zip.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.GetBytes(value).CopyTo(zip, i + offset);
+            }
         }
     }
 
