@@ -11,7 +11,8 @@ namespace Pairing.Core.Tests.Integration;
 /// <summary>
 /// The integrator's path end to end: pack the library, reference the package (and nothing else of this repository)
 /// from a fresh console app, and run the getting-started sample (samples/ProvincialSystem), which keeps its roster and
-/// its pairs in SQLite, and files an activity compliance report. One run, since pack, restore and build take most of a minute.
+/// its pairs in SQLite, and files an activity compliance report; then build the web sample (samples/ProvincialApi) against
+/// the same package. One run, since pack, restore and build take most of a minute.
 /// </summary>
 public sealed partial class IntegratorPathTests
 {
@@ -63,6 +64,23 @@ public sealed partial class IntegratorPathTests
             {
                 Assert.True(File.Exists(Path.Combine(temp.Path, "report", file)), file + " was not filed");
             }
+
+            // 5. The web sample (samples/ProvincialApi) builds against the package alone too: its project reference,
+            //    there for its in-process test, swapped for the package reference an integrator's project has.
+            var web = Directory.CreateDirectory(Path.Combine(temp.Path, "web")).FullName;
+            var webSample = RepositoryFiles.PathOf(Path.Combine("samples", "ProvincialApi"));
+            foreach (var file in new[] { "Program.cs", "appsettings.json" })
+            {
+                File.Copy(Path.Combine(webSample, file), Path.Combine(web, file));
+            }
+
+            var webProject = File.ReadAllText(Path.Combine(webSample, "ProvincialApi.csproj"));
+            var webPinned = PairingCoreProjectReference().Replace(webProject, $"<PackageReference Include=\"Pairing.Core\" Version=\"{version}\" />");
+            Assert.NotEqual(webProject, webPinned);
+            File.WriteAllText(Path.Combine(web, "ProvincialApi.csproj"), webPinned);
+            File.WriteAllText(Path.Combine(web, "nuget.config"), NugetConfig(packages));
+            var build = Dotnet.Run(web, StepTimeout, "build");
+            Assert.True(build.ExitCode == 0, "the web sample did not build against the package:\n" + build.Output);
         }
         finally
         {
@@ -198,6 +216,9 @@ public sealed partial class IntegratorPathTests
 
     [GeneratedRegex("""(<PackageReference Include="Pairing.Core" Version=")[^"]*(")""")]
     private static partial Regex PairingCoreReference();
+
+    [GeneratedRegex("""<ProjectReference Include="[./]*src/Pairing.Core/Pairing.Core.csproj" />""")]
+    private static partial Regex PairingCoreProjectReference();
 
     [GeneratedRegex("^rows: .*$", RegexOptions.Multiline)]
     private static partial Regex RowsLine();
