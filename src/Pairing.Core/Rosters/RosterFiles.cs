@@ -248,8 +248,35 @@ public static class RosterFiles
         Guard.NotNull(directory);
         Directory.CreateDirectory(directory);
         using var files = AtomicFiles.InPlace(directory);
+        WriteFiles(roster, files.Create);
+        if (!roster.HasStudents)
+        {
+            files.Delete(StudentsFile);
+        }
 
-        using (var csv = new CsvWriter(files.Create(CountiesFile)))
+        files.Commit();
+    }
+
+    /// <summary>
+    /// The roster's files as bytes, by name, exactly as <see cref="Write"/> writes them (no <c>students.csv</c> for
+    /// class sizes only): for an upload, a download or a database, with no folder; <see cref="Parse"/> reads them back.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <returns>Each file's bytes by name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
+    public static IReadOnlyDictionary<string, byte[]> ToBytes(Roster roster)
+    {
+        Guard.NotNull(roster);
+        var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
+        WriteFiles(roster, name => streams[name] = new MemoryStream());
+        return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes each of a roster's files to the stream <paramref name="create"/> gives for its name.</summary>
+    private static void WriteFiles(Roster roster, Func<string, Stream> create)
+    {
+
+        using (var csv = new CsvWriter(create(CountiesFile)))
         {
             csv.WriteHeader("county_id", "side", "name", "unit");
             foreach (var c in roster.CountyArray)
@@ -262,7 +289,7 @@ public static class RosterFiles
             }
         }
 
-        using (var csv = new CsvWriter(files.Create(SchoolsFile)))
+        using (var csv = new CsvWriter(create(SchoolsFile)))
         {
             csv.WriteHeader("school_id", "county_id", "name");
             foreach (var s in roster.SchoolArray)
@@ -274,7 +301,7 @@ public static class RosterFiles
             }
         }
 
-        using (var csv = new CsvWriter(files.Create(ClassesFile)))
+        using (var csv = new CsvWriter(create(ClassesFile)))
         {
             csv.WriteHeader("class_id", "school_id", "grade", "size");
             foreach (var c in roster.ClassArray)
@@ -289,7 +316,7 @@ public static class RosterFiles
 
         if (roster.HasStudents)
         {
-            using var csv = new CsvWriter(files.Create(StudentsFile));
+            using var csv = new CsvWriter(create(StudentsFile));
             csv.WriteHeader("student_id", "class_id", "gender", "birth_year", "language", "interests");
             foreach (var s in roster.StudentArray)
             {
@@ -302,11 +329,6 @@ public static class RosterFiles
                 csv.EndRow();
             }
         }
-        else
-        {
-            files.Delete(StudentsFile);
-        }
 
-        files.Commit();
     }
 }

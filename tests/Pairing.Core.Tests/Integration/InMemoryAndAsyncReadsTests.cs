@@ -119,6 +119,24 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_dir, ".cancelled*"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_roster_as_bytes_is_what_the_folder_holds_and_parses_back_the_same(bool countsOnly)
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 3, CountsOnly = countsOnly });
+        RosterFiles.Write(roster, _dir);
+
+        var bytes = RosterFiles.ToBytes(roster);
+
+        Assert.Equal(Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(bytes, kv => Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, kv.Key)), kv.Value));
+        var back = RosterFiles.Parse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value));
+        Assert.True(back.IsValid);
+        Assert.Equal(roster.HasStudents, back.Roster.HasStudents);
+        Assert.Equal(RosterFiles.ToBytes(back.Roster), bytes);
+    }
+
     [Fact]
     public async Task A_long_read_reports_its_progress_file_by_file_and_every_65536_rows()
     {
