@@ -210,6 +210,8 @@ public static class ActivityFiles
     /// <summary>Writes a calendar's per-province holidays to a file, sorted by province, year and kind.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <param name="path">The file to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
     public static void WriteHolidays(HolidayCalendar calendar, string path)
     {
         Guard.NotNull(calendar);

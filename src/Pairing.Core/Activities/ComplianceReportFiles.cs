@@ -39,6 +39,8 @@ public static class ComplianceReportFiles
     /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">The folder to write into.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, or holds files that are not the report's; nothing was changed.</exception>
     public static void Write(ComplianceReport report, string directory) => Write(report, directory, FindingLanguage.ChineseAndEnglish);
 
     /// <summary>
@@ -121,12 +123,14 @@ public static class ComplianceReportFiles
     /// <summary>Writes <c>compliance.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteCompliance(ComplianceReport report, Stream stream) => WriteCompliance(report, stream, FindingLanguage.ChineseAndEnglish);
 
     /// <summary>Writes <c>compliance.csv</c> to a stream (left open), its <c>detail</c> column in <paramref name="language"/>.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">Where to write.</param>
     /// <param name="language">The language of the <c>detail</c> column.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language) =>
         WriteCompliance(report, stream, language, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
 
@@ -315,6 +319,7 @@ public static class ComplianceReportFiles
     /// <summary>Writes <c>rollup.csv</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteRollupCsv(ComplianceReport report, Stream stream) => WriteRollupCsv(report, stream, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
 
     private static void WriteRollupCsv(ComplianceReport report, Stream stream, System.Text.Encoding encoding)
@@ -347,6 +352,7 @@ public static class ComplianceReportFiles
     /// <summary>Writes <c>rollup.json</c> to a stream; the stream is left open.</summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteRollupJson(ComplianceReport report, Stream stream)
     {
         Guard.NotNull(report);

@@ -74,6 +74,7 @@ public sealed class ComplianceSnapshot
 
     /// <summary>The snapshot of a compliance report in memory.</summary>
     /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static ComplianceSnapshot From(ComplianceReport report)
     {
         Guard.NotNull(report);

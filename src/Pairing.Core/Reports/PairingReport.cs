@@ -28,6 +28,7 @@ public static class PairingReport
     /// <param name="roster">The roster the result was made from.</param>
     /// <param name="result">The pairing result (planning or roster phase).</param>
     /// <returns>The HTML document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static string Render(Roster roster, PairingResult result) => Render(roster, result, Array.Empty<ComplianceSnapshot>());
 
     /// <summary>Renders the report of a result with the figures of a compliance report of its activities.</summary>
@@ -35,6 +36,7 @@ public static class PairingReport
     /// <param name="result">The pairing result.</param>
     /// <param name="activities">A compliance report of the result's activities.</param>
     /// <returns>The HTML document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static string Render(Roster roster, PairingResult result, ComplianceReport activities) =>
         Render(roster, result, [ComplianceSnapshot.From(activities)]);
 
@@ -43,6 +45,7 @@ public static class PairingReport
     /// <param name="result">The pairing result.</param>
     /// <param name="activities">Compliance snapshots, in any order; the latest gives the per-province figures.</param>
     /// <returns>The HTML document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static string Render(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities) =>
         Render(roster, result, activities, CancellationToken.None);
 

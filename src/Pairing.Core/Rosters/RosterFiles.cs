@@ -242,6 +242,8 @@ public static class RosterFiles
     /// Each file is written to a temporary name first and moved into place only when all are written, so a failed
     /// write leaves no half roster. A counts-only roster removes a stale <c>students.csv</c>.
     /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">A file cannot be written; the files written before it are as they were.</exception>
     public static void Write(Roster roster, string directory)
     {
         Guard.NotNull(roster);
