@@ -243,7 +243,7 @@ public static class RosterFiles
     /// write leaves no half roster. A counts-only roster removes a stale <c>students.csv</c>.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="IOException">A file cannot be written; the files written before it are as they were.</exception>
+    /// <exception cref="IOException">A file cannot be written: no file is ever half-written, but a failure while the files are moved into place can leave some replaced and the others as they were.</exception>
     public static void Write(Roster roster, string directory)
     {
         Guard.NotNull(roster);
