@@ -27,6 +27,7 @@ internal sealed class Cancellation : IDisposable
     private readonly List<PosixSignalRegistration> _signals = [];
     private readonly TextWriter _output;
     private readonly TextWriter _error;
+    private readonly StrongBox<bool> _written = new();
     private int _signalled;
 
     public Cancellation(TextWriter output, TextWriter error)
@@ -40,8 +41,6 @@ internal sealed class Cancellation : IDisposable
     }
 
     public CancellationToken Token => _source.Token;
-
-    private readonly StrongBox<bool> _written = new();
 
     /// <summary>Marks that the command's output is in place: a cancellation from now on no longer says nothing was written.</summary>
     public static void Written()
