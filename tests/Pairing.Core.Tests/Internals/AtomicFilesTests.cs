@@ -1,5 +1,7 @@
 using System.Text;
+using Pairing.Core.Generation;
 using Pairing.Core.Internals;
+using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Internals;
 
@@ -55,6 +57,40 @@ public sealed class AtomicFilesTests : IDisposable
 
             Write(next);
             Assert.True(Same(Contents(), next));
+            Assert.Empty(Temporaries());
+        }
+    }
+
+    [Fact]
+    public void A_result_write_failing_at_any_operation_reads_back_as_the_old_result_or_the_new_one()
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 600, Seed = 1 });
+        var old = new PairingMatcher().Plan(roster);
+        var next = new PairingMatcher().Match(roster);
+        var operations = 0;
+        AtomicFiles.FaultInjection.Value = _ => operations++;
+        PairingResultFiles.Write(next, Target, includeTimings: false);
+        AtomicFiles.FaultInjection.Value = null;
+
+        for (var k = 1; k <= operations; k++)
+        {
+            Reset();
+            PairingResultFiles.Write(old, Target, includeTimings: false);
+            var seen = 0;
+            var failAt = k;
+            AtomicFiles.FaultInjection.Value = _ =>
+            {
+                if (++seen == failAt)
+                {
+                    throw new IOException($"injected failure at operation {failAt}");
+                }
+            };
+            Assert.Throws<IOException>(() => PairingResultFiles.Write(next, Target, includeTimings: false));
+            AtomicFiles.FaultInjection.Value = null;
+
+            Assert.True(PairingResultFiles.TryRead(Target, out var read, out var problems), $"operation {k}: " + string.Join("; ", problems));
+            Assert.True(read.Phase == old.Phase ? read.SchoolPairs.SequenceEqual(old.SchoolPairs) && read.StudentPairs.Count == 0 : read.StudentPairs.SequenceEqual(next.StudentPairs),
+                $"operation {k}: a mix of the two results");
             Assert.Empty(Temporaries());
         }
     }
