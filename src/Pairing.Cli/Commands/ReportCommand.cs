@@ -57,7 +57,7 @@ internal static class ReportCommand
                 error.WriteLine(ProblemLines.Render(problem));
             }
 
-            error.WriteLine("pairing report: " + CliFindings.Line(CliFindings.ComplianceUnreadable, ("path", dir), ("error", FindingRenderer.Default.Render(problems[0]))));
+            error.WriteLine(Fmt.Of(Strings.ResultRejected, "report", Strings.WhatCompliance, dir, problems.Count));
             bad = true;
         }
 

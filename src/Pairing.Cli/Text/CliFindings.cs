@@ -55,9 +55,6 @@ internal static class CliFindings
     /// <summary>CLI014: an output cannot be written.</summary>
     public static FindingDescriptor CannotWrite { get; } = New("CLI014", "path", "error");
 
-    /// <summary>CLI015: a compliance report folder cannot be read.</summary>
-    public static FindingDescriptor ComplianceUnreadable { get; } = New("CLI015", "path", "error");
-
     /// <summary>CLI016: the output folder is a file or a link, or holds files the write would remove.</summary>
     public static FindingDescriptor OutputTaken { get; } = New("CLI016", "option", "path", "files");
 
@@ -68,7 +65,7 @@ internal static class CliFindings
     public static IReadOnlyList<FindingDescriptor> All { get; } =
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
-        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, ComplianceUnreadable, OutputTaken, BadEncoding,
+        ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, OutputTaken, BadEncoding,
     ];
 
     /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>
