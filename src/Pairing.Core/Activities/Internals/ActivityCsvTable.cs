@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Pairing.Core.Findings;
 using Pairing.Core.Internals.Csv;
 using Pairing.Core.Rosters;
@@ -44,117 +43,29 @@ internal static class ActivityCsvTable
     /// CSV line, so that what a header may say is decided in one place); wholly empty rows are skipped; a cell past the
     /// header's columns is a warning, said once per column. False when the rows cannot be read (problems say why).
     /// </summary>
-    public static bool Read(List<ActivityProblem> problems, CellTable cells, string[] required, string[] optional, Action<Row> onRow)
-    {
-        using var rows = cells.Rows.GetEnumerator();
-        CellRow header = default;
-        var found = false;
-        while (rows.MoveNext())
-        {
-            if (!IsBlank(rows.Current.Cells))
-            {
-                header = rows.Current;
-                found = true;
-                break;
-            }
-        }
-
-        if (!found)
-        {
-            problems.Add(new ActivityProblem(ActivityFileFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
-                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required)))));
-            return false;
-        }
-
-        // The header's cells are valid only until the next row is read: make its CSV line now.
-        var width = header.Cells.Count;
-        while (width > 0 && string.IsNullOrWhiteSpace(header.Cells[width - 1]))
-        {
-            width--;
-        }
-
-        var line = new StringBuilder();
-        for (var i = 0; i < width; i++)
-        {
-            line.Append(i == 0 ? "\"" : ",\"").Append(header.Cells[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-
-        line.Append('\n');
-        var headerRow = header.Number;
-        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
-        Row? row = null;
-        PersonalCells? personal = null;
-        var readable = CsvTableReader.Read(
-            Encoding.UTF8.GetBytes(line.ToString()),
+    public static bool Read(List<ActivityProblem> problems, CellTable cells, string[] required, string[] optional, Action<Row> onRow) =>
+        SheetTableReader.Read(
+            cells,
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
-            (issue, at, column, columnName, arguments) => problems.Add(new ActivityProblem(CodeOf(issue).Create(
-                null, new FindingLocation(cells.File, cells.Sheet, inRows ? at : headerRow, column, columnName), arguments))),
-            (columns, cellsPersonal) =>
+            (issue, line, column, columnName, arguments) =>
+                problems.Add(new ActivityProblem(CodeOf(issue).Create(null, new FindingLocation(cells.File, cells.Sheet, line, column, columnName), arguments))),
+            () => problems.Add(new ActivityProblem(ActivityFileFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
+                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required))))),
+            (row, column, header) => problems.Add(new ActivityProblem(ActivityFileFindings.UnheadedColumn.Create(
+                null, new FindingLocation(cells.File, cells.Sheet, row, column),
+                FindingArgument.Of("column", FindingLocation.ColumnLetters(column)), FindingArgument.Of("header", header)))),
+            (columns, personal) =>
             {
-                personal = cellsPersonal;
-                row = new Row(problems, cells.File, columns) { Personal = cellsPersonal, Sheet = cells.Sheet };
-                return _ => { };
+                var row = new Row(problems, cells.File, columns) { Personal = personal, Sheet = cells.Sheet };
+                return cellRow =>
+                {
+                    row.Cells = cellRow.Cells;
+                    row.CellRow = cellRow.Number;
+                    onRow(row);
+                };
             });
-        inRows = true;
-        HashSet<int>? reported = null;
-        while (rows.MoveNext())
-        {
-            var current = rows.Current;
-            if (IsBlank(current.Cells))
-            {
-                continue; // spreadsheets keep rows that were emptied, often at the end: they hold nothing to check
-            }
-
-            if (personal is not null)
-            {
-                // Every cell, named or not, is looked at for personal data, even when the header refused the table.
-                personal.BeginRow();
-                for (var i = 0; i < current.Cells.Count; i++)
-                {
-                    if (current.Cells[i].Length >= 5)
-                    {
-                        personal.Check(current.Number, i, current.Cells[i], i < personal.Width ? null : FindingLocation.ColumnLetters(i + 1));
-                    }
-                }
-            }
-
-            if (!readable || row is null)
-            {
-                continue;
-            }
-
-            for (var i = width; i < current.Cells.Count; i++)
-            {
-                if (!string.IsNullOrWhiteSpace(current.Cells[i]) && (reported ??= []).Add(i))
-                {
-                    problems.Add(new ActivityProblem(ActivityFileFindings.UnheadedColumn.Create(
-                        null, new FindingLocation(cells.File, cells.Sheet, current.Number, i + 1),
-                        FindingArgument.Of("column", FindingLocation.ColumnLetters(i + 1)), FindingArgument.Of("header", headerRow))));
-                }
-            }
-
-            row.Cells = current.Cells;
-            row.CellRow = current.Number;
-            onRow(row);
-        }
-
-        return readable;
-    }
-
-    private static bool IsBlank(IReadOnlyList<string> cells)
-    {
-        foreach (var cell in cells)
-        {
-            if (!string.IsNullOrWhiteSpace(cell))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
     {
