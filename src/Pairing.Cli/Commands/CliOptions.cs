@@ -12,54 +12,17 @@ namespace Pairing.Cli.Commands;
 /// </summary>
 internal static class CliOptions
 {
-    public static Option<int> Int(string name, string description, int? defaultValue = null, string helpName = "N")
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            HelpName = helpName,
-            CustomParser = r => Parse(r, name, CliFindings.NotAWholeNumber, (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
-        };
-        if (defaultValue is { } d)
-        {
-            option.DefaultValueFactory = _ => d;
-        }
+    public static Option<int> Int(string name, string description, int? defaultValue = null, string helpName = "N") =>
+        Number(name, description, defaultValue, helpName, CliFindings.NotAWholeNumber,
+            (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
 
-        return option;
-    }
+    public static Option<long> Long(string name, string description, long? defaultValue = null, string helpName = "N") =>
+        Number(name, description, defaultValue, helpName, CliFindings.NotAWholeNumber,
+            (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
 
-    public static Option<long> Long(string name, string description, long? defaultValue = null, string helpName = "N")
-    {
-        var option = new Option<long>(name)
-        {
-            Description = description,
-            HelpName = helpName,
-            CustomParser = r => Parse(r, name, CliFindings.NotAWholeNumber, (string t, out long v) => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)),
-        };
-        if (defaultValue is { } d)
-        {
-            option.DefaultValueFactory = _ => d;
-        }
-
-        return option;
-    }
-
-    public static Option<double> Double(string name, string description, double? defaultValue = null, string helpName = "X")
-    {
-        var option = new Option<double>(name)
-        {
-            Description = description,
-            HelpName = helpName,
-            CustomParser = r => Parse(r, name, CliFindings.NotANumber, (string t, out double v) =>
-                double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v)),
-        };
-        if (defaultValue is { } d)
-        {
-            option.DefaultValueFactory = _ => d;
-        }
-
-        return option;
-    }
+    public static Option<double> Double(string name, string description, double? defaultValue = null, string helpName = "X") =>
+        Number(name, description, defaultValue, helpName, CliFindings.NotANumber,
+            (string t, out double v) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v));
 
     /// <summary>
     /// <c>--encoding utf8|gb18030</c>: how the files people open in a spreadsheet (unpaired.csv, compliance.csv,
@@ -158,6 +121,24 @@ internal static class CliOptions
     }
 
     private delegate bool TryParser<T>(string text, out T value);
+
+    /// <summary>A number option parsed by <paramref name="parse"/>, a bad value reported as <paramref name="message"/> under the option's name.</summary>
+    private static Option<T> Number<T>(string name, string description, T? defaultValue, string helpName, FindingDescriptor message, TryParser<T> parse)
+        where T : struct
+    {
+        var option = new Option<T>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r => Parse(r, name, message, parse),
+        };
+        if (defaultValue is { } d)
+        {
+            option.DefaultValueFactory = _ => d;
+        }
+
+        return option;
+    }
 
     private static T Parse<T>(ArgumentResult result, string name, FindingDescriptor message, TryParser<T> parse)
     {

@@ -248,7 +248,7 @@ public static class PairingResultFiles
         Guard.NotNull(files);
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
         return TryReadFrom(
-            name => byName.TryGetValue(name, out var bytes) ? (true, bytes.ToArray(), default) : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+            name => byName.TryGetValue(name, out var bytes) ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
             "(the files given)", out result, out problems);
     }
 
@@ -331,7 +331,7 @@ public static class PairingResultFiles
     }
 
     private static bool TryReadFrom(
-        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> file, string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
     {
         var found = new List<Finding>();
         PairingSummary? summary = null;
@@ -340,8 +340,8 @@ public static class PairingResultFiles
         {
             try
             {
-                var bom = summaryBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes, bom, summaryBytes.Length - bom));
+                var bom = summaryBytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes.Span[bom..]));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
             {
@@ -490,7 +490,7 @@ public static class PairingResultFiles
             : throw new FormatException($"rule is '{text}', expected P1 to P7");
 
     private static List<T> ReadTable<T>(
-        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> source, string directory, string file, string[] columns, bool required,
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> source, string directory, string file, string[] columns, bool required,
         List<Finding> problems, Func<string[], T> parse)
     {
         var rows = new List<T>();
@@ -505,7 +505,7 @@ public static class PairingResultFiles
             return rows;
         }
 
-        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
+        if (!TextDecoding.TryDecode(bytes.Span, out var text, out _, out var encodingError))
         {
             problems.Add(ResultFileFindings.BadEncoding.Create(null, new FindingLocation(file, Line: encodingError!.Line),
                 FindingArgument.Of("file", file), FindingArgument.Of("error", encodingError.Message)));

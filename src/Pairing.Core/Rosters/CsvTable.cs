@@ -27,7 +27,7 @@ internal static class CsvTable
         }
 
         var readable = CsvTableReader.Read(
-            input.Bytes,
+            input.Bytes.Span,
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),

@@ -197,9 +197,9 @@ internal static class RosterCsvReader
         return value;
     }
 
-    private static int EstimateRows(byte[] bytes)
+    private static int EstimateRows(ReadOnlyMemory<byte> bytes)
     {
-        var lines = bytes.AsSpan().Count((byte)'\n');
+        var lines = bytes.Span.Count((byte)'\n');
         return Math.Max(0, lines);
     }
 }

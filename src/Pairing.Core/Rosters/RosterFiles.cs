@@ -76,8 +76,8 @@ public static class RosterFiles
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
         var result = ReadFrom(
             name => byName.TryGetValue(name, out var bytes)
-                ? (true, bytes.ToArray(), default)
-                : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+                ? (true, bytes, default)
+                : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
             InMemory, supportMap, cancellationToken, Unread(files.Keys));
         return result;
     }
@@ -155,7 +155,7 @@ public static class RosterFiles
 
     /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
     private static RosterResult ReadFrom(
-        Func<string, (bool Ok, byte[] Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
         IEnumerable<string>? unread = null, IProgress<RosterReadProgress>? progress = null)
     {
         using var scope = Ambient.Use(cancellationToken);
