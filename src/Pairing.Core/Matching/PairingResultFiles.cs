@@ -351,7 +351,7 @@ public static class PairingResultFiles
         else
         {
             // Missing, or a folder, a pipe, a device, an unreadable or an oversized file in its place.
-            found.Add(FileProblem(summaryError, SummaryFile, directory));
+            found.Add(ResultFileFindings.FromFileError(summaryError, SummaryFile, directory));
         }
 
         // The options a result claims are validated as any options are: a claim of -1 or 50 schools per inland school is
@@ -387,7 +387,6 @@ public static class PairingResultFiles
         return result is not null;
     }
 
-    private static Finding FileProblem(InputFileError error, string file, string directory) => ResultFileFindings.FromFileError(error, file, directory);
 
     private static readonly string[] UnpairedColumns =
         ["level", "id", "rule", "code", "inland_id", "grade", "counted", "available", "needed", "reason"];
@@ -499,7 +498,7 @@ public static class PairingResultFiles
         {
             if (required || fileError.Issue != InputFileIssue.Missing)
             {
-                problems.Add(FileProblem(fileError, file, directory));
+                problems.Add(ResultFileFindings.FromFileError(fileError, file, directory));
             }
 
             return rows;

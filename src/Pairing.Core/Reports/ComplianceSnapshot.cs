@@ -103,23 +103,16 @@ public sealed class ComplianceSnapshot
     /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="ComplianceReportFiles"/> writes, or not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>.</exception>
     public static ComplianceSnapshot Read(string directory)
     {
-        Guard.NotNull(directory);
-        var rollupPath = Path.Combine(directory, ComplianceReportFiles.RollupJsonFile);
-        if (!SafeFile.TryReadAllBytes(rollupPath, out var bytes, out var error))
+        if (TryRead(directory, out var snapshot, out var problems))
         {
-            throw error.Issue == InputFileIssue.Missing
-                ? new FileNotFoundException($"{rollupPath} is missing; expected a compliance report folder (compliance.csv, rollup.csv, rollup.json).", rollupPath)
-                : new InvalidDataException(error.Describe(ComplianceReportFiles.RollupJsonFile));
+            return snapshot;
         }
 
-        try
-        {
-            return Parse(bytes);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"{rollupPath} is not a roll-up as 'pairing activities' writes it: {e.Message}", e);
-        }
+        var problem = problems[0];
+        var text = FindingRenderer.Default.RenderLine(problem, FindingLanguage.English);
+        throw problem.Descriptor == ResultFileFindings.MissingFile
+            ? new FileNotFoundException(text, Path.Combine(directory, ComplianceReportFiles.RollupJsonFile))
+            : new InvalidDataException(text);
     }
 
     /// <summary>

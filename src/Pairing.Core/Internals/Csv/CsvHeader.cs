@@ -3,13 +3,6 @@ namespace Pairing.Core.Internals.Csv;
 /// <summary>Finds a file's columns by header name (trimmed, exact), as the library's own machine-read files are read.</summary>
 internal static class CsvHeader
 {
-    /// <summary>
-    /// For each of <paramref name="columns"/>, its index in <paramref name="header"/> (the last one of that name), or -1;
-    /// every missing column is added to <paramref name="problems"/>, naming <paramref name="file"/>.
-    /// </summary>
-    public static int[] Locate(in CsvRecord header, string[] columns, string file, List<string> problems) =>
-        Locate(header, columns, column => problems.Add($"{file}: the header has no column '{column}'."));
-
     /// <summary>For each of <paramref name="columns"/>, its index in <paramref name="header"/> (the last one of that name), or -1 after telling <paramref name="missing"/>.</summary>
     public static int[] Locate(in CsvRecord header, string[] columns, Action<string> missing)
     {
