@@ -114,34 +114,30 @@ public sealed class ComplianceReportFilesTests
 /// <summary>A compliance folder read back lists every problem, located, instead of throwing.</summary>
 public sealed class ComplianceFolderProblemsTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pairing-compliance-problems-" + Guid.NewGuid().ToString("N"));
+    private readonly Rosters.TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void A_missing_or_broken_compliance_folder_gives_located_findings()
     {
-        Assert.False(ComplianceReportFiles.TryReadEntries(_dir, out var none, out var missing));
+        Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out var none, out var missing));
         Assert.Null(none);
         Assert.Equal("RES001", Assert.Single(missing).Code);
-        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(_dir, out _, out var noRollup));
+        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(Dir, out _, out var noRollup));
         Assert.Equal("RES001", Assert.Single(noRollup).Code);
 
-        Directory.CreateDirectory(_dir);
-        File.WriteAllText(Path.Combine(_dir, ComplianceReportFiles.ComplianceFile), "rule,level,subject_id,status,code,unit_id,count,required\nA9,pair,X|Y,met,CMP999,,,\n");
-        File.WriteAllText(Path.Combine(_dir, ComplianceReportFiles.RollupJsonFile), "{ \"statuses\": 3 }");
+        Directory.CreateDirectory(Dir);
+        File.WriteAllText(Path.Combine(Dir, ComplianceReportFiles.ComplianceFile), "rule,level,subject_id,status,code,unit_id,count,required\nA9,pair,X|Y,met,CMP999,,,\n");
+        File.WriteAllText(Path.Combine(Dir, ComplianceReportFiles.RollupJsonFile), "{ \"statuses\": 3 }");
 
-        Assert.False(ComplianceReportFiles.TryReadEntries(_dir, out _, out var rows));
+        Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out _, out var rows));
         Assert.All(rows, p => Assert.Equal(new Pairing.Core.Findings.FindingLocation(ComplianceReportFiles.ComplianceFile, Line: 2), p.Location));
         Assert.Contains(rows, p => p.Code == "RES025" && ((string)p["error"]).StartsWith("code is 'CMP999'", StringComparison.Ordinal));
-        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(_dir, out _, out var rollup));
+        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(Dir, out _, out var rollup));
         Assert.Equal("RES012", Assert.Single(rollup).Code);
-        Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(_dir));
+        Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(Dir));
     }
 }

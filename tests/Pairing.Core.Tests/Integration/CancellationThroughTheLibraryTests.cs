@@ -20,30 +20,26 @@ public sealed class CancellationThroughTheLibraryTests : IDisposable
         return (roster, result, ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { SchoolYear = 2014 }));
     });
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pairing-cancel-" + Guid.NewGuid().ToString("N"));
+    private readonly Rosters.TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Every_long_call_given_a_cancelled_token_throws_and_writes_nothing()
     {
         var (roster, result, records) = Programme.Value;
-        Directory.CreateDirectory(_dir);
-        RosterFiles.Write(roster, Path.Combine(_dir, "roster"));
-        ActivityFiles.Write(records, Path.Combine(_dir, "activities.csv"));
+        Directory.CreateDirectory(Dir);
+        RosterFiles.Write(roster, Path.Combine(Dir, "roster"));
+        ActivityFiles.Write(records, Path.Combine(Dir, "activities.csv"));
         using var source = new CancellationTokenSource();
         source.Cancel();
         var token = source.Token;
-        var report = Path.Combine(_dir, "report.html");
+        var report = Path.Combine(Dir, "report.html");
 
-        Assert.ThrowsAny<OperationCanceledException>(() => RosterFiles.Read(Path.Combine(_dir, "roster"), cancellationToken: token));
-        Assert.ThrowsAny<OperationCanceledException>(() => ActivityFiles.Read(Path.Combine(_dir, "activities.csv"), cancellationToken: token));
+        Assert.ThrowsAny<OperationCanceledException>(() => RosterFiles.Read(Path.Combine(Dir, "roster"), cancellationToken: token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ActivityFiles.Read(Path.Combine(Dir, "activities.csv"), cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => new PairingMatcher().Plan(roster, cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => new PairingMatcher().Match(roster, cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => PairingResultChecker.Check(roster, result, new PairingOptions(), token));
@@ -51,14 +47,14 @@ public sealed class CancellationThroughTheLibraryTests : IDisposable
         Assert.ThrowsAny<OperationCanceledException>(() => ActivityValidator.Validate(roster, result, records, new DateOnly(2015, 6, 30), cancellationToken: token));
         Assert.ThrowsAny<OperationCanceledException>(() => PairingReport.Write(roster, result, [], report, token));
         Assert.False(File.Exists(report));
-        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Dir, "*.tmp"));
     }
 
     [Fact]
     public void A_read_and_a_check_cancelled_in_flight_stop_within_a_second()
     {
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 200_000, Seed = 5 });
-        RosterFiles.Write(roster, _dir);
+        RosterFiles.Write(roster, Dir);
         var result = new PairingMatcher().Match(roster);
 
         var stopped = 0;
@@ -66,7 +62,7 @@ public sealed class CancellationThroughTheLibraryTests : IDisposable
         {
             foreach (var call in new Action<CancellationToken>[]
             {
-                token => RosterFiles.Read(_dir, cancellationToken: token),
+                token => RosterFiles.Read(Dir, cancellationToken: token),
                 token => PairingResultChecker.Check(roster, result, new PairingOptions(), token),
             })
             {

@@ -7,29 +7,25 @@ namespace Pairing.Core.Tests.Integration;
 /// <summary>A roster or a result that arrives as an upload or a database export needs no folder: in memory, as streams, or read asynchronously, the same checks give the same values.</summary>
 public sealed class InMemoryAndAsyncReadsTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pairing-memory-" + Guid.NewGuid().ToString("N"));
+    private readonly Rosters.TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_roster_reads_the_same_from_a_folder_from_bytes_from_streams_and_asynchronously()
     {
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 8 });
-        RosterFiles.Write(roster, _dir);
+        RosterFiles.Write(roster, Dir);
         // A broken row, so that the problems are compared too.
-        File.AppendAllText(Path.Combine(_dir, RosterFiles.ClassesFile), "K-bad,no-such-school,13,40\n");
-        var bytes = Directory.GetFiles(_dir).ToDictionary(f => Path.GetFileName(f).ToUpperInvariant(), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f));
+        File.AppendAllText(Path.Combine(Dir, RosterFiles.ClassesFile), "K-bad,no-such-school,13,40\n");
+        var bytes = Directory.GetFiles(Dir).ToDictionary(f => Path.GetFileName(f).ToUpperInvariant(), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f));
         bytes["notes.txt"] = "not a roster file"u8.ToArray();
 
-        var folder = RosterFiles.Read(_dir);
+        var folder = RosterFiles.Read(Dir);
         var memory = RosterFiles.Parse(bytes);
-        var asynchronous = await RosterFiles.ReadAsync(_dir);
+        var asynchronous = await RosterFiles.ReadAsync(Dir);
         var streams = bytes.ToDictionary(kv => kv.Key, kv => (Stream)new MemoryStream(kv.Value.ToArray()));
         var fromStreams = await RosterFiles.ParseAsync(streams);
 
@@ -40,9 +36,9 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Contains(memory.Problems, p => p.Code == "ROS060" && p.Finding.Location!.Value.File == "notes.txt");
 
         // Valid input gives the same roster every way.
-        File.WriteAllBytes(Path.Combine(_dir, RosterFiles.ClassesFile), File.ReadAllLines(Path.Combine(_dir, RosterFiles.ClassesFile)).SkipLast(1).Select(l => l + "\n").SelectMany(System.Text.Encoding.UTF8.GetBytes).ToArray());
-        var valid = RosterFiles.Read(_dir);
-        var validMemory = RosterFiles.Parse(Directory.GetFiles(_dir).ToDictionary(f => Path.GetFileName(f), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)));
+        File.WriteAllBytes(Path.Combine(Dir, RosterFiles.ClassesFile), File.ReadAllLines(Path.Combine(Dir, RosterFiles.ClassesFile)).SkipLast(1).Select(l => l + "\n").SelectMany(System.Text.Encoding.UTF8.GetBytes).ToArray());
+        var valid = RosterFiles.Read(Dir);
+        var validMemory = RosterFiles.Parse(Directory.GetFiles(Dir).ToDictionary(f => Path.GetFileName(f), f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)));
         Assert.True(valid.IsValid);
         Assert.True(validMemory.IsValid);
         Assert.Equal(
@@ -55,14 +51,14 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
     {
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 8 });
         var result = new PairingMatcher().Match(roster);
-        PairingResultFiles.Write(result, _dir, includeTimings: false);
+        PairingResultFiles.Write(result, Dir, includeTimings: false);
 
         var bytes = PairingResultFiles.ToBytes(result, includeTimings: false);
 
-        Assert.Equal(Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Directory.GetFiles(Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, content) in bytes)
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, name)), content);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, name)), content);
         }
 
         Assert.True(PairingResultFiles.TryParse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value), out var back, out var problems), string.Join("\n", problems));
@@ -81,7 +77,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var result = new PairingMatcher().Match(roster);
         var records = ActivityLogGenerator.Generate(roster, result, new ActivityLogGeneratorOptions { SchoolYear = 2014 });
         var report = Pairing.Core.Activities.ActivityValidator.Validate(roster, result, records, new DateOnly(2015, 6, 30));
-        string In(string name) => Path.Combine(_dir, name);
+        string In(string name) => Path.Combine(Dir, name);
 
         PairingResultFiles.Write(result, In("sync-result"), includeTimings: false);
         await PairingResultFiles.WriteAsync(result, In("async-result"), includeTimings: false);
@@ -116,7 +112,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         cancelled.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PairingResultFiles.WriteAsync(result, In("cancelled"), cancellationToken: cancelled.Token));
         Assert.False(Directory.Exists(In("cancelled")));
-        Assert.Empty(Directory.GetFileSystemEntries(_dir, ".cancelled*"));
+        Assert.Empty(Directory.GetFileSystemEntries(Dir, ".cancelled*"));
     }
 
     [Theory]
@@ -125,12 +121,12 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
     public void A_roster_as_bytes_is_what_the_folder_holds_and_parses_back_the_same(bool countsOnly)
     {
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 3, CountsOnly = countsOnly });
-        RosterFiles.Write(roster, _dir);
+        RosterFiles.Write(roster, Dir);
 
         var bytes = RosterFiles.ToBytes(roster);
 
-        Assert.Equal(Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
-        Assert.All(bytes, kv => Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, kv.Key)), kv.Value));
+        Assert.Equal(Directory.GetFiles(Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(bytes, kv => Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, kv.Key)), kv.Value));
         var back = RosterFiles.Parse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value));
         Assert.True(back.IsValid);
         Assert.Equal(roster.HasStudents, back.Roster.HasStudents);
@@ -140,11 +136,11 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
     [Fact]
     public async Task A_long_read_reports_its_progress_file_by_file_and_every_65536_rows()
     {
-        RosterFiles.Write(RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 70_000, Seed = 2 }), _dir);
+        RosterFiles.Write(RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 70_000, Seed = 2 }), Dir);
         var reports = new List<RosterReadProgress>();
         var progress = new Recorder(reports);
 
-        var read = await RosterFiles.ReadAsync(_dir, progress: progress);
+        var read = await RosterFiles.ReadAsync(Dir, progress: progress);
 
         Assert.True(read.IsValid);
         var students = reports.Where(r => r.File == RosterFiles.StudentsFile && !r.Done).Select(r => r.Rows).ToList();
