@@ -88,7 +88,7 @@ internal sealed class HelpText : SynchronousCommandLineAction
         {
             output.WriteLine();
             Heading(output, Strings.HelpOptions);
-            Rows(output, options.Select(o => Describe(o) is var (text, suffix) ? (Label(o), text, suffix) : default).ToList(), width);
+            Rows(output, [.. options.Select(o => Describe(o) switch { var (text, suffix) => (Label(o), text, suffix) })], width);
         }
 
         if (commands.Count > 0)
