@@ -36,16 +36,16 @@ internal static class ActivitiesCommand
         });
         command.SetAction((parsed, cancellationToken) =>
         {
-            var date = TryParseDate(parsed.GetValue(asOf), out var d) ? d : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            DateOnly? date = TryParseDate(parsed.GetValue(asOf), out var d) ? d : null;
             return Task.FromResult(Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities)!, parsed.GetValue(holidays), date,
-                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken, parsed.GetValue(encoding)));
+                parsed.GetValue(output)!, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken, parsed.GetValue(encoding), clock));
         });
         return command;
     }
 
     internal static int Run(
-        string rosterDir, string resultDir, string activitiesPath, string? holidaysPath, DateOnly asOf, string outDir, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken = default, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
+        string rosterDir, string resultDir, string activitiesPath, string? holidaysPath, DateOnly? givenAsOf, string outDir, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken = default, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom, TimeProvider? clock = null)
     {
         // Every input is read and every problem reported before anything is checked.
         var roster = RosterInput.Read(rosterDir, error, "activities", cancellationToken);
@@ -70,6 +70,10 @@ internal static class ActivitiesCommand
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        // Without --as-of the year checked is the one the records fall in (as of today when that is this year), never a
+        // year that holds none of them: 2014-15 records checked in 2026 are checked as of 2015-06-30.
+        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
+        var asOf = givenAsOf ?? ActivityValidator.DefaultAsOf(records.Records!, today);
         var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays, cancellationToken: cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         try
@@ -90,6 +94,17 @@ internal static class ActivitiesCommand
         }
 
         Cancellation.Written();
+
+        foreach (var warning in report.Warnings)
+        {
+            error.WriteLine(ProblemLines.Render(warning));
+        }
+
+        if (givenAsOf is null)
+        {
+            output.WriteLine(Fmt.Of(Strings.ActivitiesYearChosen, report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
 
         output.WriteLine(Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outDir));

@@ -73,4 +73,37 @@ public static class ActivityValidator
         var planList = plans?.ToList() ?? [];
         return new ValidationRun(roster, result, list, asOf, holidays ?? HolidayCalendar.Default, o, planList).Run(cancellationToken);
     }
+
+    /// <summary>
+    /// The as-of date to check records on when the caller gives none: today, unless the records fall in an earlier
+    /// programme year, then the last day of the programme year that holds the latest record not after today. So a year of
+    /// 2014–15 records checked in 2026 is checked as of 2015-06-30, not against a year that holds none of them.
+    /// </summary>
+    /// <param name="records">The activity records, in any order.</param>
+    /// <param name="today">Today's date (from the caller's <see cref="TimeProvider"/>).</param>
+    /// <param name="options">The options whose <see cref="ActivityValidationOptions.ProgrammeYearStart"/> decides the years; the defaults when null.</param>
+    /// <returns>The as-of date, between <see cref="MinAsOf"/> and <see cref="MaxAsOf"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    public static DateOnly DefaultAsOf(IEnumerable<ActivityRecord> records, DateOnly today, ActivityValidationOptions? options = null)
+    {
+        Guard.NotNull(records);
+        var o = options ?? ActivityValidationOptions.Defaults;
+        today = today < MinAsOf ? MinAsOf : today > MaxAsOf ? MaxAsOf : today;
+        DateOnly? latest = null;
+        foreach (var record in records)
+        {
+            if (record.Date <= today && (latest is null || record.Date > latest))
+            {
+                latest = record.Date;
+            }
+        }
+
+        if (latest is not { } last || last < MinAsOf)
+        {
+            return today;
+        }
+
+        var end = o.ProgrammeYearStart.In(o.ProgrammeYearStartOf(last).Year + 1).AddDays(-1);
+        return end < today ? end : today;
+    }
 }

@@ -81,6 +81,12 @@ public static class ComplianceFindings
     /// <summary>CMP801: the record is dated after the as-of date of the report.</summary>
     public static FindingDescriptor RecordAfterAsOf { get; } = new("CMP801", "compliance", FindingSeverity.Error, null, Messages);
 
+    /// <summary>
+    /// CMP901: {count} records are dated before the programme year checked ({year_start} to {year_end}) and are not
+    /// counted. A report-wide warning (<see cref="ComplianceReport.Warnings"/>), not a row of <c>compliance.csv</c>.
+    /// </summary>
+    public static FindingDescriptor RecordsBeforeYear { get; } = new("CMP901", "compliance", FindingSeverity.Warning, null, Messages, "count", "year_start", "year_end");
+
     /// <summary>CMP802: the record is dated before its pair existed.</summary>
     public static FindingDescriptor RecordBeforePair { get; } = new("CMP802", "compliance", FindingSeverity.Error, null, Messages);
 

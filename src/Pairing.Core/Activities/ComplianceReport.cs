@@ -21,8 +21,9 @@ public sealed class ComplianceReport
     private readonly PairRule[] _pairRules;
     private readonly int[,] _counts;
 
-    internal ComplianceReport(ActivityIndex index, ReportRow[] rows, PairRule[] pairRules, ComplianceRollup[] rollups)
+    internal ComplianceReport(ActivityIndex index, ReportRow[] rows, PairRule[] pairRules, ComplianceRollup[] rollups, Finding[] warnings)
     {
+        Warnings = warnings;
         AsOf = index.AsOf;
         ProgrammeYearStart = index.YearStart;
         ProgrammeYearEnd = index.YearEnd;
@@ -52,6 +53,13 @@ public sealed class ComplianceReport
 
     /// <summary>The date the report is as of: records after it are not counted, and what is not done by then is missing.</summary>
     public DateOnly AsOf { get; }
+
+    /// <summary>
+    /// Warnings about the report as a whole, not about one subject: records dated before the programme year checked, which
+    /// it does not count (<see cref="ComplianceFindings.RecordsBeforeYear"/>, CMP901). Empty when there are none. Not
+    /// written to the report's files, whose rows are per rule and subject.
+    /// </summary>
+    public IReadOnlyList<Finding> Warnings { get; }
 
     /// <summary>The first day of the programme year checked (the one that holds <see cref="AsOf"/>).</summary>
     public DateOnly ProgrammeYearStart { get; }

@@ -53,4 +53,56 @@ public sealed class ActivitiesCommandTests : CliTestBase
         Assert.Equal(2, both.Code);
         Assert.Contains("--counts-only", both.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Activities_without_as_of_checks_the_programme_year_the_records_fall_in_and_says_so()
+    {
+        // Issue 22, item 1: 2014-15 records checked years later were all "missing" against the current year.
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "9", "--activities", "--out", In("roster")).Code);
+
+        var en = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--out", In("en"), "--language", "en");
+        var zh = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--out", In("zh"), "--language", "zh");
+        var given = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--as-of", "2015-06-30", "--out", In("given"));
+
+        Assert.Equal(0, en.Code);
+        Assert.Contains("No --as-of given: checked the programme year the records fall in, 2014-07-01 to 2015-06-30.", en.Out, StringComparison.Ordinal);
+        Assert.Contains("未指定 --as-of：已检查记录所在的活动年度，2014-07-01 至 2015-06-30。", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("CMP901", en.Err, StringComparison.Ordinal);
+        // The same report as with the year's last day given by hand.
+        Assert.Equal(File.ReadAllBytes(In("given", ComplianceReportFiles.ComplianceFile)), File.ReadAllBytes(In("en", ComplianceReportFiles.ComplianceFile)));
+        var report = Pairing.Core.Reports.ComplianceSnapshot.Read(In("en"));
+        Assert.Equal(new DateOnly(2015, 6, 30), report.AsOf);
+        Assert.True(report.Programme.A1Completed > 0);
+    }
+
+    [Fact]
+    public void Records_before_the_year_checked_are_counted_in_a_warning_in_both_languages()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "9", "--activities", "--out", In("roster")).Code);
+        var records = ActivityFiles.Read(In("roster", "activities.csv")).GetRecordsOrThrow();
+        var before = records.Count(r => r.Date < new DateOnly(2016, 7, 1) && r.Date >= new DateOnly(2014, 7, 1));
+        Assert.True(before > 0);
+
+        var en = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--as-of", "2017-06-30", "--out", In("en"), "--language", "en");
+        var zh = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--as-of", "2017-06-30", "--out", In("zh"), "--language", "zh");
+
+        Assert.Equal(0, en.Code);
+        Assert.Contains($"warning CMP901: {before} records", en.Err, StringComparison.Ordinal);
+        Assert.Contains("before the programme year checked (2016-07-01 to 2017-06-30)", en.Err, StringComparison.Ordinal);
+        Assert.Contains("CMP901", zh.Err, StringComparison.Ordinal);
+        Assert.Contains("早于所检查的活动年度（2016-07-01 至 2017-06-30）", zh.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_as_of_is_today_within_the_records_year_and_the_years_last_day_after_it()
+    {
+        ActivityRecord Letter(DateOnly date) => new(new ActivityId("L" + date.DayNumber), ActivityKind.Letter, date, fromId: "X1", toId: "N1");
+        var records = new[] { Letter(new(2014, 9, 1)), Letter(new(2015, 3, 1)) };
+
+        Assert.Equal(new DateOnly(2015, 6, 30), ActivityValidator.DefaultAsOf(records, new DateOnly(2026, 12, 7)));
+        Assert.Equal(new DateOnly(2015, 5, 1), ActivityValidator.DefaultAsOf(records, new DateOnly(2015, 5, 1)));
+        // A record after today is not "the year the records fall in": it is reported as after the as-of date.
+        Assert.Equal(new DateOnly(2014, 10, 1), ActivityValidator.DefaultAsOf(records, new DateOnly(2014, 10, 1)));
+        Assert.Equal(new DateOnly(2026, 12, 7), ActivityValidator.DefaultAsOf([], new DateOnly(2026, 12, 7)));
+    }
 }

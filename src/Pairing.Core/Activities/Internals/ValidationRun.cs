@@ -1,3 +1,5 @@
+using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Activities.Internals.Rules;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -19,6 +21,7 @@ internal sealed class ValidationRun
     private readonly DeedRule _deeds;
     private readonly RuleChecker[] _rules;
     private readonly RuleChecker[] _byKind;
+    private int _earlier;
 
     public ValidationRun(
         Roster roster,
@@ -73,8 +76,16 @@ internal sealed class ValidationRun
         }
 
         PairRule[] pairRules = [_letters, _books, _deeds];
-        return new ComplianceReport(_index, ReportRows.Compose(rows, _index.Result, pairRules), pairRules, tally.Compose());
+        return new ComplianceReport(_index, ReportRows.Compose(rows, _index.Result, pairRules), pairRules, tally.Compose(), Warnings());
     }
+
+    /// <summary>The report-wide warnings: records the year checked leaves out.</summary>
+    private Finding[] Warnings() => _earlier == 0
+        ? []
+        : [new Finding(ComplianceFindings.RecordsBeforeYear, FindingSeverity.Warning, null, null, [
+            FindingArgument.Of("count", _earlier),
+            FindingArgument.Of("year_start", _index.YearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            FindingArgument.Of("year_end", _index.YearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))])];
 
     /// <summary>First pass: resolve each record to its pair or unit, report what breaks the hierarchy, let its rule gather.</summary>
     private int[] Gather(CancellationToken cancellationToken)
@@ -102,8 +113,10 @@ internal sealed class ValidationRun
 
             if (day < yearStart && r.Date >= ActivityIndex.ProgrammeBegan)
             {
-                // A record of an earlier programme year belongs to that year's report: neither counted nor wrong.
+                // A record of an earlier programme year belongs to that year's report: neither counted nor wrong, but
+                // counted here so that the report can say how many it left out (CMP901).
                 // One from before the programme itself began is still a violation (before its pair existed).
+                _earlier++;
                 continue;
             }
 
