@@ -14,16 +14,17 @@ internal static class VerifyCommand
         var roster = new Argument<string>("ROSTER") { Description = Strings.VerifyRoster };
         var result = new Argument<string>("RESULT") { Description = Strings.VerifyResult };
         var previous = CliOptions.Path("--previous", Strings.VerifyPrevious);
+        var all = new Option<bool>("--all") { Description = Strings.VerifyAll };
         var matching = new MatchingOptions();
         var command = new Command("verify", Strings.VerifyDescription)
         {
-            roster, result, previous,
+            roster, result, previous, all,
         };
         matching.AddTo(command);
         command.Validators.Add(r => CliOptions.NotEmpty(r, previous));
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(previous), matching.Read(parsed), CliConsole.Output(parsed), CliConsole.Error(parsed),
-            cancellationToken)));
+            cancellationToken, parsed.GetValue(all))));
         return command;
     }
 
@@ -31,7 +32,8 @@ internal static class VerifyCommand
         Run(rosterDir, resultDir, null, new PairingOptions(), output, error);
 
     internal static int Run(
-        string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default,
+        bool all = false)
     {
         var roster = RosterInput.Read(rosterDir, error, "verify", cancellationToken);
         var result = RosterInput.ReadResult(resultDir, error, "verify", Strings.WhatResult);
@@ -45,11 +47,7 @@ internal static class VerifyCommand
         var report = previous is null
             ? PairingResultChecker.Check(roster, result, options, cancellationToken)
             : PairingResultChecker.Check(roster, result, options, previous, cancellationToken);
-        foreach (var violation in report.Violations)
-        {
-            output.WriteLine(ViolationLine(violation));
-        }
-
+        Write(report.Violations, all, output);
         if (!report.IsValid)
         {
             output.Flush();
@@ -59,6 +57,43 @@ internal static class VerifyCommand
 
         output.WriteLine(Fmt.Of(Strings.VerifyHolds, result.StudentPairs.Count, result.Unpaired.Count));
         return Program.Ok;
+    }
+
+    /// <summary>How many violations are listed one by one before they are summarised by code instead.</summary>
+    internal const int ListedAtMost = 20;
+
+    /// <summary>
+    /// The violations, causes first: a result of another roster (CHK090) is said first and once. A few are listed one by
+    /// one; many (a result of another roster has a violation for nearly every row) are summarised by code, with the
+    /// count and the first one as an example, unless <paramref name="all"/> asks for every one.
+    /// </summary>
+    private static void Write(IReadOnlyList<PairingViolation> violations, bool all, TextWriter output)
+    {
+        var causesFirst = violations.OrderBy(v => v.Finding.Descriptor == Pairing.Core.Matching.CheckFindings.OtherRoster ? 0 : 1).ToList();
+        if (all || causesFirst.Count <= ListedAtMost)
+        {
+            foreach (var violation in causesFirst)
+            {
+                output.WriteLine(ViolationLine(violation));
+            }
+
+            return;
+        }
+
+        foreach (var cause in causesFirst.Where(v => v.Finding.Descriptor == Pairing.Core.Matching.CheckFindings.OtherRoster))
+        {
+            output.WriteLine(ViolationLine(cause));
+        }
+
+        var byCode = causesFirst.Where(v => v.Finding.Descriptor != Pairing.Core.Matching.CheckFindings.OtherRoster)
+            .GroupBy(v => v.Code, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in byCode)
+        {
+            output.WriteLine(Fmt.Of(Strings.VerifyByCode, group.Key, group.Count(), ViolationLine(group.First())));
+        }
+
+        output.WriteLine(Fmt.Of(Strings.VerifyListAll, causesFirst.Count));
     }
 
     /// <summary>One violation on one line: its rule (or "summary"), its subject and what is wrong, in the run's language.</summary>

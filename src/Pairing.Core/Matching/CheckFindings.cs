@@ -204,6 +204,9 @@ public static class CheckFindings
     /// <summary>CHK082: code <c>code</c> does not hold: the grade it pairs into is <c>grade</c>, the row gives <c>rowGrade</c>.</summary>
     public static FindingDescriptor OtherGrade { get; } = New("CHK082", null, "code", "grade", "rowGrade");
 
+    /// <summary>CHK090: the result was made from another roster, or edited: its input hash is <c>stated</c>, this roster's is <c>counted</c>.</summary>
+    public static FindingDescriptor OtherRoster { get; } = New("CHK090", null, "stated", "counted");
+
     /// <summary>CHK091: <c>figure</c>: the summary says <c>stated</c>, the pairs give <c>counted</c>.</summary>
     public static FindingDescriptor FigureDiffers { get; } = New("CHK091", null, "figure", "stated", "counted");
 

@@ -679,7 +679,12 @@ public static partial class PairingResultChecker
 
             Same("same_gender_pairs", s.SameGenderPairs, same);
             Same("preference_score", s.PreferenceScore, met);
-            Same("input_hash", s.InputHash, RosterHash.Of(roster));
+            // Another roster's result (or an edited one) is said once, as the cause of everything else that differs.
+            var hash = RosterHash.Of(roster);
+            if (!string.Equals(s.InputHash, hash, StringComparison.Ordinal))
+            {
+                Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", s.InputHash), A("counted", hash));
+            }
         }
     
         /// <summary>continuity.csv against the previous result, recounted from the roster.</summary>

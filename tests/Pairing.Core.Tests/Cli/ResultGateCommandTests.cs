@@ -119,4 +119,30 @@ public sealed class EncodingCommandTests : CliTestBase
         Assert.Equal(2, bad.Code);
         Assert.Contains("error CLI017: Option '--encoding' is 'latin1'", bad.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_says_first_and_once_that_a_result_is_of_another_roster_and_summarises_the_rest_by_code()
+    {
+        // Issue 22, item 2: 115,570 lines, the cause last and worded as a recomputation.
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "1", "--out", In("a")).Code);
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "2", "--out", In("b")).Code);
+        Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
+        var hashOfA = PairingResultFiles.Read(In("result")).Summary.InputHash;
+
+        var en = Run("verify", In("b"), In("result"), "--language", "en");
+        var zh = Run("verify", In("b"), In("result"), "--language", "zh");
+        var all = Run("verify", In("b"), In("result"), "--all", "--language", "en");
+
+        Assert.Equal(2, en.Code);
+        var lines = en.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("summary: summary.input_hash: CHK090: the result was made from another roster, or edited since: its input hash is " + hashOfA, lines[0], StringComparison.Ordinal);
+        Assert.Single(lines, l => l.Contains("CHK090", StringComparison.Ordinal));
+        Assert.True(lines.Length <= 40, $"{lines.Length} lines");
+        Assert.Contains("--all lists every one", lines[^1], StringComparison.Ordinal);
+        var listed = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(listed.Length > 100, $"{listed.Length} lines with --all");
+        Assert.Contains("CHK090", listed[0], StringComparison.Ordinal);
+        Assert.Contains("该结果由另一份名册生成，或生成后被改动过：其输入哈希为 " + hashOfA, zh.Out.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("已按代码汇总", zh.Out, StringComparison.Ordinal);
+    }
 }
