@@ -393,7 +393,8 @@ public static class PairingResultFiles
 
     /// <summary>
     /// One row of <c>unpaired.csv</c> back to its finding: the code names the descriptor, and its arguments are the
-    /// columns; a row whose rule, counted word or numbers do not fit its code is refused (reason is only text).
+    /// columns; a row whose rule, counted word or numbers do not fit its code is refused, and so is one whose reason is not
+    /// the code's own words for those numbers (in Chinese, English, or both as written by default).
     /// </summary>
     private static UnpairedUnit ParseUnpaired(string[] r)
     {
@@ -444,8 +445,28 @@ public static class PairingResultFiles
             : throw new FormatException($"grade is '{t}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
         Take("available", "available", r[7], t => Whole(t, "available"));
         Take("needed", "needed", r[8], t => Whole(t, "needed"));
-        return UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
+        var unit = UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
+        // The reason is what a person reads in a spreadsheet: it must say what the code and numbers say, in one of the
+        // languages the writer offers. It is rendered again and compared, never parsed.
+        if (!ReasonFits(unit.Finding, r[9]))
+        {
+            throw new FormatException($"reason is '{Shorten(r[9])}', but code {descriptor.Code} with this row's numbers reads " +
+                $"'{Shorten(FindingRenderer.Default.Render(unit.Finding, FindingLanguage.English))}'; expected that text in Chinese, English or both (Chinese / English)");
+        }
+
+        return unit;
     }
+
+    private static bool ReasonFits(Finding finding, string reason)
+    {
+        var text = reason.Trim();
+        return string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.ChineseAndEnglish), StringComparison.Ordinal)
+            || string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.Chinese), StringComparison.Ordinal)
+            || string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.English), StringComparison.Ordinal);
+    }
+
+    /// <summary>At most about 80 characters of what the file says, so that a message never echoes a whole field back.</summary>
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 
     private static readonly string[] ContinuityColumns =
         ["level", "xinjiang_id", "inland_id", "status", "rule", "code", "counted", "available", "needed", "reason"];

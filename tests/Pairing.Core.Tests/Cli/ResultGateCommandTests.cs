@@ -145,4 +145,41 @@ public sealed class EncodingCommandTests : CliTestBase
         Assert.Contains("该结果由另一份名册生成，或生成后被改动过：其输入哈希为 " + hashOfA, zh.Out.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("已按代码汇总", zh.Out, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void Verify_refuses_an_unpaired_csv_whose_reasons_were_overwritten(string language)
+    {
+        // Issue 22, item 3: the reason is what a person reads in Excel; "0" in every row was accepted.
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "1", "--out", In("a")).Code);
+        Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
+        var file = Path.Combine(In("result"), PairingResultFiles.UnpairedFile);
+        var lines = File.ReadAllLines(file);
+        Assert.True(lines.Length > 2);
+        File.WriteAllLines(file, [lines[0], .. lines.Skip(1).Select(l => l[..(l.LastIndexOf(',') + 1)] + "0")], new System.Text.UTF8Encoding(true));
+
+        var run = Run("verify", In("a"), In("result"), "--language", language);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("unpaired.csv:2", run.Err, StringComparison.Ordinal);
+        Assert.Contains("reason is '0'", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Pairing.Core.Findings.FindingLanguage.Chinese)]
+    [InlineData(Pairing.Core.Findings.FindingLanguage.English)]
+    [InlineData(Pairing.Core.Findings.FindingLanguage.ChineseAndEnglish)]
+    public void A_result_written_in_any_language_reads_back_and_verifies(Pairing.Core.Findings.FindingLanguage language)
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "3", "--out", In("a")).Code);
+        Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
+        var result = PairingResultFiles.Read(In("result"));
+        PairingResultFiles.Write(result, In("again"), language: language);
+
+        Assert.True(PairingResultFiles.TryRead(In("again"), out var back, out var problems), string.Join("; ", problems));
+        Assert.Equal(result.Unpaired, back!.Unpaired);
+        Assert.Equal(0, Run("verify", In("a"), In("again")).Code);
+    }
 }
