@@ -149,4 +149,7 @@ public static class ActivityFileFindings
         Kinds.Add(code, kind);
         return new FindingDescriptor(code, "activity-file", severity, null, Messages, arguments);
     }
+
+    /// <summary>ACF043: the header is separated by {separator}, not by commas; expected a comma-separated file. Said once for the file, which is not read further.</summary>
+    public static FindingDescriptor WrongSeparator { get; } = Define("ACF043", ActivityProblemKind.MalformedCsv, FindingSeverity.Error, "separator");
 }

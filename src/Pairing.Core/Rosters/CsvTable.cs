@@ -64,6 +64,7 @@ internal static class CsvTable
         CsvTableIssue.IdCardValue => RosterFindings.IdCardValue,
         CsvTableIssue.PhoneValues => RosterFindings.PersonalValues,
         CsvTableIssue.EmailValues => RosterFindings.EmailValues,
+        CsvTableIssue.WrongSeparator => RosterFindings.WrongSeparator,
         _ => RosterFindings.PersonalColumn,
     };
 

@@ -191,4 +191,7 @@ public static class RosterFindings
         Kinds.Add(code, kind);
         return new FindingDescriptor(code, "roster", severity, null, Messages, arguments);
     }
+
+    /// <summary>ROS061: the header is separated by {separator}, not by commas; expected a comma-separated file. Said once for the file, which is not read further.</summary>
+    public static FindingDescriptor WrongSeparator { get; } = Define("ROS061", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "separator");
 }

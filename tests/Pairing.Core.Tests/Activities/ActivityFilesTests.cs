@@ -164,4 +164,13 @@ public sealed partial class ActivityFilesTests
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         Assert.Equal("草房子", result.Records[0].Detail);
     }
+
+    [Fact]
+    public void Activity_records_separated_by_semicolons_are_said_once()
+    {
+        var result = ActivityFiles.Parse("activity_id;kind;date;from_id;to_id\nA1;letter;2014-09-01;x1;n1\n"u8);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("ACF043", problem.Code);
+        Assert.Equal(";", problem.Finding.Arguments.Single(a => a.Name == "separator").Value);
+    }
 }

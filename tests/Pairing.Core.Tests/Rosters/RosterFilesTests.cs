@@ -315,4 +315,32 @@ public sealed partial class RosterFilesTests
         var zeros = Assert.Single(result.Errors, p => p.Code == "ROS028");
         Assert.Equal(("classes.csv", 3, "370", "0370", PairingLevel.School), (zeros.File, zeros.Line, zeros.Finding["id"], zeros.Finding["candidate"], zeros.Finding["level"]));
     }
+
+    [Theory]
+    [InlineData(";", ";")]
+    [InlineData("\t", "Tab")]
+    [InlineData("|", "|")]
+    public void A_file_with_another_separator_is_said_once_naming_the_separator_not_as_missing_columns(string separator, string shown)
+    {
+        // Issue 22, item 4: a semicolon file gave four "missing column" errors and called its header personal data.
+        var result = ReadFolder(counties: Counties.Replace(",", separator, StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems, p => p.File == "counties.csv");
+        Assert.Equal("ROS061", problem.Code);
+        Assert.Equal(1, problem.Line);
+        Assert.Equal(shown, problem.Finding.Arguments.Single(a => a.Name == "separator").Value);
+        Assert.DoesNotContain(result.Problems, p => p.Code is "ROS010" or "ROS013");
+        var en = Pairing.Core.Findings.FindingRenderer.Default.Render(problem.Finding, Pairing.Core.Findings.FindingLanguage.English);
+        var zh = Pairing.Core.Findings.FindingRenderer.Default.Render(problem.Finding, Pairing.Core.Findings.FindingLanguage.Chinese);
+        Assert.Equal($"the header is separated by {shown}, not by commas; expected a comma-separated file (in Excel or WPS: save as CSV UTF-8, comma delimited)", en);
+        Assert.StartsWith($"表头以 {shown} 分隔，而不是逗号", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_one_column_header_that_no_separator_splits_into_known_columns_is_read_as_before()
+    {
+        var result = ReadFolder(counties: "a;b\n1;2\n");
+        Assert.DoesNotContain(result.Problems, p => p.Code == "ROS061");
+        Assert.Contains(result.Problems, p => p.Code == "ROS010" && p.File == "counties.csv");
+    }
 }

@@ -82,6 +82,7 @@ internal static class ActivityCsvTable
         CsvTableIssue.IdCardValue => ActivityFileFindings.IdCardValue,
         CsvTableIssue.PhoneValues => ActivityFileFindings.PersonalValues,
         CsvTableIssue.EmailValues => ActivityFileFindings.EmailValues,
+        CsvTableIssue.WrongSeparator => ActivityFileFindings.WrongSeparator,
         _ => ActivityFileFindings.PersonalColumn,
     };
 

@@ -51,6 +51,9 @@ internal enum CsvTableIssue
 
     /// <summary>A column not in the format holds e-mail addresses; refused (<c>column</c>).</summary>
     EmailValues,
+
+    /// <summary>The header is one field that another separator splits into the format's columns (<c>separator</c>).</summary>
+    WrongSeparator,
 }
 
 /// <summary>Reports one table-level problem with its typed arguments; each kind of input turns it into its own finding.</summary>
@@ -101,6 +104,14 @@ internal static class CsvTableReader
         while (width > 1 && header.GetSpan(width - 1, out _).Trim().IsEmpty)
         {
             width--;
+        }
+
+        // A file saved with semicolons, tabs or bars (a European Excel, a database export) has one header field that
+        // holds every column: say so once, rather than as a missing column for each and the header as personal data.
+        if (width == 1 && OtherSeparator(header.GetString(0), required, optional) is { } separator)
+        {
+            report(CsvTableIssue.WrongSeparator, 1, null, null, FindingArgument.Of("separator", separator));
+            return false;
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -196,6 +207,24 @@ internal static class CsvTableReader
 
         Ambient.Rows(rows, last: true);
         return headerOk;
+    }
+
+    /// <summary>
+    /// The separator (as shown to the user) that splits a one-field header into names of which at least one is the
+    /// format's, or null when none does.
+    /// </summary>
+    private static string? OtherSeparator(string header, string[] required, string[] optional)
+    {
+        foreach (var (separator, shown) in new[] { (';', ";"), ('\t', "Tab"), ('|', "|") })
+        {
+            var names = header.Split(separator, StringSplitOptions.TrimEntries);
+            if (names.Length > 1 && names.Any(n => ColumnNames.Canonical(n, required, optional) is not null))
+            {
+                return shown;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether every field from <paramref name="from"/> on is empty or white space.</summary>
