@@ -528,16 +528,21 @@ public static class PairingReport
             // and schools left for one reason, and one row each made a page browsers took half a minute to open.
             // The shortfall in Chinese, then English, rendered from the finding; the same finding (code and numbers) in a
             // run shares one row.
-            string Shortfall(int k) => FindingRenderer.Default.Render(result.Unpaired[k].Finding, FindingLanguage.ChineseAndEnglish);
+            // Causes first: counties, then schools, classes and students (unpaired.csv keeps the format's order, by its
+            // first column), each level in the result's order.
+            var order = Enumerable.Range(0, result.Unpaired.Count).OrderBy(k => LevelRank(result.Unpaired[k].Level)).ToArray();
+            UnpairedUnit At(int k) => result.Unpaired[order[k]];
+            (string? Province, string? Area) PlaceAt(int k) => figures.UnpairedPlaces[order[k]];
+            string Shortfall(int k) => FindingRenderer.Default.Render(At(k).Finding, FindingLanguage.ChineseAndEnglish);
             var polled = 0;
             for (var i = 0; i < result.Unpaired.Count;)
             {
                 Ambient.Poll(ref polled);
-                var u = result.Unpaired[i];
-                var place = figures.UnpairedPlaces[i];
+                var u = At(i);
+                var place = PlaceAt(i);
                 var end = i + 1;
-                while (end < result.Unpaired.Count && result.Unpaired[end] is var next && next.Level == u.Level && next.Rule == u.Rule
-                    && SameNumbers(next, u) && figures.UnpairedPlaces[end] == place)
+                while (end < result.Unpaired.Count && At(end) is var next && next.Level == u.Level && next.Rule == u.Rule
+                    && SameNumbers(next, u) && PlaceAt(end) == place)
                 {
                     end++;
                 }
@@ -547,7 +552,7 @@ public static class PairingReport
                 _w.Open("td", "class", "ids");
                 for (var k = i; k < end; k++)
                 {
-                    _w.Element("span", result.Unpaired[k].Id);
+                    _w.Element("span", At(k).Id);
                     if (k + 1 < end)
                     {
                         _w.Text(" ");
@@ -566,6 +571,14 @@ public static class PairingReport
             _w.Close().Close().Close();
             _w.Close();
         }
+
+        private static int LevelRank(PairingLevel level) => level switch
+        {
+            PairingLevel.County => 0,
+            PairingLevel.School => 1,
+            PairingLevel.Class => 2,
+            _ => 3,
+        };
 
         private static bool SameNumbers(UnpairedUnit a, UnpairedUnit b) =>
             a.Code == b.Code && a.InlandId == b.InlandId && a.Grade == b.Grade && a.Available == b.Available && a.Needed == b.Needed;

@@ -445,7 +445,17 @@ public sealed class RosterBuilder
 
         private List<RosterProblem> Sorted()
         {
-            // Stable sort: file order of the format, then line; builder problems keep their order.
+            // Causes before their consequences, then the file order of the format, then line; builder problems keep their
+            // order. A row's own problems (a duplicate id, an id Excel turned into 6.52E+11) come first; a reference that
+            // does not resolve follows, since a bad row above is often why; a class size that disagrees with students.csv,
+            // or a class left empty, comes last, since a duplicate or misplaced student row is usually the cause.
+            static int Stage(RosterProblem p) => p.Kind switch
+            {
+                RosterProblemKind.DanglingReference => 1,
+                RosterProblemKind.SizeMismatch or RosterProblemKind.EmptyClass => 2,
+                _ => 0,
+            };
+
             static int FileRank(string? f) => f switch
             {
                 "counties.csv" or "counties" => 0,
@@ -457,7 +467,8 @@ public sealed class RosterBuilder
 
             return [.. problems
                 .Select((p, i) => (p, i))
-                .OrderBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
+                .OrderBy(t => Stage(t.p))
+                .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
                 .ThenBy(t => t.p.Line ?? 0)
                 .ThenBy(t => t.p.Column ?? 0)
                 .ThenBy(t => t.i)

@@ -236,7 +236,8 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         var doc = Parse(PairingReport.Render(samples.Roster, result));
 
         // A row holds a run of units with the same level, rule, shortfall and place; every unit is in exactly one row,
-        // in the result's order, beside its own rule and shortfall.
+        // causes first (counties, schools, classes, students) and in the result's order within a level, beside its own
+        // rule and shortfall.
         var rows = doc.Descendants("table").Single(t => t.Attribute("id")?.Value == "unpaired-units").Element("tbody")!.Elements("tr").ToList();
         var listed = new List<(string Level, string Id, string Rule, string Reason)>();
         foreach (var row in rows)
@@ -250,7 +251,8 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         // Level names and shortfalls are Chinese first, then English; the shortfall is the finding rendered, never
         // "1 are needed".
         Assert.Equal(
-            result.Unpaired.Select(u => (PairingResult.LevelName(u.Level), u.Id, u.Rule.ToString(), FindingRenderer.Default.Render(u.Finding, FindingLanguage.ChineseAndEnglish))),
+            result.Unpaired.OrderBy(u => (int)u.Level)
+                .Select(u => (PairingResult.LevelName(u.Level), u.Id, u.Rule.ToString(), FindingRenderer.Default.Render(u.Finding, FindingLanguage.ChineseAndEnglish))),
             listed.Select(l => (l.Level.Split(' ')[1], l.Id, l.Rule, l.Reason)));
         Assert.All(listed, l => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", l.Level));
         Assert.All(listed, l => Assert.Matches(@"^\P{IsBasicLatin}", l.Reason.TrimStart('<', ' ')));
@@ -307,5 +309,21 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         var html = Full();
         var province = samples.Roster.SupportMap.Provinces.First(p => samples.Roster.Counties.Any(c => c.Side == Side.Xinjiang && samples.Roster.ProvinceOf(c) == p.Id));
         Assert.Contains(province.Name, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unpaired_list_puts_causes_first_counties_before_schools_classes_and_students()
+    {
+        // Issue 22, item 5: the report listed classes before counties (unpaired.csv's order, by its first column).
+        var doc = Parse(PairingReport.Render(samples.Roster, samples.Result, []));
+        var table = doc.Descendants("table").Single(t => (string?)t.Attribute("id") == "unpaired-units");
+        var ids = table.Descendants("tbody").Single().Elements("tr")
+            .SelectMany(tr => tr.Elements("td").ElementAt(1).Elements("span").Select(span => span.Value)).ToList();
+        var level = samples.Result.Unpaired.ToDictionary(u => u.Id, u => (int)u.Level, StringComparer.Ordinal);
+        var levels = ids.Select(id => level[id]).ToList();
+
+        Assert.Equal(samples.Result.Unpaired.Count, ids.Count);
+        Assert.True(levels.Distinct().Count() > 1, "the sample should leave units of more than one level unpaired");
+        Assert.Equal(levels.Order().ToList(), levels);
     }
 }

@@ -343,4 +343,31 @@ public sealed partial class RosterFilesTests
         Assert.DoesNotContain(result.Problems, p => p.Code == "ROS061");
         Assert.Contains(result.Problems, p => p.Code == "ROS010" && p.File == "counties.csv");
     }
+
+    [Theory]
+    [InlineData("x2", "ROS020")]
+    [InlineData("6.52E+11", "ROS019")]
+    public void A_bad_student_row_is_listed_before_the_class_size_it_throws_off(string secondId, string cause)
+    {
+        // Issue 22, item 5: check printed the class-size mismatch (ROS036) before the duplicate (ROS020) or the id
+        // Excel turned into a number (ROS019) that caused it.
+        var result = ReadFolder(students: Students.Replace("x2,XC1,M", secondId == "x2" ? "x2,XC1,M\nx2,XC1,F" : secondId + ",XC1,M", StringComparison.Ordinal));
+
+        var codes = result.Problems.Select(p => p.Code).ToList();
+        Assert.Contains(cause, codes);
+        Assert.Contains("ROS036", codes);
+        Assert.True(codes.IndexOf(cause) < codes.IndexOf("ROS036"), string.Join(", ", codes));
+    }
+
+    [Fact]
+    public void A_reference_that_does_not_resolve_is_listed_after_the_row_problems_of_every_file()
+    {
+        var result = ReadFolder(
+            schools: "school_id,county_id,name\nXS1,653128,岳普湖县第一中学\nNS1,999999,泰安一中\n",
+            students: "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,Q\nn1,NC1,F\nn2,NC1,\nn3,NC1,M\n");
+
+        var codes = result.Problems.Select(p => p.Code).ToList();
+        Assert.Equal("ROS037", codes[0]);
+        Assert.Contains("ROS022", codes);
+    }
 }
