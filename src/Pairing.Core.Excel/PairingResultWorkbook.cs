@@ -8,7 +8,7 @@ namespace Pairing.Core.Excel;
 
 /// <summary>
 /// A pairing result as one .xlsx workbook for a league office: one sheet per file of the result folder, named in Chinese
-/// as FORMATS.md names them (县结对, 学校结对, 班级结对, 学生结对, 未结对, then 结对延续 when the result was made with a
+/// as the result format names them (县结对, 学校结对, 班级结对, 学生结对, 未结对, then 结对延续 when the result was made with a
 /// previous year's, and 摘要), then a 说明 sheet. Each sheet has one header row in Chinese; coded values are shown in
 /// Chinese (层级 县/学校/班级/学生, 跨班 是/否, 状态 保留/未保留); county and school names stand beside their ids when a roster
 /// is given; every cell is stored as text so that no spreadsheet turns an id into a number.

@@ -1,7 +1,7 @@
 namespace Pairing.Core.Excel.Internals;
 
 /// <summary>
-/// The result sheets' Chinese names (FORMATS.md's, which the workbook is written with) and their English names (the files
+/// The result sheets' Chinese names (the result format's, which the workbook is written with) and their English names (the files
 /// without .csv, which older workbooks used and reading still takes).
 /// </summary>
 internal static class ResultSheetNames
