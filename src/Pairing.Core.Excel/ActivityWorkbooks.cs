@@ -99,7 +99,7 @@ public static class ActivityWorkbooks
             sheets.Add(Sheet(HolidaysSheet, file));
         }
 
-        WorkbookWriter.Write(path, sheets, chineseHeader: false);
+        WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
     private static SheetData Sheet(string name, string csv) =>

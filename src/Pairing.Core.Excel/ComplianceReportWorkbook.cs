@@ -23,6 +23,6 @@ public static class ComplianceReportWorkbook
             .Select(s => SimpleCsv.Read(Path.Combine(folder.Path, s.Item1)) is var rows && rows.Count > 0
                 ? new SheetData(s.Item2, rows[0], [.. rows.Skip(1)])
                 : new SheetData(s.Item2, [], []));
-        WorkbookWriter.Write(path, sheets);
+        WorkbookWriter.Write(path, sheets, HeaderRows.ChineseAndEnglish);
     }
 }

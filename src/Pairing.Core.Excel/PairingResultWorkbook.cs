@@ -7,37 +7,43 @@ using SpreadCheetah;
 namespace Pairing.Core.Excel;
 
 /// <summary>
-/// A pairing result as one .xlsx workbook: one sheet per file of the result folder (<c>county_pairs</c>,
-/// <c>school_pairs</c>, <c>class_pairs</c>, <c>student_pairs</c>, <c>unpaired</c>, <c>continuity</c> when the result
-/// was made with a previous year's, <c>summary</c>), each with the
-/// Chinese column names in row 1 and the format's English names in row 2, county and school names beside their ids
-/// when a roster is given, and every cell stored as text so that no spreadsheet turns an id into a number.
+/// A pairing result as one .xlsx workbook for a league office: one sheet per file of the result folder, named in Chinese
+/// as the result format names them (县结对, 学校结对, 班级结对, 学生结对, 未结对, then 结对延续 when the result was made with a
+/// previous year's, and 摘要), then a 说明 sheet. Each sheet has one header row in Chinese; coded values are shown in
+/// Chinese (层级 县/学校/班级/学生, 跨班 是/否, 状态 保留/未保留); county and school names stand beside their ids when a roster
+/// is given; every cell is stored as text so that no spreadsheet turns an id into a number.
 /// </summary>
 /// <remarks>
-/// The sheets hold exactly the columns and rows of <see cref="PairingResultFiles"/>' files (they are made from
-/// them), plus the name columns; <see cref="Read"/> reads the workbook back into the same result. The
-/// <c>summary</c> sheet holds <c>summary.json</c>, one line a row.
+/// The sheets hold exactly the rows of <see cref="PairingResultFiles"/>' files (they are made from them), plus the name
+/// columns. 摘要 is summary.json as a table of figures with Chinese labels; two hidden columns keep each figure's key
+/// and JSON value. 说明 maps each sheet to its file, each header to the format's column name and each shown value to the
+/// format's. <see cref="Read"/> reads the workbook back into the same result, from the headers, the values' labels and
+/// the hidden columns, never from a sentence; it also reads workbooks of the older layout (English sheet names, an
+/// English second header row, summary.json one line a row).
 /// </remarks>
 public static class PairingResultWorkbook
 {
-    private static readonly (string File, string Sheet)[] Sheets =
+    private static readonly (string File, string English)[] Sheets =
     [
         (PairingResultFiles.CountyPairsFile, "county_pairs"),
         (PairingResultFiles.SchoolPairsFile, "school_pairs"),
         (PairingResultFiles.ClassPairsFile, "class_pairs"),
         (PairingResultFiles.StudentPairsFile, "student_pairs"),
         (PairingResultFiles.UnpairedFile, "unpaired"),
-        (PairingResultFiles.ContinuityFile, ContinuitySheet),
+        (PairingResultFiles.ContinuityFile, "continuity"),
     ];
 
     /// <summary>
-    /// The sheet of <c>continuity.csv</c>, there when the result was made with a previous year's (or 结对延续 when read;
-    /// the format names no sheet for that file, so it is named as the file without <c>.csv</c>, like the others).
+    /// The sheet of <c>continuity.csv</c>, there when the result was made with a previous year's (<c>continuity</c> is read
+    /// too; the format names no sheet for that file, so 结对延续 is this package's name).
     /// </summary>
-    public const string ContinuitySheet = "continuity";
+    public const string ContinuitySheet = "结对延续";
 
-    /// <summary>The sheet of <c>summary.json</c>.</summary>
-    public const string SummarySheet = "summary";
+    /// <summary>The sheet of <c>summary.json</c>: its figures with Chinese labels (<c>summary</c> is read too).</summary>
+    public const string SummarySheet = "摘要";
+
+    /// <summary>The legend sheet: each sheet's file, each Chinese header's column name, each shown value's value in the format.</summary>
+    public const string LegendSheet = WorkbookLabels.LegendSheet;
 
     /// <summary>Writes a result as one workbook (replacing the file whole, or leaving it as it was if writing fails).</summary>
     /// <param name="result">The result.</param>
@@ -52,21 +58,21 @@ public static class PairingResultWorkbook
         PairingResultFiles.Write(result, folder.Path, includeTimings);
         var names = roster is null ? null : new Names(roster);
         var sheets = new List<SheetData>();
-        foreach (var (file, sheet) in Sheets)
+        foreach (var (file, english) in Sheets)
         {
             var csv = Path.Combine(folder.Path, file);
             if (File.Exists(csv))
             {
-                sheets.Add(WithNames(sheet, SimpleCsv.Read(csv), names));
+                sheets.Add(Shown(WithNames(english, SimpleCsv.Read(csv), names)) with { Note = file });
             }
         }
 
-        var summary = File.ReadAllLines(Path.Combine(folder.Path, PairingResultFiles.SummaryFile));
-        sheets.Add(new SheetData(SummarySheet, ["summary.json"], [.. summary.Select(line => new[] { line })]));
-        WorkbookWriter.Write(path, sheets);
+        sheets.Add(ResultSummarySheet.Write(File.ReadAllText(Path.Combine(folder.Path, PairingResultFiles.SummaryFile))));
+        sheets.Add(Legend(sheets));
+        WorkbookWriter.Write(path, sheets, HeaderRows.Chinese);
     }
 
-    /// <summary>Reads a result workbook written by <see cref="Write"/> (sheet names in English or Chinese).</summary>
+    /// <summary>Reads a result workbook written by <see cref="Write"/> (or by its older layout, with English sheet names and a second header row in English).</summary>
     /// <param name="path">The workbook.</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidDataException">The workbook or a sheet is missing or malformed; the message lists every problem found.</exception>
@@ -77,29 +83,40 @@ public static class PairingResultWorkbook
         try
         {
             using var book = Workbook.Open(path);
-            foreach (var (file, sheet) in Sheets.Append((PairingResultFiles.SummaryFile, SummarySheet)))
+            foreach (var (file, english) in Sheets.Append((PairingResultFiles.SummaryFile, "summary")))
             {
-                var name = book.SheetNames.FirstOrDefault(s => ResultSheetNames.Names(s, sheet));
+                var name = book.SheetNames.FirstOrDefault(s => ResultSheetNames.Names(s, english));
                 if (name is null)
                 {
                     continue;
                 }
 
                 var rows = book.Rows(name).Select(r => (IReadOnlyList<string>)[.. r.Cells]).ToList();
-                var header = rows.FindIndex(r => r.Count > 0 && r[0].Length > 0 && r[0].All(c => c is (>= 'a' and <= 'z') or '_' or '.'));
-                if (header < 0)
-                {
-                    throw new InvalidDataException($"sheet {name} of {Path.GetFileName(path)} has no header row of the format's column names");
-                }
-
+                var where = $"sheet {name} of {Path.GetFileName(path)}";
                 if (file == PairingResultFiles.SummaryFile)
                 {
-                    File.WriteAllLines(Path.Combine(folder.Path, file), rows.Skip(header + 1).Select(r => r.Count > 0 ? r[0] : string.Empty));
+                    File.WriteAllText(Path.Combine(folder.Path, file), ResultSummarySheet.Read(rows, where));
                     continue;
                 }
 
-                var keep = Enumerable.Range(0, rows[header].Count).Where(i => !rows[header][i].EndsWith("_name", StringComparison.Ordinal) && rows[header][i] != "name").ToArray();
-                SimpleCsv.Write(Path.Combine(folder.Path, file), rows.Skip(header).Select(r => (IReadOnlyList<string>)[.. keep.Select(i => i < r.Count ? r[i] : string.Empty)]));
+                // The header: the first row whose first cell names a column, in Chinese or English. An older workbook has
+                // the English names again in the row below; that row is the header's, not data.
+                var header = rows.FindIndex(r => r.Count > 0 && ColumnNames.IsKnown(r[0]));
+                if (header < 0)
+                {
+                    throw new InvalidDataException($"{where} has no header row of the format's column names");
+                }
+
+                var columns = rows[header].Select(ColumnNames.EnglishOf).ToArray();
+                var first = header + 1;
+                if (first < rows.Count && rows[first].Count > 0 && rows[first].Select(c => c.Trim()).SequenceEqual(columns.Take(rows[first].Count)))
+                {
+                    first++;
+                }
+
+                var keep = Enumerable.Range(0, columns.Length).Where(i => !columns[i].EndsWith("_name", StringComparison.Ordinal) && columns[i] != "name").ToArray();
+                var body = rows.Skip(first).Select(r => (IReadOnlyList<string>)[.. keep.Select(i => WorkbookLabels.MachineValue(columns[i], i < r.Count ? r[i] : string.Empty))]);
+                SimpleCsv.Write(Path.Combine(folder.Path, file), body.Prepend([.. keep.Select(i => columns[i])]));
             }
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e) && e is not InvalidDataException)
@@ -108,6 +125,45 @@ public static class PairingResultWorkbook
         }
 
         return PairingResultFiles.Read(folder.Path);
+    }
+
+    /// <summary>A sheet as a person reads it: its Chinese name, and each coded value in Chinese.</summary>
+    private static SheetData Shown(SheetData sheet) => sheet with
+    {
+        Name = ResultSheetNames.ChineseOf(sheet.Name),
+        Rows = [.. sheet.Rows.Select(r => r.Select((v, i) => i < sheet.Columns.Count ? WorkbookLabels.Display(sheet.Columns[i], v) : v).ToArray())],
+    };
+
+    /// <summary>The 说明 sheet: each sheet with its file, its headers with their column names, and the coded values' labels.</summary>
+    private static SheetData Legend(IReadOnlyList<SheetData> sheets)
+    {
+        var rows = new List<string[]>();
+        foreach (var sheet in sheets)
+        {
+            if (sheet.Name == SummarySheet)
+            {
+                rows.Add([sheet.Name, string.Empty, PairingResultFiles.SummaryFile, WorkbookLabels.LegendSummary]);
+                continue;
+            }
+
+            rows.Add([sheet.Name, string.Empty, sheet.Note ?? string.Empty, string.Empty]);
+            foreach (var column in sheet.Columns)
+            {
+                var isName = column.EndsWith("_name", StringComparison.Ordinal) || column == "name";
+                rows.Add([sheet.Name, ColumnNames.ChineseOf(column), column, isName ? WorkbookLabels.LegendNameColumn : string.Empty]);
+            }
+
+            foreach (var (column, value, label) in WorkbookLabels.ValueLabels().Where(v => sheet.Columns.Contains(v.Column)))
+            {
+                rows.Add([sheet.Name, label, value, string.Format(System.Globalization.CultureInfo.InvariantCulture, WorkbookLabels.LegendValueOf, ColumnNames.ChineseOf(column))]);
+            }
+        }
+
+        return new SheetData(LegendSheet, ["sheet", "header", "name", "note"], rows)
+        {
+            Headers = WorkbookLabels.LegendHeaders,
+            Widths = [14, 20, 24, 60],
+        };
     }
 
     private static SheetData WithNames(string sheet, List<string[]> rows, Names? names)
@@ -138,7 +194,7 @@ public static class PairingResultWorkbook
             {
                 columns.Add((-1, r => names.Of(r[at]), "inland_name"));
             }
-            else if (sheet == ContinuitySheet && column is "xinjiang_id" or "inland_id")
+            else if (sheet == "continuity" && column is "xinjiang_id" or "inland_id")
             {
                 // Only counties and schools have names; a class or student pair's row has none.
                 var level = Array.IndexOf(header, "level");

@@ -146,7 +146,7 @@ public static partial class RosterWorkbooks
             .Select(t => SimpleCsv.Read(t.File) is var rows && rows.Count > 0
                 ? new SheetData(WorkbookSheets.EnglishName(t.Table), rows[0], [.. rows.Skip(1)])
                 : new SheetData(WorkbookSheets.EnglishName(t.Table), [], []));
-        WorkbookWriter.Write(path, sheets, chineseHeader: false);
+        WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
     private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out RosterProblem? problem)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
+using Pairing.Core.Excel.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
@@ -103,17 +104,25 @@ public class FixtureTests(ITestOutputHelper output)
             Assert.Equal(0, process.ExitCode);
         }
 
-        foreach (var sheet in new[] { "county_pairs", "school_pairs", "class_pairs", "student_pairs" })
+        foreach (var (sheet, file) in new[] { ("县结对", "county_pairs"), ("学校结对", "school_pairs"), ("班级结对", "class_pairs"), ("学生结对", "student_pairs") })
         {
             var converted = File.ReadAllLines(Path.Combine(folder.File("lo"), $"result-{sheet}.csv"));
-            var expected = File.ReadAllLines(Path.Combine(folder.File("csv"), sheet + ".csv"));
+            var expected = File.ReadAllLines(Path.Combine(folder.File("csv"), file + ".csv"));
 
-            // Row 1 is the Chinese header; the rest is the CSV file, with the name columns beside county and school ids.
-            var header = converted[1].Split(',');
+            // Row 1 is the Chinese header, the values are in Chinese (是/否), and names stand beside county and school ids;
+            // mapped back through the 说明 sheet's table, the rest is the CSV file.
+            var header = converted[0].Split(',').Select(ColumnNames.EnglishOf).ToArray();
+            Assert.DoesNotContain(converted[0].Split(','), h => h.Contains('_', StringComparison.Ordinal));
             var keep = Enumerable.Range(0, header.Length).Where(i => !header[i].EndsWith("_name", StringComparison.Ordinal)).ToArray();
-            var rows = converted.Skip(1).Select(l => string.Join(',', keep.Select(i => l.Split(',')[i]))).ToArray();
-            Assert.Equal(expected, rows);
+            var rows = converted.Skip(1).Select(l => string.Join(',', keep.Select(i => WorkbookLabels.MachineValue(header[i], l.Split(',')[i]))));
+            Assert.Equal(expected, (string[])[string.Join(',', keep.Select(i => header[i])), .. rows]);
         }
+
+        var summary = File.ReadAllLines(Path.Combine(folder.File("lo"), "result-摘要.csv"));
+        Assert.StartsWith("项目,数值,字段,原值", summary[0], StringComparison.Ordinal);
+        Assert.Contains(summary, l => l.StartsWith("县：已结对," + result.Summary.Counties.Paired.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",levels.county.paired,", StringComparison.Ordinal));
+        PairingResultFiles.Write(PairingResultWorkbook.Read(book), folder.File("read"), includeTimings: false);
+        Assert.Equal(TestFolder.Contents(folder.File("csv")), TestFolder.Contents(folder.File("read")));
     }
 
     private static string? FindSoffice() =>

@@ -1,6 +1,9 @@
 namespace Pairing.Core.Excel.Internals;
 
-/// <summary>The Chinese header written above each English column name in the workbooks the package writes.</summary>
+/// <summary>
+/// The Chinese header of each of the formats' columns in the workbooks the package writes (above the English name in a
+/// compliance workbook, in its place in a result workbook), and back: each Chinese header names one column.
+/// </summary>
 internal static class ColumnNames
 {
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
@@ -48,5 +51,13 @@ internal static class ColumnNames
         ["summary.json"] = "摘要",
     };
 
+    private static readonly Dictionary<string, string> English = Chinese.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
     public static string ChineseOf(string column) => Chinese.GetValueOrDefault(column, column);
+
+    /// <summary>The column a header names: its Chinese header mapped back, an English name (an older workbook's second header row) as it is.</summary>
+    public static string EnglishOf(string header) => English.GetValueOrDefault(header.Trim(), header.Trim());
+
+    /// <summary>Whether a header is one of the columns' Chinese or English names.</summary>
+    public static bool IsKnown(string header) => English.ContainsKey(header.Trim()) || Chinese.ContainsKey(header.Trim());
 }

@@ -1,6 +1,9 @@
 namespace Pairing.Core.Excel.Internals;
 
-/// <summary>The result sheets' English names (the files without .csv) and the Chinese names the result format gives them.</summary>
+/// <summary>
+/// The result sheets' Chinese names (the result format's, which the workbook is written with) and their English names (the files
+/// without .csv, which older workbooks used and reading still takes).
+/// </summary>
 internal static class ResultSheetNames
 {
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
@@ -13,6 +16,8 @@ internal static class ResultSheetNames
         ["continuity"] = "结对延续", // the package's choice: FORMATS.md names no sheet for continuity.csv
         ["summary"] = "摘要",
     };
+
+    public static string ChineseOf(string english) => Chinese[english];
 
     public static bool Names(string sheet, string english)
     {

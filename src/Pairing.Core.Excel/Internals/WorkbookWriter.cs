@@ -4,16 +4,42 @@ using SpreadCheetah.Worksheets;
 namespace Pairing.Core.Excel.Internals;
 
 /// <summary>One sheet to write: its name, the format's English column names, and its rows.</summary>
-internal sealed record SheetData(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows);
+internal sealed record SheetData(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows)
+{
+    /// <summary>The header to show in place of the columns' Chinese names (a sheet of the package's own, such as 摘要); none for the columns'.</summary>
+    public IReadOnlyList<string>? Headers { get; init; }
+
+    /// <summary>Columns (0-based) hidden from the reader: machine values kept for reading back.</summary>
+    public IReadOnlyList<int> HiddenColumns { get; init; } = [];
+
+    /// <summary>Column widths in characters, by position; columns past them get the default.</summary>
+    public IReadOnlyList<double> Widths { get; init; } = [];
+
+    /// <summary>A note on cell A1 (the file the sheet stands for); none when null.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>The header rows a sheet is written with.</summary>
+internal enum HeaderRows
+{
+    /// <summary>The format's English column names only: a workbook to fill in and read back (rosters, activity records).</summary>
+    English,
+
+    /// <summary>The Chinese names in row 1 and the English ones in row 2 (compliance reports).</summary>
+    ChineseAndEnglish,
+
+    /// <summary>The Chinese names only (results, for the league offices; the English names are in the 说明 sheet).</summary>
+    Chinese,
+}
 
 /// <summary>
-/// Writes sheets into one .xlsx with SpreadCheetah (streaming, chosen by measuring against the other writers): row 1 the
-/// Chinese column names in bold, row 2 the English ones, then the rows, every cell a text cell; the file is written
-/// under a fresh name beside the target and moved over it only when complete.
+/// Writes sheets into one .xlsx with SpreadCheetah (streaming, chosen by measuring against the other writers): the header
+/// rows <see cref="HeaderRows"/> says (frozen; Chinese in bold), then the rows, every cell a text cell (never a formula,
+/// whatever it starts with); the file is written under a fresh name beside the target and moved over it only when complete.
 /// </summary>
 internal static class WorkbookWriter
 {
-    public static void Write(string path, IEnumerable<SheetData> sheets, bool chineseHeader = true)
+    public static void Write(string path, IEnumerable<SheetData> sheets, HeaderRows headers)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -23,7 +49,7 @@ internal static class WorkbookWriter
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                WriteAsync(stream, sheets, chineseHeader).AsTask().GetAwaiter().GetResult();
+                WriteAsync(stream, sheets, headers).AsTask().GetAwaiter().GetResult();
             }
 
             File.Move(temp, full, overwrite: true);
@@ -37,25 +63,37 @@ internal static class WorkbookWriter
         }
     }
 
-    private static async ValueTask WriteAsync(Stream stream, IEnumerable<SheetData> sheets, bool chineseHeader)
+    private static async ValueTask WriteAsync(Stream stream, IEnumerable<SheetData> sheets, HeaderRows headers)
     {
         await using var book = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { BufferSize = 1 << 16 }).ConfigureAwait(false);
         var bold = book.AddStyle(new SpreadCheetah.Styling.Style { Font = { Bold = true } });
         foreach (var sheet in sheets)
         {
-            var options = new WorksheetOptions { FrozenRows = chineseHeader ? 2 : 1 };
+            var options = new WorksheetOptions { FrozenRows = headers == HeaderRows.ChineseAndEnglish ? 2 : 1 };
             for (var i = 0; i < sheet.Columns.Count; i++)
             {
-                options.Column(i + 1).Width = sheet.Columns[i] is "reason" or "detail" or "summary.json" ? 60 : 18;
+                var column = options.Column(i + 1);
+                column.Width = i < sheet.Widths.Count ? sheet.Widths[i] : sheet.Columns[i] is "reason" or "detail" ? 60 : 18;
+                column.Hidden = sheet.HiddenColumns.Contains(i);
             }
 
             await book.StartWorksheetAsync(sheet.Name, options).ConfigureAwait(false);
-            if (chineseHeader)
+            if (headers != HeaderRows.English)
             {
-                await book.AddRowAsync(sheet.Columns.Select(c => new Cell(ColumnNames.ChineseOf(c), bold)).ToArray()).ConfigureAwait(false);
+                var chinese = sheet.Headers ?? [.. sheet.Columns.Select(ColumnNames.ChineseOf)];
+                await book.AddRowAsync(chinese.Select(c => new Cell(c, bold)).ToArray()).ConfigureAwait(false);
             }
 
-            await book.AddRowAsync(sheet.Columns.Select(c => new DataCell(c)).ToArray()).ConfigureAwait(false);
+            if (headers != HeaderRows.Chinese)
+            {
+                await book.AddRowAsync(sheet.Columns.Select(c => new DataCell(c)).ToArray()).ConfigureAwait(false);
+            }
+
+            if (sheet.Note is { } note)
+            {
+                book.AddNote("A1", note);
+            }
+
             var cells = new DataCell[sheet.Columns.Count];
             foreach (var row in sheet.Rows)
             {
