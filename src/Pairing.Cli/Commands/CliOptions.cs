@@ -81,6 +81,7 @@ internal static class CliOptions
         }
 
         var path = given.Tokens[^1].Value;
+        CanWrite(result, option);
         if (ResultOutput.IsWorkbook(path))
         {
             return;
@@ -95,6 +96,74 @@ internal static class CliOptions
         {
             result.AddError(CliFindings.Line(CliFindings.OutputTaken, ("option", option.Name), ("path", path),
                 ("files", string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? ", …" : string.Empty))));
+        }
+    }
+
+    /// <summary>
+    /// Reports an output that cannot be written, before any work is done: the nearest folder on its path that exists
+    /// (the write creates the rest) must be a folder in which a new file can be made. A probe file with a random name is
+    /// created there and removed at once; nothing else is touched.
+    /// </summary>
+    public static void CanWrite(CommandResult result, Option<string> option)
+    {
+        if (result.GetResult(option) is not { Tokens.Count: > 0 } given || string.IsNullOrWhiteSpace(given.Tokens[^1].Value))
+        {
+            return;
+        }
+
+        var path = given.Tokens[^1].Value;
+        if (WhyNotWritable(path) is { } reason)
+        {
+            result.AddError(CliFindings.Line(CliFindings.NotWritable, ("option", option.Name), ("path", path), ("reason", reason)));
+        }
+    }
+
+    /// <summary>Why nothing can be written at <paramref name="path"/> (a folder or a file to replace whole), or null when it can.</summary>
+    internal static string? WhyNotWritable(string path)
+    {
+        string full;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Strings.WriteBadPath;
+        }
+
+        // The output is replaced whole through a sibling, so what must accept new files is the folder that holds it.
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(full));
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return Fmt.Of(Strings.WriteFileInPath, folder);
+            }
+
+            folder = System.IO.Path.GetDirectoryName(folder);
+        }
+
+        if (folder is null)
+        {
+            return Strings.WriteNoFolder;
+        }
+
+        try
+        {
+            var probe = System.IO.Path.Combine(folder, ".pairing-probe-" + Guid.NewGuid().ToString("N"));
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Strings.WriteDenied;
+        }
+        catch (IOException)
+        {
+            return Fmt.Of(Strings.WriteRefused, folder);
         }
     }
 

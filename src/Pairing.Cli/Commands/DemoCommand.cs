@@ -31,7 +31,11 @@ internal static class DemoCommand
     {
         var output = CliOptions.Path("--out", Fmt.Of(Strings.DemoOut, DefaultFolder));
         var command = new Command("demo", Fmt.Of(Strings.DemoDescription, XinjiangStudents)) { output };
-        command.Validators.Add(r => CliOptions.NotEmpty(r, output));
+        command.Validators.Add(r =>
+        {
+            CliOptions.NotEmpty(r, output);
+            CliOptions.CanWrite(r, output);
+        });
         command.SetAction((parsed, cancellationToken) =>
             Task.FromResult(Run(parsed.GetValue(output) ?? DefaultFolder, CliConsole.Output(parsed), CliConsole.Error(parsed), cancellationToken)));
         return command;

@@ -55,6 +55,7 @@ internal static class GenerateCommand
         // findings are reported under the option names, next to any parse errors.
         command.Validators.Add(result =>
         {
+            CliOptions.CanWrite(result, output);
             if (result.GetResult(nextYear) is not null)
             {
                 ValidateNextYear(result, output, [students, ratio, countsOnly, activities], NextYearOptionsOf);

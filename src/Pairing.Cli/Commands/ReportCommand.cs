@@ -28,6 +28,7 @@ internal static class ReportCommand
         command.Validators.Add(r =>
         {
             CliOptions.Require(r, output);
+            CliOptions.CanWrite(r, output);
             CliOptions.NotEmpty(r, activities);
         });
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(parsed.GetValue(roster)!, parsed.GetValue(result)!, parsed.GetValue(activities) ?? [],

@@ -61,20 +61,35 @@ internal static class CliFindings
     /// <summary>CLI017: <c>--encoding</c> names neither UTF-8 nor GB18030.</summary>
     public static FindingDescriptor BadEncoding { get; } = New("CLI017", "value");
 
+    /// <summary>CLI030: an output path cannot be written (found before any work is done).</summary>
+    public static FindingDescriptor NotWritable { get; } = New("CLI030", "option", "path", "reason");
+
     /// <summary>Every code, in code order.</summary>
     public static IReadOnlyList<FindingDescriptor> All { get; } =
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
         ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, OutputTaken, BadEncoding,
+        NotWritable,
     ];
 
     /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>
     public static string Line(FindingDescriptor descriptor, params (string Name, object Value)[] arguments) =>
         FindingRenderer.Default.RenderLine(descriptor.Create(null, null, [.. arguments.Select(a => FindingArgument.Of(a.Name, a.Value))]));
 
-    /// <summary>The line for an output a command cannot write: <c>pairing match: error CLI014: cannot write '…': …</c>.</summary>
+    /// <summary>
+    /// The line for an output a command cannot write: <c>pairing match: error CLI014: cannot write '…': …</c>, the reason
+    /// in the user's language where it is a common one, and never the name of the library's temporary sibling folder.
+    /// </summary>
     public static string CannotWriteLine(string command, string path, Exception e) =>
-        $"pairing {command}: " + Line(CannotWrite, ("path", path), ("error", e.Message));
+        $"pairing {command}: " + Line(CannotWrite, ("path", path), ("error", WriteReason(e, path)));
+
+    /// <summary>Why a write failed, in the user's language; the system's text (less any temporary name) otherwise.</summary>
+    public static string WriteReason(Exception e, string path) => e switch
+    {
+        UnauthorizedAccessException => Strings.WriteDenied,
+        DirectoryNotFoundException => Strings.WriteNoFolder,
+        _ => System.Text.RegularExpressions.Regex.Replace(e.Message, @"'?[^'\s]*\.pairing-(new|old)-[^'\s]*'?", "'" + path + "'"),
+    };
 
     private static FindingDescriptor New(string code, params string[] arguments) =>
         new(code, "cli", FindingSeverity.Error, null, Messages, arguments);
