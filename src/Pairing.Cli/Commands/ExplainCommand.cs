@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
@@ -86,7 +87,29 @@ internal static class ExplainCommand
         var code = finding.Rule is { } rule ? Fmt.Of(Strings.ExplainRuleCode, rule, finding.Code) : finding.Code;
         var subject = finding.Subject!.Value;
         var level = Enum.TryParse<PairingLevel>(subject.Level, ignoreCase: true, out var l) ? Term(l) : subject.Level;
-        return Fmt.Of(Strings.ExplainLine, level, subject.Id, FindingRenderer.Default.Render(finding), code);
+        return Fmt.Of(Strings.ExplainLine, level, subject.Id, FindingRenderer.Default.Render(InRunLanguage(finding)), code);
+    }
+
+    /// <summary>
+    /// A dropped pair's reason as continuity.csv gives it is, by default, both languages ("中文 / English", the library's
+    /// own rendering of its CON code): the run's language is shown alone. A reason in one language is shown as written.
+    /// </summary>
+    private static Finding InRunLanguage(Finding finding)
+    {
+        if (!finding.Descriptor.Equals(ExplainFindings.PreviousDropped) || !finding.TryGetArgument<string>("reason", out var reason))
+        {
+            return finding;
+        }
+
+        var parts = reason.Split(FindingRenderer.LanguageSeparator);
+        if (parts.Length != 2)
+        {
+            return finding;
+        }
+
+        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        return new Finding(finding.Descriptor, finding.Severity, finding.Subject, finding.Location,
+            finding.Arguments.Select(a => a.Name == "reason" ? FindingArgument.Of("reason", parts[chinese ? 0 : 1]) : a));
     }
 
     private static string Term(PairingLevel level) => FindingRenderer.Default.RenderTerm(level);
