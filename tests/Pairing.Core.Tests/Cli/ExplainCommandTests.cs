@@ -129,4 +129,31 @@ public sealed class ExplainCommandTests : CliTestBase
         Assert.Contains($"last year's school pair {row[1]}–{row[2]} is not made this year", en.Out.Replace("\n    ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain(" / ", en.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_reads_a_result_workbook_as_it_reads_a_result_folder()
+    {
+        Pair();
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("result.xlsx")).Code);
+        var student = Unpaired("student", "UNP032")[0];
+
+        var folder = Run("explain", In("result"), student, "--roster", In("roster"), "--language", "zh");
+        var workbook = Run("explain", In("result.xlsx"), student, "--roster", In("roster"), "--language", "zh");
+
+        Assert.Equal(0, workbook.Code);
+        Assert.Equal(folder.Out, workbook.Out);
+    }
+
+    [Fact]
+    public void Explain_with_a_roster_that_cannot_be_read_exits_2_and_says_why()
+    {
+        Pair();
+
+        var run = Run("explain", In("result"), "653125", "--roster", In("nowhere"), "--language", "en");
+
+        Assert.Equal(2, run.Code);
+        Assert.Empty(run.Out);
+        Assert.Contains("ROS001", run.Err, StringComparison.Ordinal);
+        Assert.Contains("pairing explain: the roster in", run.Err, StringComparison.Ordinal);
+    }
 }
