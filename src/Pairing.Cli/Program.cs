@@ -92,6 +92,7 @@ internal static class Program
             PlanCommand.Create(),
             MatchCommand.Create(),
             VerifyCommand.Create(),
+            ExplainCommand.Create(),
             ActivitiesCommand.Create(TimeProvider.System),
             ReportCommand.Create(),
             DemoCommand.Create(),
