@@ -195,19 +195,66 @@ internal static class DemoCommand
 
         output.WriteLine();
         output.WriteLine(Strings.DemoNext);
-        output.WriteLine("    cd " + folder);
+        // What works where the user stands: after the README's 'dotnet run', there is no 'pairing' on the path.
+        var pairing = CommandPrefix(Environment.CurrentDirectory, AppContext.BaseDirectory);
+        string In(string path) => Quote(Path.Combine(folder, path));
         foreach (var (text, command) in new[]
         {
-            (Strings.DemoNextVerify, "pairing verify roster result"),
-            (Strings.DemoNextReport, "pairing report roster result --out report.html"),
-            (Strings.DemoNextContinuity, "pairing verify year2/roster year2/with-previous --previous result"),
-            (Strings.DemoNextOwn, "pairing check DIR; pairing match DIR --out RESULT"),
+            (Strings.DemoNextVerify, $"{pairing} verify {In("roster")} {In("result")}"),
+            (Strings.DemoNextReport, $"{pairing} report {In("roster")} {In("result")} --out {In("report.html")}"),
+            (Strings.DemoNextContinuity, $"{pairing} verify {In(Path.Combine("year2", "roster"))} {In(Path.Combine("year2", "with-previous"))} --previous {In("result")}"),
+            (Strings.DemoNextOwn, $"{pairing} check DIR"),
+            (null, $"{pairing} match DIR --out RESULT"),
         })
         {
-            output.WriteLine("  " + text);
+            if (text is not null)
+            {
+                output.WriteLine("  " + text);
+            }
+
             output.WriteLine("    " + command);
         }
+
+        if (pairing != ToolCommand)
+        {
+            Say(output, Strings.DemoNextTool);
+        }
     }
+
+    /// <summary>The command as installed as a .NET tool.</summary>
+    internal const string ToolCommand = "pairing";
+
+    /// <summary>
+    /// How to run the tool from where the user stands: <c>pairing</c> when it runs installed as a .NET tool (from the
+    /// tools' store) or from anywhere else without its project; <c>dotnet run --project src/Pairing.Cli --</c> when it
+    /// runs from a build of the repository (the README's way), the project's path relative to the current folder when
+    /// that is inside the repository, absolute otherwise.
+    /// </summary>
+    internal static string CommandPrefix(string currentDirectory, string baseDirectory)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        if (baseDirectory.Contains(separator + ".store" + separator, StringComparison.Ordinal))
+        {
+            return ToolCommand;
+        }
+
+        var folder = new DirectoryInfo(baseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Pairing.Cli.csproj")))
+        {
+            folder = folder.Parent;
+        }
+
+        if (folder is null)
+        {
+            return ToolCommand;
+        }
+
+        var relative = Path.GetRelativePath(currentDirectory, folder.FullName);
+        var project = Path.IsPathRooted(relative) || relative.StartsWith("..", StringComparison.Ordinal) ? folder.FullName : relative;
+        return $"dotnet run --project {Quote(project)} --";
+    }
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     /// <summary>
     /// The second year (S1: the programme repeats every school year): the next year's roster, written and read back,

@@ -134,14 +134,35 @@ public sealed class CliTests : CliTestBase
 
         // The files stay, and the commands it suggests work on them.
         Assert.Contains("The files are in " + folder, run.Out, StringComparison.Ordinal);
-        Assert.Contains("pairing verify roster result", run.Out, StringComparison.Ordinal);
+        // In-process, the tests' folder holds no Pairing.Cli project: the installed tool's form.
+        Assert.Contains($"pairing verify {Path.Combine(folder, "roster")} {Path.Combine(folder, "result")}", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, DemoCommand.Marker)));
         Assert.Equal(0, Run("verify", Path.Combine(folder, "roster"), Path.Combine(folder, "result")).Code);
         Assert.Equal(0, Run("verify", Path.Combine(folder, "year2", "roster"), Path.Combine(folder, "year2", "with-previous"),
             "--previous", Path.Combine(folder, "result")).Code);
 
         // No line is wider than 80 columns but the suggested commands, whose paths cannot be broken.
-        Assert.All(run.Out.Split('\n').Where(l => !l.StartsWith("    cd ", StringComparison.Ordinal)), line => Assert.True(TextLayout.Width(line) <= 80, line));
+        Assert.All(run.Out.Split('\n').Where(l => !l.StartsWith("    pairing ", StringComparison.Ordinal)), line => Assert.True(TextLayout.Width(line) <= 80, line));
+
+        // The English table of what continuity kept has its row labels (issue 22, item 8: they were squeezed out).
+        foreach (var level in new[] { "counties", "schools", "classes", "students" })
+        {
+            Assert.Matches(@"│ " + level + @" +│ +[\d,]+ │", run.Out);
+        }
+    }
+
+    [Fact]
+    public void Demo_suggests_what_works_where_the_user_stands()
+    {
+        // Issue 22, item 9: after the README's 'dotnet run', no 'pairing' command exists.
+        var repository = FindingCatalogTests.RepositoryRoot();
+        var build = Path.Combine(repository, "src", "Pairing.Cli", "bin", "Debug", "net10.0") + Path.DirectorySeparatorChar;
+        var tool = Path.Combine("/home", "u", ".dotnet", "tools", ".store", "pairing.cli", "1.0.0", "tools", "net10.0", "any") + Path.DirectorySeparatorChar;
+
+        Assert.Equal("dotnet run --project " + Path.Combine("src", "Pairing.Cli") + " --", DemoCommand.CommandPrefix(repository, build));
+        Assert.Equal("dotnet run --project " + Path.Combine(repository, "src", "Pairing.Cli") + " --", DemoCommand.CommandPrefix(Path.GetTempPath(), build));
+        Assert.Equal("pairing", DemoCommand.CommandPrefix(repository, tool));
+        Assert.Equal("pairing", DemoCommand.CommandPrefix(Path.GetTempPath(), Path.GetTempPath()));
     }
 
     [Fact]
