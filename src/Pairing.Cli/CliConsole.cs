@@ -11,6 +11,31 @@ internal static class CliConsole
     public static TextWriter Error(ParseResult parsed) => parsed.InvocationConfiguration?.Error ?? Console.Error;
 
     /// <summary>
+    /// Writes a sentence wrapped to the terminal's width, or to 80 columns when the output is a file, a pipe or a test's
+    /// writer; a number is never split across lines.
+    /// </summary>
+    public static void Say(TextWriter output, string text)
+    {
+        var width = Text.TextLayout.DefaultWidth;
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+        {
+            try
+            {
+                width = Math.Max(40, Console.WindowWidth);
+            }
+            catch (IOException)
+            {
+                // No window to ask: keep 80.
+            }
+        }
+
+        foreach (var line in Text.TextLayout.Wrap(text, width))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    /// <summary>
     /// A console for tables: colours and ANSI codes only when writing to the process's own, unredirected standard
     /// output; a file, a pipe or a test's writer gets plain text.
     /// </summary>

@@ -102,11 +102,11 @@ internal static class ActivitiesCommand
 
         if (givenAsOf is null)
         {
-            output.WriteLine(Fmt.Of(Strings.ActivitiesYearChosen, report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CliConsole.Say(output, Fmt.Of(Strings.ActivitiesYearChosen, report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        output.WriteLine(Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        CliConsole.Say(output, Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outDir));
         var table = CliTables.Create(1, Strings.ColRule, Strings.ColMet, Strings.ColMissing, Strings.ColViolated, Strings.ColWarning);
 

@@ -62,7 +62,7 @@ internal static class CheckCommand
         }
 
         var roster = result.Roster;
-        output.WriteLine(Fmt.Of(roster.HasStudents ? Strings.CheckValid : Strings.CheckValidCountsOnly, directory, warnings));
+        CliConsole.Say(output, Fmt.Of(roster.HasStudents ? Strings.CheckValid : Strings.CheckValidCountsOnly, directory, warnings));
         var table = CliTables.Create(1, Strings.ColSide, Strings.ColCounties, Strings.ColSchools, Strings.ColClasses, Strings.ColStudents);
         foreach (var side in (ReadOnlySpan<Side>)[Side.Xinjiang, Side.Inland])
         {

@@ -176,6 +176,7 @@ internal static class GenerateCommand
                 return Program.Failed;
             }
 
+            (int Pairs, int Records)? paired = null;
             if (parsed.GetValue(activities))
             {
                 // The same roster and default options always give the same pairing, so 'pairing match' on the roster
@@ -196,14 +197,21 @@ internal static class GenerateCommand
                     return Program.Failed;
                 }
 
-                stdout.WriteLine(Fmt.Of(Strings.GenPairedActivities, Path.Combine(directory, PairingFolder), pairing.StudentPairs.Count, records.Count,
+                paired = (pairing.StudentPairs.Count, records.Count);
+
+            }
+
+            // What was written first, then what was made from it.
+            var x = roster.CountsOf(Side.Xinjiang);
+            var i = roster.CountsOf(Side.Inland);
+            CliConsole.Say(stdout, Fmt.Of(roster.HasStudents ? Strings.GenWrote : Strings.GenWroteCountsOnly, directory,
+                x.Students, x.Classes, x.Schools, x.Counties, i.Students, i.Classes, i.Schools, i.Counties, options.Seed, clock.Elapsed.TotalSeconds));
+            if (paired is var (pairs, recordCount))
+            {
+                CliConsole.Say(stdout, Fmt.Of(Strings.GenPairedActivities, Path.Combine(directory, PairingFolder), pairs, recordCount,
                     ActivityYear, (ActivityYear + 1) % 100, Path.Combine(directory, ActivitiesFile)));
             }
 
-            var x = roster.CountsOf(Side.Xinjiang);
-            var i = roster.CountsOf(Side.Inland);
-            stdout.WriteLine(Fmt.Of(roster.HasStudents ? Strings.GenWrote : Strings.GenWroteCountsOnly, directory,
-                x.Students, x.Classes, x.Schools, x.Counties, i.Students, i.Classes, i.Schools, i.Counties, options.Seed, clock.Elapsed.TotalSeconds));
             return Program.Ok;
         }
         return command;
@@ -304,7 +312,7 @@ internal static class GenerateCommand
         var x = next.CountsOf(Side.Xinjiang);
         var i = next.CountsOf(Side.Inland);
         var stayed = next.Classes.Count(c => roster.TryGetClass(c.Id, out _));
-        stdout.WriteLine(Fmt.Of(Strings.GenWroteNextYear, from, directory, x.Students, x.Classes, x.Schools, i.Students, i.Classes, i.Schools,
+        CliConsole.Say(stdout, Fmt.Of(Strings.GenWroteNextYear, from, directory, x.Students, x.Classes, x.Schools, i.Students, i.Classes, i.Schools,
             stayed, next.Classes.Count - stayed, options.Seed, clock.Elapsed.TotalSeconds));
         return Program.Ok;
     }

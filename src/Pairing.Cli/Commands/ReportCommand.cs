@@ -82,7 +82,7 @@ internal static class ReportCommand
         Cancellation.Written();
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        output.WriteLine(Fmt.Of(Strings.ReportWrote, outPath, new FileInfo(outPath).Length, result.Unpaired.Count, snapshots.Count, elapsed.TotalSeconds));
+        CliConsole.Say(output, Fmt.Of(Strings.ReportWrote, outPath, new FileInfo(outPath).Length, result.Unpaired.Count, snapshots.Count, elapsed.TotalSeconds));
         return Program.Ok;
     }
 }

@@ -32,7 +32,7 @@ internal static class ResultOutput
         }
 
         Cancellation.Written();
-        output.WriteLine(Fmt.Of(result.Phase == PairingPhase.Planning ? Strings.WrotePlan : Strings.WroteResult, directory));
+        CliConsole.Say(output, Fmt.Of(result.Phase == PairingPhase.Planning ? Strings.WrotePlan : Strings.WroteResult, directory));
         ResultReport.Write(result, CliConsole.Create(output));
         return Program.Ok;
     }

@@ -55,7 +55,7 @@ internal static class VerifyCommand
             return Program.BadInput;
         }
 
-        output.WriteLine(Fmt.Of(Strings.VerifyHolds, result.StudentPairs.Count, result.Unpaired.Count));
+        CliConsole.Say(output, Fmt.Of(Strings.VerifyHolds, result.StudentPairs.Count, result.Unpaired.Count));
         return Program.Ok;
     }
 
@@ -93,7 +93,7 @@ internal static class VerifyCommand
             output.WriteLine(Fmt.Of(Strings.VerifyByCode, group.Key, group.Count(), ViolationLine(group.First())));
         }
 
-        output.WriteLine(Fmt.Of(Strings.VerifyListAll, causesFirst.Count));
+        CliConsole.Say(output, Fmt.Of(Strings.VerifyListAll, causesFirst.Count));
     }
 
     /// <summary>One violation on one line: its rule (or "summary"), its subject and what is wrong, in the run's language.</summary>

@@ -65,8 +65,8 @@ public sealed class ActivitiesCommandTests : CliTestBase
         var given = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--as-of", "2015-06-30", "--out", In("given"));
 
         Assert.Equal(0, en.Code);
-        Assert.Contains("No --as-of given: checked the programme year the records fall in, 2014-07-01 to 2015-06-30.", en.Out, StringComparison.Ordinal);
-        Assert.Contains("未指定 --as-of：已检查记录所在的活动年度，2014-07-01 至 2015-06-30。", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("No --as-of given: checked the programme year the records fall in, 2014-07-01 to 2015-06-30.", en.Out.Replace('\n', ' '), StringComparison.Ordinal);
+        Assert.Contains("未指定 --as-of：已检查记录所在的活动年度，2014-07-01 至 2015-06-30。", zh.Out.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("CMP901", en.Err, StringComparison.Ordinal);
         // The same report as with the year's last day given by hand.
         Assert.Equal(File.ReadAllBytes(In("given", ComplianceReportFiles.ComplianceFile)), File.ReadAllBytes(In("en", ComplianceReportFiles.ComplianceFile)));
@@ -104,5 +104,26 @@ public sealed class ActivitiesCommandTests : CliTestBase
         // A record after today is not "the year the records fall in": it is reported as after the as-of date.
         Assert.Equal(new DateOnly(2014, 10, 1), ActivityValidator.DefaultAsOf(records, new DateOnly(2014, 10, 1)));
         Assert.Equal(new DateOnly(2026, 12, 7), ActivityValidator.DefaultAsOf([], new DateOnly(2026, 12, 7)));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public void Generate_and_activities_wrap_their_summaries_and_say_what_was_written_first(string language)
+    {
+        // Issue 22, item 10: summary lines of 135 to 186 characters, and "paired it into" before "wrote a roster to".
+        var generate = Run("generate", "--xinjiang-students", "600", "--seed", "9", "--activities", "--out", In("roster"), "--language", language);
+        var next = Run("generate", "--next-year", In("roster"), "--out", In("next"), "--language", language);
+        var activities = Run("activities", In("roster"), In("roster", "pairing"), In("roster", "activities.csv"), "--out", In("report"), "--language", language);
+
+        foreach (var run in new[] { generate, next, activities })
+        {
+            Assert.Equal(0, run.Code);
+            Assert.All(run.Out.Split('\n'), line => Assert.True(Pairing.Cli.Text.TextLayout.Width(line) <= 80, line));
+        }
+
+        var wrote = generate.Out.IndexOf(In("roster") + (language == "en" ? ":" : "："), StringComparison.Ordinal);
+        var paired = generate.Out.IndexOf(In("roster", "pairing"), StringComparison.Ordinal);
+        Assert.True(wrote >= 0 && paired > wrote, generate.Out);
     }
 }
