@@ -60,6 +60,16 @@ public sealed class FindingDescriptor : IEquatable<FindingDescriptor>
     /// <summary>The names of the arguments a finding of this kind carries, in the order they are documented.</summary>
     public IReadOnlyList<string> ArgumentNames { get; }
 
+    /// <summary>
+    /// The arguments that hold a supporting province's id (GB/T 2260), rendered with the province's name beside the code
+    /// (湖南省（430000）, Hunan (430000)): any argument named <c>province</c>, <c>xinjiangProvince</c> or
+    /// <c>inlandProvince</c>, and those a catalogue names here, such as the <c>inland</c> unit of a county-level shortfall.
+    /// </summary>
+    internal IReadOnlySet<string> ProvinceArguments { get; init; } = DefaultProvinceArguments;
+
+    internal static readonly IReadOnlySet<string> DefaultProvinceArguments =
+        new HashSet<string>(["province", "xinjiangProvince", "inlandProvince"], StringComparer.Ordinal);
+
     /// <summary>The resources holding the message format (neutral English, with satellites such as zh-Hans).</summary>
     public ResourceManager Messages { get; }
 

@@ -200,7 +200,9 @@ public sealed class FindingRenderer
                 }
 
                 var name = format.Substring(i + 1, end - i - 1);
-                text.Append(finding.TryGetArgument<object>(name, out var value) ? Value(value, culture) : $"{{{name}}}");
+                text.Append(!finding.TryGetArgument<object>(name, out var value) ? $"{{{name}}}"
+                    : value is string id && finding.Descriptor.ProvinceArguments.Contains(name) ? Province(id, culture)
+                    : Value(value, culture));
                 i = end;
             }
             else
@@ -211,6 +213,12 @@ public sealed class FindingRenderer
 
         return text.ToString();
     }
+
+    /// <summary>A supporting province's name with its code beside it (湖南省（430000）, Hunan (430000)); the code alone when unknown.</summary>
+    private string Province(string id, CultureInfo culture) =>
+        Text("Province." + id, Common, culture) is { } name
+            ? IsChinese(culture) ? $"{name}（{id}）" : $"{name} ({id})"
+            : id;
 
     private string Value(object value, CultureInfo culture) => value switch
     {

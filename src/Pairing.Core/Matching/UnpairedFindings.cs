@@ -26,13 +26,13 @@ public static class UnpairedFindings
     private static readonly List<FindingDescriptor> Declared = [];
 
     /// <summary>UNP001: P1: the aided area's supporting province (<c>inland</c>) has no county in the roster.</summary>
-    public static FindingDescriptor NoInlandCounty { get; } = New("UNP001", "P1", "counties", "inland", "available", "needed");
+    public static FindingDescriptor NoInlandCounty { get; } = NewForProvince("UNP001", "P1", "counties", "inland", "available", "needed");
 
     /// <summary>UNP002: P2: every inland county of the province (<c>inland</c>) with a school able to take one of its schools already takes as many Xinjiang counties as allowed.</summary>
-    public static FindingDescriptor InlandCountiesTaken { get; } = New("UNP002", "P2", "counties", "inland", "available", "needed");
+    public static FindingDescriptor InlandCountiesTaken { get; } = NewForProvince("UNP002", "P2", "counties", "inland", "available", "needed");
 
     /// <summary>UNP003: P3: the inland counties of the province (<c>inland</c>) have no school.</summary>
-    public static FindingDescriptor NoInlandSchools { get; } = New("UNP003", "P3", "schools", "inland", "available", "needed");
+    public static FindingDescriptor NoInlandSchools { get; } = NewForProvince("UNP003", "P3", "schools", "inland", "available", "needed");
 
     /// <summary>UNP004: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few classes.</summary>
     public static FindingDescriptor CountyClassesShort { get; } = New("UNP004", "P4", "classes", "inland", "available", "needed");
@@ -44,7 +44,7 @@ public static class UnpairedFindings
     public static FindingDescriptor CountyBothShort { get; } = New("UNP006", "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP007: P4: the inland counties of the province (<c>inland</c>) that could take another Xinjiang county have no school with room left for any of its schools.</summary>
-    public static FindingDescriptor CountyNoRoom { get; } = New("UNP007", "P4", "schools", "inland", "available", "needed");
+    public static FindingDescriptor CountyNoRoom { get; } = NewForProvince("UNP007", "P4", "schools", "inland", "available", "needed");
 
     /// <summary>UNP011: P3: its county is not paired, so no inland school can be chosen for it.</summary>
     public static FindingDescriptor CountyUnpaired { get; } = New("UNP011", "P3", null);
@@ -111,9 +111,19 @@ public static class UnpairedFindings
         return descriptor is not null;
     }
 
-    private static FindingDescriptor New(string code, string rule, string? counted, params string[] arguments)
+    /// <summary>A county-level shortfall whose <c>inland</c> unit is the supporting province (rendered with its name).</summary>
+    private static FindingDescriptor NewForProvince(string code, string rule, string? counted, params string[] arguments) =>
+        Add(new FindingDescriptor(code, Category, FindingSeverity.Warning, rule, Messages, arguments)
+        {
+            ProvinceArguments = new HashSet<string>([.. FindingDescriptor.DefaultProvinceArguments, "inland"], StringComparer.Ordinal),
+        }, counted);
+
+    private static FindingDescriptor New(string code, string rule, string? counted, params string[] arguments) =>
+        Add(new FindingDescriptor(code, Category, FindingSeverity.Warning, rule, Messages, arguments), counted);
+
+    private static FindingDescriptor Add(FindingDescriptor descriptor, string? counted)
     {
-        var descriptor = new FindingDescriptor(code, Category, FindingSeverity.Warning, rule, Messages, arguments);
+        var code = descriptor.Code;
         ByCode.Add(code, (descriptor, counted));
         Declared.Add(descriptor);
         return descriptor;

@@ -438,6 +438,15 @@ public static class PairingReport
             }
 
             _w.Close().Close().Close();
+
+            // The A1 card counts the pairs whose friendship letters went both ways; the table splits them into those that
+            // keep up their regular letters (met) and those behind on them (a warning), so the two agree when added.
+            var a1Met = latest.Count(ActivityRule.A1, ComplianceStatus.Met);
+            var a1Behind = latest.Count(ActivityRule.A1, ComplianceStatus.Warning);
+            _w.Open("p", "id", "a1-note", "class", "note", "data-a1-met", HtmlWriter.Raw(a1Met), "data-a1-behind", HtmlWriter.Raw(a1Behind));
+            _w.Text($"A1 卡片中的 {HtmlWriter.Number(p.A1Completed)} 对是双方都已写交友信的结对：其中 {HtmlWriter.Number(a1Met)} 对此后也按时写信（达成），{HtmlWriter.Number(a1Behind)} 对此后的书信落后（提醒）。 ");
+            _w.Element("span", $"The A1 card's {HtmlWriter.Number(p.A1Completed)} pairs wrote their friendship letters both ways: {HtmlWriter.Number(a1Met)} keep up their regular letters since (met), {HtmlWriter.Number(a1Behind)} are behind on them (warning).", "class", "en");
+            _w.Close();
             _w.Close();
         }
 

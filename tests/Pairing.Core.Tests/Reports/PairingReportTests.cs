@@ -326,4 +326,38 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         Assert.True(levels.Distinct().Count() > 1, "the sample should leave units of more than one level unpaired");
         Assert.Equal(levels.Order().ToList(), levels);
     }
+
+    [Fact]
+    public void The_a1_card_and_the_rule_table_are_reconciled_in_a_note()
+    {
+        // Issue 22, item 12: the A1 card (pairs with both friendship letters) and the table (met plus warnings) disagreed
+        // with nothing to say why.
+        var doc = Parse(Full());
+        var note = doc.Descendants("p").Single(p => (string?)p.Attribute("id") == "a1-note");
+        var met = int.Parse(note.Attribute("data-a1-met")!.Value, Inv);
+        var behind = int.Parse(note.Attribute("data-a1-behind")!.Value, Inv);
+
+        Assert.Equal(samples.Compliance.Count(ActivityRule.A1, ComplianceStatus.Met), met);
+        Assert.Equal(samples.Compliance.Count(ActivityRule.A1, ComplianceStatus.Warning), behind);
+        Assert.Equal(samples.Compliance.Programme.A1Completed, met + behind);
+        Assert.Contains("A1 卡片中的", note.Value, StringComparison.Ordinal);
+        Assert.Contains("(met)", note.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FindingLanguage.Chinese, "湖南省（430000）")]
+    [InlineData(FindingLanguage.English, "Hunan (430000)")]
+    public void Reasons_name_a_province_by_its_name_with_the_code_beside_it(FindingLanguage language, string expected)
+    {
+        // Issue 22, item 12: "省市 430000".
+        var unit = UnpairedUnit.Of(PairingLevel.County, "652122", UnpairedFindings.InlandCountiesTaken,
+            FindingArgument.Of("inland", "430000"), FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1));
+        var school = UnpairedUnit.Of(PairingLevel.School, "652122-C001", UnpairedFindings.SchoolClassesShort,
+            FindingArgument.Of("inland", "430000"), FindingArgument.Of("available", 3), FindingArgument.Of("needed", 5));
+
+        Assert.Contains(expected, FindingRenderer.Default.Render(unit.Finding, language), StringComparison.Ordinal);
+        // An inland school's id is never taken for a province, even one that reads like a province code.
+        Assert.DoesNotContain(expected, FindingRenderer.Default.Render(school.Finding, language), StringComparison.Ordinal);
+        Assert.Equal("430000", unit.InlandId);
+    }
 }
