@@ -19,6 +19,19 @@ builder.Services.AddPairing(options => builder.Configuration.GetSection("Pairing
 var app = builder.Build();
 var maxUpload = app.Configuration.GetValue("Upload:MaxBytes", 200L * 1024 * 1024);
 var maxUnzipped = app.Configuration.GetValue("Upload:MaxUnzippedBytes", InputFileLimits.MaxFileBytes);
+// Matching takes the cores: a few jobs at a time (one by default), a short queue, and 503 with Retry-After beyond it,
+// so that a request beside a big job is answered at once instead of waiting behind it.
+var jobs = new JobGate(
+    app.Configuration.GetValue("Jobs:MaxConcurrent", 1),
+    app.Configuration.GetValue("Jobs:MaxQueued", 4),
+    TimeSpan.FromSeconds(app.Configuration.GetValue("Jobs:MaxWaitSeconds", 3.0)));
+
+// No answer of this API is to be sniffed into something else (an error that quotes the upload is JSON, never HTML).
+app.Use((http, next) =>
+{
+    http.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(http);
+});
 
 app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, SupportMap supportMap) =>
 {
@@ -32,8 +45,14 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
             return Answer.BadUpload(error, culture);
         }
 
+        using var slot = await jobs.EnterAsync(aborted);
+        if (slot is null)
+        {
+            return Answer.Busy(jobs.RetryAfter, culture);
+        }
+
         await using var zip = await ZipArchive.CreateAsync(upload!, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, aborted);
-        var files = new Dictionary<string, Stream>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.OrdinalIgnoreCase);
         long unzipped = 0;
         foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0))
         {
@@ -49,14 +68,12 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
                 return Answer.BadUpload(new("API005", "the zip unpacks to more than {0} bytes", "压缩包解压后超过 {0} 字节", [("max", maxUnzipped)]), culture);
             }
 
-            files[entry.Name] = await entry.OpenAsync(aborted);
+            // Read whole, to its declared size and no further, with its CRC-32 checked: a stored entry has no other
+            // check, and one changed byte would otherwise be paired as if whole.
+            files[entry.Name] = await ZipEntries.ReadCheckedAsync(entry, aborted);
         }
 
-        var read = await RosterFiles.ParseAsync(files, supportMap, aborted);
-        foreach (var stream in files.Values)
-        {
-            await stream.DisposeAsync();
-        }
+        var read = RosterFiles.Parse(files, supportMap, aborted);
 
         if (!read.IsValid)
         {
@@ -71,14 +88,17 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
         // Without timings, the same upload gives the same bytes; the reasons are in the caller's language.
         var language = culture.Equals(Answer.Chinese) ? FindingLanguage.Chinese : FindingLanguage.English;
         var output = PairingResultFiles.ToBytes(result, includeTimings: false, language);
-        // The zip is made in memory, then sent: writing it straight to the response would flush synchronously.
+        // The zip is made in memory, then sent: writing it straight to the response would flush synchronously. Every
+        // entry has the same fixed time, so the same upload gives the same bytes.
         var archive = new MemoryStream();
         using (var zipped = new ZipArchive(archive, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, bytes) in output.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                using var entry = zipped.CreateEntry(name, CompressionLevel.Optimal).Open();
-                entry.Write(bytes);
+                var entry = zipped.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = ZipEntries.FixedTime;
+                using var stream = entry.Open();
+                stream.Write(bytes);
             }
         }
 
@@ -87,7 +107,7 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
     }
     catch (InvalidDataException e)
     {
-        return Answer.BadUpload(new("API001", "the upload is not a zip of the roster's CSV files: {0}", "上传的不是名册 CSV 文件的 zip 压缩包：{0}", [("error", e.Message)]), culture);
+        return Answer.BadUpload(new("API001", "the upload is not a zip of the roster's CSV files: {0}", "上传的不是名册 CSV 文件的 zip 压缩包：{0}", [("error", Answer.Cut(e.Message))]), culture);
     }
     catch (OperationCanceledException) when (aborted.IsCancellationRequested)
     {
@@ -118,8 +138,15 @@ internal static class Upload
         {
             if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
+                // RFC 2046: a boundary is 1 to 70 characters.
+                var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? string.Empty;
+                if (boundary.Length is 0 or > 70)
+                {
+                    return (null, new("API006", "the multipart boundary has {0} characters; expected 1 to 70", "multipart 分隔符有 {0} 个字符，应为 1 到 70 个", [("length", boundary.Length)]));
+                }
+
                 // The form is read section by section: ReadFormAsync would buffer a large file to a temporary file.
-                var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? string.Empty, request.Body);
+                var reader = new MultipartReader(boundary, request.Body);
                 for (var section = await reader.ReadNextSectionAsync(cancellationToken); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken))
                 {
                     if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
@@ -142,6 +169,11 @@ internal static class Upload
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, tooLarge);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // A body cut short, a header line over the limit, a form that is not one: the request, not the server.
+            return (null, new("API006", "the request cannot be read: {0}", "无法读取请求：{0}", [("error", Answer.Cut(e.Message))]));
         }
     }
 
@@ -181,16 +213,57 @@ internal static class Answer
         return first?.Value.Value?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Chinese : English;
     }
 
-    /// <summary>422: the roster was read but is not valid; every problem, warnings too, with its numbers.</summary>
-    public static IResult RosterProblems(IEnumerable<RosterProblem> problems, CultureInfo culture) => Results.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: culture.Equals(Chinese) ? "名册有问题，未配对" : "The roster has problems; nothing was paired",
-        extensions: new Dictionary<string, object?> { ["findings"] = problems.Select(p => Json(p.Finding, culture)).ToList() });
+    /// <summary>How many findings of one code an answer lists; the rest are counted.</summary>
+    public const int ListedPerCode = 100;
+
+    /// <summary>
+    /// 422: the roster was read but is not valid; its problems, warnings too, with their numbers: the first
+    /// <see cref="ListedPerCode"/> of each code, and how many more of each code there were (<c>omitted</c>), so that a
+    /// small upload of many bad rows gets a small answer.
+    /// </summary>
+    public static IResult RosterProblems(IEnumerable<RosterProblem> problems, CultureInfo culture)
+    {
+        var listed = new List<object>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var problem in problems)
+        {
+            var count = seen[problem.Code] = seen.GetValueOrDefault(problem.Code) + 1;
+            if (count <= ListedPerCode)
+            {
+                listed.Add(Json(problem.Finding, culture));
+            }
+        }
+
+        var omitted = seen.Where(c => c.Value > ListedPerCode).OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ToDictionary(c => c.Key, c => c.Value - ListedPerCode);
+        return Results.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: culture.Equals(Chinese) ? "名册有问题，未配对" : "The roster has problems; nothing was paired",
+            extensions: new Dictionary<string, object?> { ["findings"] = listed, ["omitted"] = omitted });
+    }
+
+    /// <summary>503: as many jobs as allowed are running and queued; try again after the seconds given.</summary>
+    public static IResult Busy(TimeSpan retryAfter, CultureInfo culture) => new BusyResult(retryAfter, BadUpload(
+        new("API007", "the server is pairing as many rosters as it may; try again in {0} seconds", "服务器正在处理的名册已达上限，请 {0} 秒后重试",
+            [("retryAfter", (int)Math.Ceiling(retryAfter.TotalSeconds))]),
+        culture, StatusCodes.Status503ServiceUnavailable, culture.Equals(Chinese) ? "服务器繁忙" : "The server is busy"));
+
+    /// <summary>At most about 80 characters of text that may come from the input, so that an answer never echoes a whole field.</summary>
+    public static string Cut(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+
+    private sealed class BusyResult(TimeSpan retryAfter, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     /// <summary>400: the upload could not be read as a roster's zip at all.</summary>
-    public static IResult BadUpload(ApiError error, CultureInfo culture) => Results.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: culture.Equals(Chinese) ? "上传的内容无法读取" : "The upload cannot be read",
+    public static IResult BadUpload(ApiError error, CultureInfo culture, int status = StatusCodes.Status400BadRequest, string? title = null) => Results.Problem(
+        statusCode: status,
+        title: title ?? (culture.Equals(Chinese) ? "上传的内容无法读取" : "The upload cannot be read"),
         extensions: new Dictionary<string, object?>
         {
             ["findings"] = new[]
@@ -208,6 +281,8 @@ internal static class Answer
             },
         });
 
+    private static string CutMessage(string text) => text.Length <= 400 ? text : string.Concat(text.AsSpan(0, 399), "…");
+
     private static object Json(Finding finding, CultureInfo culture) => new
     {
         code = finding.Code,
@@ -221,8 +296,120 @@ internal static class Answer
             Grade g => g.Number,
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Enum e => e.ToString(),
+            string text => Cut(text),
             var v => v,
         }),
-        message = FindingRenderer.Default.Render(finding, culture),
+        // A message may quote the input (a column name, a value): cut, as every echoed text is.
+        message = CutMessage(FindingRenderer.Default.Render(finding, culture)),
     };
+}
+
+/// <summary>A limit on the matching jobs at once, with a short queue; a request beyond it is told to come back.</summary>
+internal sealed class JobGate(int concurrent, int queued, TimeSpan maxWait)
+{
+    private readonly SemaphoreSlim _running = new(Math.Max(1, concurrent));
+    private int _waiting;
+
+    /// <summary>How long a caller told the server is busy should wait.</summary>
+    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A slot to run in (dispose it when done), or null when the queue is full or the wait ran out.</summary>
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
+    {
+        // Straight in when a slot is free; else wait in a queue of at most 'queued', for at most 'maxWait'.
+        if (_running.Wait(0, CancellationToken.None))
+        {
+            return new Slot(this);
+        }
+
+        if (Interlocked.Increment(ref _waiting) > Math.Max(0, queued))
+        {
+            Interlocked.Decrement(ref _waiting);
+            return null;
+        }
+
+        try
+        {
+            return await _running.WaitAsync(maxWait, cancellationToken) ? new Slot(this) : null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private sealed class Slot(JobGate gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate._running.Release();
+            }
+        }
+    }
+}
+
+/// <summary>Reading a zip's entries whole, to their declared size, with their CRC-32 checked.</summary>
+internal static class ZipEntries
+{
+    /// <summary>The time every entry of an answer's zip carries, so that the same answer is the same bytes.</summary>
+    public static readonly DateTimeOffset FixedTime = new(2014, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly uint[] Table = MakeTable();
+
+    public static async Task<ReadOnlyMemory<byte>> ReadCheckedAsync(ZipArchiveEntry entry, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[entry.Length];
+        await using (var stream = await entry.OpenAsync(cancellationToken))
+        {
+            var read = 0;
+            for (int n; read < bytes.Length && (n = await stream.ReadAsync(bytes.AsMemory(read), cancellationToken)) > 0;)
+            {
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                throw new InvalidDataException($"{entry.Name} ends after {read} of the {bytes.Length} bytes it declares");
+            }
+        }
+
+        if (Crc32(bytes) != entry.Crc32)
+        {
+            throw new InvalidDataException($"{entry.Name} is damaged: its CRC-32 does not match the one the zip records");
+        }
+
+        return bytes;
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return ~crc;
+    }
+
+    private static uint[] MakeTable()
+    {
+        var table = new uint[256];
+        for (var i = 0u; i < 256; i++)
+        {
+            var c = i;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[i] = c;
+        }
+
+        return table;
+    }
 }
