@@ -15,6 +15,16 @@ public static class InputFileLimits
     /// <summary>The default cap on an input file's size: 1 GiB (1,073,741,824 bytes).</summary>
     public const long DefaultMaxFileBytes = 1L << 30;
 
+    /// <summary>
+    /// The longest field, in characters, a CSV reader reads: beyond it the field is a problem (its line and length) and
+    /// reading that file stops, so that junk costs what is kept, not what was sent. An id, a name or an interests list
+    /// is far shorter; 4,096 characters.
+    /// </summary>
+    public const int MaxFieldChars = 4096;
+
+    /// <summary>The longest record (line), in characters, a CSV reader reads: beyond it, as for a field; 65,536 characters.</summary>
+    public const int MaxLineChars = 65536;
+
     private static long _maxFileBytes = DefaultMaxFileBytes;
 
     /// <summary>

@@ -152,4 +152,13 @@ public static class ActivityFileFindings
 
     /// <summary>ACF043: the header is separated by {separator}, not by commas; expected a comma-separated file. Said once for the file, which is not read further.</summary>
     public static FindingDescriptor WrongSeparator { get; } = Define("ACF043", ActivityProblemKind.MalformedCsv, FindingSeverity.Error, "separator");
+
+    /// <summary>ACF044: a field longer than <see cref="InputFileLimits.MaxFieldChars"/>; the file is not read further.</summary>
+    public static FindingDescriptor FieldTooLong { get; } = Define("ACF044", ActivityProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
+
+    /// <summary>ACF045: a line longer than <see cref="InputFileLimits.MaxLineChars"/>; the file is not read further.</summary>
+    public static FindingDescriptor LineTooLong { get; } = Define("ACF045", ActivityProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
+
+    /// <summary>ACF046: blank lines skipped, counted once per file at the first.</summary>
+    public static FindingDescriptor BlankLines { get; } = Define("ACF046", ActivityProblemKind.MalformedCsv, FindingSeverity.Warning, "count");
 }

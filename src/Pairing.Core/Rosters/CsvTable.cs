@@ -65,6 +65,9 @@ internal static class CsvTable
         CsvTableIssue.PhoneValues => RosterFindings.PersonalValues,
         CsvTableIssue.EmailValues => RosterFindings.EmailValues,
         CsvTableIssue.WrongSeparator => RosterFindings.WrongSeparator,
+        CsvTableIssue.FieldTooLong => RosterFindings.FieldTooLong,
+        CsvTableIssue.LineTooLong => RosterFindings.LineTooLong,
+        CsvTableIssue.BlankLines => RosterFindings.BlankLines,
         _ => RosterFindings.PersonalColumn,
     };
 

@@ -21,7 +21,7 @@ public sealed class RosterBuilder
     private readonly List<Row<School>> _schools = [];
     private readonly List<ClassRow> _classes = [];
     private readonly List<Row<Student>> _students = [];
-    private readonly List<RosterProblem> _problems = [];
+    private readonly CappedProblems _problems = [];
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Source>> _rejected = new(StringComparer.Ordinal);
     private bool _hasStudents;
@@ -155,7 +155,7 @@ public sealed class RosterBuilder
         List<ClassRow> classes,
         List<Row<Student>> students,
         bool hasStudents,
-        List<RosterProblem> problems,
+        CappedProblems problems,
         HashSet<string> unreadable,
         Dictionary<string, Dictionary<string, Source>> rejected)
     {
@@ -465,7 +465,7 @@ public sealed class RosterBuilder
                 _ => 4,
             };
 
-            return [.. problems
+            return [.. problems.Concat(problems.Omitted())
                 .Select((p, i) => (p, i))
                 .OrderBy(t => Stage(t.p))
                 .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))

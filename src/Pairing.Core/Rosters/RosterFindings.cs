@@ -194,4 +194,16 @@ public static class RosterFindings
 
     /// <summary>ROS061: the header is separated by {separator}, not by commas; expected a comma-separated file. Said once for the file, which is not read further.</summary>
     public static FindingDescriptor WrongSeparator { get; } = Define("ROS061", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "separator");
+
+    /// <summary>ROS062: a field longer than <see cref="InputFileLimits.MaxFieldChars"/>; the file is not read further.</summary>
+    public static FindingDescriptor FieldTooLong { get; } = Define("ROS062", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
+
+    /// <summary>ROS063: a line longer than <see cref="InputFileLimits.MaxLineChars"/>; the file is not read further.</summary>
+    public static FindingDescriptor LineTooLong { get; } = Define("ROS063", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
+
+    /// <summary>ROS064: blank lines skipped, counted once per file at the first.</summary>
+    public static FindingDescriptor BlankLines { get; } = Define("ROS064", RosterProblemKind.MalformedCsv, FindingSeverity.Warning, "count");
+
+    /// <summary>ROS065: more problems of one code in one file than are listed: {count} more {code} after the first {listed}.</summary>
+    public static FindingDescriptor MoreProblems { get; } = Define("ROS065", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "count", "code", "listed");
 }

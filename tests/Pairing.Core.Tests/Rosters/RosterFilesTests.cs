@@ -370,4 +370,62 @@ public sealed partial class RosterFilesTests
         Assert.Equal("ROS037", codes[0]);
         Assert.Contains("ROS022", codes);
     }
+
+    [Fact]
+    public void Blank_lines_are_skipped_and_counted_once()
+    {
+        // Issue 28, item 1: a file of empty lines cost memory per line and said nothing.
+        var result = ReadFolder(students: Students + new string('\n', 10_000));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("ROS064", problem.Code);
+        Assert.Equal(7, problem.Line);
+        Assert.Equal(10_000L, Convert.ToInt64(problem.Finding.Arguments.Single(a => a.Name == "count").Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void A_field_over_the_limit_stops_the_files_reading_with_its_line_and_length_and_is_never_echoed()
+    {
+        var huge = new string('x', InputFileLimits.MaxFieldChars + 1);
+        var result = ReadFolder(counties: "county_id,side,name,unit," + huge + "\n653128,xinjiang,岳普湖县,653128\n");
+
+        var problem = Assert.Single(result.Problems, p => p.File == "counties.csv");
+        Assert.Equal("ROS062", problem.Code);
+        Assert.Equal(1, problem.Line);
+        Assert.Equal(5, problem.Column);
+        Assert.DoesNotContain(huge[..100], problem.Message, StringComparison.Ordinal);
+        Assert.Contains((InputFileLimits.MaxFieldChars + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_over_the_limit_stops_the_files_reading()
+    {
+        var fields = string.Join(",", Enumerable.Repeat(new string('y', 1000), 70));
+        var result = ReadFolder(students: Students + fields + "\nx9,XC1,F\n");
+
+        var problem = Assert.Single(result.Problems, p => p.File == "students.csv");
+        Assert.Equal("ROS063", problem.Code);
+        Assert.Equal(7, problem.Line);
+    }
+
+    [Fact]
+    public void Many_problems_of_one_code_are_listed_a_hundred_per_file_and_the_rest_counted_exactly()
+    {
+        // Issue 28, item 2: 500,000 malformed rows gave 501,435 lines of output.
+        var rows = new StringBuilder(Students);
+        for (var i = 0; i < 500; i++)
+        {
+            rows.Append("b").Append(i).Append(",XC1,Q\n");
+        }
+
+        var result = ReadFolder(students: rows.ToString());
+
+        Assert.Equal(100, result.Problems.Count(p => p.Code == "ROS037"));
+        var more = Assert.Single(result.Problems, p => p.Code == "ROS065");
+        Assert.Equal("students.csv", more.File);
+        Assert.Equal(400, more.Finding.Arguments.Single(a => a.Name == "count").Value);
+        Assert.Equal("ROS037", more.Finding.Arguments.Single(a => a.Name == "code").Value);
+        Assert.Equal(ProblemSeverity.Error, more.Severity);
+    }
 }

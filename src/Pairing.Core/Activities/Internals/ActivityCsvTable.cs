@@ -83,6 +83,9 @@ internal static class ActivityCsvTable
         CsvTableIssue.PhoneValues => ActivityFileFindings.PersonalValues,
         CsvTableIssue.EmailValues => ActivityFileFindings.EmailValues,
         CsvTableIssue.WrongSeparator => ActivityFileFindings.WrongSeparator,
+        CsvTableIssue.FieldTooLong => ActivityFileFindings.FieldTooLong,
+        CsvTableIssue.LineTooLong => ActivityFileFindings.LineTooLong,
+        CsvTableIssue.BlankLines => ActivityFileFindings.BlankLines,
         _ => ActivityFileFindings.PersonalColumn,
     };
 

@@ -36,6 +36,7 @@ internal sealed class CsvReader
         }
 
         var startLine = _line;
+        var recordStart = _pos;
         CsvError? error = null;
         while (true)
         {
@@ -146,6 +147,23 @@ internal sealed class CsvReader
             break;
         }
 
+        // Too long a field or line ends the file's reading (the caller stops): junk costs what is kept.
+        if (_pos - recordStart > InputFileLimits.MaxLineChars)
+        {
+            error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: _pos - recordStart);
+        }
+        else
+        {
+            foreach (var f in _fields)
+            {
+                if (f.Length > InputFileLimits.MaxFieldChars)
+                {
+                    error = new CsvError(startLine, f.Column, CsvErrorKind.FieldTooLong, Length: f.Length);
+                    break;
+                }
+            }
+        }
+
         record = new CsvRecord(this, startLine, _fields.Count, error);
         return true;
     }
@@ -196,6 +214,12 @@ internal enum CsvErrorKind
 
     /// <summary>A quote inside an unquoted field.</summary>
     QuoteInField,
+
+    /// <summary>A field longer than <see cref="InputFileLimits.MaxFieldChars"/>.</summary>
+    FieldTooLong,
+
+    /// <summary>A record longer than <see cref="InputFileLimits.MaxLineChars"/>.</summary>
+    LineTooLong,
 }
 
 /// <summary>
@@ -209,10 +233,16 @@ internal enum CsvErrorKind
 /// <param name="Byte">For <see cref="CsvErrorKind.BadByte"/>: the byte's value.</param>
 /// <param name="Character">For <see cref="CsvErrorKind.BadByte"/>: the 1-based character on its line.</param>
 /// <param name="Offset">For <see cref="CsvErrorKind.BadByte"/>: the byte offset in the file.</param>
-internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byte = 0, int Character = 0, long Offset = 0)
+/// <param name="Length">For <see cref="CsvErrorKind.FieldTooLong"/> and <see cref="CsvErrorKind.LineTooLong"/>: the length in characters.</param>
+internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byte = 0, int Character = 0, long Offset = 0, long Length = 0)
 {
+    /// <summary>Whether the file cannot be read past this error (a field or line over the limit).</summary>
+    public bool StopsReading => Kind is CsvErrorKind.FieldTooLong or CsvErrorKind.LineTooLong;
+
     public string Message => Kind switch
     {
+        CsvErrorKind.FieldTooLong => FormattableString.Invariant($"a field of {Length} characters, more than the {InputFileLimits.MaxFieldChars} a field may have; the file is not read further"),
+        CsvErrorKind.LineTooLong => FormattableString.Invariant($"a line of {Length} characters, more than the {InputFileLimits.MaxLineChars} a line may have; the file is not read further"),
         CsvErrorKind.Utf16 => "the file is UTF-16",
         CsvErrorKind.BadByte => FormattableString.Invariant($"byte 0x{Byte:X2} at character {Character} (byte offset {Offset}) is neither UTF-8 nor GB18030"),
         CsvErrorKind.UnclosedQuote => "a quoted field is never closed",
@@ -222,6 +252,7 @@ internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byt
 
     public string Expected => Kind switch
     {
+        CsvErrorKind.FieldTooLong or CsvErrorKind.LineTooLong => "a CSV file of rows, as the format describes",
         CsvErrorKind.Utf16 or CsvErrorKind.BadByte => "a text file in UTF-8 (with or without a BOM) or GB18030",
         CsvErrorKind.UnclosedQuote => "a closing quote (\")",
         CsvErrorKind.TextAfterQuote => "a comma or the end of the line after a quoted field",

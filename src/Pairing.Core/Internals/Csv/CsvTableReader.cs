@@ -54,6 +54,15 @@ internal enum CsvTableIssue
 
     /// <summary>The header is one field that another separator splits into the format's columns (<c>separator</c>).</summary>
     WrongSeparator,
+
+    /// <summary>A field longer than the limit; the file is not read further (<c>length</c>, <c>max</c>).</summary>
+    FieldTooLong,
+
+    /// <summary>A line longer than the limit; the file is not read further (<c>length</c>, <c>max</c>).</summary>
+    LineTooLong,
+
+    /// <summary>Blank lines were skipped, counted once for the file (<c>count</c>).</summary>
+    BlankLines,
 }
 
 /// <summary>Reports one table-level problem with its typed arguments; each kind of input turns it into its own finding.</summary>
@@ -95,7 +104,7 @@ internal static class CsvTableReader
 
         if (header.Error is { } headerError)
         {
-            ReportError(report, headerError, headerError.Column);
+            ReportError(report, headerError, headerError.Column == 0 ? null : headerError.Column);
             return false;
         }
 
@@ -167,13 +176,32 @@ internal static class CsvTableReader
         var onRecord = start(columns, personal);
         var polled = 0;
         long rows = 0;
+        long blank = 0;
+        var firstBlank = 0;
         while (csv.TryRead(out var record))
         {
             Ambient.Poll(ref polled);
             Ambient.Rows(++rows);
+            if (record.Error is { StopsReading: true } tooLong)
+            {
+                ReportError(report, tooLong, tooLong.Column == 0 ? null : tooLong.Column);
+                headerOk = false;
+                break;
+            }
+
             if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
             {
-                continue; // a wholly empty row, such as the bare commas a spreadsheet leaves after the table
+                // A wholly empty row, such as the bare commas a spreadsheet leaves after the table: skipped, and counted
+                // once below, so that a file of empty lines costs nothing per line.
+                if (record.IsBlank)
+                {
+                    if (blank++ == 0)
+                    {
+                        firstBlank = record.Line;
+                    }
+                }
+
+                continue;
             }
 
             if (record.Error is { } error)
@@ -206,6 +234,12 @@ internal static class CsvTableReader
         }
 
         Ambient.Rows(rows, last: true);
+        if (blank > 1)
+        {
+            // One blank line (a file ending in two line breaks) is not worth a word; more are counted once.
+            report(CsvTableIssue.BlankLines, firstBlank, null, null, FindingArgument.Of("count", blank));
+        }
+
         return headerOk;
     }
 
@@ -257,6 +291,12 @@ internal static class CsvTableReader
                 break;
             case CsvErrorKind.TextAfterQuote:
                 report(CsvTableIssue.TextAfterQuote, error.Line, column, null);
+                break;
+            case CsvErrorKind.FieldTooLong:
+                report(CsvTableIssue.FieldTooLong, error.Line, column, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.MaxFieldChars));
+                break;
+            case CsvErrorKind.LineTooLong:
+                report(CsvTableIssue.LineTooLong, error.Line, null, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.MaxLineChars));
                 break;
             default:
                 report(CsvTableIssue.QuoteInField, error.Line, column, null);
