@@ -622,7 +622,7 @@ public static class PairingReport
             ManifestRow("同语言权重", "Same-language weight", "option-language-weight", I(o.SameLanguageWeight));
             ManifestRow("出生年份相近权重", "Close-birth-year weight", "option-birth-year-weight", I(o.CloseBirthYearWeight));
             ManifestRow("随机种子", "Seed", "option-seed", I(o.Seed));
-            ManifestRow("每个子问题工作量上限", "Work limit per sub-problem", "option-work-limit", HtmlWriter.Raw(o.WorkLimitPerSubproblem));
+            ManifestRow("每组计算的工作量上限", "Work limit per sub-problem", "option-work-limit", HtmlWriter.Raw(o.WorkLimitPerSubproblem));
             foreach (var (level, seconds) in _s.SecondsPerLevel.OrderBy(kv => kv.Key))
             {
                 var name = PairingResult.LevelName(level);
