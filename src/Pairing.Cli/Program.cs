@@ -105,11 +105,12 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // Every problem at once, not just the first.
-            error.WriteLine(Fmt.Of(Strings.CommandLineProblems, parsed.Errors.Count));
-            foreach (var problem in parsed.Errors)
+            // Every problem at once, not just the first, each with its code (the parser's own as well).
+            var problems = ParseProblems.Lines(parsed);
+            error.WriteLine(Fmt.Of(Strings.CommandLineProblems, problems.Count));
+            foreach (var problem in problems)
             {
-                error.WriteLine("  " + problem.Message);
+                error.WriteLine("  " + problem);
             }
 
             error.WriteLine(Strings.CommandLineUsage);

@@ -180,13 +180,13 @@ internal static class CliOptions
     /// A library options failure (an <c>OPT</c> finding whose subject is the property) rendered under the flag the user
     /// typed (<c>--seed</c>, not <c>Seed</c>), in the run's language; its data is re-used, never its text.
     /// </summary>
-    public static string Failure(Finding failure, string flag)
+    /// <remarks>On one line with its code, as every command-line problem (<c>error OPT001: --seed is -1; …</c>); the
+    /// property is not named as a subject.</remarks>
+    public static string Failure(Finding failure, string? flag)
     {
-        var named = failure.Arguments.Any(a => a.Name == "option")
-            ? new Finding(failure.Descriptor, failure.Severity, new FindingSubject("option", flag), failure.Location,
-                failure.Arguments.Select(a => a.Name == "option" ? FindingArgument.Of("option", flag) : a))
-            : failure;
-        return FindingRenderer.Default.Render(named);
+        var named = new Finding(failure.Descriptor, failure.Severity, null, failure.Location,
+            failure.Arguments.Select(a => a.Name == "option" && flag is not null ? FindingArgument.Of("option", flag) : a));
+        return FindingRenderer.Default.RenderLine(named);
     }
 
     private delegate bool TryParser<T>(string text, out T value);

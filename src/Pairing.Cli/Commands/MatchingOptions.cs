@@ -75,9 +75,7 @@ internal sealed class MatchingOptions
             foreach (var failure in options.Validate())
             {
                 // Name the option as the user typed it (--seed), not the property, by its data, never its text.
-                result.AddError(failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag)
-                    ? CliOptions.Failure(failure, flag)
-                    : FindingRenderer.Default.Render(failure));
+                result.AddError(CliOptions.Failure(failure, failure.Subject is { } subject && given.TryGetValue(subject.Id, out var flag) ? flag : null));
             }
         });
     }

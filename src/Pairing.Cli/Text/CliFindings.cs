@@ -61,6 +61,30 @@ internal static class CliFindings
     /// <summary>CLI017: <c>--encoding</c> names neither UTF-8 nor GB18030.</summary>
     public static FindingDescriptor BadEncoding { get; } = New("CLI017", "value");
 
+    /// <summary>CLI018: a command that does not exist (<c>pairing chek</c>).</summary>
+    public static FindingDescriptor UnknownCommand { get; } = New("CLI018", "command");
+
+    /// <summary>CLI019: an option the command does not have.</summary>
+    public static FindingDescriptor UnknownOption { get; } = New("CLI019", "option", "command");
+
+    /// <summary>CLI020: an argument beyond those the command takes.</summary>
+    public static FindingDescriptor ExtraArgument { get; } = New("CLI020", "value", "command", "arguments");
+
+    /// <summary>CLI021: an argument to a command that takes none.</summary>
+    public static FindingDescriptor NoArguments { get; } = New("CLI021", "value", "command");
+
+    /// <summary>CLI022: no command at all.</summary>
+    public static FindingDescriptor NoCommand { get; } = New("CLI022", "commands");
+
+    /// <summary>CLI023: a command's argument is missing.</summary>
+    public static FindingDescriptor ArgumentMissing { get; } = New("CLI023", "command", "argument");
+
+    /// <summary>CLI024: an option that takes one value is given more than once.</summary>
+    public static FindingDescriptor OptionGivenTwice { get; } = New("CLI024", "option", "count");
+
+    /// <summary>CLI025: any other problem the command-line parser finds.</summary>
+    public static FindingDescriptor ParserProblem { get; } = New("CLI025", "problem");
+
     /// <summary>CLI030: an output path cannot be written (found before any work is done).</summary>
     public static FindingDescriptor NotWritable { get; } = New("CLI030", "option", "path", "reason");
 
@@ -69,8 +93,13 @@ internal static class CliFindings
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
         ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, OutputTaken, BadEncoding,
+        UnknownCommand, UnknownOption, ExtraArgument, NoArguments, NoCommand, ArgumentMissing, OptionGivenTwice, ParserProblem,
         NotWritable,
     ];
+
+    /// <summary>A sentence that follows a finding (<c>Hint.Nearest</c>: "Did you mean 'check'?"), in the run's language.</summary>
+    public static string Hint(string key, string value) =>
+        Fmt.Of(Messages.GetString(key, System.Globalization.CultureInfo.CurrentUICulture) ?? key, value);
 
     /// <summary>The finding on one line in the run's language: <c>error CLI001: Option '--out' is required.</c></summary>
     public static string Line(FindingDescriptor descriptor, params (string Name, object Value)[] arguments) =>

@@ -133,7 +133,10 @@ internal sealed class HelpText : SynchronousCommandLineAction
         var description = option.Description ?? string.Empty;
         if (option.ValueType != typeof(bool) && option.HasDefaultValue && option.GetDefaultValue() is { } value)
         {
-            var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            // A default shows as the user would type it (utf8), not as the library's enum value (Utf8WithBom).
+            var text = value is Pairing.Core.TextFileEncoding encoding
+                ? (encoding == Pairing.Core.TextFileEncoding.Gb18030 ? "gb18030" : "utf8")
+                : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             if (!string.IsNullOrEmpty(text))
             {
                 return (description, Fmt.Of(Strings.HelpDefault, text));

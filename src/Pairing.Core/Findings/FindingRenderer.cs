@@ -202,7 +202,7 @@ public sealed class FindingRenderer
                 var name = format.Substring(i + 1, end - i - 1);
                 text.Append(!finding.TryGetArgument<object>(name, out var value) ? $"{{{name}}}"
                     : value is string id && finding.Descriptor.ProvinceArguments.Contains(name) ? Province(id, culture)
-                    : Value(value, culture));
+                    : Named(name, value, culture));
                 i = end;
             }
             else
@@ -219,6 +219,14 @@ public sealed class FindingRenderer
         Text("Province." + id, Common, culture) is { } name
             ? IsChinese(culture) ? $"{name}（{id}）" : $"{name} ({id})"
             : id;
+
+    /// <summary>
+    /// An argument's text. A summary figure or a result's option named by its machine name (<c>xinjiang_students</c>)
+    /// reads as a term, <c>Term.figure.xinjiang_students</c> or <c>Term.option.seed</c>, when one is defined (新疆学生总数（xinjiang_students）),
+    /// so that a Chinese sentence carries no bare English identifier; the finding keeps the machine name.
+    /// </summary>
+    private string Named(string name, object value, CultureInfo culture) =>
+        value is string s && name is "figure" or "option" && Text($"Term.{name}.{s}", Common, culture) is { } term ? term : Value(value, culture);
 
     private string Value(object value, CultureInfo culture) => value switch
     {

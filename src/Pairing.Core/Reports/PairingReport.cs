@@ -156,7 +156,7 @@ public static class PairingReport
             w.Open("header");
             w.Open("h1").Text("各民族中学生结对子报告 ").Element("span", "Pairing and compliance report", "class", "en").Close();
             w.Open("p", "class", "meta");
-            w.Text(result.Phase == PairingPhase.Roster ? "名单阶段（班级与学生）" : "规划阶段（县与学校）");
+            w.Text(result.Phase == PairingPhase.Roster ? "名册阶段（班级与学生）" : "规划阶段（县与学校）");
             w.Element("span", result.Phase == PairingPhase.Roster ? " Roster phase (classes and students)" : " Planning phase (counties and schools)", "class", "en");
             w.Text(" · ");
             w.Element("code", _s.InputHash, "data-figure", "input-hash", "data-value", _s.InputHash);
@@ -610,7 +610,7 @@ public static class PairingReport
             _w.Open("table", "id", "manifest");
             _w.Open("tbody");
             ManifestRow("阶段", "Phase", "phase", result.Phase == PairingPhase.Roster ? "roster" : "planning");
-            ManifestRow("输入哈希", "Input hash", "manifest-input-hash", _s.InputHash);
+            ManifestRow("名册哈希值", "Input hash", "manifest-input-hash", _s.InputHash);
             ManifestRow("库版本", "Library version", "library-version", _s.LibraryVersion);
             ManifestRow("OR-Tools 版本", "OR-Tools version", "or-tools-version", _s.OrToolsVersion);
             var o = _s.Options;
@@ -622,7 +622,7 @@ public static class PairingReport
             ManifestRow("同语言权重", "Same-language weight", "option-language-weight", I(o.SameLanguageWeight));
             ManifestRow("出生年份相近权重", "Close-birth-year weight", "option-birth-year-weight", I(o.CloseBirthYearWeight));
             ManifestRow("随机种子", "Seed", "option-seed", I(o.Seed));
-            ManifestRow("每个子问题工作量上限", "Work limit per sub-problem", "option-work-limit", HtmlWriter.Raw(o.WorkLimitPerSubproblem));
+            ManifestRow("每组计算的工作量上限", "Work limit per sub-problem", "option-work-limit", HtmlWriter.Raw(o.WorkLimitPerSubproblem));
             foreach (var (level, seconds) in _s.SecondsPerLevel.OrderBy(kv => kv.Key))
             {
                 var name = PairingResult.LevelName(level);

@@ -75,7 +75,7 @@ public sealed partial class ActivityFilesTests
             (Code(5, 1), Code(5, 6), Code(6, 4), Code(6, 8), Code(7, 9), Code(9, 5)));
         Assert.Equal("activities.csv:3:2 (kind): error ACF020: kind 'postcard' is not known; expected letter, chat, book-sent, book-reflection, deed-agreed, deed-done, deed-reflection, school-exchange, camp or family-event",
             FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.English));
-        Assert.Equal("activities.csv:3:2 (kind): 错误 ACF020: 活动类型“postcard”无法识别；应为letter、chat、book-sent、book-reflection、deed-agreed、deed-done、deed-reflection、school-exchange、camp 或 family-event",
+        Assert.Equal("activities.csv:3:2 (kind): 错误 ACF020: 活动类型“postcard”无法识别；应为 letter、chat、book-sent、book-reflection、deed-agreed、deed-done、deed-reflection、school-exchange、camp 或 family-event",
             FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.Chinese));
 
         string Code(int line, int column) => result.Errors.First(p => p.Line == line && p.Column == column).Code;

@@ -131,11 +131,11 @@ public sealed partial class CliLanguageTests : CliTestBase
 
         var english = Run("check", Folder, "--language", "en");
         Assert.Equal(0, flag.Code);
-        Assert.Contains("是有效名单", flag.Out, StringComparison.Ordinal);
+        Assert.Contains("是有效名册", flag.Out, StringComparison.Ordinal);
         Assert.Contains("新疆", flag.Out, StringComparison.Ordinal);
         Assert.Equal(flag.Out, culture.Out);
         Assert.Contains("is a valid roster", english.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("是有效名单", english.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("是有效名册", english.Out, StringComparison.Ordinal);
     }
 
     [Fact]

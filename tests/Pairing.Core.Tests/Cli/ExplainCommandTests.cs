@@ -60,7 +60,7 @@ public sealed class ExplainCommandTests : CliTestBase
         var en = Run("explain", In("result"), student, "--language", "en");
 
         Assert.Equal(0, zh.Code);
-        Assert.Contains("仅凭结对结果无法得知其所在学校；提供名单后可继续向上追溯原因", zh.Out.Replace("\n    ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("仅凭结对结果无法得知其所在学校；提供名册后可继续向上追溯原因", zh.Out.Replace("\n    ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("the result alone does not say which school it is in", en.Out.Replace("\n    ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

@@ -142,7 +142,7 @@ public sealed class EncodingCommandTests : CliTestBase
         var listed = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(listed.Length > 100, $"{listed.Length} lines with --all");
         Assert.Contains("CHK090", listed[0], StringComparison.Ordinal);
-        Assert.Contains("该结果由另一份名册生成，或生成后被改动过：其输入哈希为 " + hashOfA, zh.Out.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("该结果由另一份名册生成，或生成后被改动过：其名册哈希值为 " + hashOfA, zh.Out.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("已按代码汇总", zh.Out, StringComparison.Ordinal);
     }
 

@@ -77,7 +77,7 @@ public sealed class PairingExplainerTests
 
         Assert.Equal(["UNP032", "EXP005"], explanation.Findings.Select(f => f.Code));
         Assert.Equal(PairingLevel.School, explanation.Findings[1]["above"]);
-        Assert.Equal("仅凭结对结果无法得知其所在学校；提供名单后可继续向上追溯原因", FindingRenderer.Default.Render(explanation.Findings[1], FindingLanguage.Chinese));
+        Assert.Equal("仅凭结对结果无法得知其所在学校；提供名册后可继续向上追溯原因", FindingRenderer.Default.Render(explanation.Findings[1], FindingLanguage.Chinese));
 
         // A school's county is not in the result either; a county's row is its root cause.
         Assert.Equal(["UNP011", "EXP005"], PairingExplainer.Explain(result, "YS").Findings.Select(f => f.Code));

@@ -23,7 +23,7 @@ public sealed class RosterProblemTests
             "classes.csv:12:3 (grade): error ROS014: grade '13' is not a middle-school grade; expected a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级",
             FindingRenderer.Default.RenderLine(problem.Finding, FindingLanguage.English));
         Assert.Equal(
-            "classes.csv:12:3 (grade): 错误 ROS014: 年级“13”不是中学年级；应为7 到 12 的年级，或初一至高三、七年级至十二年级",
+            "classes.csv:12:3 (grade): 错误 ROS014: 年级“13”不是中学年级；应为 7 到 12 的年级，或初一至高三、七年级至十二年级",
             FindingRenderer.Default.RenderLine(problem.Finding, FindingLanguage.Chinese));
     }
 
@@ -41,7 +41,7 @@ public sealed class RosterProblemTests
             "class 'X' was rejected at classes.csv:2, so the students in it are not checked further (students: 37); expected a valid row for class 'X' in classes.csv",
             FindingRenderer.Default.Render(rejected, FindingLanguage.English));
         Assert.Equal(
-            "班级“X”在 classes.csv 第 2 行被拒，所以不再检查它的学生（共 37 名）；应为classes.csv 中班级“X”的一行有效数据",
+            "班级“X”在 classes.csv 第 2 行被拒，所以不再检查它的学生（共 37 名）；应为 classes.csv 中班级“X”的一行有效数据",
             FindingRenderer.Default.Render(rejected, FindingLanguage.Chinese));
         Assert.Equal("school id 'XS1' appears twice (first at line 2); expected each id once in its file", FindingRenderer.Default.Render(duplicate, FindingLanguage.English));
         Assert.Equal("学校编号“XS1”出现两次（第一次在第 2 行）；应为每个编号在文件中只出现一次", FindingRenderer.Default.Render(duplicate, FindingLanguage.Chinese));
@@ -60,7 +60,7 @@ public sealed class RosterProblemTests
 
         using (UiCulture.Chinese())
         {
-            Assert.Equal("年级“13”不是中学年级；应为7 到 12 的年级，或初一至高三、七年级至十二年级", problem.Message);
+            Assert.Equal("年级“13”不是中学年级；应为 7 到 12 的年级，或初一至高三、七年级至十二年级", problem.Message);
             Assert.Equal("7 到 12 的年级，或初一至高三、七年级至十二年级", problem.Expected);
             Assert.StartsWith("classes.csv:12:3 (grade): 错误 ROS014: 年级", problem.ToString(), StringComparison.Ordinal);
         }
