@@ -449,12 +449,17 @@ public sealed class RosterBuilder
             // order. A row's own problems (a duplicate id, an id Excel turned into 6.52E+11) come first; a reference that
             // does not resolve follows, since a bad row above is often why; a class size that disagrees with students.csv,
             // or a class left empty, comes last, since a duplicate or misplaced student row is usually the cause.
-            static int Stage(RosterProblem p) => p.Kind switch
+            static int Stage(RosterProblem p) => StageOf(p.Code == RosterFindings.MoreProblems.Code && p.Finding.TryGetArgument<string>("code", out var of)
+                && RosterFindings.TryGetKind(of, out var kind) ? kind : p.Kind);
+            static int StageOf(RosterProblemKind kind) => kind switch
             {
                 RosterProblemKind.DanglingReference => 1,
                 RosterProblemKind.SizeMismatch or RosterProblemKind.EmptyClass => 2,
                 _ => 0,
             };
+
+            // The count of problems left out comes right after the last one of its code that is listed.
+            static int Line(RosterProblem p) => p.Code == RosterFindings.MoreProblems.Code ? int.MaxValue : p.Line ?? 0;
 
             static int FileRank(string? f) => f switch
             {
@@ -469,7 +474,7 @@ public sealed class RosterBuilder
                 .Select((p, i) => (p, i))
                 .OrderBy(t => Stage(t.p))
                 .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
-                .ThenBy(t => t.p.Line ?? 0)
+                .ThenBy(t => Line(t.p))
                 .ThenBy(t => t.p.Column ?? 0)
                 .ThenBy(t => t.i)
                 .Select(t => t.p)];

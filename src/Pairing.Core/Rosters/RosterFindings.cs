@@ -186,6 +186,9 @@ public static class RosterFindings
     /// <summary>The problem kind a code belongs to, or 0 when the code is not one of these.</summary>
     internal static RosterProblemKind KindOf(FindingDescriptor descriptor) => Kinds.TryGetValue(descriptor.Code, out var kind) ? kind : 0;
 
+    /// <summary>The problem kind of a code given as text; false when the code is not one of these.</summary>
+    internal static bool TryGetKind(string code, out RosterProblemKind kind) => Kinds.TryGetValue(code, out kind);
+
     private static FindingDescriptor Define(string code, RosterProblemKind kind, FindingSeverity severity, params string[] arguments)
     {
         Kinds.Add(code, kind);

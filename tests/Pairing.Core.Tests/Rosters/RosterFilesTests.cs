@@ -427,5 +427,8 @@ public sealed partial class RosterFilesTests
         Assert.Equal(400, more.Finding.Arguments.Single(a => a.Name == "count").Value);
         Assert.Equal("ROS037", more.Finding.Arguments.Single(a => a.Name == "code").Value);
         Assert.Equal(ProblemSeverity.Error, more.Severity);
+        // Said right after the last one listed of its code.
+        var codes = result.Problems.Select(p => p.Code).ToList();
+        Assert.Equal(codes.LastIndexOf("ROS037") + 1, codes.IndexOf("ROS065"));
     }
 }
