@@ -1,0 +1,264 @@
+using FsCheck.Xunit;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
+using Xunit.Abstractions;
+
+namespace Pairing.Core.Tests.Matching;
+
+/// <summary>
+/// The yardstick for shared inland units (issue 25): an exact optimum of coverage when an inland county takes up to
+/// K Xinjiang counties and an inland school up to K Xinjiang schools, found by brute force on small rosters built so
+/// that sharing bites (few, large inland schools; uneven grades; tight supply). It shares no code with the matcher.
+/// </summary>
+/// <remarks>
+/// The model, flat: each Xinjiang county goes to an inland county of its province or none, an inland county taking at
+/// most K; each Xinjiang school of a paired county goes to a school of that county's inland county or none, an inland
+/// school taking at most K. An inland school's Xinjiang schools together have no more classes and no more students
+/// than it has (P4 on the sums). Coverage per inland school and grade is the smaller of the students its Xinjiang
+/// schools have in that grade, together, and the students it has (P5 and P6: same grade, one-to-one).
+/// </remarks>
+public sealed class SharedOptimumTests(ITestOutputHelper output)
+{
+    private const int Rosters = 40;
+
+    [Fact]
+    public void The_matcher_never_claims_more_than_the_exact_optimum_with_sharing()
+    {
+        // The yardstick's own check: whatever the matcher's gap, it can never beat the optimum, and every result holds.
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Shared(seed);
+            var options = Options(k);
+            var result = new PairingMatcher().Match(roster, options: options);
+            Assert.True(PairingResultChecker.Check(roster, result, options).IsValid, $"seed {seed}, K = {k}");
+            Assert.True(result.Summary.CoveredStudents <= BruteForce.Best(roster, k), $"seed {seed}, K = {k}");
+        }
+    }
+
+    [Fact]
+    public void Gap_of_the_matcher_to_the_exact_optimum_with_sharing_is_reported()
+    {
+        long gap = 0, optimum = 0;
+        var exact = 0;
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Shared(seed);
+            var covered = new PairingMatcher().Match(roster, options: Options(k)).Summary.CoveredStudents;
+            var best = BruteForce.Best(roster, k);
+            optimum += best;
+            gap += best - covered;
+            exact += best == covered ? 1 : 0;
+            if (best != covered)
+            {
+                output.WriteLine($"seed {seed}, K = {k}: covered {covered}, optimum {best}");
+            }
+        }
+
+        output.WriteLine($"{exact} of {Rosters * 2} exact; {gap} students short of {optimum} in all");
+        Assert.True(gap >= 0);
+    }
+
+    [Fact(Skip = "Issue 25: the matcher is heuristic with shared inland units; docs/matching.md has the gap (unskip at gap 0).")]
+    public void The_matcher_reaches_the_exact_optimum_with_sharing()
+    {
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Shared(seed);
+            Assert.Equal(BruteForce.Best(roster, k), new PairingMatcher().Match(roster, options: Options(k)).Summary.CoveredStudents);
+        }
+    }
+
+    [Property(MaxTest = 40)]
+    public void The_optimum_with_more_sharing_is_never_lower(int seed)
+    {
+        // Of the model itself: the K = 1 solution is feasible for K = 2.
+        var roster = Shared(seed);
+        Assert.True(BruteForce.Best(roster, 2) >= BruteForce.Best(roster, 1));
+    }
+
+    [Fact(Skip = "Issue 25: with sharing the matcher can cover fewer than without; docs/matching.md has the figures (unskip when it holds).")]
+    public void Allowing_more_sharing_never_covers_fewer_students()
+    {
+        for (var seed = 0; seed < Rosters; seed++)
+        {
+            var roster = Shared(seed);
+            var one = new PairingMatcher().Match(roster, options: Options(1)).Summary.CoveredStudents;
+            var two = new PairingMatcher().Match(roster, options: Options(2)).Summary.CoveredStudents;
+            Assert.True(two >= one, $"seed {seed}: K = 2 covers {two}, K = 1 {one}");
+        }
+    }
+
+    private static IEnumerable<(int Seed, int K)> Cases() =>
+        Enumerable.Range(0, Rosters).SelectMany(seed => new[] { (seed, 2), (seed, 3) });
+
+    private static PairingOptions Options(int k) => new() { XinjiangCountiesPerInlandCounty = k, XinjiangSchoolsPerInlandSchool = k };
+
+    /// <summary>
+    /// One province: two or three Xinjiang counties of one or two small schools, one or two inland counties of one or
+    /// two large schools; grades 7 to 9, uneven (some grades missing on a side), sizes 1 to 8.
+    /// </summary>
+    internal static Roster Shared(int seed)
+    {
+        var random = new Random(seed);
+        var t = new TestRoster();
+        var xCounties = random.Next(2, 4);
+        for (var c = 0; c < xCounties; c++)
+        {
+            var county = $"X{c}";
+            t.XinjiangCounty(county);
+            for (var s = 0; s < random.Next(1, 3); s++)
+            {
+                var school = $"{county}s{s}";
+                t.School(school, county);
+                var classes = 0;
+                foreach (var grade in new[] { 7, 8, 9 })
+                {
+                    if (random.Next(3) > 0)
+                    {
+                        t.Class($"{school}g{grade}", school, grade, random.Next(1, 6));
+                        classes++;
+                    }
+                }
+
+                if (classes == 0)
+                {
+                    t.Class($"{school}g7", school, 7, random.Next(1, 6));
+                }
+            }
+        }
+
+        for (var c = 0; c < random.Next(1, 3); c++)
+        {
+            var county = $"N{c}";
+            t.InlandCounty(county);
+            for (var s = 0; s < random.Next(1, 3); s++)
+            {
+                var school = $"{county}s{s}";
+                t.School(school, county);
+                var classes = 0;
+                foreach (var grade in new[] { 7, 8, 9 })
+                {
+                    for (var k = 0; k < random.Next(0, 4); k++)
+                    {
+                        t.Class($"{school}g{grade}k{k}", school, grade, random.Next(2, 9));
+                        classes++;
+                    }
+                }
+
+                if (classes == 0)
+                {
+                    t.Class($"{school}g7k0", school, 7, random.Next(2, 9));
+                }
+            }
+        }
+
+        return t.Build();
+    }
+
+    /// <summary>The flat exact optimum of coverage with shared inland units, by enumeration; shares nothing with the matcher.</summary>
+    internal static class BruteForce
+    {
+        public static long Best(Roster roster, int k)
+        {
+            var xc = roster.Counties.Where(c => c.Side == Side.Xinjiang).ToList();
+            var nc = roster.Counties.Where(c => c.Side == Side.Inland).ToList();
+            long best = 0;
+            foreach (var counties in Maps(xc.Count, nc.Count, k))
+            {
+                // The Xinjiang schools of each inland county's Xinjiang counties compete for its schools.
+                long covered = 0;
+                for (var n = 0; n < nc.Count; n++)
+                {
+                    var xs = xc.Where((_, i) => counties[i] == n).SelectMany(c => roster.SchoolsIn(c.Id)).ToList();
+                    covered += BestSchools(roster, xs, roster.SchoolsIn(nc[n].Id), k);
+                }
+
+                best = Math.Max(best, covered);
+            }
+
+            return best;
+        }
+
+        private static long BestSchools(Roster roster, List<School> xs, IReadOnlyList<School> ns, int k)
+        {
+            if (xs.Count == 0)
+            {
+                return 0;
+            }
+
+            long best = 0;
+            foreach (var map in Maps(xs.Count, ns.Count, k))
+            {
+                long covered = 0;
+                var ok = true;
+                for (var n = 0; n < ns.Count && ok; n++)
+                {
+                    var taken = xs.Where((_, i) => map[i] == n).ToList();
+                    if (taken.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var inland = roster.ClassesIn(ns[n].Id);
+                    var theirs = taken.SelectMany(s => roster.ClassesIn(s.Id)).ToList();
+                    if (theirs.Count > inland.Count || theirs.Sum(c => c.Size) > inland.Sum(c => c.Size))
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    foreach (var grade in new[] { 7, 8, 9 })
+                    {
+                        covered += Math.Min(theirs.Where(c => c.Grade.Number == grade).Sum(c => c.Size), inland.Where(c => c.Grade.Number == grade).Sum(c => c.Size));
+                    }
+                }
+
+                if (ok)
+                {
+                    best = Math.Max(best, covered);
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Every map of 0..left-1 into 0..right-1 or -1 (unpaired), each right taking at most <paramref name="k"/>.</summary>
+        private static IEnumerable<int[]> Maps(int left, int right, int k)
+        {
+            var map = new int[left];
+            var load = new int[right];
+            IEnumerable<int[]> Go(int i)
+            {
+                if (i == left)
+                {
+                    yield return (int[])map.Clone();
+                    yield break;
+                }
+
+                map[i] = -1;
+                foreach (var m in Go(i + 1))
+                {
+                    yield return m;
+                }
+
+                for (var j = 0; j < right; j++)
+                {
+                    if (load[j] < k)
+                    {
+                        load[j]++;
+                        map[i] = j;
+                        foreach (var m in Go(i + 1))
+                        {
+                            yield return m;
+                        }
+
+                        load[j]--;
+                    }
+                }
+            }
+
+            return Go(0);
+        }
+    }
+}
