@@ -69,6 +69,7 @@ public sealed class PairingMatcher : IPairingMatcher
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
+        using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
@@ -97,6 +98,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 "The roster gives class sizes only (no students.csv): the roster phase pairs named students; plan on it instead.", nameof(roster));
         }
 
+        using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Roster, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);

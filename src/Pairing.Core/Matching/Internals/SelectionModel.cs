@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Internals;
 using Google.OrTools.Sat;
 
 namespace Pairing.Core.Matching.Internals;
@@ -150,7 +151,7 @@ internal sealed class SelectionModel
             }
         }
 
-        var status = solver.Solve(model);
+        var status = Solve(solver, model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return chosen;
@@ -173,7 +174,7 @@ internal sealed class SelectionModel
                 model.AddHint(x[a], chosen[a]);
             }
 
-            status = solver.Solve(model);
+            status = Solve(solver, model);
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 for (var a = 0; a < _arcs.Count; a++)
@@ -208,7 +209,7 @@ internal sealed class SelectionModel
             }
         }
 
-        var status = solver.Solve(model);
+        var status = Solve(solver, model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return false;
@@ -221,5 +222,24 @@ internal sealed class SelectionModel
 
         model.Add(expr >= (long)solver.ObjectiveValue);
         return true;
+    }
+
+    /// <summary>
+    /// Solves with the call's cancellation token (<see cref="Ambient.Token"/>) wired to CP-SAT's stop-search, so that a
+    /// caller who gives up stops even one long sub-problem within moments, not at its work limit; the stopped solve is
+    /// then abandoned, never used.
+    /// </summary>
+    private static CpSolverStatus Solve(CpSolver solver, CpModel model)
+    {
+        var token = Ambient.Token;
+        token.ThrowIfCancellationRequested();
+        CpSolverStatus status;
+        using (token.Register(solver.StopSearch))
+        {
+            status = solver.Solve(model);
+        }
+
+        token.ThrowIfCancellationRequested();
+        return status;
     }
 }

@@ -1,3 +1,5 @@
+using Pairing.Core.Internals;
+
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
@@ -21,12 +23,21 @@ internal static class SubProblems
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, tasks.Count, parallel, i =>
+        try
         {
-            results[i] = solve(tasks[i]);
-            var completed = Interlocked.Increment(ref done);
-            progress?.Report(new PairingProgress(level, completed, tasks.Count));
-        });
+            Parallel.For(0, tasks.Count, parallel, i =>
+            {
+                // The token reaches the solver inside (CP-SAT's stop-search), not only the loop between sub-problems.
+                using var scope = Ambient.Use(cancellationToken);
+                results[i] = solve(tasks[i]);
+                var completed = Interlocked.Increment(ref done);
+                progress?.Report(new PairingProgress(level, completed, tasks.Count));
+            });
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
         if (tasks.Count == 0)
         {
             progress?.Report(new PairingProgress(level, 0, 0));
