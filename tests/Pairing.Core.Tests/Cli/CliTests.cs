@@ -160,7 +160,8 @@ public sealed class CliTests : CliTestBase
         var tool = Path.Combine("/home", "u", ".dotnet", "tools", ".store", "pairing.cli", "1.0.0", "tools", "net10.0", "any") + Path.DirectorySeparatorChar;
 
         Assert.Equal("dotnet run --project " + Path.Combine("src", "Pairing.Cli") + " --", DemoCommand.CommandPrefix(repository, build));
-        Assert.Equal("dotnet run --project " + Path.Combine(repository, "src", "Pairing.Cli") + " --", DemoCommand.CommandPrefix(Path.GetTempPath(), build));
+        var beside = Path.GetFullPath(Path.Combine(repository, "..", "not-the-repository"));
+        Assert.Equal("dotnet run --project " + Path.Combine(repository, "src", "Pairing.Cli") + " --", DemoCommand.CommandPrefix(beside, build));
         Assert.Equal("pairing", DemoCommand.CommandPrefix(repository, tool));
         Assert.Equal("pairing", DemoCommand.CommandPrefix(Path.GetTempPath(), Path.GetTempPath()));
     }
