@@ -1,3 +1,4 @@
+using Pairing.Core.Activities.Internals;
 using Pairing.Core.Activities;
 using Pairing.Core.Excel.Internals;
 using Pairing.Core.Findings;
@@ -39,7 +40,7 @@ public static class ActivityWorkbooks
     public static ActivityRecordsResult Read(string path, string? holidaysPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var problems = new List<ActivityProblem>();
+        var problems = new ActivityProblems();
         List<ActivityRecord>? records = null;
         HolidayCalendar? calendar = holidaysPath is null ? HolidayCalendar.Default : null;
         if (!RosterWorkbooks.IsWorkbook(path))
@@ -105,7 +106,7 @@ public static class ActivityWorkbooks
     private static SheetData Sheet(string name, string csv) =>
         SimpleCsv.Read(csv) is var rows && rows.Count > 0 ? new SheetData(name, rows[0], [.. rows.Skip(1)]) : new SheetData(name, [], []);
 
-    private static HolidayCalendar? ReadHolidays(string path, List<ActivityProblem> problems)
+    private static HolidayCalendar? ReadHolidays(string path, ActivityProblems problems)
     {
         if (!RosterWorkbooks.IsWorkbook(path))
         {
@@ -129,14 +130,14 @@ public static class ActivityWorkbooks
         return ReadSheet(problems, book, file, sheet, cells => ActivityFiles.ParseHolidays(cells, problems));
     }
 
-    private static List<ActivityRecord>? Missing(List<ActivityProblem> problems, string file, string table)
+    private static List<ActivityRecord>? Missing(ActivityProblems problems, string file, string table)
     {
         problems.Add(new ActivityProblem(ActivityFileFindings.NoSheet.Create(null, new FindingLocation(file),
             FindingArgument.Of("file", file), FindingArgument.Of("table", table))));
         return null;
     }
 
-    private static T? ReadSheet<T>(List<ActivityProblem> problems, Workbook book, string file, string sheet, Func<CellTable, T?> read)
+    private static T? ReadSheet<T>(ActivityProblems problems, Workbook book, string file, string sheet, Func<CellTable, T?> read)
         where T : class
     {
         try
@@ -151,7 +152,7 @@ public static class ActivityWorkbooks
         }
     }
 
-    private static Workbook? Open(string path, List<ActivityProblem> problems)
+    private static Workbook? Open(string path, ActivityProblems problems)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path) && !Directory.Exists(path))

@@ -161,4 +161,7 @@ public static class ActivityFileFindings
 
     /// <summary>ACF046: blank lines skipped, counted once per file at the first.</summary>
     public static FindingDescriptor BlankLines { get; } = Define("ACF046", ActivityProblemKind.MalformedCsv, FindingSeverity.Warning, "count");
+
+    /// <summary>ACF047: more problems of one code in one file than are listed: {count} more {code} after the first {listed}.</summary>
+    public static FindingDescriptor MoreProblems { get; } = Define("ACF047", ActivityProblemKind.MalformedCsv, FindingSeverity.Error, "count", "code", "listed");
 }

@@ -42,7 +42,7 @@ public static class ActivityFiles
         Guard.NotNull(activitiesPath);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = Ambient.Use(cancellationToken);
-        var problems = new List<ActivityProblem>();
+        var problems = new ActivityProblems();
         var activities = ReadBytes(activitiesPath, problems);
         var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);
         if (activities is null || (holidaysPath is not null && holidays is null))
@@ -65,7 +65,7 @@ public static class ActivityFiles
     public static async Task<ActivityRecordsResult> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activitiesPath);
-        var problems = new List<ActivityProblem>();
+        var problems = new ActivityProblems();
         var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (!activities.Ok)
@@ -102,7 +102,7 @@ public static class ActivityFiles
     public static async Task<ActivityRecordsResult> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activities);
-        var problems = new List<ActivityProblem>();
+        var problems = new ActivityProblems();
         var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (!a.Ok)
@@ -155,7 +155,7 @@ public static class ActivityFiles
     /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
     public static ActivityRecordsResult Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
     {
-        var problems = new List<ActivityProblem>();
+        var problems = new ActivityProblems();
         var records = ParseActivities(activities, ActivitiesFile, problems);
         var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
         return new ActivityRecordsResult(records, calendar, problems);
@@ -254,7 +254,7 @@ public static class ActivityFiles
     }
 
     /// <summary>A file's bytes, or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
-    internal static byte[]? ReadBytes(string path, List<ActivityProblem> problems)
+    internal static byte[]? ReadBytes(string path, ActivityProblems problems)
     {
         if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
         {
@@ -281,7 +281,7 @@ public static class ActivityFiles
         });
     }
 
-    internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
         var records = new List<ActivityRecord>(Math.Max(16, bytes.Count((byte)'\n')));
         ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
@@ -289,7 +289,7 @@ public static class ActivityFiles
     }
 
     /// <summary>Activity records from a workbook's sheet, through exactly the checks of a CSV file (Pairing.Core.Excel's seam).</summary>
-    internal static List<ActivityRecord> ParseActivities(CellTable cells, List<ActivityProblem> problems)
+    internal static List<ActivityRecord> ParseActivities(CellTable cells, ActivityProblems problems)
     {
         var records = new List<ActivityRecord>();
         ActivityCsvTable.Read(problems, cells, ActivityColumns, ActivityOptional, ActivityRow(records));
@@ -297,7 +297,7 @@ public static class ActivityFiles
     }
 
     /// <summary>Holidays from a workbook's sheet, through exactly the checks of a CSV file; null when any is an error.</summary>
-    internal static HolidayCalendar? ParseHolidays(CellTable cells, List<ActivityProblem> problems)
+    internal static HolidayCalendar? ParseHolidays(CellTable cells, ActivityProblems problems)
     {
         var holidays = new List<Holiday>();
         var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
@@ -419,7 +419,7 @@ public static class ActivityFiles
         };
     }
 
-    internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, List<ActivityProblem> problems)
+    internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
         var holidays = new List<Holiday>();
         var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);

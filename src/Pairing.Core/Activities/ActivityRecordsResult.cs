@@ -14,7 +14,8 @@ public sealed class ActivityRecordsResult
         var valid = records is not null && holidays is not null && !problems.Any(p => p.Severity == ProblemSeverity.Error);
         Records = valid ? records : null;
         Holidays = valid ? holidays : null;
-        Problems = problems;
+        // A hundred problems of a code per file are kept; how many more there were is said after them (ACF047).
+        Problems = problems is Internals.ActivityProblems capped ? capped.WithOmitted() : problems;
     }
 
     /// <summary>The records in file order, or <see langword="null"/> when any problem is an error.</summary>

@@ -173,4 +173,26 @@ public sealed partial class ActivityFilesTests
         Assert.Equal("ACF043", problem.Code);
         Assert.Equal(";", problem.Finding.Arguments.Single(a => a.Name == "separator").Value);
     }
+
+    [Fact]
+    public void Many_bad_records_of_one_code_are_listed_a_hundred_and_the_rest_counted_exactly()
+    {
+        // Issue 28, item 2: findings counted, not flooded.
+        var text = new StringBuilder("activity_id,kind,date,from_id,to_id\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            text.Append("A").Append(i).Append(",telegram,2014-09-01,x1,n1\n");
+        }
+
+        var result = ActivityFiles.Parse(Encoding.UTF8.GetBytes(text.ToString()));
+
+        var codes = result.Problems.Select(p => p.Code).ToList();
+        var bad = codes.GroupBy(c => c).Single(g => g.Key != "ACF047");
+        Assert.Equal(100, bad.Count());
+        var more = Assert.Single(result.Problems, p => p.Code == "ACF047");
+        Assert.Equal(900, more.Finding.Arguments.Single(a => a.Name == "count").Value);
+        Assert.Equal(bad.Key, more.Finding.Arguments.Single(a => a.Name == "code").Value);
+        Assert.Equal(codes.LastIndexOf(bad.Key) + 1, codes.IndexOf("ACF047"));
+        Assert.False(result.IsValid);
+    }
 }

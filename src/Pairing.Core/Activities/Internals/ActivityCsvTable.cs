@@ -15,7 +15,7 @@ internal static class ActivityCsvTable
 {
     /// <summary>Reads a file's rows; false when the file cannot be read at all (its problems are reported).</summary>
     public static bool Read(
-        List<ActivityProblem> problems,
+        ActivityProblems problems,
         ReadOnlySpan<byte> bytes,
         string fileName,
         string[] required,
@@ -43,7 +43,7 @@ internal static class ActivityCsvTable
     /// CSV line, so that what a header may say is decided in one place); wholly empty rows are skipped; a cell past the
     /// header's columns is a warning, said once per column. False when the rows cannot be read (problems say why).
     /// </summary>
-    public static bool Read(List<ActivityProblem> problems, CellTable cells, string[] required, string[] optional, Action<Row> onRow) =>
+    public static bool Read(ActivityProblems problems, CellTable cells, string[] required, string[] optional, Action<Row> onRow) =>
         SheetTableReader.Read(
             cells,
             required,
@@ -90,7 +90,7 @@ internal static class ActivityCsvTable
     };
 
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
-    internal sealed class Row(List<ActivityProblem> problems, string fileName, Dictionary<string, int> columns)
+    internal sealed class Row(ActivityProblems problems, string fileName, Dictionary<string, int> columns)
     {
         public CsvRecord Record { get; set; }
 
