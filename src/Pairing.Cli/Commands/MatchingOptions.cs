@@ -18,6 +18,7 @@ internal sealed class MatchingOptions
     private readonly Option<bool> _relaxGrade = new("--relax-grade") { Description = Strings.OptRelaxGrade };
 
     private readonly Option<bool> _continuityFirst = new("--continuity-first") { Description = Strings.OptContinuityFirst };
+    private readonly Option<bool> _strictP4 = new("--strict-p4") { Description = Strings.OptStrictP4 };
 
     public MatchingOptions()
     {
@@ -43,7 +44,7 @@ internal sealed class MatchingOptions
         ];
     }
 
-    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuityFirst];
+    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuityFirst, _strictP4];
 
     /// <summary>Adds the options to a command, with a validator that reports the library's own checks.</summary>
     public void AddTo(Command command)
@@ -91,6 +92,7 @@ internal sealed class MatchingOptions
         options.WorkLimitPerSubproblem = parsed.GetValue(_workLimit);
         options.RelaxGradeToNearest = parsed.GetValue(_relaxGrade);
         options.ContinuityFirst = parsed.GetValue(_continuityFirst);
+        options.StrictP4 = parsed.GetValue(_strictP4);
         return options;
     }
 }

@@ -45,6 +45,13 @@ public static class ContinuityFindings
     /// <summary>CON011: The pair could still stand by its own rules; its inland member has no place left beside this year's pairs.</summary>
     public static FindingDescriptor NoPlace { get; } = new("CON011", "continuity", FindingSeverity.Info, null, Messages);
 
+    /// <summary>
+    /// CON013: P4: kept, though the inland school has fallen below the Xinjiang school in classes or students
+    /// (<c>classes</c> against <c>neededClasses</c>, <c>students</c> against <c>neededStudents</c>); a previous pair
+    /// survives attrition unless P4 is strict. The row's counted/available/needed give the first shortfall.
+    /// </summary>
+    public static FindingDescriptor KeptShort { get; } = new("CON013", "continuity", FindingSeverity.Warning, "P4", Messages, "inland", "classes", "neededClasses", "students", "neededStudents");
+
     /// <summary>CON012: The plan given to the roster phase pairs a member otherwise.</summary>
     public static FindingDescriptor Plan { get; } = new("CON012", "continuity", FindingSeverity.Info, null, Messages);
 }

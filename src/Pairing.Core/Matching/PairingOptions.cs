@@ -49,6 +49,16 @@ public sealed class PairingOptions
     /// <value>The default value is false (coverage first).</value>
     public bool ContinuityFirst { get; set; }
 
+    /// <summary>
+    /// Whether P4 holds strictly for last term's school pairs too. By default a school pair of the previous result
+    /// whose inland school has since fallen below its Xinjiang school in classes or students (students left during
+    /// the year) may still be kept, so that the class and student pairs under it survive; <c>continuity.csv</c>
+    /// then says so at level school with rule P4 (<c>CON013</c>) and the numbers. New pairs meet P4 as always. On,
+    /// such a pair is dropped (<c>CON005</c>/<c>CON006</c>), as before. Without a previous result it changes nothing.
+    /// </summary>
+    /// <value>The default value is false (kept pairs survive attrition).</value>
+    public bool StrictP4 { get; set; }
+
     /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
     /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
     public int SameGenderWeight { get; set; } = 4;
@@ -156,6 +166,7 @@ public sealed class PairingOptions
         XinjiangSchoolsPerInlandSchool = XinjiangSchoolsPerInlandSchool,
         RelaxGradeToNearest = RelaxGradeToNearest,
         ContinuityFirst = ContinuityFirst,
+        StrictP4 = StrictP4,
         SameGenderWeight = SameGenderWeight,
         SharedInterestWeight = SharedInterestWeight,
         SameLanguageWeight = SameLanguageWeight,

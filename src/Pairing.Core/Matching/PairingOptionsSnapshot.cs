@@ -30,6 +30,9 @@ public sealed record PairingOptionsSnapshot
     /// <summary><see cref="PairingOptions.ContinuityFirst"/>: whether last year's pairs were kept before coverage.</summary>
     public bool ContinuityFirst { get; init; }
 
+    /// <summary>Whether P4 held strictly for last term's school pairs (<see cref="PairingOptions.StrictP4"/>).</summary>
+    public bool StrictP4 { get; init; }
+
     /// <summary>The weight of pairing students of the same gender.</summary>
     /// <value>The default value is 4.</value>
     public int SameGenderWeight { get; init; } = 4;
@@ -65,6 +68,7 @@ public sealed record PairingOptionsSnapshot
         XinjiangSchoolsPerInlandSchool = XinjiangSchoolsPerInlandSchool,
         RelaxGradeToNearest = RelaxGradeToNearest,
         ContinuityFirst = ContinuityFirst,
+        StrictP4 = StrictP4,
         SameGenderWeight = SameGenderWeight,
         SharedInterestWeight = SharedInterestWeight,
         SameLanguageWeight = SameLanguageWeight,

@@ -191,6 +191,7 @@ public static partial class PairingResultChecker
             Same("xinjiang_schools_per_inland_school", claimed.XinjiangSchoolsPerInlandSchool, _options.XinjiangSchoolsPerInlandSchool);
             Same("relax_grade_to_nearest", claimed.RelaxGradeToNearest, _options.RelaxGradeToNearest);
             Same("continuity_first", claimed.ContinuityFirst, _options.ContinuityFirst);
+            Same("strict_p4", claimed.StrictP4, _options.StrictP4);
             Same("same_gender_weight", claimed.SameGenderWeight, _options.SameGenderWeight);
             Same("shared_interest_weight", claimed.SharedInterestWeight, _options.SharedInterestWeight);
             Same("same_language_weight", claimed.SameLanguageWeight, _options.SameLanguageWeight);
@@ -363,13 +364,35 @@ public static partial class PairingResultChecker
 
                 var xs = roster.ClassesIn(s.Id);
                 var ns = roster.ClassesIn(t.Id);
+                var xStudents = xs.Sum(c => c.Size);
+                var nStudents = ns.Sum(c => c.Size);
+                if (TolerationClaimed(p) is { } row)
+                {
+                    // Last term's pair kept though P4 no longer holds (strict P4 off): the row's numbers are its first
+                    // shortfall, recounted here; a pair that meets P4 claims no tolerance. That the pair is last term's
+                    // is checked against the previous result when one is given (a row for a pair it lacks is found).
+                    var (counted, have, need) = ns.Count < xs.Count ? ("classes", (long)ns.Count, (long)xs.Count)
+                        : nStudents < xStudents ? ("students", nStudents, xStudents)
+                        : ((string?)null, (long?)null, (long?)null);
+                    if (counted is null)
+                    {
+                        Add(CheckFindings.EveryRuleHolds, subject, about, A("code", row.Code), A("rule", RuleText(row.Rule)));
+                    }
+                    else if (row.Counted != counted || row.Available != have || row.Needed != need)
+                    {
+                        Add(CheckFindings.OtherContinuityNumbers, subject, about,
+                            A("rowAvailable", NumberOrNone(row.Available)), A("rowNeeded", NumberOrNone(row.Needed)), A("rowCounted", row.Counted ?? None),
+                            A("available", NumberOrNone(have)), A("needed", NumberOrNone(need)), A("counted", counted));
+                    }
+
+                    continue;
+                }
+
                 if (ns.Count < xs.Count)
                 {
                     Add(CheckFindings.SchoolClassesShort, subject, about, A("inland", t.Id.Value), A("available", ns.Count), A("needed", xs.Count));
                 }
 
-                var xStudents = xs.Sum(c => c.Size);
-                var nStudents = ns.Sum(c => c.Size);
                 if (nStudents < xStudents)
                 {
                     Add(CheckFindings.SchoolStudentsShort, subject, about, A("inland", t.Id.Value), A("available", nStudents), A("needed", xStudents));
@@ -378,6 +401,26 @@ public static partial class PairingResultChecker
 
             return partner;
         }
+
+        /// <summary>
+        /// The continuity row that says school pair <paramref name="p"/> is last term's, kept though P4 no longer holds
+        /// (<c>CON013</c>, status kept, rule P4); null when there is none or P4 is strict (then P4 is checked as for any pair).
+        /// </summary>
+        private ContinuityEntry? TolerationClaimed(SchoolPair p)
+        {
+            if (_options.StrictP4)
+            {
+                return null;
+            }
+
+            _tolerated ??= result.Continuity
+                .Where(e => e.Level == PairingLevel.School && e.Status == ContinuityStatus.Kept && e.Code == ContinuityFindings.KeptShort.Code && e.Rule == PairingRule.P4)
+                .GroupBy(e => (e.XinjiangId, e.InlandId))
+                .ToDictionary(g => g.Key, g => g.First());
+            return _tolerated.GetValueOrDefault((p.Xinjiang.Value, p.Inland.Value));
+        }
+
+        private Dictionary<(string, string), ContinuityEntry>? _tolerated;
 
         /// <summary>
         /// P4 on the sums: an inland school that takes several Xinjiang schools has no fewer classes and students than
@@ -736,7 +779,8 @@ public static partial class PairingResultChecker
                     _ => students.Contains((x, n)),
                 };
                 var kept = row.Status == ContinuityStatus.Kept;
-                if (kept != made || kept != (row.Code == ContinuityFindings.Kept.Code))
+                var keptCode = row.Code == ContinuityFindings.Kept.Code || (level == PairingLevel.School && row.Code == ContinuityFindings.KeptShort.Code);
+                if (kept != made || kept != keptCode)
                 {
                     Add(made ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
                         A("status", row.Status), A("code", row.Code));
@@ -745,7 +789,7 @@ public static partial class PairingResultChecker
 
                 if (!kept)
                 {
-                    CheckDropped(level, x, n, row, subject, about);
+                    CheckDropped(level, x, n, row, subject, about, last);
                 }
             }
 
@@ -772,7 +816,7 @@ public static partial class PairingResultChecker
         }
 
         /// <summary>Whether a dropped pair's reason is true, recomputed from the roster.</summary>
-        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject, FindingSubject about)
+        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject, FindingSubject about, PairingResult last)
         {
             // The two members and, for class and student pairs, the classes and schools they are in now.
             (bool Found, School? School, SchoolClass? Class) Member(string id, bool xinjiang)
@@ -833,7 +877,7 @@ public static partial class PairingResultChecker
                     {
                         (brokenRule, broken) = (PairingRule.P1, "provinces");
                     }
-                    else if (xs.Count > 0 && !roster.SchoolsIn(nc.Id).Any(t => xs.Any(s => Fits(t, s))))
+                    else if (xs.Count > 0 && !roster.SchoolsIn(nc.Id).Any(t => xs.Any(s => Fits(t, s) || Tolerated(last, s, t))))
                     {
                         (brokenRule, broken, counted, have, need) = (PairingRule.P4, "no school pair", "schools", 0, 1);
                     }
@@ -852,7 +896,11 @@ public static partial class PairingResultChecker
 
                     var sc = roster.ClassesIn(s.Id);
                     var tc = roster.ClassesIn(t.Id);
-                    if (tc.Count < sc.Count)
+                    if (Tolerated(last, s, t))
+                    {
+                        // Last term's pair, P4 not strict: a shortfall breaks no rule.
+                    }
+                    else if (tc.Count < sc.Count)
                     {
                         (brokenRule, broken, counted, have, need) = (PairingRule.P4, "classes", "classes", tc.Count, sc.Count);
                     }
@@ -956,6 +1004,12 @@ public static partial class PairingResultChecker
         private static object NumberOrNone(long? n) => n is { } value ? value : None;
 
         private static object NumberOrNone(int? n) => n is { } value ? value : None;
+
+        /// <summary>Whether school pair (s, t) is last term's and P4 is not strict: it may stand though P4 fails.</summary>
+        private bool Tolerated(PairingResult last, School s, School t) =>
+            !_options.StrictP4 && (_lastSchools ??= [.. last.SchoolPairs]).Contains(new SchoolPair(s.Id, t.Id));
+
+        private HashSet<SchoolPair>? _lastSchools;
 
         /// <summary>P4 for one inland school alone: no fewer classes and no fewer students.</summary>
         private bool Fits(School t, School s)

@@ -28,7 +28,8 @@ public sealed class ContinuityTests
             .Build();
         var previous = Previous(roster, [("X1", "N1")], [("XS", "NS1")]);
 
-        var result = Matcher.Match(roster, previous: previous);
+        // With P4 strict (issue 24: by default last term's school pair would be tolerated, and dropped only for coverage).
+        var result = Matcher.Match(roster, previous: previous, options: new PairingOptions { StrictP4 = true });
 
         Assert.Equal([new CountyPair(new("X1"), new("N2"))], result.CountyPairs);
         Assert.Equal([new SchoolPair(new("XS"), new("NS2"))], result.SchoolPairs);
@@ -164,7 +165,11 @@ public sealed class ContinuityTests
         var fresh = Matcher.Match(roster, options: options);
         var again = Matcher.Match(roster, previous: previous, options: options);
 
-        Assert.Equal(fresh.Summary.CoveredStudents, again.Summary.CoveredStudents);
+        // Kept school pairs that P4 tolerates (issue 24) can only add to what is covered; with P4 strict, exactly the same.
+        Assert.True(again.Summary.CoveredStudents >= fresh.Summary.CoveredStudents);
+        var strict = options.Clone();
+        strict.StrictP4 = true;
+        Assert.Equal(fresh.Summary.CoveredStudents, Matcher.Match(roster, previous: previous, options: strict).Summary.CoveredStudents);
         var report = PairingResultChecker.Check(roster, again, again.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
         Assert.Equal(
@@ -226,7 +231,10 @@ public sealed class ContinuityTests
         var fresh = Matcher.Plan(roster, options: options);
         var again = Matcher.Plan(roster, previous: previous, options: options);
 
-        Assert.Equal(fresh.Summary.CoveredStudents, again.Summary.CoveredStudents);
+        Assert.True(again.Summary.CoveredStudents >= fresh.Summary.CoveredStudents);
+        var strict = options.Clone();
+        strict.StrictP4 = true;
+        Assert.Equal(fresh.Summary.CoveredStudents, Matcher.Plan(roster, previous: previous, options: strict).Summary.CoveredStudents);
         Assert.True(PairingResultChecker.Check(roster, again, again.Summary.Options.ToOptions()).IsValid);
     }
 

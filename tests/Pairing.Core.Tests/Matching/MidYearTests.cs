@@ -1,7 +1,9 @@
 using FsCheck.Xunit;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Tests.Rosters;
 
 namespace Pairing.Core.Tests.Matching;
 
@@ -31,12 +33,80 @@ public sealed class MidYearTests
         return (builder.Build().GetRosterOrThrow(), previous);
     }
 
-    [Fact(Skip = "issue 24 item 2: kept school pairs tolerated under P4, being built")]
+    [Fact]
     public void A_kept_school_pair_one_student_short_of_P4_is_kept_with_its_finding()
     {
         var (roster, previous) = OneStudentShort();
+
         var result = Matcher.Match(roster, previous: previous);
+
         Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], result.SchoolPairs);
+        Assert.Equal(29, result.Summary.CoveredStudents);
+        Assert.Equal(29, result.Summary.Students?.Kept);
+        var row = Assert.Single(result.Continuity, e => e.Level == PairingLevel.School);
+        Assert.Equal(
+            new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Kept, PairingRule.P4, "CON013", "students", 29, 30, string.Empty),
+            row with { Reason = string.Empty });
+        Assert.EndsWith(
+            " / kept, though P4 no longer holds: inland school NS1 has 1 classes and 29 students, 1 and 30 are needed (last term's pair survives attrition; --strict-p4 drops it)",
+            row.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("保留，但 P4 已不成立：内地学校 NS1 有 1 个班级、29 名学生，需要 1 个班级、30 名学生", row.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Summary.ContinuityCounts!["CON013"]);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
+        Assert.True(report.IsValid, report.ToString());
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
+
+        // Read back, the tolerated pair is still accepted; under strict P4 the checker finds it.
+        using var dir = new TempDirectory();
+        PairingResultFiles.Write(result, dir.Path, includeTimings: false);
+        var read = PairingResultFiles.Read(dir.Path);
+        Assert.True(PairingResultChecker.Check(roster, read, read.Summary.Options.ToOptions(), previous).IsValid);
+        var strictReport = PairingResultChecker.Check(roster, result, new PairingOptions { StrictP4 = true }, previous);
+        Assert.Contains(strictReport.Violations, v => v.Code == CheckFindings.SchoolStudentsShort.Code);
+    }
+
+    [Fact]
+    public void Under_strict_P4_the_short_pair_is_dropped()
+    {
+        var (roster, previous) = OneStudentShort();
+        var options = new PairingOptions { StrictP4 = true };
+
+        var result = Matcher.Match(roster, previous: previous, options: options);
+
+        Assert.Empty(result.SchoolPairs);
+        Assert.Equal(0, result.Summary.CoveredStudents);
+        // No school under the county pair fits P4 any more, so the county pair goes (CON004) and the school pair with it.
+        Assert.Equal(
+            [("CON004", ContinuityStatus.Dropped), ("CON008", ContinuityStatus.Dropped)],
+            result.Continuity.Where(e => e.Level is PairingLevel.County or PairingLevel.School).Select(e => (e.Code, e.Status)));
+        Assert.True(result.Summary.Options.StrictP4);
+        var report = PairingResultChecker.Check(roster, result, options, previous);
+        Assert.True(report.IsValid, report.ToString());
+
+        // A claim of toleration the run did not make is found: the options differ.
+        Assert.Contains(PairingResultChecker.Check(roster, result, new PairingOptions(), previous).Violations, v => v.Subject == "summary.options.strict_p4");
+    }
+
+    [Fact]
+    public void A_new_pair_short_of_P4_is_never_made()
+    {
+        // The same roster without last term's result: NS1 is one student short, so XS stays unpaired (P4).
+        var (roster, _) = OneStudentShort();
+        var result = Matcher.Match(roster);
+        Assert.Empty(result.SchoolPairs);
+        Assert.Contains(result.Unpaired, u => u.Rule == PairingRule.P4);
+    }
+
+    [Fact]
+    public void A_forged_toleration_row_is_found()
+    {
+        // A result that claims CON013 for a pair that meets P4, and one whose numbers are wrong.
+        var (roster, previous) = OneStudentShort();
+        var result = Matcher.Match(roster, previous: previous);
+        var row = result.Continuity.Single(e => e.Level == PairingLevel.School);
+        var wrongNumbers = new PairingResult(result.CountyPairs, result.SchoolPairs, result.ClassPairs, result.StudentPairs, result.Unpaired,
+            [.. result.Continuity.Select(e => e == row ? e with { Available = 28 } : e)], result.Summary);
+        Assert.Contains(PairingResultChecker.Check(roster, wrongNumbers, new PairingOptions(), previous).Violations, v => v.Code == CheckFindings.OtherContinuityNumbers.Code);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class PairingExplainerTests
             .School("NS1", "N1").Class("NS1a", "NS1", 7, 20)
             .School("NS2", "N2").Class("NS2a", "NS2", 7, 35)
             .Build();
-        var result = Matcher.Match(roster, previous: ContinuityTests.Previous(roster, [("X1", "N1")], [("XS", "NS1")]));
+        var result = Matcher.Match(roster, previous: ContinuityTests.Previous(roster, [("X1", "N1")], [("XS", "NS1")]), options: new PairingOptions { StrictP4 = true });
 
         var county = PairingExplainer.Explain(result, "X1");
 

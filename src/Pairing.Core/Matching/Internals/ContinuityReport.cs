@@ -9,7 +9,7 @@ namespace Pairing.Core.Matching.Internals;
 internal static class ContinuityReport
 {
     public static List<ContinuityEntry> Build(
-        RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, bool planGiven)
+        RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, bool planGiven, Continuity continuity)
     {
         var roster = v.Roster;
         var rows = new List<ContinuityEntry>();
@@ -51,7 +51,7 @@ internal static class ContinuityReport
             var nSchools = roster.CountySchools.Of(ni).ToArray();
             if (xSchools.Length > 0)
             {
-                var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s)));
+                var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s) || continuity.Tolerates(s, t)));
                 if (able == 0)
                 {
                     e.Dropped(ContinuityFindings.NoSchoolPair, "schools", 0, 1,
@@ -78,7 +78,22 @@ internal static class ContinuityReport
             var t = roster.SchoolIndexOf(p.Inland);
             if (state.SchoolPartner[s] == t)
             {
-                e.Kept();
+                var (classes, students) = (v.SchoolClassCount[t], v.SchoolStudentCount[t]);
+                var (neededClasses, neededStudents) = (v.SchoolClassCount[s], v.SchoolStudentCount[s]);
+                if (v.MeetsP4(t, s))
+                {
+                    e.Kept();
+                }
+                else
+                {
+                    // Kept though P4 no longer holds (PairingOptions.StrictP4 off): the first shortfall in the columns.
+                    var (counted, available, needed) = classes < neededClasses
+                        ? ("classes", (long)classes, (long)neededClasses)
+                        : ("students", (long)students, (long)neededStudents);
+                    e.KeptShort(counted, available, needed,
+                        ("inland", n), ("classes", classes), ("neededClasses", neededClasses), ("students", students), ("neededStudents", neededStudents));
+                }
+
                 continue;
             }
 
@@ -89,14 +104,15 @@ internal static class ContinuityReport
                 continue;
             }
 
-            if (v.SchoolClassCount[t] < v.SchoolClassCount[s])
+            // Under P4's tolerance (PairingOptions.StrictP4 off) a previous pair's shortfall breaks no rule.
+            if (!continuity.Tolerates(s, t) && v.SchoolClassCount[t] < v.SchoolClassCount[s])
             {
                 e.Dropped(ContinuityFindings.ClassesShort, "classes", v.SchoolClassCount[t], v.SchoolClassCount[s],
                     ("inland", n), ("available", (long)v.SchoolClassCount[t]), ("needed", (long)v.SchoolClassCount[s]));
                 continue;
             }
 
-            if (v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
+            if (!continuity.Tolerates(s, t) && v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
             {
                 e.Dropped(ContinuityFindings.StudentsShort, "students", v.SchoolStudentCount[t], v.SchoolStudentCount[s],
                     ("inland", n), ("available", (long)v.SchoolStudentCount[t]), ("needed", (long)v.SchoolStudentCount[s]));
@@ -192,6 +208,9 @@ internal static class ContinuityReport
         public readonly struct Row(List<ContinuityEntry> rows, PairingLevel level, string x, string n)
         {
             public void Kept() => Add(ContinuityStatus.Kept, ContinuityFindings.Kept, null, null, null);
+
+            public void KeptShort(string counted, long available, long needed, params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Kept, ContinuityFindings.KeptShort, counted, available, needed, arguments);
 
             public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
 

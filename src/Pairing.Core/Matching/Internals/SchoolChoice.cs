@@ -80,7 +80,7 @@ internal static class SchoolChoice
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
-                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
+                if (state.Admits(v, t, s, continuity))
                 {
                     long cost = 0;
                     for (var g = 0; g < G; g++)
@@ -116,7 +116,9 @@ internal static class SchoolChoice
             foreach (var arc in arcs)
             {
                 var s = xinjiang[arc.Left];
-                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]]);
+
+                // A kept pair that P4 tolerates (its inland school takes no other) takes all the school has.
+                model.Add(arc, [Math.Min(v.SchoolClassCount[s], supply[arc.Right][0]), Math.Min(v.SchoolStudentCount[s], supply[arc.Right][1])]);
             }
 
             var chosen = model.Solve(options);
@@ -155,8 +157,8 @@ internal static class SchoolChoice
             paired++;
             totalCost += costOf[(i, mate[i])];
             keep += keepOf[(i, mate[i])];
-            demand[0] += v.SchoolClassCount[s];
-            demand[1] += v.SchoolStudentCount[s];
+            demand[0] += Math.Min(v.SchoolClassCount[s], v.SchoolClassCount[inland[mate[i]]]);
+            demand[1] += Math.Min(v.SchoolStudentCount[s], v.SchoolStudentCount[inland[mate[i]]]);
             demand[2]++;
             var b = Brought(v, inland[mate[i]], s);
             for (var g = 0; g < G; g++)

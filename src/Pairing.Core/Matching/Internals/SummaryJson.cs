@@ -29,6 +29,12 @@ internal static class SummaryJson
         Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
         Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
         Field(b, 2, "continuity_first", o.ContinuityFirst ? "true" : "false");
+        if (o.StrictP4)
+        {
+            // Only when on, so that results made without it read and write as before.
+            Field(b, 2, "strict_p4", "true");
+        }
+
         Field(b, 2, "same_gender_weight", Num(o.SameGenderWeight));
         Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
         Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
@@ -103,6 +109,7 @@ internal static class SummaryJson
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),
             RelaxGradeToNearest = o.GetProperty("relax_grade_to_nearest").GetBoolean(),
             ContinuityFirst = o.TryGetProperty("continuity_first", out var first) && first.GetBoolean(),
+            StrictP4 = o.TryGetProperty("strict_p4", out var strict) && strict.GetBoolean(),
             SameGenderWeight = o.GetProperty("same_gender_weight").GetInt32(),
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
             SameLanguageWeight = o.GetProperty("same_language_weight").GetInt32(),
