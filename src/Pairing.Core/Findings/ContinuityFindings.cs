@@ -52,6 +52,13 @@ public static class ContinuityFindings
     /// </summary>
     public static FindingDescriptor KeptShort { get; } = new("CON013", "continuity", FindingSeverity.Warning, "P4", Messages, "inland", "classes", "neededClasses", "students", "neededStudents");
 
+    /// <summary>
+    /// CON014: The pair could still stand; with the balanced objective it was dropped because the choice made covers
+    /// fewer students (<c>needed</c> against <c>available</c> with it kept) but keeps more of last term's pairs, so
+    /// that covered plus kept is larger.
+    /// </summary>
+    public static FindingDescriptor MoreKept { get; } = new("CON014", "continuity", FindingSeverity.Warning, null, Messages, "available", "needed");
+
     /// <summary>CON012: The plan given to the roster phase pairs a member otherwise.</summary>
     public static FindingDescriptor Plan { get; } = new("CON012", "continuity", FindingSeverity.Info, null, Messages);
 }

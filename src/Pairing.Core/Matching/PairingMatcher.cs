@@ -134,7 +134,7 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         var coverageFirst = options.Clone();
-        coverageFirst.ContinuityFirst = false;
+        coverageFirst.Continuity = ContinuityObjective.CoverageFirst;
         var other = PlanningStage.Run(v, coverageFirst, keep, continuity, [], null, cancellationToken, static (_, _) => { }, TimeProvider.System);
         return Math.Max(0, PlanCoverage(v, other) - PlanCoverage(v, state));
     }

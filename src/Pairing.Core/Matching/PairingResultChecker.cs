@@ -192,6 +192,8 @@ public static partial class PairingResultChecker
             Same("relax_grade_to_nearest", claimed.RelaxGradeToNearest, _options.RelaxGradeToNearest);
             Same("continuity_first", claimed.ContinuityFirst, _options.ContinuityFirst);
             Same("strict_p4", claimed.StrictP4, _options.StrictP4);
+            Same("continuity", claimed.ContinuityFirst ? ContinuityObjective.ContinuityFirst : claimed.Continuity,
+                _options.ContinuityFirst ? ContinuityObjective.ContinuityFirst : _options.Continuity);
             Same("same_gender_weight", claimed.SameGenderWeight, _options.SameGenderWeight);
             Same("shared_interest_weight", claimed.SharedInterestWeight, _options.SharedInterestWeight);
             Same("same_language_weight", claimed.SameLanguageWeight, _options.SameLanguageWeight);
@@ -945,6 +947,7 @@ public static partial class PairingResultChecker
             string[] stillStands =
             [
                 ContinuityFindings.MoreCovered.Code, ContinuityFindings.OtherAims.Code, ContinuityFindings.NoPlace.Code, ContinuityFindings.Plan.Code,
+                ContinuityFindings.MoreKept.Code,
             ];
             if (row.Code == ContinuityFindings.PairAboveDropped.Code)
             {
@@ -987,6 +990,12 @@ public static partial class PairingResultChecker
                 else if (row.Code == ContinuityFindings.MoreCovered.Code
                     && (row.Counted != "students" || row.Available is not { } with || row.Needed is not { } without || with >= without))
                 {
+                    Add(CheckFindings.NotALoss, subject, about, A("available", NumberOrNone(row.Available)), A("needed", NumberOrNone(row.Needed)));
+                }
+                else if (row.Code == ContinuityFindings.MoreKept.Code
+                    && (row.Counted != "students" || row.Available is not { } kept || row.Needed is not { } made || kept <= made))
+                {
+                    // CON014 says the pair would have covered more: the numbers must say so too.
                     Add(CheckFindings.NotALoss, subject, about, A("available", NumberOrNone(row.Available)), A("needed", NumberOrNone(row.Needed)));
                 }
             }

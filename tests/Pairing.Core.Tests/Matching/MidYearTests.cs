@@ -178,9 +178,63 @@ public sealed class MidYearTests
     {
     }
 
-    [Fact(Skip = "issue 24 item 1: the balanced objective, being built")]
-    public void The_balanced_optimum_is_at_least_the_coverage_first_optimum_in_covered_plus_kept()
+    [Property(MaxTest = 30)]
+    public void The_balanced_optimum_is_at_least_the_coverage_first_optimum_in_covered_plus_kept(int seed)
     {
+        // September on a generated roster, November made from it (10% leave and join on each side, a class dissolved).
+        var september = RandomRosters.Make(seed);
+        var previous = Matcher.Match(september);
+        var november = MidYearRosters.November(september, previous, seed, leave: 0.1, join: 0.1);
+
+        var balanced = Matcher.Match(november, previous: previous);
+        var coverageFirst = Matcher.Match(november, previous: previous, options: new PairingOptions { Continuity = ContinuityObjective.CoverageFirst });
+        var fresh = Matcher.Match(november);
+
+        static long Score(PairingResult r) => r.Summary.CoveredStudents + (r.Summary.Students?.Kept ?? 0);
+        Assert.True(Score(balanced) >= Score(coverageFirst), $"balanced {Score(balanced)} < coverage-first {Score(coverageFirst)}");
+        Assert.True(coverageFirst.Summary.CoveredStudents >= balanced.Summary.CoveredStudents);
+        Assert.True(coverageFirst.Summary.CoveredStudents >= fresh.Summary.CoveredStudents);
+        Assert.Equal(ContinuityObjective.Balanced, balanced.Summary.Options.Continuity);
+        foreach (var r in new[] { balanced, coverageFirst })
+        {
+            var report = PairingResultChecker.Check(november, r, r.Summary.Options.ToOptions(), previous);
+            Assert.True(report.IsValid, report.ToString());
+        }
+    }
+
+    [Fact]
+    public void Balanced_keeps_a_school_pair_that_coverage_first_drops_for_one_student()
+    {
+        // Last term XS (3 students) was with NS1; NS1 still meets P4 but has room for 2 of grade 8's 3 now, where NS2
+        // takes all 3. Coverage first moves XS to NS2 (3 covered, 0 kept); balanced keeps NS1 (2 covered + 2 kept).
+        var roster = new TestRoster()
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XS", "X1").Class("XS8", "XS", 8, 3)
+            .School("NS1", "N1").Class("NS1a", "NS1", 8, 2).Class("NS1b", "NS1", 9, 5)
+            .School("NS2", "N1").Class("NS2a", "NS2", 8, 3)
+            .Build();
+        var previous = ContinuityTests.Previous(roster, [("X1", "N1")], [("XS", "NS1")], [("XS8", "NS1a")],
+            [("XS8.0", "NS1a.3"), ("XS8.1", "NS1a.4")]);
+
+        var balanced = Matcher.Match(roster, previous: previous);
+        var coverageFirst = Matcher.Match(roster, previous: previous, options: new PairingOptions { Continuity = ContinuityObjective.CoverageFirst });
+
+        Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], balanced.SchoolPairs);
+        Assert.Equal((2L, 2), (balanced.Summary.CoveredStudents, balanced.Summary.Students!.Value.Kept));
+        Assert.Equal([new SchoolPair(new("XS"), new("NS2"))], coverageFirst.SchoolPairs);
+        Assert.Equal(3, coverageFirst.Summary.CoveredStudents);
+        var dropped = Assert.Single(coverageFirst.Continuity, e => e.Level == PairingLevel.School);
+        Assert.Equal("CON009", dropped.Code);
+        foreach (var r in new[] { balanced, coverageFirst })
+        {
+            var report = PairingResultChecker.Check(roster, r, r.Summary.Options.ToOptions(), previous);
+            Assert.True(report.IsValid, report.ToString());
+        }
+
+        // The shorthand still works, and the option is checked like the others.
+        Assert.Equal(ContinuityObjective.ContinuityFirst, new PairingOptions { ContinuityFirst = true }.Continuity);
+        Assert.Contains(PairingResultChecker.Check(roster, balanced, new PairingOptions { Continuity = ContinuityObjective.CoverageFirst }, previous).Violations,
+            v => v.Subject == "summary.options.continuity");
     }
 
     [Property(MaxTest = 25)]

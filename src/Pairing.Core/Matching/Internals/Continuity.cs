@@ -145,6 +145,9 @@ internal sealed class Continuity
     /// <summary>What school pair (s, t) is worth for continuity: itself, and the class and student pairs it lets stand.</summary>
     public long SchoolKeep(int s, int t) => _schoolKeep.GetValueOrDefault((s, t));
 
+    /// <summary>How many of last term's student pairs school pair (s, t) lets stand (both students still in its two schools, in grades that pair).</summary>
+    public long KeptStudents(int s, int t) => _under.GetValueOrDefault((s, t)).Students;
+
     public bool IsPreviousCounty(int x, int n) => _counties.Contains((x, n));
 
     public bool IsPreviousSchool(int s, int t) => _schools.Contains((s, t));

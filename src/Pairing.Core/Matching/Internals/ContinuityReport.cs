@@ -219,7 +219,13 @@ internal static class ContinuityReport
 
             public void Optimised(DropCost drop)
             {
-                if (drop.CoveredIfKept < drop.Covered)
+                if (drop.CoveredIfKept > drop.Covered)
+                {
+                    // Balanced: the choice made covers fewer but keeps more of last term's student pairs.
+                    Dropped(ContinuityFindings.MoreKept, "students", drop.CoveredIfKept, drop.Covered,
+                        ("available", drop.CoveredIfKept), ("needed", drop.Covered));
+                }
+                else if (drop.CoveredIfKept < drop.Covered)
                 {
                     Dropped(ContinuityFindings.MoreCovered, "students", drop.CoveredIfKept, drop.Covered,
                         ("more", drop.Covered - drop.CoveredIfKept), ("available", drop.CoveredIfKept), ("needed", drop.Covered));

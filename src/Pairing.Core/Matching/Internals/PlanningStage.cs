@@ -211,7 +211,8 @@ internal static class PlanningStage
                     model.Force(arcCount);
                 }
 
-                model.Add(new Arc(i, j, gain, price.Cost, price.Coverage, keep), shared ? price.Demand : null);
+                var first = price.Coverage + (options.Continuity == ContinuityObjective.Balanced ? price.KeptStudents : 0);
+                model.Add(new Arc(i, j, gain, price.Cost, first, keep), shared ? price.Demand : null);
                 arcCount++;
             }
         }

@@ -29,7 +29,7 @@ internal static class SchoolChoice
     /// <paramref name="Demand"/> classes and students in total and school places.
     /// </summary>
     /// <remarks><paramref name="Keep"/> is what the choice keeps of last year's pairs (see <see cref="Continuity"/>).</remarks>
-    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long Keep = 0);
+    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long Keep = 0, long KeptStudents = 0);
 
     /// <summary>
     /// The same arcs with class costs re-encoded as <c>cross · F + difference</c>, where F is one more than the largest
@@ -74,6 +74,7 @@ internal static class SchoolChoice
         var arcs = new List<Arc>();
         var gainPerStudent = (long)xinjiang.Length + 1;
         var shared = options.XinjiangSchoolsPerInlandSchool > 1;
+        var balanced = options.Continuity == ContinuityObjective.Balanced;
         for (var i = 0; i < xinjiang.Length; i++)
         {
             var s = xinjiang[i];
@@ -90,7 +91,10 @@ internal static class SchoolChoice
 
                     var cover = v.Coverage(t, s, state.FreeStudents);
                     var gain = (cover * gainPerStudent) + 1;
-                    arcs.Add(new Arc(i, j, gain, cost, cover, continuity.SchoolKeep(s, t)));
+
+                    // Balanced: the first aim is students covered plus last term's student pairs kept.
+                    var first = cover + (balanced ? continuity.KeptStudents(s, t) : 0);
+                    arcs.Add(new Arc(i, j, gain, cost, first, continuity.SchoolKeep(s, t)));
                 }
             }
         }
@@ -134,7 +138,7 @@ internal static class SchoolChoice
         }
 
         // Read back what the choice covers, costs and takes from the inland side, for the county level.
-        long totalCost = 0, keep = 0;
+        long totalCost = 0, keep = 0, keptStudents = 0;
         var paired = 0;
         var demand = new long[3];
         var costOf = new Dictionary<(int, int), long>();
@@ -157,6 +161,7 @@ internal static class SchoolChoice
             paired++;
             totalCost += costOf[(i, mate[i])];
             keep += keepOf[(i, mate[i])];
+            keptStudents += continuity.KeptStudents(s, inland[mate[i]]);
             demand[0] += Math.Min(v.SchoolClassCount[s], v.SchoolClassCount[inland[mate[i]]]);
             demand[1] += Math.Min(v.SchoolStudentCount[s], v.SchoolStudentCount[inland[mate[i]]]);
             demand[2]++;
@@ -177,7 +182,7 @@ internal static class SchoolChoice
             }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demand, keep);
+        return new Outcome(mate, coverage, paired, totalCost, demand, keep, keptStudents);
     }
 
     /// <summary>

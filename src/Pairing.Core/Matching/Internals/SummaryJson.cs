@@ -29,6 +29,7 @@ internal static class SummaryJson
         Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
         Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
         Field(b, 2, "continuity_first", o.ContinuityFirst ? "true" : "false");
+        Field(b, 2, "continuity", Str(ObjectiveName(o.ContinuityFirst ? ContinuityObjective.ContinuityFirst : o.Continuity)));
         if (o.StrictP4)
         {
             // Only when on, so that results made without it read and write as before.
@@ -109,6 +110,10 @@ internal static class SummaryJson
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),
             RelaxGradeToNearest = o.GetProperty("relax_grade_to_nearest").GetBoolean(),
             ContinuityFirst = o.TryGetProperty("continuity_first", out var first) && first.GetBoolean(),
+
+            // Results written before the balanced objective have no such field: they were made coverage first.
+            Continuity = o.TryGetProperty("continuity", out var objective) ? ObjectiveOf(objective.GetString())
+                : first.ValueKind == JsonValueKind.True ? ContinuityObjective.ContinuityFirst : ContinuityObjective.CoverageFirst,
             StrictP4 = o.TryGetProperty("strict_p4", out var strict) && strict.GetBoolean(),
             SameGenderWeight = o.GetProperty("same_gender_weight").GetInt32(),
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
@@ -184,4 +189,20 @@ internal static class SummaryJson
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Dbl(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The name of an objective in <c>summary.json</c> and on the command line.</summary>
+    public static string ObjectiveName(ContinuityObjective objective) => objective switch
+    {
+        ContinuityObjective.CoverageFirst => "coverage-first",
+        ContinuityObjective.ContinuityFirst => "continuity-first",
+        _ => "balanced",
+    };
+
+    private static ContinuityObjective ObjectiveOf(string? name) => name switch
+    {
+        "coverage-first" => ContinuityObjective.CoverageFirst,
+        "continuity-first" => ContinuityObjective.ContinuityFirst,
+        "balanced" => ContinuityObjective.Balanced,
+        _ => throw new FormatException($"unknown continuity objective '{name}'"),
+    };
 }
