@@ -59,6 +59,15 @@ public static class ContinuityFindings
     /// </summary>
     public static FindingDescriptor MoreKept { get; } = new("CON014", "continuity", FindingSeverity.Warning, null, Messages, "available", "needed");
 
+    /// <summary>CON015: The pair is made this term and the previous result did not have it (status <c>new</c>).</summary>
+    public static FindingDescriptor New { get; } = new("CON015", "continuity", FindingSeverity.Info, null, Messages);
+
+    /// <summary>
+    /// CON016: The student pair is kept, but its class pair changed: its students' classes are paired this term and were
+    /// not last term (or the other way round), or it is cross-class this term and was not last term (or the other way round).
+    /// </summary>
+    public static FindingDescriptor KeptClassChanged { get; } = new("CON016", "continuity", FindingSeverity.Info, null, Messages, "xinjiangClass", "inlandClass");
+
     /// <summary>CON012: The plan given to the roster phase pairs a member otherwise.</summary>
     public static FindingDescriptor Plan { get; } = new("CON012", "continuity", FindingSeverity.Info, null, Messages);
 }

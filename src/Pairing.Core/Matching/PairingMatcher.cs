@@ -292,9 +292,30 @@ public sealed class PairingMatcher : IPairingMatcher
                 Options = options.ToSnapshot(),
                 ContinuityFirstUncovered = continuityFirstUncovered,
                 ContinuityCounts = continuity is null ? null : CountByCode(continuity),
+                ContinuityByLevel = continuity is null ? null : CountByLevel(continuity),
                 SecondsPerLevel = seconds,
             };
             return new PairingResult(counties, schools, classes, students, Unpaired, continuity ?? [], summary);
+        }
+
+        /// <summary>The rows per level and status, keyed <c>level.status</c>, every key present.</summary>
+        private static SortedDictionary<string, int> CountByLevel(List<ContinuityEntry> rows)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var level in Enum.GetValues<PairingLevel>())
+            {
+                foreach (var status in Enum.GetValues<ContinuityStatus>())
+                {
+                    counts[PairingResult.LevelName(level) + "." + PairingResultFiles.StatusName(status)] = 0;
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                counts[PairingResult.LevelName(row.Level) + "." + PairingResultFiles.StatusName(row.Status)]++;
+            }
+
+            return counts;
         }
 
         private static SortedDictionary<string, int> CountByCode(List<ContinuityEntry> rows)

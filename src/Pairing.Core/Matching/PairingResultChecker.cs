@@ -754,6 +754,29 @@ public static partial class PairingResultChecker
             }
 
             var expectedSet = expected.ToHashSet();
+
+            // Every pair made this term that the previous result lacks has a row with status new.
+            var made = new List<(PairingLevel Level, string X, string N)>();
+            made.AddRange(result.CountyPairs.Select(p => (PairingLevel.County, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.SchoolPairs.Select(p => (PairingLevel.School, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.ClassPairs.Select(p => (PairingLevel.Class, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.StudentPairs.Select(p => (PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value)));
+            foreach (var key in made.Where(k => !expectedSet.Contains(k)))
+            {
+                var subject = Pair(key.X, key.N);
+                var about = PairSubject(key.Level, key.X, key.N);
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", None), A("code", None));
+                }
+                else if (row.Status != ContinuityStatus.New || row.Code != ContinuityFindings.New.Code)
+                {
+                    Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", row.Status), A("code", row.Code));
+                }
+
+                expectedSet.Add(key);
+            }
+
             foreach (var key in rows.Keys.Where(k => !expectedSet.Contains(k)))
             {
                 Add(CheckFindings.ContinuityRowNotInPrevious, Pair(key.Item2, key.Item3), PairSubject(key.Item1, key.Item2, key.Item3), A("level", key.Item1));
@@ -763,6 +786,9 @@ public static partial class PairingResultChecker
             var schools = result.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             var classes = result.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             var students = result.StudentPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var lastClasses = last.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var lastCross = last.StudentPairs.Where(p => p.CrossClass).Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var crossNow = result.StudentPairs.Where(p => p.CrossClass).Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             foreach (var (level, x, n) in expected.Distinct())
             {
                 var subject = Pair(x, n);
@@ -773,7 +799,7 @@ public static partial class PairingResultChecker
                     continue;
                 }
 
-                var made = level switch
+                var isMade = level switch
                 {
                     PairingLevel.County => counties.Contains((x, n)),
                     PairingLevel.School => schools.Contains((x, n)),
@@ -781,12 +807,28 @@ public static partial class PairingResultChecker
                     _ => students.Contains((x, n)),
                 };
                 var kept = row.Status == ContinuityStatus.Kept;
-                var keptCode = row.Code == ContinuityFindings.Kept.Code || (level == PairingLevel.School && row.Code == ContinuityFindings.KeptShort.Code);
-                if (kept != made || kept != keptCode)
+                var keptCode = row.Code == ContinuityFindings.Kept.Code
+                    || (level == PairingLevel.School && row.Code == ContinuityFindings.KeptShort.Code)
+                    || (level == PairingLevel.Student && row.Code == ContinuityFindings.KeptClassChanged.Code);
+                if (kept != isMade || kept != keptCode || row.Status == ContinuityStatus.New)
                 {
-                    Add(made ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
+                    Add(isMade ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
                         A("status", row.Status), A("code", row.Code));
                     continue;
+                }
+
+                if (kept && level == PairingLevel.Student && roster.TryGetStudent(new StudentId(x), out var xs) && roster.TryGetStudent(new StudentId(n), out var ns))
+                {
+                    // CON016 exactly when the students' classes are a class pair in one term and not in the other.
+                    var classPair = (xs.ClassId.Value, ns.ClassId.Value);
+                    var changed = lastClasses.Contains(classPair) != classes.Contains(classPair)
+                        || lastCross.Contains((x, n)) != crossNow.Contains((x, n));
+                    if (changed != (row.Code == ContinuityFindings.KeptClassChanged.Code))
+                    {
+                        Add(CheckFindings.ClassChangeWrong, subject, about, A("code", row.Code),
+                            A("expected", changed ? ContinuityFindings.KeptClassChanged.Code : ContinuityFindings.Kept.Code));
+                        continue;
+                    }
                 }
 
                 if (!kept)
@@ -814,6 +856,30 @@ public static partial class PairingResultChecker
             {
                 Add(CheckFindings.ContinuityCountDiffers, "summary.continuity." + code, Figure("continuity." + code),
                     A("code", code), A("stated", count), A("counted", 0));
+            }
+
+            // Kept, dropped and new per level, recounted from the rows (summaries written before issue 24 have none).
+            if (result.Summary.ContinuityByLevel is { } byLevel)
+            {
+                static string Status(ContinuityStatus s) => s switch
+                {
+                    ContinuityStatus.Kept => "kept",
+                    ContinuityStatus.New => "new",
+                    _ => "dropped",
+                };
+                var recounted = result.Continuity
+                    .GroupBy(e => LevelText(e.Level) + "." + Status(e.Status))
+                    .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                foreach (var key in byLevel.Keys.Union(recounted.Keys).Order(StringComparer.Ordinal))
+                {
+                    var stated = byLevel.GetValueOrDefault(key);
+                    var counted = recounted.GetValueOrDefault(key);
+                    if (stated != counted)
+                    {
+                        Add(CheckFindings.ContinuityCountDiffers, "summary.continuity_levels." + key, Figure("continuity_levels." + key),
+                            A("code", key), A("stated", stated), A("counted", counted));
+                    }
+                }
             }
         }
 
@@ -1007,6 +1073,14 @@ public static partial class PairingResultChecker
 
         /// <summary>What an argument shows where a row or the roster has no number, rule or word: <c>-</c>.</summary>
         private const string None = "-";
+
+        private static string LevelText(PairingLevel level) => level switch
+        {
+            PairingLevel.County => "county",
+            PairingLevel.School => "school",
+            PairingLevel.Class => "class",
+            _ => "student",
+        };
 
         private static string RuleText(PairingRule? rule) => rule?.ToString() ?? None;
 

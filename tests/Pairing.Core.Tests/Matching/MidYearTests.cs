@@ -135,8 +135,20 @@ public sealed class MidYearTests
         Assert.Contains(new ClassPair(new("XB"), new("NC")), result.ClassPairs);
         Assert.Equal(6, result.Summary.CoveredStudents);
         Assert.All(result.StudentPairs, p => Assert.False(p.CrossClass));
-        var dropped = Assert.Single(result.Continuity, e => e is { Level: PairingLevel.Class, XinjiangId: "XB" });
-        Assert.Equal(("NB", ContinuityStatus.Dropped, "CON002"), (dropped.InlandId, dropped.Status, dropped.Code));
+        var dropped = Assert.Single(result.Continuity, e => e is { Level: PairingLevel.Class, XinjiangId: "XB", Status: ContinuityStatus.Dropped });
+        Assert.Equal(("NB", "CON002"), (dropped.InlandId, dropped.Code));
+
+        // The new class pair and XB's three new student pairs are listed, so that they can be introduced.
+        Assert.Contains(result.Continuity, e => e is { Level: PairingLevel.Class, XinjiangId: "XB", InlandId: "NC", Status: ContinuityStatus.New, Code: "CON015" });
+        Assert.Equal(3, result.Continuity.Count(e => e is { Level: PairingLevel.Student, Status: ContinuityStatus.New }));
+        Assert.Equal(
+            result.StudentPairs.Where(p => p.Xinjiang.Value.StartsWith("XB", StringComparison.Ordinal)).Select(p => (p.Xinjiang.Value, p.Inland.Value)),
+            result.Continuity.Where(e => e is { Level: PairingLevel.Student, Status: ContinuityStatus.New }).Select(e => (e.XinjiangId, e.InlandId)));
+        Assert.Equal(1, result.Summary.ContinuityByLevel!["class.new"]);
+        Assert.Equal(1, result.Summary.ContinuityByLevel["class.kept"]);
+        Assert.Equal(1, result.Summary.ContinuityByLevel["class.dropped"]);
+        Assert.Equal(3, result.Summary.ContinuityByLevel["student.new"]);
+        Assert.Equal(0, result.Summary.ContinuityByLevel["county.new"]);
         var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
     }
@@ -169,6 +181,9 @@ public sealed class MidYearTests
         var newcomer = Assert.Single(result.StudentPairs, p => p.Xinjiang.Value == "XA.new");
         Assert.False(newcomer.CrossClass);
         Assert.Equal(2, result.Summary.Students?.Kept);
+        var introduced = Assert.Single(result.Continuity, e => e.Status == ContinuityStatus.New);
+        Assert.Equal((PairingLevel.Student, "XA.new", "CON015"), (introduced.Level, introduced.XinjiangId, introduced.Code));
+        Assert.EndsWith(" / new this term", introduced.Reason, StringComparison.Ordinal);
         var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
         Assert.True(report.IsValid, report.ToString());
     }
@@ -223,7 +238,7 @@ public sealed class MidYearTests
         Assert.Equal((2L, 2), (balanced.Summary.CoveredStudents, balanced.Summary.Students!.Value.Kept));
         Assert.Equal([new SchoolPair(new("XS"), new("NS2"))], coverageFirst.SchoolPairs);
         Assert.Equal(3, coverageFirst.Summary.CoveredStudents);
-        var dropped = Assert.Single(coverageFirst.Continuity, e => e.Level == PairingLevel.School);
+        var dropped = Assert.Single(coverageFirst.Continuity, e => e.Level == PairingLevel.School && e.Status == ContinuityStatus.Dropped);
         Assert.Equal("CON009", dropped.Code);
         foreach (var r in new[] { balanced, coverageFirst })
         {
@@ -235,6 +250,40 @@ public sealed class MidYearTests
         Assert.Equal(ContinuityObjective.ContinuityFirst, new PairingOptions { ContinuityFirst = true }.Continuity);
         Assert.Contains(PairingResultChecker.Check(roster, balanced, new PairingOptions { Continuity = ContinuityObjective.CoverageFirst }, previous).Violations,
             v => v.Subject == "summary.options.continuity");
+    }
+
+    [Fact]
+    public void A_kept_student_pair_whose_class_pair_changed_says_so()
+    {
+        // September: XA with NA, XA.0 with NA's first student. November: that student has moved to NB (same grade).
+        var september = new TestRoster()
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XS", "X1").Class("XA", "XS", 7, 1)
+            .School("NS", "N1").Class("NA", "NS", 7, 2).Class("NB", "NS", 7, 3)
+            .Build();
+        var previous = Matcher.Match(september);
+        var pair = Assert.Single(previous.StudentPairs);
+        Assert.False(pair.CrossClass);
+        Assert.Equal(new ClassPair(new("XA"), new("NA")), Assert.Single(previous.ClassPairs));
+
+        var builder = new RosterBuilder();
+        september.Counties.ToList().ForEach(c => builder.AddCounty(c));
+        september.Schools.ToList().ForEach(s => builder.AddSchool(s));
+        september.Classes.ToList().ForEach(c => builder.AddClass(c.Id, c.SchoolId, c.Grade));
+        foreach (var s in september.Students)
+        {
+            builder.AddStudent(s.Id == pair.Inland ? new Student(s.Id, new ClassId("NB"), s.Gender, s.BirthYear, s.Language, [.. s.Interests]) : s);
+        }
+
+        var roster = builder.Build().GetRosterOrThrow();
+        var result = Matcher.Match(roster, previous: previous);
+
+        Assert.Contains(new ClassPair(new("XA"), new("NA")), result.ClassPairs);
+        var row = Assert.Single(result.Continuity, e => e.Level == PairingLevel.Student && e.XinjiangId == pair.Xinjiang.Value);
+        Assert.Equal((ContinuityStatus.Kept, pair.Inland.Value), (row.Status, row.InlandId));
+        Assert.Equal("CON016", row.Code);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
+        Assert.True(report.IsValid, report.ToString());
     }
 
     [Property(MaxTest = 25)]

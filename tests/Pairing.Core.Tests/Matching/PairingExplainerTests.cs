@@ -138,7 +138,7 @@ public sealed class PairingExplainerTests
         Assert.Equal("N2", county.Findings[0]["partner"]);
         var dropped = county.Findings[1];
         Assert.Equal("CON004", dropped["code"]);
-        Assert.Equal(result.Continuity[0].Reason, dropped["reason"]);
+        Assert.Equal(result.Continuity.First(e => e.Status != ContinuityStatus.New).Reason, dropped["reason"]);
         Assert.StartsWith("last year's county pair X1–N1 is not made this year (CON004): ", FindingRenderer.Default.Render(dropped, FindingLanguage.English), StringComparison.Ordinal);
         Assert.StartsWith("去年的县结对 X1–N1 今年未保留（CON004）：", FindingRenderer.Default.Render(dropped, FindingLanguage.Chinese), StringComparison.Ordinal);
 

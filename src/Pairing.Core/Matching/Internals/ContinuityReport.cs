@@ -130,6 +130,7 @@ internal static class ContinuityReport
 
         if (output is null)
         {
+            NewPairs(v, state, null, previous, kept);
             return rows;
         }
 
@@ -157,6 +158,8 @@ internal static class ContinuityReport
         }
 
         var studentPairs = output.StudentPairs.Select(q => (q.X, q.N)).ToHashSet();
+        var previousClasses = previous.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        var crossNow = output.StudentPairs.Where(q => q.Cross).Select(q => (q.X, q.N)).ToHashSet();
         foreach (var p in previous.StudentPairs)
         {
             var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
@@ -170,14 +173,83 @@ internal static class ContinuityReport
 
             if (studentPairs.Contains((xs, ns)))
             {
-                e.Kept();
+                // Kept; say so when the students' class pair changed: their classes are paired this term and were not last
+                // term (or the other way round), or the pair is cross-class this term and was not last term (or the other way round).
+                var (a, b) = (roster.StudentClass[xs], roster.StudentClass[ns]);
+                var (ca, cb) = (roster.ClassArray[a].Id.Value, roster.ClassArray[b].Id.Value);
+                if (previousClasses.Contains((ca, cb)) != classPairs.Contains((a, b)) || p.CrossClass != crossNow.Contains((xs, ns)))
+                {
+                    e.KeptClassChanged(("xinjiangClass", ca), ("inlandClass", cb));
+                }
+                else
+                {
+                    e.Kept();
+                }
+
                 continue;
             }
 
             UnderSchoolPair(v, state, e, roster.StudentClass[xs], roster.StudentClass[ns]);
         }
 
+        NewPairs(v, state, output, previous, kept);
         return rows;
+    }
+
+    /// <summary>A row with status new for every pair made this term that the previous result lacks, level by level.</summary>
+    private static void NewPairs(RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, Entry kept)
+    {
+        var roster = v.Roster;
+        var counties = previous.CountyPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        for (var x = 0; x < state.CountyPartner.Length; x++)
+        {
+            if (state.CountyPartner[x] is var n and >= 0)
+            {
+                var pair = (roster.CountyArray[x].Id.Value, roster.CountyArray[n].Id.Value);
+                if (!counties.Contains(pair))
+                {
+                    kept.For(PairingLevel.County, pair.Item1, pair.Item2).New();
+                }
+            }
+        }
+
+        var schools = previous.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (state.SchoolPartner[s] is var t and >= 0)
+            {
+                var pair = (roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value);
+                if (!schools.Contains(pair))
+                {
+                    kept.For(PairingLevel.School, pair.Item1, pair.Item2).New();
+                }
+            }
+        }
+
+        if (output is null)
+        {
+            return;
+        }
+
+        var classes = previous.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        foreach (var (a, b, _) in output.ClassPairs)
+        {
+            var pair = (roster.ClassArray[a].Id.Value, roster.ClassArray[b].Id.Value);
+            if (!classes.Contains(pair))
+            {
+                kept.For(PairingLevel.Class, pair.Item1, pair.Item2).New();
+            }
+        }
+
+        var students = previous.StudentPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        foreach (var (x, n, _, _) in output.StudentPairs)
+        {
+            var pair = (roster.StudentArray[x].Id.Value, roster.StudentArray[n].Id.Value);
+            if (!students.Contains(pair))
+            {
+                kept.For(PairingLevel.Student, pair.Item1, pair.Item2).New();
+            }
+        }
     }
 
     /// <summary>A class or student pair stands when its schools are paired and its grades pair (P5).</summary>
@@ -211,6 +283,11 @@ internal static class ContinuityReport
 
             public void KeptShort(string counted, long available, long needed, params (string Name, object Value)[] arguments) =>
                 Add(ContinuityStatus.Kept, ContinuityFindings.KeptShort, counted, available, needed, arguments);
+
+            public void New() => Add(ContinuityStatus.New, ContinuityFindings.New, null, null, null);
+
+            public void KeptClassChanged(params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Kept, ContinuityFindings.KeptClassChanged, null, null, null, arguments);
 
             public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
 

@@ -61,11 +61,11 @@ internal static class SummaryJson
         Field(b, 1, "same_gender_share", s.SameGenderShare is { } share ? Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture) : "null");
         var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
         var uncovered = s.ContinuityFirstUncovered is { } u ? u : (long?)null;
-        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null);
+        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null && s.ContinuityByLevel is null);
         if (uncovered is { } left)
         {
             // Only with continuity first and a previous result: the students that choice leaves out.
-            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null);
+            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null && s.ContinuityByLevel is null);
         }
 
         if (s.ContinuityCounts is { } counts)
@@ -76,6 +76,19 @@ internal static class SummaryJson
             foreach (var (code, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 b.Append(i++ == 0 ? " " : ", ").Append(Str(code)).Append(": ").Append(Num(count));
+            }
+
+            b.Append(s.ContinuityByLevel is null && timed.Count == 0 ? " }\n" : " },\n");
+        }
+
+        if (s.ContinuityByLevel is { } byLevel)
+        {
+            // Only with a previous result: the rows per level and status (kept, dropped, new).
+            b.Append("  \"continuity_levels\": {");
+            var i = 0;
+            foreach (var (key, count) in byLevel.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                b.Append(i++ == 0 ? " " : ", ").Append(Str(key)).Append(": ").Append(Num(count));
             }
 
             b.Append(timed.Count == 0 ? " }\n" : " },\n");
@@ -166,6 +179,9 @@ internal static class SummaryJson
             ContinuityFirstUncovered = root.TryGetProperty("continuity_first_uncovered", out var left) ? left.GetInt64() : null,
             ContinuityCounts = root.TryGetProperty("continuity", out var counts)
                 ? counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32(), StringComparer.Ordinal)
+                : null,
+            ContinuityByLevel = root.TryGetProperty("continuity_levels", out var byLevel)
+                ? byLevel.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32(), StringComparer.Ordinal)
                 : null,
             SecondsPerLevel = seconds,
         };
