@@ -659,6 +659,13 @@ public static partial class PairingResultChecker
                 }
             }
 
+            // Another roster's result (or an edited one) is said once (a plan's too: the planning phase returns early below), as the cause of everything else that differs.
+            var hash = RosterHash.Of(roster);
+            if (!string.Equals(s.InputHash, hash, StringComparison.Ordinal))
+            {
+                Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", s.InputHash), A("counted", hash));
+            }
+
             int UnpairedAt(PairingLevel level) => result.Unpaired.Count(u => u.Level == level);
             var xinjiangSchools = roster.Schools.Where(x => IsXinjiang(CountyOfSchool(x))).ToHashSet();
             var inlandCounties = roster.Counties.Count(c => !IsXinjiang(c));
@@ -724,12 +731,6 @@ public static partial class PairingResultChecker
 
             Same("same_gender_pairs", s.SameGenderPairs, same);
             Same("preference_score", s.PreferenceScore, met);
-            // Another roster's result (or an edited one) is said once, as the cause of everything else that differs.
-            var hash = RosterHash.Of(roster);
-            if (!string.Equals(s.InputHash, hash, StringComparison.Ordinal))
-            {
-                Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", s.InputHash), A("counted", hash));
-            }
         }
     
         /// <summary>continuity.csv against the previous result, recounted from the roster.</summary>
