@@ -46,8 +46,10 @@ public sealed class MidYearMeasurement(ITestOutputHelper output)
                     var kept = r.Summary.Students?.Kept ?? 0;
                     var valid = PairingResultChecker.Check(november, r, r.Summary.Options.ToOptions(), sepResult).IsValid;
                     var tolerated = r.Continuity.Count(e => e.Code == "CON013");
+                    var introduced = r.Continuity.Count(e => e is { Status: ContinuityStatus.New, Level: PairingLevel.Student });
+                    var newListed = r.StudentPairs.Count - kept == introduced;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {name}: kept {kept} of {surviving} ({100.0 * kept / Math.Max(1, surviving):F1}%), covered {r.Summary.CoveredStudents} ({r.Summary.CoveredStudents - fresh.Summary.CoveredStudents:+0;-0;0} vs fresh), covered+kept {r.Summary.CoveredStudents + kept}, school pairs kept under P4's tolerance {tolerated}, checker {(valid ? "valid" : "INVALID")}"));
+                        $"  {name}: kept {kept} of {surviving} ({100.0 * kept / Math.Max(1, surviving):F1}%), covered {r.Summary.CoveredStudents} ({r.Summary.CoveredStudents - fresh.Summary.CoveredStudents:+0;-0;0} vs fresh), covered+kept {r.Summary.CoveredStudents + kept}, school pairs kept under P4's tolerance {tolerated}, new student pairs listed {introduced}{(newListed ? string.Empty : " (NOT ALL)")}, checker {(valid ? "valid" : "INVALID")}"));
                 }
             }
         }
