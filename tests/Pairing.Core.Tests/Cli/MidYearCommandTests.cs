@@ -49,4 +49,24 @@ public sealed class MidYearCommandTests : CliTestBase
         Assert.Contains(new SchoolPair(new("XT"), new("NT")), PairingResultFiles.Read(In("kept")).SchoolPairs);
         Assert.Contains("school,XT,NT,kept,P4,CON013,classes,2,3,", File.ReadAllText(In("kept", "continuity.csv")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_continuity_objective_and_strict_P4_are_options_recorded_in_the_summary()
+    {
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("september")).Code);
+
+        var bad = Run("match", In("roster"), "--out", In("bad"), "--previous", In("september"), "--continuity", "friends-first");
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("friends-first", bad.Err, StringComparison.Ordinal);
+
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("coverage"), "--previous", In("september"), "--continuity", "coverage-first", "--strict-p4").Code);
+        var options = PairingResultFiles.Read(In("coverage")).Summary.Options;
+        Assert.Equal((ContinuityObjective.CoverageFirst, true), (options.Continuity, options.StrictP4));
+        Assert.Equal(0, Run("verify", In("roster"), In("coverage"), "--previous", In("september"), "--continuity", "coverage-first", "--strict-p4").Code);
+        Assert.Equal(2, Run("verify", In("roster"), In("coverage"), "--previous", In("september")).Code);
+
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("alias"), "--previous", In("september"), "--continuity-first").Code);
+        Assert.Equal(ContinuityObjective.ContinuityFirst, PairingResultFiles.Read(In("alias")).Summary.Options.ToOptions().Continuity);
+    }
 }
