@@ -212,6 +212,113 @@ public sealed class MidYearTests
         }
     }
 
+    [Property(MaxTest = 40)]
+    public void The_balanced_result_reaches_the_brute_force_optimum_of_covered_plus_kept(int seed)
+    {
+        // Independent of the matcher: every county matching per province, every school assignment per county pair, a
+        // school pair admissible when P4 holds or it is last term's (P4's tolerance), worth per grade the smaller side's
+        // students plus last term's student pairs whose two students are in its two schools in that grade.
+        var september = RandomRosters.Make(seed);
+        var previous = Matcher.Match(september);
+        var november = MidYearRosters.November(september, previous, seed, leave: 0.15, join: 0.1);
+        var result = Matcher.Match(november, previous: previous);
+
+        Assert.Equal(BruteForceBalanced(november, previous), result.Summary.CoveredStudents + (result.Summary.Students?.Kept ?? 0));
+    }
+
+    private static long BruteForceBalanced(Roster roster, PairingResult previous)
+    {
+        bool Xinjiang(County c) => c.Side == Side.Xinjiang;
+        var lastSchools = previous.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        var keptBy = new Dictionary<(string, string, int), long>();
+        foreach (var p in previous.StudentPairs)
+        {
+            if (roster.TryGetStudent(p.Xinjiang, out var a) && roster.TryGetStudent(p.Inland, out var b))
+            {
+                var (ca, cb) = (roster.GetClass(a.ClassId), roster.GetClass(b.ClassId));
+                if (ca.Grade == cb.Grade)
+                {
+                    var key = (ca.SchoolId.Value, cb.SchoolId.Value, ca.Grade.Number);
+                    keptBy[key] = keptBy.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        long Value(School s, School t)
+        {
+            var xs = roster.ClassesIn(s.Id);
+            var ts = roster.ClassesIn(t.Id);
+            var meets = ts.Count >= xs.Count && ts.Sum(c => c.Size) >= xs.Sum(c => c.Size);
+            if (!meets && !lastSchools.Contains((s.Id.Value, t.Id.Value)))
+            {
+                return -1;
+            }
+
+            long v = 0;
+            foreach (var g in xs.Select(c => c.Grade).Distinct())
+            {
+                v += Math.Min(xs.Where(c => c.Grade == g).Sum(c => c.Size), ts.Where(c => c.Grade == g).Sum(c => c.Size));
+                v += keptBy.GetValueOrDefault((s.Id.Value, t.Id.Value, g.Number));
+            }
+
+            return v;
+        }
+
+        // The best partial one-to-one assignment of xs into ts.
+        long Best(IReadOnlyList<School> xs, IReadOnlyList<School> ts, int i, bool[] used)
+        {
+            if (i == xs.Count)
+            {
+                return 0;
+            }
+
+            var best = Best(xs, ts, i + 1, used);
+            for (var j = 0; j < ts.Count; j++)
+            {
+                if (!used[j] && Value(xs[i], ts[j]) is var v and >= 0)
+                {
+                    used[j] = true;
+                    best = Math.Max(best, v + Best(xs, ts, i + 1, used));
+                    used[j] = false;
+                }
+            }
+
+            return best;
+        }
+
+        long total = 0;
+        foreach (var province in roster.Counties.GroupBy(c => roster.ProvinceOf(c)))
+        {
+            var xc = province.Where(Xinjiang).ToList();
+            var nc = province.Where(c => !Xinjiang(c)).ToList();
+            var worth = xc.Select(x => nc.Select(n => Best(roster.SchoolsIn(x.Id), roster.SchoolsIn(n.Id), 0, new bool[roster.SchoolsIn(n.Id).Count])).ToArray()).ToArray();
+            long Counties(int i, bool[] used)
+            {
+                if (i == xc.Count)
+                {
+                    return 0;
+                }
+
+                var best = Counties(i + 1, used);
+                for (var j = 0; j < nc.Count; j++)
+                {
+                    if (!used[j])
+                    {
+                        used[j] = true;
+                        best = Math.Max(best, worth[i][j] + Counties(i + 1, used));
+                        used[j] = false;
+                    }
+                }
+
+                return best;
+            }
+
+            total += Counties(0, new bool[nc.Count]);
+        }
+
+        return total;
+    }
+
     [Fact]
     public void Balanced_keeps_a_school_pair_that_coverage_first_drops_for_one_student()
     {
