@@ -224,9 +224,13 @@ public sealed class MidYearTests
         var result = Matcher.Match(november, previous: previous);
 
         Assert.Equal(BruteForceBalanced(november, previous), result.Summary.CoveredStudents + (result.Summary.Students?.Kept ?? 0));
+
+        // Coverage first covers exactly the most students (with the same tolerance), never one less.
+        var coverageFirst = Matcher.Match(november, previous: previous, options: new PairingOptions { Continuity = ContinuityObjective.CoverageFirst });
+        Assert.Equal(BruteForceBalanced(november, previous, withKept: false), coverageFirst.Summary.CoveredStudents);
     }
 
-    private static long BruteForceBalanced(Roster roster, PairingResult previous)
+    private static long BruteForceBalanced(Roster roster, PairingResult previous, bool withKept = true)
     {
         bool Xinjiang(County c) => c.Side == Side.Xinjiang;
         var lastSchools = previous.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
@@ -258,7 +262,7 @@ public sealed class MidYearTests
             foreach (var g in xs.Select(c => c.Grade).Distinct())
             {
                 v += Math.Min(xs.Where(c => c.Grade == g).Sum(c => c.Size), ts.Where(c => c.Grade == g).Sum(c => c.Size));
-                v += keptBy.GetValueOrDefault((s.Id.Value, t.Id.Value, g.Number));
+                v += withKept ? keptBy.GetValueOrDefault((s.Id.Value, t.Id.Value, g.Number)) : 0;
             }
 
             return v;
