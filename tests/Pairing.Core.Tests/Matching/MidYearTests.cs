@@ -392,6 +392,18 @@ public sealed class MidYearTests
         Assert.True(report.IsValid, report.ToString());
     }
 
+    [Property(MaxTest = 15)]
+    public void A_november_run_gives_the_same_files_on_one_thread_or_two(int seed)
+    {
+        var september = RandomRosters.Make(seed);
+        var previous = Matcher.Match(september);
+        var november = MidYearRosters.November(september, previous, seed, leave: 0.1, join: 0.1);
+        var one = ResultBytes.Of(Matcher.Match(november, previous: previous, options: new PairingOptions { MaxDegreeOfParallelism = 1 }));
+        var two = ResultBytes.Of(Matcher.Match(november, previous: previous, options: new PairingOptions { MaxDegreeOfParallelism = 2 }));
+        Assert.Equal(one, two);
+        Assert.Contains("continuity.csv", one.Keys);
+    }
+
     [Property(MaxTest = 25)]
     public void A_november_roster_is_valid_and_keeps_its_ids(int seed)
     {
