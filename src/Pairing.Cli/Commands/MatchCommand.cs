@@ -49,7 +49,8 @@ internal static class MatchCommand
             return Program.BadInput;
         }
 
-        if (plan is not null && !RosterInput.PlanFits(roster, plan, options, rosterDir, planDir!, error, cancellationToken))
+        IReadOnlyList<PairingViolation> broken = [];
+        if (plan is not null && !RosterInput.PlanFits(roster, plan, options, rosterDir, planDir!, error, out broken, cancellationToken))
         {
             return Program.BadInput;
         }
@@ -62,6 +63,7 @@ internal static class MatchCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, plan, previous, options, progress, cancellationToken));
+        RosterInput.ReportDroppedPlanPairs(broken, result, error);
         return ResultOutput.Write(result, outDir, "match", output, error, roster, cancellationToken, encoding);
     }
 }

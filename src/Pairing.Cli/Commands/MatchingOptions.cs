@@ -18,6 +18,8 @@ internal sealed class MatchingOptions
     private readonly Option<bool> _relaxGrade = new("--relax-grade") { Description = Strings.OptRelaxGrade };
 
     private readonly Option<bool> _continuityFirst = new("--continuity-first") { Description = Strings.OptContinuityFirst };
+    private readonly Option<string> _continuity = Objective();
+    private readonly Option<bool> _strictP4 = new("--strict-p4") { Description = Strings.OptStrictP4 };
 
     public MatchingOptions()
     {
@@ -43,7 +45,7 @@ internal sealed class MatchingOptions
         ];
     }
 
-    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuityFirst];
+    public IEnumerable<Option> All => [.. _ints.Select(i => (Option)i.Option), _workLimit, _relaxGrade, _continuity, _continuityFirst, _strictP4];
 
     /// <summary>Adds the options to a command, with a validator that reports the library's own checks.</summary>
     public void AddTo(Command command)
@@ -90,7 +92,24 @@ internal sealed class MatchingOptions
 
         options.WorkLimitPerSubproblem = parsed.GetValue(_workLimit);
         options.RelaxGradeToNearest = parsed.GetValue(_relaxGrade);
-        options.ContinuityFirst = parsed.GetValue(_continuityFirst);
+        options.Continuity = parsed.GetValue(_continuity) switch
+        {
+            "coverage-first" => ContinuityObjective.CoverageFirst,
+            "continuity-first" => ContinuityObjective.ContinuityFirst,
+            _ => ContinuityObjective.Balanced,
+        };
+        if (parsed.GetValue(_continuityFirst))
+        {
+            options.ContinuityFirst = true;
+        }
+        options.StrictP4 = parsed.GetValue(_strictP4);
         return options;
+    }
+
+    private static Option<string> Objective()
+    {
+        var option = new Option<string>("--continuity") { Description = Strings.OptContinuity, HelpName = "coverage-first|balanced|continuity-first" };
+        option.AcceptOnlyFromAmong("coverage-first", "balanced", "continuity-first");
+        return option;
     }
 }

@@ -131,13 +131,26 @@ internal static class RosterInput
     /// the pairs (counties per inland county, schools per inland school) must be the run's.
     /// </summary>
     public static bool PlanFits(
-        Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error, CancellationToken cancellationToken = default)
+        Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error, CancellationToken cancellationToken = default) =>
+        PlanFits(roster, plan, options, rosterDir, planDir, error, out _, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanFits(Roster, PairingResult, PairingOptions, string, string, TextWriter, CancellationToken)"/>, except
+    /// that a plan of another roster whose county and school pairs break P1–P4 here is not refused (issue 24): those
+    /// pairs are returned in <paramref name="broken"/>, the matcher drops them and pairs their units afresh, and
+    /// <see cref="ReportDroppedPlanPairs"/> says so once the result is known.
+    /// </summary>
+    public static bool PlanFits(
+        Roster roster, PairingResult plan, PairingOptions options, string rosterDir, string planDir, TextWriter error,
+        out IReadOnlyList<PairingViolation> broken, CancellationToken cancellationToken = default)
     {
+        broken = [];
         var violations = PairingResultChecker.CheckBelongsTo(roster, plan, cancellationToken).Violations;
         if (violations.Any(v => v.Subject == "summary.input_hash"))
         {
             error.WriteLine(Fmt.Of(Strings.PlanOtherRoster, planDir, rosterDir));
-            violations = [.. violations.Where(v => string.CompareOrdinal(v.Code, "CHK011") >= 0 && string.CompareOrdinal(v.Code, "CHK029") <= 0)];
+            broken = [.. violations.Where(v => string.CompareOrdinal(v.Code, "CHK011") >= 0 && string.CompareOrdinal(v.Code, "CHK029") <= 0)];
+            violations = [];
         }
 
         var claimed = plan.Summary.Options;
@@ -150,6 +163,37 @@ internal static class RosterInput
         }
 
         return Gate(violations, rosterDir, planDir, error, "match", Strings.WhatPlan);
+    }
+
+    /// <summary>
+    /// One warning per plan pair found broken that the result does not make (CLI031: both ids, the rule, the checker's
+    /// finding with its numbers), and per inland unit the plan overloads (CLI032). A pair the result makes anyway (last
+    /// term's school pair kept under P4's tolerance, with its CON013 row) is not reported.
+    /// </summary>
+    public static void ReportDroppedPlanPairs(IReadOnlyList<PairingViolation> broken, PairingResult result, TextWriter error)
+    {
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        made.UnionWith(result.CountyPairs.Select(p => "county_pair:" + p.Xinjiang.Value + "|" + p.Inland.Value));
+        made.UnionWith(result.SchoolPairs.Select(p => "school_pair:" + p.Xinjiang.Value + "|" + p.Inland.Value));
+        foreach (var v in broken)
+        {
+            var subject = v.Finding.Subject;
+            var rule = v.Rule?.ToString() ?? "-";
+            var problem = FindingRenderer.Default.Render(v.Finding);
+            if (subject is { Level: "county_pair" or "school_pair" } pair && pair.Id.Split('|') is [var x, var n])
+            {
+                if (!made.Contains(pair.Level + ":" + pair.Id))
+                {
+                    var level = pair.Level == "county_pair" ? PairingLevel.County : PairingLevel.School;
+                    error.WriteLine("pairing match: " + CliFindings.Line(CliFindings.PlanPairDropped,
+                        ("level", level), ("xinjiang", x), ("inland", n), ("rule", rule), ("problem", problem)));
+                }
+            }
+            else
+            {
+                error.WriteLine("pairing match: " + CliFindings.Line(CliFindings.PlanUnitOver, ("unit", subject?.Id ?? v.Subject), ("rule", rule), ("problem", problem)));
+            }
+        }
     }
 
     private static bool Gate(IReadOnlyList<PairingViolation> violations, string rosterDir, string resultDir, TextWriter error, string command, string what)

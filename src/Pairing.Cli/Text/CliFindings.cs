@@ -88,13 +88,22 @@ internal static class CliFindings
     /// <summary>CLI030: an output path cannot be written (found before any work is done).</summary>
     public static FindingDescriptor NotWritable { get; } = New("CLI030", "option", "path", "reason");
 
+    /// <summary>
+    /// CLI031: a pair of the plan given to <c>match</c> (a plan of another roster) breaks a rule for this roster and is
+    /// dropped; its units are paired afresh. <c>rule</c> and <c>problem</c> are the checker's finding, with its numbers.
+    /// </summary>
+    public static FindingDescriptor PlanPairDropped { get; } = new("CLI031", "cli", FindingSeverity.Warning, null, Messages, "level", "xinjiang", "inland", "rule", "problem");
+
+    /// <summary>CLI032: the plan's pairs at one inland unit together break a rule for this roster; what fits is kept and the rest paired afresh.</summary>
+    public static FindingDescriptor PlanUnitOver { get; } = new("CLI032", "cli", FindingSeverity.Warning, null, Messages, "unit", "rule", "problem");
+
     /// <summary>Every code, in code order.</summary>
     public static IReadOnlyList<FindingDescriptor> All { get; } =
     [
         OptionRequired, OptionEmpty, OptionNeedsValue, NotAWholeNumber, NotANumber, BadLanguage, OnlyWithNextYear, NotWithNextYear,
         ActivitiesNeedStudents, BadDate, FolderTaken, CountsOnlyRoster, ResultUnreadable, CannotWrite, OutputTaken, BadEncoding,
         UnknownCommand, UnknownOption, ExtraArgument, NoArguments, NoCommand, ArgumentMissing, OptionGivenTwice, ParserProblem,
-        NotWritable,
+        NotWritable, PlanPairDropped, PlanUnitOver,
     ];
 
     /// <summary>A sentence that follows a finding (<c>Hint.Nearest</c>: "Did you mean 'check'?"), in the run's language.</summary>

@@ -80,7 +80,7 @@ internal static class ResultSummarySheet
             }
 
             var node = root;
-            var parts = key.Split('.');
+            var parts = SplitPath(key);
             for (var i = 0; i < parts.Length - 1; i++)
             {
                 node = node.Child(parts[i]);
@@ -98,7 +98,9 @@ internal static class ResultSummarySheet
     {
         foreach (var property in element.EnumerateObject())
         {
-            var key = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+            // A name that holds a dot (continuity_levels' "student.kept") keeps it escaped, so the path splits back exactly.
+            var name = property.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(".", "\\.", StringComparison.Ordinal);
+            var key = prefix.Length == 0 ? name : $"{prefix}.{name}";
             if (property.Value.ValueKind == JsonValueKind.Object)
             {
                 Flatten(property.Value, key, figures);
@@ -108,6 +110,32 @@ internal static class ResultSummarySheet
                 figures.Add((key, property.Value.GetRawText()));
             }
         }
+    }
+
+    /// <summary>A key's path, split on the dots that are not escaped by a backslash, each part unescaped.</summary>
+    private static string[] SplitPath(string key)
+    {
+        var parts = new List<string>();
+        var part = new StringBuilder();
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '\\' && i + 1 < key.Length)
+            {
+                part.Append(key[++i]);
+            }
+            else if (key[i] == '.')
+            {
+                parts.Add(part.ToString());
+                part.Clear();
+            }
+            else
+            {
+                part.Append(key[i]);
+            }
+        }
+
+        parts.Add(part.ToString());
+        return [.. parts];
     }
 
     private static int Rank(string key) => key.Split('.')[0] switch

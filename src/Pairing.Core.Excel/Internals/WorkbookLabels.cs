@@ -45,7 +45,7 @@ internal static class WorkbookLabels
             ["students"] = "学生",
         },
         ["cross_class"] = new(StringComparer.Ordinal) { ["true"] = "是", ["false"] = "否" },
-        ["status"] = new(StringComparer.Ordinal) { ["kept"] = "保留", ["dropped"] = "未保留" },
+        ["status"] = new(StringComparer.Ordinal) { ["kept"] = "保留", ["dropped"] = "未保留", ["new"] = "新结对" },
     };
 
     private static readonly Dictionary<string, Dictionary<string, string>> Machine = Values.ToDictionary(

@@ -45,6 +45,29 @@ public static class ContinuityFindings
     /// <summary>CON011: The pair could still stand by its own rules; its inland member has no place left beside this year's pairs.</summary>
     public static FindingDescriptor NoPlace { get; } = new("CON011", "continuity", FindingSeverity.Info, null, Messages);
 
+    /// <summary>
+    /// CON013: P4: kept, though the inland school has fallen below the Xinjiang school in classes or students
+    /// (<c>classes</c> against <c>neededClasses</c>, <c>students</c> against <c>neededStudents</c>); a previous pair
+    /// survives attrition unless P4 is strict. The row's counted/available/needed give the first shortfall.
+    /// </summary>
+    public static FindingDescriptor KeptShort { get; } = new("CON013", "continuity", FindingSeverity.Warning, "P4", Messages, "inland", "classes", "neededClasses", "students", "neededStudents");
+
+    /// <summary>
+    /// CON014: The pair could still stand; with the balanced objective it was dropped because the choice made covers
+    /// fewer students (<c>needed</c> against <c>available</c> with it kept) but keeps more of last term's pairs, so
+    /// that covered plus kept is larger.
+    /// </summary>
+    public static FindingDescriptor MoreKept { get; } = new("CON014", "continuity", FindingSeverity.Warning, null, Messages, "available", "needed");
+
+    /// <summary>CON015: The pair is made this term and the previous result did not have it (status <c>new</c>).</summary>
+    public static FindingDescriptor New { get; } = new("CON015", "continuity", FindingSeverity.Info, null, Messages);
+
+    /// <summary>
+    /// CON016: The student pair is kept, but its class pair changed: its students' classes are paired this term and were
+    /// not last term (or the other way round), or it is cross-class this term and was not last term (or the other way round).
+    /// </summary>
+    public static FindingDescriptor KeptClassChanged { get; } = new("CON016", "continuity", FindingSeverity.Info, null, Messages, "xinjiangClass", "inlandClass");
+
     /// <summary>CON012: The plan given to the roster phase pairs a member otherwise.</summary>
     public static FindingDescriptor Plan { get; } = new("CON012", "continuity", FindingSeverity.Info, null, Messages);
 }

@@ -264,6 +264,12 @@ public static class CheckFindings
     /// <summary>CHK117: the summary counts <c>stated</c> rows of <c>code</c>, continuity.csv has <c>counted</c>.</summary>
     public static FindingDescriptor ContinuityCountDiffers { get; } = New("CHK117", null, "code", "stated", "counted");
 
+    /// <summary>CHK118: a <c>level</c> pair made this term that the previous result lacks has no row with status new (it has <c>status</c>, <c>code</c>).</summary>
+    public static FindingDescriptor NewPairNotListed { get; } = New("CHK118", "P7", "level", "status", "code");
+
+    /// <summary>CHK119: a kept student pair's row gives <c>code</c>, but <c>expected</c> is right: whether its class pair changed, recounted.</summary>
+    public static FindingDescriptor ClassChangeWrong { get; } = New("CHK119", "P7", "code", "expected");
+
     private static FindingDescriptor New(string code, string? rule, params string[] arguments) =>
         new(code, Category, FindingSeverity.Error, rule, Messages, arguments);
 }

@@ -63,7 +63,8 @@ public static class PairingExplainer
 
         foreach (var entry in result.Continuity)
         {
-            if (entry.Level == unit.Level && (unit.Side == Side.Inland ? entry.InlandId : entry.XinjiangId) == unitId)
+            // A new pair (status new) is this term's, said by the partner finding above; only last term's pairs here.
+            if (entry.Status != ContinuityStatus.New && entry.Level == unit.Level && (unit.Side == Side.Inland ? entry.InlandId : entry.XinjiangId) == unitId)
             {
                 findings.Add(entry.Status == ContinuityStatus.Kept
                     ? ExplainFindings.PreviousKept.Create(Subject(unit.Level, unitId), null,

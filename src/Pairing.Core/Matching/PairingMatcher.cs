@@ -73,10 +73,10 @@ public sealed class PairingMatcher : IPairingMatcher
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
-        var continuity = Continuity.Of(run.View, previous);
+        var continuity = Continuity.Of(run.View, previous, opts.StrictP4);
         var state = PlanningStage.Run(run.View, opts, [], continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
         var uncovered = ContinuityFirstUncovered(run.View, opts, [], continuity, state, cancellationToken);
-        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, null, previous, planGiven: false);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, null, previous, planGiven: false, continuity);
         var result = run.Result(state, null, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
@@ -108,13 +108,13 @@ public sealed class PairingMatcher : IPairingMatcher
             keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs));
         }
 
-        var continuity = Continuity.Of(run.View, previous);
+        var continuity = Continuity.Of(run.View, previous, opts.StrictP4);
         var state = PlanningStage.Run(run.View, opts, keep, continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
         var uncovered = ContinuityFirstUncovered(run.View, opts, keep, continuity, state, cancellationToken);
         var output = RosterStage.Run(
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
-        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null);
+        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null, continuity);
         var result = run.Result(state, output, uncovered, rows);
         MatcherLog.Finished(_logger, result);
         return result;
@@ -134,7 +134,7 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         var coverageFirst = options.Clone();
-        coverageFirst.ContinuityFirst = false;
+        coverageFirst.Continuity = ContinuityObjective.CoverageFirst;
         var other = PlanningStage.Run(v, coverageFirst, keep, continuity, [], null, cancellationToken, static (_, _) => { }, TimeProvider.System);
         return Math.Max(0, PlanCoverage(v, other) - PlanCoverage(v, state));
     }
@@ -292,9 +292,30 @@ public sealed class PairingMatcher : IPairingMatcher
                 Options = options.ToSnapshot(),
                 ContinuityFirstUncovered = continuityFirstUncovered,
                 ContinuityCounts = continuity is null ? null : CountByCode(continuity),
+                ContinuityByLevel = continuity is null ? null : CountByLevel(continuity),
                 SecondsPerLevel = seconds,
             };
             return new PairingResult(counties, schools, classes, students, Unpaired, continuity ?? [], summary);
+        }
+
+        /// <summary>The rows per level and status, keyed <c>level.status</c>, every key present.</summary>
+        private static SortedDictionary<string, int> CountByLevel(List<ContinuityEntry> rows)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var level in Enum.GetValues<PairingLevel>())
+            {
+                foreach (var status in Enum.GetValues<ContinuityStatus>())
+                {
+                    counts[PairingResult.LevelName(level) + "." + PairingResultFiles.StatusName(status)] = 0;
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                counts[PairingResult.LevelName(row.Level) + "." + PairingResultFiles.StatusName(row.Status)]++;
+            }
+
+            return counts;
         }
 
         private static SortedDictionary<string, int> CountByCode(List<ContinuityEntry> rows)

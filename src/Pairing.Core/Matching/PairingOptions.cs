@@ -39,15 +39,37 @@ public sealed class PairingOptions
     public bool RelaxGradeToNearest { get; set; }
 
     /// <summary>
-    /// With a previous year's result: whether keeping last year's pairs comes before covering students. By default
-    /// the matcher first covers the most Xinjiang students, and only then keeps the most of last year's pairs that
-    /// can still stand (student pairs first, then class, school and county pairs), so a kept pair never costs a
-    /// student. On, the two aims swap, for offices that value continuity over coverage; the summary then reports how
-    /// many students that choice leaves out (<see cref="PairingSummary.ContinuityFirstUncovered"/>). Without a
-    /// previous result it changes nothing.
+    /// With a previous result: how covering students and keeping last term's pairs are weighed. By default
+    /// (<see cref="ContinuityObjective.Balanced"/>) the matcher maximises students covered plus last term's student pairs
+    /// kept, one kept friendship worth one newly covered student, ties going to keeping; <see cref="ContinuityObjective.CoverageFirst"/>
+    /// covers exactly the most students and keeps what it can after; <see cref="ContinuityObjective.ContinuityFirst"/>
+    /// keeps first, and the summary reports how many students that leaves out
+    /// (<see cref="PairingSummary.ContinuityFirstUncovered"/>). Without a previous result it changes nothing.
     /// </summary>
-    /// <value>The default value is false (coverage first).</value>
-    public bool ContinuityFirst { get; set; }
+    /// <value>The default value is <see cref="ContinuityObjective.Balanced"/>.</value>
+    public ContinuityObjective Continuity { get; set; }
+
+    /// <summary>
+    /// Whether keeping last year's pairs comes before covering students: <see cref="Continuity"/> is
+    /// <see cref="ContinuityObjective.ContinuityFirst"/> (kept as a shorthand). Setting it false, when it was true, restores the default.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool ContinuityFirst
+    {
+        get => Continuity == ContinuityObjective.ContinuityFirst;
+        set => Continuity = value ? ContinuityObjective.ContinuityFirst
+            : Continuity == ContinuityObjective.ContinuityFirst ? ContinuityObjective.Balanced : Continuity;
+    }
+
+    /// <summary>
+    /// Whether P4 holds strictly for last term's school pairs too. By default a school pair of the previous result
+    /// whose inland school has since fallen below its Xinjiang school in classes or students (students left during
+    /// the year) may still be kept, so that the class and student pairs under it survive; <c>continuity.csv</c>
+    /// then says so at level school with rule P4 (<c>CON013</c>) and the numbers. New pairs meet P4 as always. On,
+    /// such a pair is dropped (<c>CON005</c>/<c>CON006</c>), as before. Without a previous result it changes nothing.
+    /// </summary>
+    /// <value>The default value is false (kept pairs survive attrition).</value>
+    public bool StrictP4 { get; set; }
 
     /// <summary>The weight of pairing students of the same gender (some offices paired students by sex); 0 turns it off.</summary>
     /// <value>The default value is 4 (on); from 0 to <see cref="MaxPreferenceWeight"/>.</value>
@@ -100,6 +122,12 @@ public sealed class PairingOptions
         Range(nameof(SharedInterestWeight), SharedInterestWeight, 0, MaxPreferenceWeight);
         Range(nameof(SameLanguageWeight), SameLanguageWeight, 0, MaxPreferenceWeight);
         Range(nameof(CloseBirthYearWeight), CloseBirthYearWeight, 0, MaxPreferenceWeight);
+        if (!Enum.IsDefined(Continuity))
+        {
+            failures.Add(OptionsFindings.OutOfRange.Create(Option(nameof(Continuity)), null,
+                FindingArgument.Of("option", nameof(Continuity)), FindingArgument.Of("value", (int)Continuity), FindingArgument.Of("min", 0), FindingArgument.Of("max", 2)));
+        }
+
         if (MaxDegreeOfParallelism is 0 or < -1)
         {
             failures.Add(OptionsFindings.BadParallelism.Create(Option(nameof(MaxDegreeOfParallelism)), null,
@@ -156,6 +184,8 @@ public sealed class PairingOptions
         XinjiangSchoolsPerInlandSchool = XinjiangSchoolsPerInlandSchool,
         RelaxGradeToNearest = RelaxGradeToNearest,
         ContinuityFirst = ContinuityFirst,
+        Continuity = Continuity,
+        StrictP4 = StrictP4,
         SameGenderWeight = SameGenderWeight,
         SharedInterestWeight = SharedInterestWeight,
         SameLanguageWeight = SameLanguageWeight,

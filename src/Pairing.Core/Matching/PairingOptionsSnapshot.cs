@@ -30,6 +30,12 @@ public sealed record PairingOptionsSnapshot
     /// <summary><see cref="PairingOptions.ContinuityFirst"/>: whether last year's pairs were kept before coverage.</summary>
     public bool ContinuityFirst { get; init; }
 
+    /// <summary><see cref="PairingOptions.Continuity"/>: how covering and keeping were weighed (<see cref="ContinuityFirst"/> true means <see cref="ContinuityObjective.ContinuityFirst"/> whatever this says).</summary>
+    public ContinuityObjective Continuity { get; init; }
+
+    /// <summary>Whether P4 held strictly for last term's school pairs (<see cref="PairingOptions.StrictP4"/>).</summary>
+    public bool StrictP4 { get; init; }
+
     /// <summary>The weight of pairing students of the same gender.</summary>
     /// <value>The default value is 4.</value>
     public int SameGenderWeight { get; init; } = 4;
@@ -64,7 +70,8 @@ public sealed record PairingOptionsSnapshot
         XinjiangCountiesPerInlandCounty = XinjiangCountiesPerInlandCounty,
         XinjiangSchoolsPerInlandSchool = XinjiangSchoolsPerInlandSchool,
         RelaxGradeToNearest = RelaxGradeToNearest,
-        ContinuityFirst = ContinuityFirst,
+        Continuity = ContinuityFirst ? ContinuityObjective.ContinuityFirst : Continuity,
+        StrictP4 = StrictP4,
         SameGenderWeight = SameGenderWeight,
         SharedInterestWeight = SharedInterestWeight,
         SameLanguageWeight = SameLanguageWeight,

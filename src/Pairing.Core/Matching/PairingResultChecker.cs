@@ -191,6 +191,9 @@ public static partial class PairingResultChecker
             Same("xinjiang_schools_per_inland_school", claimed.XinjiangSchoolsPerInlandSchool, _options.XinjiangSchoolsPerInlandSchool);
             Same("relax_grade_to_nearest", claimed.RelaxGradeToNearest, _options.RelaxGradeToNearest);
             Same("continuity_first", claimed.ContinuityFirst, _options.ContinuityFirst);
+            Same("strict_p4", claimed.StrictP4, _options.StrictP4);
+            Same("continuity", claimed.ContinuityFirst ? ContinuityObjective.ContinuityFirst : claimed.Continuity,
+                _options.ContinuityFirst ? ContinuityObjective.ContinuityFirst : _options.Continuity);
             Same("same_gender_weight", claimed.SameGenderWeight, _options.SameGenderWeight);
             Same("shared_interest_weight", claimed.SharedInterestWeight, _options.SharedInterestWeight);
             Same("same_language_weight", claimed.SameLanguageWeight, _options.SameLanguageWeight);
@@ -363,13 +366,35 @@ public static partial class PairingResultChecker
 
                 var xs = roster.ClassesIn(s.Id);
                 var ns = roster.ClassesIn(t.Id);
+                var xStudents = xs.Sum(c => c.Size);
+                var nStudents = ns.Sum(c => c.Size);
+                if (TolerationClaimed(p) is { } row)
+                {
+                    // Last term's pair kept though P4 no longer holds (strict P4 off): the row's numbers are its first
+                    // shortfall, recounted here; a pair that meets P4 claims no tolerance. That the pair is last term's
+                    // is checked against the previous result when one is given (a row for a pair it lacks is found).
+                    var (counted, have, need) = ns.Count < xs.Count ? ("classes", (long)ns.Count, (long)xs.Count)
+                        : nStudents < xStudents ? ("students", nStudents, xStudents)
+                        : ((string?)null, (long?)null, (long?)null);
+                    if (counted is null)
+                    {
+                        Add(CheckFindings.EveryRuleHolds, subject, about, A("code", row.Code), A("rule", RuleText(row.Rule)));
+                    }
+                    else if (row.Counted != counted || row.Available != have || row.Needed != need)
+                    {
+                        Add(CheckFindings.OtherContinuityNumbers, subject, about,
+                            A("rowAvailable", NumberOrNone(row.Available)), A("rowNeeded", NumberOrNone(row.Needed)), A("rowCounted", row.Counted ?? None),
+                            A("available", NumberOrNone(have)), A("needed", NumberOrNone(need)), A("counted", counted));
+                    }
+
+                    continue;
+                }
+
                 if (ns.Count < xs.Count)
                 {
                     Add(CheckFindings.SchoolClassesShort, subject, about, A("inland", t.Id.Value), A("available", ns.Count), A("needed", xs.Count));
                 }
 
-                var xStudents = xs.Sum(c => c.Size);
-                var nStudents = ns.Sum(c => c.Size);
                 if (nStudents < xStudents)
                 {
                     Add(CheckFindings.SchoolStudentsShort, subject, about, A("inland", t.Id.Value), A("available", nStudents), A("needed", xStudents));
@@ -378,6 +403,26 @@ public static partial class PairingResultChecker
 
             return partner;
         }
+
+        /// <summary>
+        /// The continuity row that says school pair <paramref name="p"/> is last term's, kept though P4 no longer holds
+        /// (<c>CON013</c>, status kept, rule P4); null when there is none or P4 is strict (then P4 is checked as for any pair).
+        /// </summary>
+        private ContinuityEntry? TolerationClaimed(SchoolPair p)
+        {
+            if (_options.StrictP4)
+            {
+                return null;
+            }
+
+            _tolerated ??= result.Continuity
+                .Where(e => e.Level == PairingLevel.School && e.Status == ContinuityStatus.Kept && e.Code == ContinuityFindings.KeptShort.Code && e.Rule == PairingRule.P4)
+                .GroupBy(e => (e.XinjiangId, e.InlandId))
+                .ToDictionary(g => g.Key, g => g.First());
+            return _tolerated.GetValueOrDefault((p.Xinjiang.Value, p.Inland.Value));
+        }
+
+        private Dictionary<(string, string), ContinuityEntry>? _tolerated;
 
         /// <summary>
         /// P4 on the sums: an inland school that takes several Xinjiang schools has no fewer classes and students than
@@ -614,6 +659,13 @@ public static partial class PairingResultChecker
                 }
             }
 
+            // Another roster's result (or an edited one) is said once (a plan's too: the planning phase returns early below), as the cause of everything else that differs.
+            var hash = RosterHash.Of(roster);
+            if (!string.Equals(s.InputHash, hash, StringComparison.Ordinal))
+            {
+                Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", s.InputHash), A("counted", hash));
+            }
+
             int UnpairedAt(PairingLevel level) => result.Unpaired.Count(u => u.Level == level);
             var xinjiangSchools = roster.Schools.Where(x => IsXinjiang(CountyOfSchool(x))).ToHashSet();
             var inlandCounties = roster.Counties.Count(c => !IsXinjiang(c));
@@ -679,12 +731,6 @@ public static partial class PairingResultChecker
 
             Same("same_gender_pairs", s.SameGenderPairs, same);
             Same("preference_score", s.PreferenceScore, met);
-            // Another roster's result (or an edited one) is said once, as the cause of everything else that differs.
-            var hash = RosterHash.Of(roster);
-            if (!string.Equals(s.InputHash, hash, StringComparison.Ordinal))
-            {
-                Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", s.InputHash), A("counted", hash));
-            }
         }
     
         /// <summary>continuity.csv against the previous result, recounted from the roster.</summary>
@@ -709,6 +755,29 @@ public static partial class PairingResultChecker
             }
 
             var expectedSet = expected.ToHashSet();
+
+            // Every pair made this term that the previous result lacks has a row with status new.
+            var made = new List<(PairingLevel Level, string X, string N)>();
+            made.AddRange(result.CountyPairs.Select(p => (PairingLevel.County, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.SchoolPairs.Select(p => (PairingLevel.School, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.ClassPairs.Select(p => (PairingLevel.Class, p.Xinjiang.Value, p.Inland.Value)));
+            made.AddRange(result.StudentPairs.Select(p => (PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value)));
+            foreach (var key in made.Where(k => !expectedSet.Contains(k)))
+            {
+                var subject = Pair(key.X, key.N);
+                var about = PairSubject(key.Level, key.X, key.N);
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", None), A("code", None));
+                }
+                else if (row.Status != ContinuityStatus.New || row.Code != ContinuityFindings.New.Code)
+                {
+                    Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", row.Status), A("code", row.Code));
+                }
+
+                expectedSet.Add(key);
+            }
+
             foreach (var key in rows.Keys.Where(k => !expectedSet.Contains(k)))
             {
                 Add(CheckFindings.ContinuityRowNotInPrevious, Pair(key.Item2, key.Item3), PairSubject(key.Item1, key.Item2, key.Item3), A("level", key.Item1));
@@ -718,6 +787,9 @@ public static partial class PairingResultChecker
             var schools = result.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             var classes = result.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             var students = result.StudentPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var lastClasses = last.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var lastCross = last.StudentPairs.Where(p => p.CrossClass).Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+            var crossNow = result.StudentPairs.Where(p => p.CrossClass).Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
             foreach (var (level, x, n) in expected.Distinct())
             {
                 var subject = Pair(x, n);
@@ -728,7 +800,7 @@ public static partial class PairingResultChecker
                     continue;
                 }
 
-                var made = level switch
+                var isMade = level switch
                 {
                     PairingLevel.County => counties.Contains((x, n)),
                     PairingLevel.School => schools.Contains((x, n)),
@@ -736,16 +808,33 @@ public static partial class PairingResultChecker
                     _ => students.Contains((x, n)),
                 };
                 var kept = row.Status == ContinuityStatus.Kept;
-                if (kept != made || kept != (row.Code == ContinuityFindings.Kept.Code))
+                var keptCode = row.Code == ContinuityFindings.Kept.Code
+                    || (level == PairingLevel.School && row.Code == ContinuityFindings.KeptShort.Code)
+                    || (level == PairingLevel.Student && row.Code == ContinuityFindings.KeptClassChanged.Code);
+                if (kept != isMade || kept != keptCode || row.Status == ContinuityStatus.New)
                 {
-                    Add(made ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
+                    Add(isMade ? CheckFindings.ContinuityStatusButMade : CheckFindings.ContinuityStatusButNotMade, subject, about,
                         A("status", row.Status), A("code", row.Code));
                     continue;
                 }
 
+                if (kept && level == PairingLevel.Student && roster.TryGetStudent(new StudentId(x), out var xs) && roster.TryGetStudent(new StudentId(n), out var ns))
+                {
+                    // CON016 exactly when the students' classes are a class pair in one term and not in the other.
+                    var classPair = (xs.ClassId.Value, ns.ClassId.Value);
+                    var changed = lastClasses.Contains(classPair) != classes.Contains(classPair)
+                        || lastCross.Contains((x, n)) != crossNow.Contains((x, n));
+                    if (changed != (row.Code == ContinuityFindings.KeptClassChanged.Code))
+                    {
+                        Add(CheckFindings.ClassChangeWrong, subject, about, A("code", row.Code),
+                            A("expected", changed ? ContinuityFindings.KeptClassChanged.Code : ContinuityFindings.Kept.Code));
+                        continue;
+                    }
+                }
+
                 if (!kept)
                 {
-                    CheckDropped(level, x, n, row, subject, about);
+                    CheckDropped(level, x, n, row, subject, about, last);
                 }
             }
 
@@ -769,10 +858,34 @@ public static partial class PairingResultChecker
                 Add(CheckFindings.ContinuityCountDiffers, "summary.continuity." + code, Figure("continuity." + code),
                     A("code", code), A("stated", count), A("counted", 0));
             }
+
+            // Kept, dropped and new per level, recounted from the rows (summaries written before issue 24 have none).
+            if (result.Summary.ContinuityByLevel is { } byLevel)
+            {
+                static string Status(ContinuityStatus s) => s switch
+                {
+                    ContinuityStatus.Kept => "kept",
+                    ContinuityStatus.New => "new",
+                    _ => "dropped",
+                };
+                var recounted = result.Continuity
+                    .GroupBy(e => LevelText(e.Level) + "." + Status(e.Status))
+                    .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                foreach (var key in byLevel.Keys.Union(recounted.Keys).Order(StringComparer.Ordinal))
+                {
+                    var stated = byLevel.GetValueOrDefault(key);
+                    var counted = recounted.GetValueOrDefault(key);
+                    if (stated != counted)
+                    {
+                        Add(CheckFindings.ContinuityCountDiffers, "summary.continuity_levels." + key, Figure("continuity_levels." + key),
+                            A("code", key), A("stated", stated), A("counted", counted));
+                    }
+                }
+            }
         }
 
         /// <summary>Whether a dropped pair's reason is true, recomputed from the roster.</summary>
-        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject, FindingSubject about)
+        private void CheckDropped(PairingLevel level, string x, string n, ContinuityEntry row, string subject, FindingSubject about, PairingResult last)
         {
             // The two members and, for class and student pairs, the classes and schools they are in now.
             (bool Found, School? School, SchoolClass? Class) Member(string id, bool xinjiang)
@@ -833,7 +946,7 @@ public static partial class PairingResultChecker
                     {
                         (brokenRule, broken) = (PairingRule.P1, "provinces");
                     }
-                    else if (xs.Count > 0 && !roster.SchoolsIn(nc.Id).Any(t => xs.Any(s => Fits(t, s))))
+                    else if (xs.Count > 0 && !roster.SchoolsIn(nc.Id).Any(t => xs.Any(s => Fits(t, s) || Tolerated(last, s, t))))
                     {
                         (brokenRule, broken, counted, have, need) = (PairingRule.P4, "no school pair", "schools", 0, 1);
                     }
@@ -852,7 +965,11 @@ public static partial class PairingResultChecker
 
                     var sc = roster.ClassesIn(s.Id);
                     var tc = roster.ClassesIn(t.Id);
-                    if (tc.Count < sc.Count)
+                    if (Tolerated(last, s, t))
+                    {
+                        // Last term's pair, P4 not strict: a shortfall breaks no rule.
+                    }
+                    else if (tc.Count < sc.Count)
                     {
                         (brokenRule, broken, counted, have, need) = (PairingRule.P4, "classes", "classes", tc.Count, sc.Count);
                     }
@@ -897,6 +1014,7 @@ public static partial class PairingResultChecker
             string[] stillStands =
             [
                 ContinuityFindings.MoreCovered.Code, ContinuityFindings.OtherAims.Code, ContinuityFindings.NoPlace.Code, ContinuityFindings.Plan.Code,
+                ContinuityFindings.MoreKept.Code,
             ];
             if (row.Code == ContinuityFindings.PairAboveDropped.Code)
             {
@@ -941,6 +1059,12 @@ public static partial class PairingResultChecker
                 {
                     Add(CheckFindings.NotALoss, subject, about, A("available", NumberOrNone(row.Available)), A("needed", NumberOrNone(row.Needed)));
                 }
+                else if (row.Code == ContinuityFindings.MoreKept.Code
+                    && (row.Counted != "students" || row.Available is not { } kept || row.Needed is not { } made || kept <= made))
+                {
+                    // CON014 says the pair would have covered more: the numbers must say so too.
+                    Add(CheckFindings.NotALoss, subject, about, A("available", NumberOrNone(row.Available)), A("needed", NumberOrNone(row.Needed)));
+                }
             }
             else
             {
@@ -951,11 +1075,25 @@ public static partial class PairingResultChecker
         /// <summary>What an argument shows where a row or the roster has no number, rule or word: <c>-</c>.</summary>
         private const string None = "-";
 
+        private static string LevelText(PairingLevel level) => level switch
+        {
+            PairingLevel.County => "county",
+            PairingLevel.School => "school",
+            PairingLevel.Class => "class",
+            _ => "student",
+        };
+
         private static string RuleText(PairingRule? rule) => rule?.ToString() ?? None;
 
         private static object NumberOrNone(long? n) => n is { } value ? value : None;
 
         private static object NumberOrNone(int? n) => n is { } value ? value : None;
+
+        /// <summary>Whether school pair (s, t) is last term's and P4 is not strict: it may stand though P4 fails.</summary>
+        private bool Tolerated(PairingResult last, School s, School t) =>
+            !_options.StrictP4 && (_lastSchools ??= [.. last.SchoolPairs]).Contains(new SchoolPair(s.Id, t.Id));
+
+        private HashSet<SchoolPair>? _lastSchools;
 
         /// <summary>P4 for one inland school alone: no fewer classes and no fewer students.</summary>
         private bool Fits(School t, School s)

@@ -162,7 +162,7 @@ public static class PairingResultFiles
                 csv.Write(PairingResult.LevelName(e.Level));
                 csv.Write(e.XinjiangId);
                 csv.Write(e.InlandId);
-                csv.Write(e.Status == ContinuityStatus.Kept ? "kept" : "dropped");
+                csv.Write(StatusName(e.Status));
                 csv.Write(e.Rule?.ToString() ?? string.Empty);
                 csv.Write(e.Code);
                 csv.Write(e.Counted ?? string.Empty);
@@ -468,6 +468,14 @@ public static class PairingResultFiles
     /// <summary>At most about 80 characters of what the file says, so that a message never echoes a whole field back.</summary>
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 
+    /// <summary>A status as <c>continuity.csv</c> writes it: kept, dropped or new.</summary>
+    internal static string StatusName(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Kept => "kept",
+        ContinuityStatus.New => "new",
+        _ => "dropped",
+    };
+
     private static readonly string[] ContinuityColumns =
         ["level", "xinjiang_id", "inland_id", "status", "rule", "code", "counted", "available", "needed", "reason"];
 
@@ -485,7 +493,8 @@ public static class PairingResultFiles
             {
                 "kept" => ContinuityStatus.Kept,
                 "dropped" => ContinuityStatus.Dropped,
-                _ => throw new FormatException($"status is '{r[3]}', expected kept or dropped"),
+                "new" => ContinuityStatus.New,
+                _ => throw new FormatException($"status is '{r[3]}', expected kept, dropped or new"),
             },
             r[4].Length == 0 ? null : ParseRule(r[4]),
             r[5].Length > 0 ? r[5] : throw new FormatException("code is empty"),

@@ -83,6 +83,7 @@ public sealed record PairingSummary
     public required PairingOptionsSnapshot Options { get; init; }
 
     private readonly CodeCounts? _continuityCounts;
+    private readonly CodeCounts? _continuityByLevel;
 
     /// <summary>
     /// With <see cref="PairingOptions.ContinuityFirst"/> on and a previous result given: the Xinjiang students that
@@ -101,6 +102,18 @@ public sealed record PairingSummary
     {
         get => _continuityCounts;
         init => _continuityCounts = CodeCounts.From(value);
+    }
+
+    /// <summary>
+    /// With a previous result: the rows of <c>continuity.csv</c> per level and status, keyed <c>level.status</c>
+    /// (<c>county.kept</c>, <c>school.dropped</c>, <c>student.new</c>, …; every key present, 0 where none).
+    /// <see langword="null"/> without a previous result.
+    /// </summary>
+    /// <value>The summary keeps its own copy, compared by value.</value>
+    public IReadOnlyDictionary<string, int>? ContinuityByLevel
+    {
+        get => _continuityByLevel;
+        init => _continuityByLevel = CodeCounts.From(value);
     }
 
     /// <summary>

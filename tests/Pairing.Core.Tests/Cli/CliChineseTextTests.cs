@@ -21,6 +21,9 @@ public sealed partial class CliChineseTextTests : CliTestBase
         "CSV", "HTML", "README", "UTF", "BOM", "utf", "gb", "Excel", "WPS",
         "LANG", "LC_ALL", "LC_MESSAGES", "zh_CN", "yyyy",
 
+        // The values of --continuity (coverage-first, balanced, continuity-first), typed as they are.
+        "coverage", "balanced", "continuity", "first",
+
         // The folders the demo writes (roster, result, year2/…), named where it says where its files are.
         "roster", "result", "year",
     };

@@ -19,6 +19,7 @@ public sealed class PairingSummaryTests
         "    \"xinjiang_schools_per_inland_school\": 1,\n" +
         "    \"relax_grade_to_nearest\": true,\n" +
         "    \"continuity_first\": false,\n" +
+        "    \"continuity\": \"balanced\",\n" +
         "    \"same_gender_weight\": 4,\n" +
         "    \"shared_interest_weight\": 3,\n" +
         "    \"same_language_weight\": 0,\n" +

@@ -22,6 +22,7 @@ internal sealed class Continuity
     private readonly Dictionary<(int S, int T), long> _schoolKeep = [];
     private readonly Dictionary<(int S, int T), (int Classes, int Students)> _under = [];
     private readonly HashSet<(int S, int T)> _schools = [];
+    private bool _tolerant;
 
     private Continuity()
     {
@@ -32,7 +33,7 @@ internal sealed class Continuity
     /// <summary>Whether any previous pair could still stand: without one, the matcher's aims are today's.</summary>
     public bool Active => _counties.Count > 0 || _schoolKeep.Count > 0;
 
-    public static Continuity Of(RosterView v, PairingResult? previous)
+    public static Continuity Of(RosterView v, PairingResult? previous, bool strictP4 = false)
     {
         if (previous is null)
         {
@@ -40,7 +41,7 @@ internal sealed class Continuity
         }
 
         var roster = v.Roster;
-        var c = new Continuity();
+        var c = new Continuity { _tolerant = !strictP4 };
         foreach (var p in previous.CountyPairs)
         {
             if (roster.TryGetCounty(p.Xinjiang, out _) && roster.TryGetCounty(p.Inland, out _))
@@ -144,9 +145,18 @@ internal sealed class Continuity
     /// <summary>What school pair (s, t) is worth for continuity: itself, and the class and student pairs it lets stand.</summary>
     public long SchoolKeep(int s, int t) => _schoolKeep.GetValueOrDefault((s, t));
 
+    /// <summary>How many of last term's student pairs school pair (s, t) lets stand (both students still in its two schools, in grades that pair).</summary>
+    public long KeptStudents(int s, int t) => _under.GetValueOrDefault((s, t)).Students;
+
     public bool IsPreviousCounty(int x, int n) => _counties.Contains((x, n));
 
     public bool IsPreviousSchool(int s, int t) => _schools.Contains((s, t));
+
+    /// <summary>
+    /// Whether school pair (s, t) may stand though it fails P4: it is last term's, and P4 is not strict
+    /// (<see cref="PairingOptions.StrictP4"/>). Students leave during the year; the pairs under it should not go with them.
+    /// </summary>
+    public bool Tolerates(int s, int t) => _tolerant && _schools.Contains((s, t));
 
     private void Count(RosterView v, int a, int b, int classes, int students)
     {

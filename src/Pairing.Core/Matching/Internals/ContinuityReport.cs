@@ -9,7 +9,7 @@ namespace Pairing.Core.Matching.Internals;
 internal static class ContinuityReport
 {
     public static List<ContinuityEntry> Build(
-        RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, bool planGiven)
+        RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, bool planGiven, Continuity continuity)
     {
         var roster = v.Roster;
         var rows = new List<ContinuityEntry>();
@@ -51,7 +51,7 @@ internal static class ContinuityReport
             var nSchools = roster.CountySchools.Of(ni).ToArray();
             if (xSchools.Length > 0)
             {
-                var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s)));
+                var able = nSchools.Count(t => xSchools.Any(s => v.MeetsP4(t, s) || continuity.Tolerates(s, t)));
                 if (able == 0)
                 {
                     e.Dropped(ContinuityFindings.NoSchoolPair, "schools", 0, 1,
@@ -78,7 +78,22 @@ internal static class ContinuityReport
             var t = roster.SchoolIndexOf(p.Inland);
             if (state.SchoolPartner[s] == t)
             {
-                e.Kept();
+                var (classes, students) = (v.SchoolClassCount[t], v.SchoolStudentCount[t]);
+                var (neededClasses, neededStudents) = (v.SchoolClassCount[s], v.SchoolStudentCount[s]);
+                if (v.MeetsP4(t, s))
+                {
+                    e.Kept();
+                }
+                else
+                {
+                    // Kept though P4 no longer holds (PairingOptions.StrictP4 off): the first shortfall in the columns.
+                    var (counted, available, needed) = classes < neededClasses
+                        ? ("classes", (long)classes, (long)neededClasses)
+                        : ("students", (long)students, (long)neededStudents);
+                    e.KeptShort(counted, available, needed,
+                        ("inland", n), ("classes", classes), ("neededClasses", neededClasses), ("students", students), ("neededStudents", neededStudents));
+                }
+
                 continue;
             }
 
@@ -89,14 +104,15 @@ internal static class ContinuityReport
                 continue;
             }
 
-            if (v.SchoolClassCount[t] < v.SchoolClassCount[s])
+            // Under P4's tolerance (PairingOptions.StrictP4 off) a previous pair's shortfall breaks no rule.
+            if (!continuity.Tolerates(s, t) && v.SchoolClassCount[t] < v.SchoolClassCount[s])
             {
                 e.Dropped(ContinuityFindings.ClassesShort, "classes", v.SchoolClassCount[t], v.SchoolClassCount[s],
                     ("inland", n), ("available", (long)v.SchoolClassCount[t]), ("needed", (long)v.SchoolClassCount[s]));
                 continue;
             }
 
-            if (v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
+            if (!continuity.Tolerates(s, t) && v.SchoolStudentCount[t] < v.SchoolStudentCount[s])
             {
                 e.Dropped(ContinuityFindings.StudentsShort, "students", v.SchoolStudentCount[t], v.SchoolStudentCount[s],
                     ("inland", n), ("available", (long)v.SchoolStudentCount[t]), ("needed", (long)v.SchoolStudentCount[s]));
@@ -114,6 +130,7 @@ internal static class ContinuityReport
 
         if (output is null)
         {
+            NewPairs(v, state, null, previous, kept);
             return rows;
         }
 
@@ -141,6 +158,8 @@ internal static class ContinuityReport
         }
 
         var studentPairs = output.StudentPairs.Select(q => (q.X, q.N)).ToHashSet();
+        var previousClasses = previous.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        var crossNow = output.StudentPairs.Where(q => q.Cross).Select(q => (q.X, q.N)).ToHashSet();
         foreach (var p in previous.StudentPairs)
         {
             var (x, n) = (p.Xinjiang.Value, p.Inland.Value);
@@ -154,14 +173,83 @@ internal static class ContinuityReport
 
             if (studentPairs.Contains((xs, ns)))
             {
-                e.Kept();
+                // Kept; say so when the students' class pair changed: their classes are paired this term and were not last
+                // term (or the other way round), or the pair is cross-class this term and was not last term (or the other way round).
+                var (a, b) = (roster.StudentClass[xs], roster.StudentClass[ns]);
+                var (ca, cb) = (roster.ClassArray[a].Id.Value, roster.ClassArray[b].Id.Value);
+                if (previousClasses.Contains((ca, cb)) != classPairs.Contains((a, b)) || p.CrossClass != crossNow.Contains((xs, ns)))
+                {
+                    e.KeptClassChanged(("xinjiangClass", ca), ("inlandClass", cb));
+                }
+                else
+                {
+                    e.Kept();
+                }
+
                 continue;
             }
 
             UnderSchoolPair(v, state, e, roster.StudentClass[xs], roster.StudentClass[ns]);
         }
 
+        NewPairs(v, state, output, previous, kept);
         return rows;
+    }
+
+    /// <summary>A row with status new for every pair made this term that the previous result lacks, level by level.</summary>
+    private static void NewPairs(RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, Entry kept)
+    {
+        var roster = v.Roster;
+        var counties = previous.CountyPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        for (var x = 0; x < state.CountyPartner.Length; x++)
+        {
+            if (state.CountyPartner[x] is var n and >= 0)
+            {
+                var pair = (roster.CountyArray[x].Id.Value, roster.CountyArray[n].Id.Value);
+                if (!counties.Contains(pair))
+                {
+                    kept.For(PairingLevel.County, pair.Item1, pair.Item2).New();
+                }
+            }
+        }
+
+        var schools = previous.SchoolPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (state.SchoolPartner[s] is var t and >= 0)
+            {
+                var pair = (roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value);
+                if (!schools.Contains(pair))
+                {
+                    kept.For(PairingLevel.School, pair.Item1, pair.Item2).New();
+                }
+            }
+        }
+
+        if (output is null)
+        {
+            return;
+        }
+
+        var classes = previous.ClassPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        foreach (var (a, b, _) in output.ClassPairs)
+        {
+            var pair = (roster.ClassArray[a].Id.Value, roster.ClassArray[b].Id.Value);
+            if (!classes.Contains(pair))
+            {
+                kept.For(PairingLevel.Class, pair.Item1, pair.Item2).New();
+            }
+        }
+
+        var students = previous.StudentPairs.Select(p => (p.Xinjiang.Value, p.Inland.Value)).ToHashSet();
+        foreach (var (x, n, _, _) in output.StudentPairs)
+        {
+            var pair = (roster.StudentArray[x].Id.Value, roster.StudentArray[n].Id.Value);
+            if (!students.Contains(pair))
+            {
+                kept.For(PairingLevel.Student, pair.Item1, pair.Item2).New();
+            }
+        }
     }
 
     /// <summary>A class or student pair stands when its schools are paired and its grades pair (P5).</summary>
@@ -193,6 +281,14 @@ internal static class ContinuityReport
         {
             public void Kept() => Add(ContinuityStatus.Kept, ContinuityFindings.Kept, null, null, null);
 
+            public void KeptShort(string counted, long available, long needed, params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Kept, ContinuityFindings.KeptShort, counted, available, needed, arguments);
+
+            public void New() => Add(ContinuityStatus.New, ContinuityFindings.New, null, null, null);
+
+            public void KeptClassChanged(params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Kept, ContinuityFindings.KeptClassChanged, null, null, null, arguments);
+
             public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
 
             public void Above(PairingLevel above, string aboveX, string aboveN) => Dropped(
@@ -200,7 +296,13 @@ internal static class ContinuityReport
 
             public void Optimised(DropCost drop)
             {
-                if (drop.CoveredIfKept < drop.Covered)
+                if (drop.CoveredIfKept > drop.Covered)
+                {
+                    // Balanced: the choice made covers fewer but keeps more of last term's student pairs.
+                    Dropped(ContinuityFindings.MoreKept, "students", drop.CoveredIfKept, drop.Covered,
+                        ("available", drop.CoveredIfKept), ("needed", drop.Covered));
+                }
+                else if (drop.CoveredIfKept < drop.Covered)
                 {
                     Dropped(ContinuityFindings.MoreCovered, "students", drop.CoveredIfKept, drop.Covered,
                         ("more", drop.Covered - drop.CoveredIfKept), ("available", drop.CoveredIfKept), ("needed", drop.Covered));

@@ -99,6 +99,17 @@ internal sealed class PlanState
     }
 
     /// <summary>
+    /// Whether school pair (s, t) may be made: t has room for s (P4 on the sums), or the pair is last term's, P4 is not
+    /// strict, and t takes no other school (a kept pair survives attrition; see <see cref="Continuity.Tolerates"/>).
+    /// </summary>
+    public bool Admits(RosterView v, int t, int s, Continuity continuity) =>
+        (v.MeetsP4(t, s) && HasRoomFor(v, t, s)) || (continuity.Tolerates(s, t) && Untaken(v, t));
+
+    /// <summary>Whether inland school t takes no Xinjiang school yet (it has its place and all its classes and students).</summary>
+    public bool Untaken(RosterView v, int t) =>
+        SchoolSlots[t] > 0 && FreeClassTotal[t] == v.SchoolClassCount[t] && FreeStudentTotal[t] == v.SchoolStudentCount[t];
+
+    /// <summary>
     /// Whether inland school t still has a place and, in total, the classes and students Xinjiang school s needs
     /// beside the Xinjiang schools it already takes (P4 on the sums).
     /// </summary>

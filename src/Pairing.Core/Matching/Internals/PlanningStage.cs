@@ -38,7 +38,7 @@ internal static class PlanningStage
 
         // Kept school pairs go in before any new county is priced, so that what they take from an inland school is
         // no longer on offer.
-        KeepSchools(v, state, keep);
+        KeepSchools(v, state, keep, continuity);
 
         // Provinces in id order, each with its Xinjiang and inland counties in id order.
         var provinces = Enumerable.Range(0, roster.CountyArray.Length)
@@ -211,7 +211,8 @@ internal static class PlanningStage
                     model.Force(arcCount);
                 }
 
-                model.Add(new Arc(i, j, gain, price.Cost, price.Coverage, keep), shared ? price.Demand : null);
+                var first = price.Coverage + (options.Continuity == ContinuityObjective.Balanced ? price.KeptStudents : 0);
+                model.Add(new Arc(i, j, gain, price.Cost, first, keep), shared ? price.Demand : null);
                 arcCount++;
             }
         }
@@ -324,7 +325,7 @@ internal static class PlanningStage
                 var s = groups[i].Xinjiang[k];
                 foreach (var t in inland)
                 {
-                    if (continuity.IsPreviousSchool(s, t) && v.MeetsP4(t, s) && state.HasRoomFor(v, t, s)
+                    if (continuity.IsPreviousSchool(s, t) && state.Admits(v, t, s, continuity)
                         && (made[i].Mate[k] < 0 || inland[made[i].Mate[k]] != t))
                     {
                         tasks.Add((i, s, t));
@@ -373,7 +374,7 @@ internal static class PlanningStage
         }
     }
 
-    private static void KeepSchools(RosterView v, PlanState state, IReadOnlyList<KeepSet> keep)
+    private static void KeepSchools(RosterView v, PlanState state, IReadOnlyList<KeepSet> keep, Continuity continuity)
     {
         var roster = v.Roster;
         foreach (var set in keep)
@@ -395,8 +396,9 @@ internal static class PlanningStage
 
                 // P4 on totals (and on the sums, with several Xinjiang schools per inland school) is all a school pair
                 // must meet, for a plan's pair and a previous year's alike; a grade that no longer fits is explained
-                // at the class and student levels.
-                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
+                // at the class and student levels. A plan's pair that is also last term's survives attrition unless P4
+                // is strict (Continuity.Tolerates), as it would in a run without the plan.
+                if (state.Admits(v, t, s, continuity))
                 {
                     state.PairSchools(v, s, t, kept: true);
                 }

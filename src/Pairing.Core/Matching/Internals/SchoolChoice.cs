@@ -29,7 +29,7 @@ internal static class SchoolChoice
     /// <paramref name="Demand"/> classes and students in total and school places.
     /// </summary>
     /// <remarks><paramref name="Keep"/> is what the choice keeps of last year's pairs (see <see cref="Continuity"/>).</remarks>
-    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long Keep = 0);
+    public readonly record struct Outcome(int[] Mate, long Coverage, int Paired, long Cost, long[] Demand, long Keep = 0, long KeptStudents = 0);
 
     /// <summary>
     /// The same arcs with class costs re-encoded as <c>cross · F + difference</c>, where F is one more than the largest
@@ -74,13 +74,14 @@ internal static class SchoolChoice
         var arcs = new List<Arc>();
         var gainPerStudent = (long)xinjiang.Length + 1;
         var shared = options.XinjiangSchoolsPerInlandSchool > 1;
+        var balanced = options.Continuity == ContinuityObjective.Balanced;
         for (var i = 0; i < xinjiang.Length; i++)
         {
             var s = xinjiang[i];
             for (var j = 0; j < inland.Length; j++)
             {
                 var t = inland[j];
-                if (v.MeetsP4(t, s) && state.HasRoomFor(v, t, s))
+                if (state.Admits(v, t, s, continuity))
                 {
                     long cost = 0;
                     for (var g = 0; g < G; g++)
@@ -90,7 +91,10 @@ internal static class SchoolChoice
 
                     var cover = v.Coverage(t, s, state.FreeStudents);
                     var gain = (cover * gainPerStudent) + 1;
-                    arcs.Add(new Arc(i, j, gain, cost, cover, continuity.SchoolKeep(s, t)));
+
+                    // Balanced: the first aim is students covered plus last term's student pairs kept.
+                    var first = cover + (balanced ? continuity.KeptStudents(s, t) : 0);
+                    arcs.Add(new Arc(i, j, gain, cost, first, continuity.SchoolKeep(s, t)));
                 }
             }
         }
@@ -116,7 +120,9 @@ internal static class SchoolChoice
             foreach (var arc in arcs)
             {
                 var s = xinjiang[arc.Left];
-                model.Add(arc, [v.SchoolClassCount[s], v.SchoolStudentCount[s]]);
+
+                // A kept pair that P4 tolerates (its inland school takes no other) takes all the school has.
+                model.Add(arc, [Math.Min(v.SchoolClassCount[s], supply[arc.Right][0]), Math.Min(v.SchoolStudentCount[s], supply[arc.Right][1])]);
             }
 
             var chosen = model.Solve(options);
@@ -132,7 +138,7 @@ internal static class SchoolChoice
         }
 
         // Read back what the choice covers, costs and takes from the inland side, for the county level.
-        long totalCost = 0, keep = 0;
+        long totalCost = 0, keep = 0, keptStudents = 0;
         var paired = 0;
         var demand = new long[3];
         var costOf = new Dictionary<(int, int), long>();
@@ -155,8 +161,9 @@ internal static class SchoolChoice
             paired++;
             totalCost += costOf[(i, mate[i])];
             keep += keepOf[(i, mate[i])];
-            demand[0] += v.SchoolClassCount[s];
-            demand[1] += v.SchoolStudentCount[s];
+            keptStudents += continuity.KeptStudents(s, inland[mate[i]]);
+            demand[0] += Math.Min(v.SchoolClassCount[s], v.SchoolClassCount[inland[mate[i]]]);
+            demand[1] += Math.Min(v.SchoolStudentCount[s], v.SchoolStudentCount[inland[mate[i]]]);
             demand[2]++;
             var b = Brought(v, inland[mate[i]], s);
             for (var g = 0; g < G; g++)
@@ -175,7 +182,7 @@ internal static class SchoolChoice
             }
         }
 
-        return new Outcome(mate, coverage, paired, totalCost, demand, keep);
+        return new Outcome(mate, coverage, paired, totalCost, demand, keep, keptStudents);
     }
 
     /// <summary>

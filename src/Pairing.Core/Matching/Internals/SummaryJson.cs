@@ -29,6 +29,13 @@ internal static class SummaryJson
         Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
         Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
         Field(b, 2, "continuity_first", o.ContinuityFirst ? "true" : "false");
+        Field(b, 2, "continuity", Str(ObjectiveName(o.ContinuityFirst ? ContinuityObjective.ContinuityFirst : o.Continuity)));
+        if (o.StrictP4)
+        {
+            // Only when on, so that results made without it read and write as before.
+            Field(b, 2, "strict_p4", "true");
+        }
+
         Field(b, 2, "same_gender_weight", Num(o.SameGenderWeight));
         Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
         Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
@@ -54,11 +61,11 @@ internal static class SummaryJson
         Field(b, 1, "same_gender_share", s.SameGenderShare is { } share ? Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture) : "null");
         var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
         var uncovered = s.ContinuityFirstUncovered is { } u ? u : (long?)null;
-        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null);
+        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null && s.ContinuityByLevel is null);
         if (uncovered is { } left)
         {
             // Only with continuity first and a previous result: the students that choice leaves out.
-            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null);
+            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null && s.ContinuityByLevel is null);
         }
 
         if (s.ContinuityCounts is { } counts)
@@ -69,6 +76,19 @@ internal static class SummaryJson
             foreach (var (code, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 b.Append(i++ == 0 ? " " : ", ").Append(Str(code)).Append(": ").Append(Num(count));
+            }
+
+            b.Append(s.ContinuityByLevel is null && timed.Count == 0 ? " }\n" : " },\n");
+        }
+
+        if (s.ContinuityByLevel is { } byLevel)
+        {
+            // Only with a previous result: the rows per level and status (kept, dropped, new).
+            b.Append("  \"continuity_levels\": {");
+            var i = 0;
+            foreach (var (key, count) in byLevel.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                b.Append(i++ == 0 ? " " : ", ").Append(Str(key)).Append(": ").Append(Num(count));
             }
 
             b.Append(timed.Count == 0 ? " }\n" : " },\n");
@@ -103,6 +123,11 @@ internal static class SummaryJson
             XinjiangSchoolsPerInlandSchool = o.GetProperty("xinjiang_schools_per_inland_school").GetInt32(),
             RelaxGradeToNearest = o.GetProperty("relax_grade_to_nearest").GetBoolean(),
             ContinuityFirst = o.TryGetProperty("continuity_first", out var first) && first.GetBoolean(),
+
+            // Results written before the balanced objective have no such field: they were made coverage first.
+            Continuity = o.TryGetProperty("continuity", out var objective) ? ObjectiveOf(objective.GetString())
+                : first.ValueKind == JsonValueKind.True ? ContinuityObjective.ContinuityFirst : ContinuityObjective.CoverageFirst,
+            StrictP4 = o.TryGetProperty("strict_p4", out var strict) && strict.GetBoolean(),
             SameGenderWeight = o.GetProperty("same_gender_weight").GetInt32(),
             SharedInterestWeight = o.GetProperty("shared_interest_weight").GetInt32(),
             SameLanguageWeight = o.GetProperty("same_language_weight").GetInt32(),
@@ -155,6 +180,9 @@ internal static class SummaryJson
             ContinuityCounts = root.TryGetProperty("continuity", out var counts)
                 ? counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32(), StringComparer.Ordinal)
                 : null,
+            ContinuityByLevel = root.TryGetProperty("continuity_levels", out var byLevel)
+                ? byLevel.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32(), StringComparer.Ordinal)
+                : null,
             SecondsPerLevel = seconds,
         };
     }
@@ -177,4 +205,20 @@ internal static class SummaryJson
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Dbl(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The name of an objective in <c>summary.json</c> and on the command line.</summary>
+    public static string ObjectiveName(ContinuityObjective objective) => objective switch
+    {
+        ContinuityObjective.CoverageFirst => "coverage-first",
+        ContinuityObjective.ContinuityFirst => "continuity-first",
+        _ => "balanced",
+    };
+
+    private static ContinuityObjective ObjectiveOf(string? name) => name switch
+    {
+        "coverage-first" => ContinuityObjective.CoverageFirst,
+        "continuity-first" => ContinuityObjective.ContinuityFirst,
+        "balanced" => ContinuityObjective.Balanced,
+        _ => throw new FormatException($"unknown continuity objective '{name}'"),
+    };
 }
