@@ -200,9 +200,23 @@ public sealed class FindingRenderer
                 }
 
                 var name = format.Substring(i + 1, end - i - 1);
-                text.Append(!finding.TryGetArgument<object>(name, out var value) ? $"{{{name}}}"
+                // {count:student|students}: the number, then the noun that agrees with it (English needs it; "1 students").
+                string? one = null, other = null;
+                if (name.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && name.IndexOf('|', colon) is var bar and > 0)
+                {
+                    one = name[(colon + 1)..bar];
+                    other = name[(bar + 1)..];
+                    name = name[..colon];
+                }
+
+                var found = finding.TryGetArgument<object>(name, out var value);
+                text.Append(!found ? $"{{{name}}}"
                     : value is string id && finding.Descriptor.ProvinceArguments.Contains(name) ? Province(id, culture)
                     : Named(name, value, culture));
+                if (found && one is not null)
+                {
+                    text.Append(' ').Append(value is 1 or 1L ? one : other);
+                }
                 i = end;
             }
             else

@@ -36,7 +36,7 @@ public sealed class MidYearCommandTests : CliTestBase
         var run = Run("match", In("november"), "--plan", In("september"), "--out", In("result"));
 
         Assert.Equal(0, run.Code);
-        Assert.Contains("warning CLI031: the plan's school pair XT–NT no longer holds for this roster and is dropped; its units are paired afresh (P4: inland school NT has 2 classes, 3 are needed)", run.Err, StringComparison.Ordinal);
+        Assert.Contains("warning CLI031: the plan's school pair XT–NT no longer holds for this roster and is dropped; its units are paired afresh (P4: inland school NT has 2 classes; needed: 3)", run.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("XS–NS", run.Err, StringComparison.Ordinal);
         var result = PairingResultFiles.Read(In("result"));
         Assert.Contains(new SchoolPair(new("XS"), new("NS")), result.SchoolPairs);

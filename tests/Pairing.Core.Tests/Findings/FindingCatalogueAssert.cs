@@ -31,7 +31,7 @@ internal static partial class FindingCatalogueAssert
 
     public static IReadOnlySet<string> Placeholders(string format) =>
         Placeholder().Matches(format.Replace("{{", string.Empty, StringComparison.Ordinal).Replace("}}", string.Empty, StringComparison.Ordinal))
-            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            .Select(m => m.Groups[1].Value.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
 
     private static void Check(FindingDescriptor d, string language, string? format, List<string> problems)
     {

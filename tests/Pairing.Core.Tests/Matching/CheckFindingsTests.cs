@@ -23,7 +23,7 @@ public sealed class CheckFindingsTests
             CheckFindings.SchoolClassesShort.Create(new FindingSubject("school_pair", "XS|NS2"), null,
                 FindingArgument.Of("inland", "NS2"), FindingArgument.Of("available", 3), FindingArgument.Of("needed", 5)),
             "学校结对 XS|NS2: 错误 CHK026: 内地学校 NS2 只有 3 个班，需要 5 个",
-            "school pair XS|NS2: error CHK026: inland school NS2 has 3 classes, 5 are needed"
+            "school pair XS|NS2: error CHK026: inland school NS2 has 3 classes; needed: 5"
         },
         {
             CheckFindings.ClassGrades.Create(new FindingSubject("class_pair", "XC|NC2"), null,
@@ -48,7 +48,7 @@ public sealed class CheckFindingsTests
                 FindingArgument.Of("inland", "NS"), FindingArgument.Of("grade", new Grade(8)), FindingArgument.Of("available", 20),
                 FindingArgument.Of("needed", 30), FindingArgument.Of("left", 10), FindingArgument.Of("listed", 11)),
             "学校 NS: 错误 CHK058: 内地学校 NS 初二只有 20 名学生，新疆方面需要 30 名，应有 10 名新疆学生未结对，但列出了 11 名",
-            "school NS: error CHK058: inland school NS has 20 students for 30 Xinjiang students in grade 8, so 10 are left over, but 11 are listed"
+            "school NS: error CHK058: inland school NS has 20 students for 30 Xinjiang students in grade 8, so left over: 10, but listed: 11"
         },
     };
 

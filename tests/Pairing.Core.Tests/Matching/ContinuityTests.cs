@@ -45,7 +45,7 @@ public sealed class ContinuityTests
             ],
             result.Continuity.Where(e => e.Status != ContinuityStatus.New).Select(e => e with { Reason = string.Empty }));
         Assert.EndsWith(
-            " / P4 no longer holds: no school pair under it can be made: inland county N1 has 0 schools with as many classes and students as any of the 1 schools of X1, 1 is needed",
+            " / P4 no longer holds: no school pair under it can be made: inland county N1 has 0 schools with as many classes and students as any of the 1 school of X1; needed: 1",
             result.Continuity.Where(e => e.Status != ContinuityStatus.New).ElementAt(0).Reason, StringComparison.Ordinal);
         Assert.EndsWith(" / its county pair X1–N1 is not made this year", result.Continuity.Where(e => e.Status != ContinuityStatus.New).ElementAt(1).Reason, StringComparison.Ordinal);
         Assert.Equal(1, result.Summary.ContinuityCounts!["CON004"]);
@@ -81,7 +81,7 @@ public sealed class ContinuityTests
             new ContinuityEntry(PairingLevel.School, "A", "P", ContinuityStatus.Dropped, null, "CON009", "students", 342, 432, string.Empty),
             dropped with { Reason = string.Empty });
         Assert.Equal(
-            "为多覆盖 90 名学生而未保留：保留则覆盖 342 名，不保留覆盖 432 名 / dropped so that 90 more students could be covered: 342 with it kept, 432 without",
+            "为多覆盖 90 名学生而未保留：保留则覆盖 342 名，不保留覆盖 432 名 / dropped to cover more students (+90): 342 covered with it kept, 432 without",
             dropped.Reason);
         Assert.Equal(3, plan.Summary.ContinuityCounts!["CON001"]);
         var report = PairingResultChecker.Check(roster, plan, plan.Summary.Options.ToOptions(), previous);

@@ -48,7 +48,7 @@ public sealed class MidYearTests
             new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Kept, PairingRule.P4, "CON013", "students", 29, 30, string.Empty),
             row with { Reason = string.Empty });
         Assert.EndsWith(
-            " / kept, though P4 no longer holds: inland school NS1 has 1 classes and 29 students, 1 and 30 are needed (last term's pair survives attrition; --strict-p4 drops it)",
+            " / kept, though P4 no longer holds: inland school NS1 has 1 class and 29 students; needed: 1 and 30 (last term's pair survives attrition; --strict-p4 drops it)",
             row.Reason, StringComparison.Ordinal);
         Assert.StartsWith("保留，但 P4 已不成立：内地学校 NS1 有 1 个班级、29 名学生，需要 1 个班级、30 名学生", row.Reason, StringComparison.Ordinal);
         Assert.Equal(1, result.Summary.ContinuityCounts!["CON013"]);

@@ -292,7 +292,7 @@ internal static class ContinuityReport
             public void Left(string member) => Dropped(ContinuityFindings.MemberLeft, null, null, null, ("member", member));
 
             public void Above(PairingLevel above, string aboveX, string aboveN) => Dropped(
-                ContinuityFindings.PairAboveDropped, null, null, null, ("above", PairingResult.LevelName(above)), ("xinjiang", aboveX), ("inland", aboveN));
+                ContinuityFindings.PairAboveDropped, null, null, null, ("above", above), ("xinjiang", aboveX), ("inland", aboveN));
 
             public void Optimised(DropCost drop)
             {
