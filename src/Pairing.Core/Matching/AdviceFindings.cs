@@ -25,6 +25,12 @@ public static class AdviceFindings
     /// <summary>ADV004: P4: the inland school (<c>school</c>) has <c>available</c> classes in all where <c>xinjiang</c> has <c>needed</c>; <c>classes</c> classes of the grade with <c>students</c> students.</summary>
     public static FindingDescriptor AddClasses { get; } = new("ADV004", Category, FindingSeverity.Info, "P4", Messages, "school", "grade", "xinjiang", "available", "needed", "classes", "students");
 
+    /// <summary>ADV011: one supporting province's total (<c>province</c>): what to add so that all <c>xinjiang</c> students it supports can be paired (<c>covered</c> now).</summary>
+    public static FindingDescriptor ProvinceTotal { get; } = new("ADV011", Category, FindingSeverity.Info, null, Messages, "province", "counties", "schools", "classes", "students", "covered", "xinjiang");
+
+    /// <summary>ADV012: the advice's total: to cover the other <c>uncovered</c> students, what to add in all (<c>covered</c> of <c>xinjiang</c> now).</summary>
+    public static FindingDescriptor Total { get; } = new("ADV012", Category, FindingSeverity.Info, null, Messages, "uncovered", "counties", "schools", "classes", "students", "covered", "xinjiang");
+
     /// <summary>ADV010: with several Xinjiang units per inland unit (<c>counties</c>, <c>schools</c>) the advice pairs one per inland unit: it is enough, but not proven the least.</summary>
     public static FindingDescriptor SharedNotMinimal { get; } = new("ADV010", Category, FindingSeverity.Warning, null, Messages, "counties", "schools");
 }

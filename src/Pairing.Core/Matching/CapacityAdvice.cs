@@ -47,12 +47,19 @@ public sealed record CapacityAddition(
 /// <param name="CoveredBefore">Of them, covered by a match of the roster as it is.</param>
 /// <param name="CoveredAfter">Of them, covered once the advice is applied (all of them).</param>
 public sealed record ProvinceAdvice(
-    ProvinceId ProvinceId, int Counties, int Schools, int Classes, long Students, long XinjiangStudents, long CoveredBefore, long CoveredAfter);
+    ProvinceId ProvinceId, int Counties, int Schools, int Classes, long Students, long XinjiangStudents, long CoveredBefore, long CoveredAfter)
+{
+    /// <summary>The province's total as a finding (ADV011), to show in the user's language.</summary>
+    public Finding Summary => AdviceFindings.ProvinceTotal.Create(null, null,
+        FindingArgument.Of("province", ProvinceId.Value), FindingArgument.Of("counties", Counties), FindingArgument.Of("schools", Schools),
+        FindingArgument.Of("classes", Classes), FindingArgument.Of("students", Students), FindingArgument.Of("covered", CoveredBefore),
+        FindingArgument.Of("xinjiang", XinjiangStudents));
+}
 
 /// <summary>
 /// What full coverage (P7) would take: the fewest inland counties, then schools, then students, then classes to add so
 /// that every Xinjiang county, school and student can be paired under P1–P6 with the run's options. Made by
-/// <see cref="PairingAdvisor.Advise"/>; written by <c>AdviceFiles</c>.
+/// <see cref="PairingAdvisor.Advise"/>; written by <see cref="AdviceFiles"/>.
 /// </summary>
 public sealed class CapacityAdvice
 {
@@ -100,4 +107,10 @@ public sealed class CapacityAdvice
 
     /// <summary>Xinjiang students covered once the advice is applied.</summary>
     public long CoveredAfter => Provinces.Sum(p => p.CoveredAfter);
+
+    /// <summary>The one-line total as a finding (ADV012): to cover the other students, what to add in all.</summary>
+    public Finding Summary => AdviceFindings.Total.Create(null, null,
+        FindingArgument.Of("uncovered", XinjiangStudents - CoveredBefore), FindingArgument.Of("counties", Counties), FindingArgument.Of("schools", Schools),
+        FindingArgument.Of("classes", Classes), FindingArgument.Of("students", Students), FindingArgument.Of("covered", CoveredBefore),
+        FindingArgument.Of("xinjiang", XinjiangStudents));
 }
