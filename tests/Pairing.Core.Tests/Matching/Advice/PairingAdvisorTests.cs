@@ -112,6 +112,26 @@ public sealed class PairingAdvisorTests
         AssertCoversEveryone(roster, RowsOf(advice), options);
     }
 
+    /// <summary>Larger random rosters (two provinces, grades 7–9, sometimes a province without inland counties), beyond the brute force's reach.</summary>
+    [Property(MaxTest = 40)]
+    public void Applied_on_larger_random_rosters_it_covers_everyone(int seed)
+    {
+        var options = new PairingOptions { RelaxGradeToNearest = (seed & 1) == 0 };
+        var roster = RandomRosters.Make(seed, students: (seed & 2) == 0, size: 1 + Math.Abs(seed % 3));
+        var advice = PairingAdvisor.Advise(roster, options);
+        AssertWellFormed(roster, advice);
+        AssertCoversEveryone(roster, RowsOf(advice), options);
+        Assert.Equal(advice.XinjiangStudents, advice.CoveredAfter);
+    }
+
+    [Fact]
+    public void With_shared_inland_units_the_advice_says_it_is_not_proven_least()
+    {
+        var advice = PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false), new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 });
+        Assert.Equal("ADV010", Assert.Single(advice.Notes).Code);
+        Assert.Empty(PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false)).Notes);
+    }
+
     [Fact]
     public void The_advice_does_not_depend_on_the_thread_count()
     {
