@@ -91,6 +91,7 @@ internal static class Program
             CheckCommand.Create(),
             PlanCommand.Create(),
             MatchCommand.Create(),
+            AdviseCommand.Create(),
             VerifyCommand.Create(),
             ExplainCommand.Create(),
             ActivitiesCommand.Create(TimeProvider.System),

@@ -114,6 +114,12 @@ internal static class DemoCommand
         WriteCheck(output, check, Strings.DemoVerified, Strings.DemoViolations);
         ResultReport.Write(paired, console);
         TopReasons(output, paired);
+        if (paired.Summary.CoveredStudents < paired.Summary.XinjiangStudents)
+        {
+            // What full coverage would take, in one line (pairing advise lists every addition).
+            Say(output, Pairing.Core.Findings.FindingRenderer.Default.Render(PairingAdvisor.Advise(roster, cancellationToken: cancellationToken).Summary));
+        }
+
         Legend(output);
         if (!check.IsValid)
         {

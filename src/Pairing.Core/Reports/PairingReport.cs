@@ -165,6 +165,7 @@ public static class PairingReport
 
             Overview();
             Coverage();
+            FullCoverage();
             Classes();
             if (snapshots.Length > 0)
             {
@@ -319,6 +320,56 @@ public static class PairingReport
             ]))], ("c-covered", "已覆盖 Covered"), ("c-uncovered", "未覆盖 Not covered"));
             UnitTable("provinces", "支援省市", "Supporting province", figures.Provinces, "data-province");
             UnitTable("areas", "受援地区", "Aided area", figures.Areas, "data-area");
+            _w.Close();
+        }
+
+        /// <summary>
+        /// What full coverage would take (issue 26), when the result leaves Xinjiang students uncovered: the capacity
+        /// advice for the roster with the result's options, per supporting province and in all (pairing advise lists
+        /// every addition).
+        /// </summary>
+        private void FullCoverage()
+        {
+            if (_s.CoveredStudents >= _s.XinjiangStudents)
+            {
+                return;
+            }
+
+            var advice = PairingAdvisor.Advise(roster, _s.Options.ToOptions(), Ambient.Token);
+            Section("full-coverage", "全覆盖需要什么", "What full coverage would take");
+            _w.Open("p");
+            _w.Text(FindingRenderer.Default.Render(advice.Summary, FindingLanguage.Chinese));
+            _w.Element("span", " " + FindingRenderer.Default.Render(advice.Summary, FindingLanguage.English), "class", "en");
+            _w.Close();
+            _w.Element("p", "只在内地一方增加，不改动已列出的单位；逐项建议（增加哪个县、哪所学校、哪个年级几个班）见 pairing advise 写出的 advice.csv。 "
+                + "Additions on the inland side only, never changing a listed unit; pairing advise writes each one (which county, school, grade and how many classes) to advice.csv.", "class", "note");
+            _w.Open("div", "class", "scroll");
+            _w.Open("table", "id", "advice");
+            _w.Open("thead").Open("tr");
+            Th("支援省市", "Supporting province", false);
+            Th("新增县", "New counties", true);
+            Th("新增学校", "New schools", true);
+            Th("新增班级", "New classes", true);
+            Th("新增学生", "Their students", true);
+            Th("新疆学生", "Xinjiang students", true);
+            Th("目前覆盖", "Covered now", true);
+            _w.Close().Close();
+            _w.Open("tbody");
+            foreach (var p in advice.Provinces.Where(p => p.Counties + p.Schools + p.Classes > 0))
+            {
+                var name = roster.SupportMap.TryGetProvince(p.ProvinceId, out var province) ? province.Name : p.ProvinceId.Value;
+                _w.Open("tr", "data-province", p.ProvinceId.Value);
+                _w.Open("th").Text(name).Element("span", " " + p.ProvinceId.Value, "class", "en").Close();
+                NumberCell(null, p.Counties);
+                NumberCell(null, p.Schools);
+                NumberCell(null, p.Classes);
+                NumberCell(null, p.Students);
+                NumberCell(null, p.XinjiangStudents);
+                NumberCell(null, p.CoveredBefore);
+                _w.Close();
+            }
+
+            _w.Close().Close().Close();
             _w.Close();
         }
 

@@ -10,13 +10,13 @@ namespace Pairing.Core.Tests.Cli;
 /// </summary>
 public sealed partial class CliChineseTextTests : CliTestBase
 {
-    private static readonly string[] Commands = ["generate", "check", "plan", "match", "verify", "activities", "report", "explain", "demo"];
+    private static readonly string[] Commands = ["generate", "check", "plan", "match", "advise", "verify", "activities", "report", "explain", "demo"];
 
     /// <summary>Words a Chinese text may carry as they are: the tool's and the commands' names, argument placeholders, file
     /// kinds, encodings, spreadsheet programs, the locale variables and values a user types.</summary>
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
-        "pairing", "generate", "check", "plan", "match", "verify", "activities", "report", "explain", "demo",
+        "pairing", "generate", "check", "plan", "match", "verify", "activities", "report", "explain", "demo", "advise",
         "DIR", "ROSTER", "RESULT", "UNIT_ID", "RATE", "ACTIVITIES", "SECONDS", "FROM", "YEAR", "FILE",
         "CSV", "HTML", "README", "UTF", "BOM", "utf", "gb", "Excel", "WPS",
         "LANG", "LC_ALL", "LC_MESSAGES", "zh_CN", "yyyy",

@@ -12,7 +12,7 @@ namespace Pairing.Core.Tests.Cli;
 /// <summary>The tool speaks the user's language: chosen by --language, the locale variables or the UI culture; every text in both.</summary>
 public sealed partial class CliLanguageTests : CliTestBase
 {
-    private static readonly string[] Commands = ["generate", "check", "plan", "match", "verify", "explain", "activities", "report", "demo"];
+    private static readonly string[] Commands = ["generate", "check", "plan", "match", "advise", "verify", "explain", "activities", "report", "demo"];
 
     [Theory]
     [InlineData(new[] { "--language", "zh" }, null, null, null, "en", "zh-Hans")]

@@ -126,6 +126,7 @@ public sealed class CliTests : CliTestBase
         Assert.Matches(@"Why units are unpaired \(the \d+ commonest of \d+ reasons; [\d,]+ units in all\):", run.Out);
         Assert.Matches(@"\n  [\d,]+ (students|classes|schools|counties): UNP\d{3} \(P\d\)", run.Out);
         Assert.Contains("Rules: P1 counties of the supporting province", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"to cover the other \d+ students: \d+ new\s+counties, \d+ new\s+schools, \d+\s+classes\s+with\s+\d+\s+students", run.Out);
 
         // The second year, 100,000 students year over year: both results verified, and what continuity kept.
         Assert.Contains("Verified year 2 paired with last year's result", run.Out, StringComparison.Ordinal);

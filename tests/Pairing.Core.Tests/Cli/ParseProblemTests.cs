@@ -32,7 +32,7 @@ public sealed class ParseProblemTests : CliTestBase
         var zh = Run("frobnicate", "--language", "zh");
 
         Assert.Equal(2, zh.Code);
-        Assert.Contains("错误 CLI018: “frobnicate”不是 pairing 的命令。可用的命令有 generate、check、plan、match、verify、explain、activities、report、demo。", zh.Err, StringComparison.Ordinal);
+        Assert.Contains("错误 CLI018: “frobnicate”不是 pairing 的命令。可用的命令有 generate、check、plan、match、advise、verify、explain、activities、report、demo。", zh.Err, StringComparison.Ordinal);
     }
 
     [Fact]

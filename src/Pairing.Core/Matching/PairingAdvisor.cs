@@ -1,0 +1,202 @@
+using System.Globalization;
+using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching.Internals;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Matching;
+
+/// <summary>
+/// What full coverage (P7, 全覆盖) would take: the fewest inland counties, then schools, then students, then classes to
+/// add, on the inland side only, so that a match with the same options can pair every Xinjiang county, school and
+/// student.
+/// </summary>
+/// <remarks>
+/// Works on counts (<c>classes.csv</c> with sizes) and on full rosters. A new class holds no more students than the
+/// largest inland class of its grade in the province (50 where there is none). Supporting provinces are independent
+/// sub-problems, solved in parallel and merged in province order, so the advice does not depend on the thread count.
+/// Exactly least with one Xinjiang unit per inland unit (the defaults); with several, each Xinjiang unit still gets an
+/// inland unit of its own, which is enough but not proven least (<see cref="AdviceFindings.SharedNotMinimal"/>).
+/// </remarks>
+public static class PairingAdvisor
+{
+    /// <summary>The capacity advice for a roster.</summary>
+    /// <param name="roster">The roster, counts or full.</param>
+    /// <param name="options">The matching options (K per inland unit, relaxed grades, parallelism); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The additions, per province and in all, with the students covered before and after.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
+    /// <exception cref="PairingOptionsException">The options are not valid.</exception>
+    public static CapacityAdvice Advise(Roster roster, PairingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var opts = (options ?? new PairingOptions()).Clone();
+        opts.ThrowIfInvalid();
+        var v = new RosterView(roster, opts.RelaxGradeToNearest);
+        var counties = roster.CountyArray;
+
+        var provinces = new SortedDictionary<string, (List<int> Xinjiang, List<int> Inland)>(StringComparer.Ordinal);
+        for (var c = 0; c < counties.Length; c++)
+        {
+            var key = roster.CountyProvince[c].Value;
+            if (!provinces.TryGetValue(key, out var lists))
+            {
+                lists = ([], []);
+                provinces.Add(key, lists);
+            }
+
+            (counties[c].Side == Side.Xinjiang ? lists.Xinjiang : lists.Inland).Add(c);
+        }
+
+        int[] ById(List<int> list) => [.. list.OrderBy(c => counties[c].Id.Value, StringComparer.Ordinal)];
+        var tasks = provinces.Select(p => (Province: new ProvinceId(p.Key), Xinjiang: ById(p.Value.Xinjiang), Inland: ById(p.Value.Inland))).ToArray();
+        var plans = new Advising.ProvincePlan[tasks.Length];
+        Parallel.For(0, tasks.Length, new ParallelOptions { MaxDegreeOfParallelism = opts.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+        {
+            var task = tasks[i];
+            var inlandSchools = task.Inland.SelectMany(c => roster.CountySchools.Of(c).ToArray()).ToArray();
+            plans[i] = Advising.Solve(v, task.Province, task.Xinjiang, task.Inland, Advising.Caps(v, inlandSchools), cancellationToken);
+        });
+
+        var before = CoveredBefore(v, new PairingMatcher().Plan(roster, options: opts, cancellationToken: cancellationToken));
+        var additions = new List<CapacityAddition>();
+        var perProvince = new List<ProvinceAdvice>();
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var rows = Rows(v, plans[i], tasks[i].Inland.Length);
+            additions.AddRange(rows);
+            long xinjiangStudents = tasks[i].Xinjiang.Sum(c => roster.CountySchools.Of(c).ToArray().Sum(s => (long)v.SchoolStudentCount[s]));
+            perProvince.Add(new ProvinceAdvice(
+                tasks[i].Province,
+                rows.Count(r => r.Action == CapacityAction.AddCounty),
+                rows.Count(r => r.Action == CapacityAction.AddSchool),
+                rows.Sum(r => r.Classes),
+                rows.Sum(r => (long)r.Students),
+                xinjiangStudents,
+                before.GetValueOrDefault(tasks[i].Province.Value),
+                xinjiangStudents));
+        }
+
+        List<Finding> notes = opts.XinjiangCountiesPerInlandCounty > 1 || opts.XinjiangSchoolsPerInlandSchool > 1
+            ? [AdviceFindings.SharedNotMinimal.Create(null, null,
+                FindingArgument.Of("counties", opts.XinjiangCountiesPerInlandCounty), FindingArgument.Of("schools", opts.XinjiangSchoolsPerInlandSchool))]
+            : [];
+        return new CapacityAdvice(additions, perProvince, notes, opts.ToSnapshot());
+    }
+
+    private static List<CapacityAddition> Rows(RosterView v, Advising.ProvincePlan plan, int inlandCounties)
+    {
+        var roster = v.Roster;
+        var province = plan.Province;
+        var prefix = "ADD-" + province.Value + "-";
+        var rows = new List<CapacityAddition>();
+        var newCounty = new Dictionary<int, CountyId>();
+        foreach (var (x, n) in plan.Counties)
+        {
+            if (n >= 0)
+            {
+                continue;
+            }
+
+            var id = new CountyId(prefix + "C" + (newCounty.Count + 1).ToString("D4", CultureInfo.InvariantCulture));
+            newCounty.Add(x, id);
+            rows.Add(new CapacityAddition(CapacityAction.AddCounty, province, id, null, null, 0, 0, roster.CountyArray[x].Id.Value,
+                AdviceFindings.AddCounty.Create(null, null,
+                    FindingArgument.Of("province", province.Value), FindingArgument.Of("county", id.Value), FindingArgument.Of("xinjiang", roster.CountyArray[x].Id.Value),
+                    FindingArgument.Of("available", inlandCounties), FindingArgument.Of("needed", plan.Counties.Count))));
+        }
+
+        var newSchool = new Dictionary<int, SchoolId>();
+        var schoolCounty = new Dictionary<int, CountyId>();
+        foreach (var (s, t, xCounty, nCounty) in plan.Schools)
+        {
+            var county = nCounty >= 0 ? roster.CountyArray[nCounty].Id : newCounty[xCounty];
+            if (t >= 0)
+            {
+                continue;
+            }
+
+            var id = new SchoolId(prefix + "S" + (newSchool.Count + 1).ToString("D4", CultureInfo.InvariantCulture));
+            newSchool.Add(s, id);
+            schoolCounty.Add(s, county);
+            rows.Add(new CapacityAddition(CapacityAction.AddSchool, province, county, id, null, 0, 0, roster.SchoolArray[s].Id.Value,
+                AdviceFindings.AddSchool.Create(null, null,
+                    FindingArgument.Of("county", county.Value), FindingArgument.Of("school", id.Value), FindingArgument.Of("xinjiang", roster.SchoolArray[s].Id.Value),
+                    FindingArgument.Of("available", nCounty >= 0 ? roster.CountySchools.CountOf(nCounty) : 0),
+                    FindingArgument.Of("needed", roster.CountySchools.CountOf(xCounty)))));
+        }
+
+        var classRows = new List<CapacityAddition>();
+        foreach (var a in plan.Additions)
+        {
+            var schoolId = a.Inland >= 0 ? roster.SchoolArray[a.Inland].Id : newSchool[a.Xinjiang];
+            var county = a.Inland >= 0 ? roster.SchoolArray[a.Inland].CountyId : schoolCounty[a.Xinjiang];
+            var xinjiang = roster.SchoolArray[a.Xinjiang].Id.Value;
+            for (var g = 0; g < RosterView.Grades; g++)
+            {
+                if (a.Classes[g] == 0)
+                {
+                    continue;
+                }
+
+                var grade = new Grade(g + 7);
+                var finding = a.ForClassCount[g]
+                    ? AdviceFindings.AddClasses.Create(null, null,
+                        FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
+                        FindingArgument.Of("available", a.Inland >= 0 ? v.SchoolClassCount[a.Inland] : 0), FindingArgument.Of("needed", v.SchoolClassCount[a.Xinjiang]),
+                        FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]))
+                    : AdviceFindings.AddGradeStudents.Create(null, null,
+                        FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
+                        FindingArgument.Of("available", a.Have[g]), FindingArgument.Of("needed", a.Demand[g]),
+                        FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]));
+                classRows.Add(new CapacityAddition(CapacityAction.AddClasses, province, county, schoolId, grade, a.Classes[g], a.Students[g], xinjiang, finding));
+            }
+        }
+
+        rows.Sort((p, q) => p.Action != q.Action ? p.Action.CompareTo(q.Action)
+            : p.Action == CapacityAction.AddCounty ? string.CompareOrdinal(p.InlandCountyId.Value, q.InlandCountyId.Value)
+            : string.CompareOrdinal(p.InlandSchoolId!.Value.Value, q.InlandSchoolId!.Value.Value));
+        classRows.Sort((p, q) =>
+        {
+            var bySchool = string.CompareOrdinal(p.InlandSchoolId!.Value.Value, q.InlandSchoolId!.Value.Value);
+            return bySchool != 0 ? bySchool : p.Grade!.Value.Number.CompareTo(q.Grade!.Value.Number);
+        });
+        rows.AddRange(classRows);
+        return rows;
+    }
+
+    /// <summary>Xinjiang students covered per province by a plan: per inland school and grade, the smaller of what its Xinjiang schools bring and what it has.</summary>
+    private static Dictionary<string, long> CoveredBefore(RosterView v, PairingResult plan)
+    {
+        var roster = v.Roster;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < roster.SchoolArray.Length; i++)
+        {
+            index[roster.SchoolArray[i].Id.Value] = i;
+        }
+
+        var demand = new Dictionary<(int Inland, int Grade), (long Demand, string Province)>();
+        Span<int> classes = stackalloc int[RosterView.Grades];
+        Span<int> students = stackalloc int[RosterView.Grades];
+        foreach (var pair in plan.SchoolPairs)
+        {
+            var x = index[pair.Xinjiang.Value];
+            var t = index[pair.Inland.Value];
+            var province = roster.CountyProvince[roster.SchoolCounty[x]].Value;
+            v.DemandOn(t, x, classes, students);
+            for (var g = 0; g < RosterView.Grades; g++)
+            {
+                var (d, _) = demand.GetValueOrDefault((t, g));
+                demand[(t, g)] = (d + students[g], province);
+            }
+        }
+
+        var covered = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var ((t, g), (d, province)) in demand)
+        {
+            covered[province] = covered.GetValueOrDefault(province) + Math.Min(d, v.GradeStudents[(t * RosterView.Grades) + g]);
+        }
+
+        return covered;
+    }
+}
