@@ -97,7 +97,7 @@ public sealed class AdviceFilesTests : CliTestBase
         var advice = PairingAdvisor.Advise(AdviceYardstickTests.OneGradeShort(false));
         AdviceFiles.Write(advice, In("en"), Pairing.Core.Findings.FindingLanguage.English);
         AdviceFiles.Write(advice, In("zh"), Pairing.Core.Findings.FindingLanguage.Chinese);
-        Assert.Equal("inland school NS has 15 students in grade 8, Xinjiang school XS brings 20: add 1 classes with 5 students", ReadAdvice(In("en", "advice.csv"))[0]["reason"]);
+        Assert.Equal("inland school NS has 15 students in grade 8, Xinjiang school XS brings 20: add 1 class with 5 students", ReadAdvice(In("en", "advice.csv"))[0]["reason"]);
         Assert.Equal("内地学校 NS 初二有 15 名学生，新疆学校 XS 有 20 名：增设 1 个班，共 5 名学生", ReadAdvice(In("zh", "advice.csv"))[0]["reason"]);
     }
 
@@ -111,7 +111,7 @@ public sealed class AdviceFilesTests : CliTestBase
 
         Assert.True(code == 0, error);
         Assert.Contains("Wrote the advice to", output);
-        Assert.Contains("Beijing (110000): add 1 counties, 1 schools, 2 classes with 65 students", output.ReplaceLineEndings(" ").Replace("  ", " "));
+        Assert.Contains("Beijing (110000): add 1 county, 1 school, 2 classes with 65 students", output.ReplaceLineEndings(" ").Replace("  ", " "));
         Assert.Contains("to cover the other 65 students", output);
         Assert.Equal(3, ReadAdvice(In("advice", "advice.csv")).Count);
 

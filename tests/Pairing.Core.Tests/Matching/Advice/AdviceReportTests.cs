@@ -15,7 +15,7 @@ public sealed class AdviceReportTests
 
         var section = doc.Descendants("section").Single(e => e.Attribute("id")?.Value == "full-coverage");
         Assert.Contains("要覆盖其余 65 名学生", section.Value, StringComparison.Ordinal);
-        Assert.Contains("to cover the other 65 students: 1 new counties, 1 new schools, 2 classes with 65 students", section.Value, StringComparison.Ordinal);
+        Assert.Contains("to cover the other 65 students: 1 new county, 1 new school, 2 classes with 65 students", section.Value, StringComparison.Ordinal);
         var row = Assert.Single(section.Descendants("tr"), e => e.Attribute("data-province") is not null);
         Assert.Equal("110000", row.Attribute("data-province")!.Value);
         Assert.Equal(["1", "1", "2", "65", "65", "0"], row.Elements("td").Select(e => e.Value));
