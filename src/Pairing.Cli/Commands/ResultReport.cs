@@ -13,6 +13,10 @@ internal static class ResultReport
         var table = CliTables.Create(1, Strings.ColFigure, Strings.ColValue);
         table.AddRow(Strings.FigPhase, s.Phase == PairingPhase.Planning ? Strings.PhasePlanning : Strings.PhaseRoster);
         table.AddRow(Strings.FigCovered, Fmt.Of(Strings.FigCoveredValue, N(s.CoveredStudents), N(s.XinjiangStudents), Share(s.CoveredStudents, s.XinjiangStudents)));
+        if (s.CoverageUpperBound is { } bound)
+        {
+            table.AddRow(Strings.FigBound, bound == s.CoveredStudents ? Strings.FigBoundProven : Fmt.Of(Strings.FigBoundGap, N(bound - s.CoveredStudents)));
+        }
         if (s.CrossClassPairs is { } cross && s.Students is { } st)
         {
             table.AddRow(Strings.FigCrossClass, Fmt.Of(Strings.FigCrossClassValue, N(cross), Share(cross, st.Paired)));

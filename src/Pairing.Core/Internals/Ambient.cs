@@ -10,6 +10,27 @@ internal static class Ambient
 {
     private static readonly AsyncLocal<CancellationToken> Current = new();
     private static readonly AsyncLocal<Action<long>?> RowsRead = new();
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> Unproven = new();
+
+    /// <summary>
+    /// Counts, for the matching run in progress, the solves whose answer CP-SAT did not prove optimal (it stopped at its
+    /// work limit): while none did, a run with one Xinjiang unit per inland unit is proven optimal in coverage.
+    /// </summary>
+    public static Scope<System.Runtime.CompilerServices.StrongBox<int>?> CountUnproven(System.Runtime.CompilerServices.StrongBox<int> counter)
+    {
+        var saved = Unproven.Value;
+        Unproven.Value = counter;
+        return new Scope<System.Runtime.CompilerServices.StrongBox<int>?>(() => Unproven.Value = saved);
+    }
+
+    /// <summary>Records a solve not proven optimal in the run's counter, if the run keeps one.</summary>
+    public static void NotProven()
+    {
+        if (Unproven.Value is { } counter)
+        {
+            Interlocked.Increment(ref counter.Value);
+        }
+    }
 
     /// <summary>The token of the call in progress; none outside one.</summary>
     public static CancellationToken Token => Current.Value;
@@ -50,6 +71,12 @@ internal static class Ambient
 
     /// <summary>Throws when the call's token is cancelled.</summary>
     public static void ThrowIfCancelled() => Current.Value.ThrowIfCancellationRequested();
+
+    /// <summary>Puts back what a scope replaced.</summary>
+    public readonly struct Scope<T>(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     /// <summary>Puts the previous token back.</summary>
     public readonly struct Scope(CancellationToken saved) : IDisposable

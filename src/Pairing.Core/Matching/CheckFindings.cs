@@ -213,6 +213,9 @@ public static class CheckFindings
     /// <summary>CHK092: <c>figure</c>: the summary has no figure, the pairs give <c>counted</c>.</summary>
     public static FindingDescriptor FigureMissing { get; } = New("CHK092", null, "figure", "counted");
 
+    /// <summary>CHK093: the summary's coverage_upper_bound (<c>bound</c>) is below the students it covers (<c>covered</c>).</summary>
+    public static FindingDescriptor BoundBelowCovered { get; } = New("CHK093", null, "bound", "covered");
+
     /// <summary>CHK101: P7: continuity.csv has more than one row for this <c>level</c> pair.</summary>
     public static FindingDescriptor ContinuityRowTwice { get; } = New("CHK101", "P7", "level");
 

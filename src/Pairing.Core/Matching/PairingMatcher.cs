@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pairing.Core.Matching.Internals;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Matching;
@@ -70,6 +71,8 @@ public sealed class PairingMatcher : IPairingMatcher
     {
         ArgumentNullException.ThrowIfNull(roster);
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
+        var unproven = new System.Runtime.CompilerServices.StrongBox<int>();
+        using var proof = Pairing.Core.Internals.Ambient.CountUnproven(unproven);
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
@@ -77,7 +80,7 @@ public sealed class PairingMatcher : IPairingMatcher
         var state = PlanningStage.Run(run.View, opts, [], continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
         var uncovered = ContinuityFirstUncovered(run.View, opts, [], continuity, state, cancellationToken);
         var rows = previous is null ? null : ContinuityReport.Build(run.View, state, null, previous, planGiven: false, continuity);
-        var result = run.Result(state, null, uncovered, rows);
+        var result = run.Result(state, null, uncovered, rows, Proven(opts, previous, unproven));
         MatcherLog.Finished(_logger, result);
         return result;
     }
@@ -99,6 +102,8 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
+        var unproven = new System.Runtime.CompilerServices.StrongBox<int>();
+        using var proof = Pairing.Core.Internals.Ambient.CountUnproven(unproven);
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Roster, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
         var run = new Run(roster, opts, _logger);
@@ -115,10 +120,19 @@ public sealed class PairingMatcher : IPairingMatcher
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
         var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null, continuity);
-        var result = run.Result(state, output, uncovered, rows);
+        var result = run.Result(state, output, uncovered, rows, Proven(opts, previous, unproven));
         MatcherLog.Finished(_logger, result);
         return result;
     }
+
+    /// <summary>
+    /// Whether the coverage found is proven the most possible: one Xinjiang unit per inland unit (where the levels are
+    /// priced exactly, ExactOptimumTests), no other aim put before coverage, and every CP-SAT solve proven optimal.
+    /// </summary>
+    private static bool Proven(PairingOptions options, PairingResult? previous, System.Runtime.CompilerServices.StrongBox<int> unproven) =>
+        options.XinjiangCountiesPerInlandCounty == 1 && options.XinjiangSchoolsPerInlandSchool == 1
+        && (previous is null || (!options.ContinuityFirst && options.Continuity == ContinuityObjective.CoverageFirst))
+        && Volatile.Read(ref unproven.Value) == 0;
 
     /// <summary>
     /// With <see cref="PairingOptions.ContinuityFirst"/> and last year's pairs in play: how many more students a
@@ -194,7 +208,26 @@ public sealed class PairingMatcher : IPairingMatcher
             MatcherLog.LevelFinished(logger, level, elapsed.TotalSeconds);
         }
 
-        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity)
+        /// <summary>
+        /// What no result can exceed, keeping only P1 and P5/P6: per supporting province, and per grade unless grades may
+        /// be relaxed, the smaller of the Xinjiang and the inland students.
+        /// </summary>
+        private static long Relaxation(Roster roster, bool relaxGrade)
+        {
+            var sides = new Dictionary<(string Province, int Grade), (long Xinjiang, long Inland)>();
+            foreach (var c in roster.Classes)
+            {
+                var school = roster.GetSchool(c.SchoolId);
+                var county = roster.GetCounty(school.CountyId);
+                var key = (roster.ProvinceOf(county).Value, relaxGrade ? 0 : c.Grade.Number);
+                var (x, n) = sides.GetValueOrDefault(key);
+                sides[key] = county.Side == Side.Xinjiang ? (x + c.Size, n) : (x, n + c.Size);
+            }
+
+            return sides.Values.Sum(s => Math.Min(s.Xinjiang, s.Inland));
+        }
+
+        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity, bool proven)
         {
             var v = View;
             var counties = new List<CountyPair>();
@@ -282,6 +315,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 Students = studentFigures,
                 XinjiangStudents = xinjiangStudents,
                 CoveredStudents = covered,
+                CoverageUpperBound = proven ? covered : Math.Max(covered, Relaxation(roster, options.RelaxGradeToNearest)),
                 CrossClassPairs = cross,
                 ClassSizeDifference = difference,
                 SameGenderPairs = sameGender,

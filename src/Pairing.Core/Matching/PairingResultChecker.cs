@@ -644,6 +644,12 @@ public static partial class PairingResultChecker
             Dictionary<StudentId, StudentPair> studentOf)
         {
             var s = result.Summary;
+            if (s.CoverageUpperBound is { } bound && bound < s.CoveredStudents)
+            {
+                // A bound below what this very result covers is no bound.
+                Add(CheckFindings.BoundBelowCovered, "summary.coverage_upper_bound", Figure("coverage_upper_bound"), A("bound", bound), A("covered", s.CoveredStudents));
+            }
+
             void Same<T>(string figure, T stated, T counted)
             {
                 if (!EqualityComparer<T>.Default.Equals(stated, counted))

@@ -49,6 +49,15 @@ public sealed record PairingSummary
     /// </summary>
     public required long CoveredStudents { get; init; }
 
+    /// <summary>
+    /// A number of Xinjiang students that no result under the same roster and options can exceed: equal to
+    /// <see cref="CoveredStudents"/> when the result is proven optimal in coverage (one Xinjiang unit per inland unit,
+    /// coverage first, every solve proven), otherwise the relaxation that keeps only P1 and the grades (per supporting
+    /// province and grade, the smaller of the two sides' students; per province with relax-grade). Null for a
+    /// summary read from a file written before the figure existed.
+    /// </summary>
+    public long? CoverageUpperBound { get; init; }
+
     /// <summary>Student pairs whose classes are not a class pair (the second aim: as few as possible); <see langword="null"/> in planning.</summary>
     public int? CrossClassPairs { get; init; }
 

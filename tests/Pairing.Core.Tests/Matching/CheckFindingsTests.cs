@@ -112,7 +112,7 @@ public sealed class CheckFindingsTests
     {
         var codes = FindingCatalog.DeclaredIn(typeof(CheckFindings));
 
-        Assert.Equal(83, codes.Count);
+        Assert.Equal(84, codes.Count);
         Assert.All(codes, d => Assert.Equal(("check", FindingSeverity.Error), (d.Category, d.DefaultSeverity)));
         Assert.All(codes, d => Assert.True(FindingCatalog.TryGet(d.Code, out var found) && ReferenceEquals(d, found), d.Code));
         Assert.All(codes, d => Assert.StartsWith("CHK", d.Code, StringComparison.Ordinal));

@@ -134,4 +134,20 @@ public sealed class ResultGateTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_stated_coverage_bound_below_the_coverage_is_a_violation()
+    {
+        var roster = RandomRosters.Make(5);
+        var result = new PairingMatcher().Match(roster);
+        Assert.NotNull(result.Summary.CoverageUpperBound);
+        var r = result;
+        var forged = new PairingResult(r.CountyPairs, r.SchoolPairs, r.ClassPairs, r.StudentPairs, r.Unpaired,
+            r.Summary with { CoverageUpperBound = r.Summary.CoveredStudents - 1 });
+
+        var report = PairingResultChecker.Check(roster, forged);
+
+        Assert.Contains(report.Violations, v => v.Code == "CHK093");
+        Assert.True(PairingResultChecker.Check(roster, result).IsValid);
+    }
 }

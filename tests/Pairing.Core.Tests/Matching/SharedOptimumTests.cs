@@ -32,7 +32,10 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
             var options = Options(k);
             var result = new PairingMatcher().Match(roster, options: options);
             Assert.True(PairingResultChecker.Check(roster, result, options).IsValid, $"seed {seed}, K = {k}");
-            Assert.True(result.Summary.CoveredStudents <= BruteForce.Best(roster, k), $"seed {seed}, K = {k}");
+            var best = BruteForce.Best(roster, k);
+            Assert.True(result.Summary.CoveredStudents <= best, $"seed {seed}, K = {k}");
+            // The bound every result states holds: no result can beat it (issue 25, item 2).
+            Assert.True(result.Summary.CoverageUpperBound >= best, $"seed {seed}, K = {k}: bound {result.Summary.CoverageUpperBound}, optimum {best}");
         }
     }
 

@@ -152,6 +152,11 @@ internal sealed class SelectionModel
         }
 
         var status = Solve(solver, model);
+        if (status != CpSolverStatus.Optimal)
+        {
+            Ambient.NotProven();
+        }
+
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return chosen;
@@ -210,6 +215,11 @@ internal sealed class SelectionModel
         }
 
         var status = Solve(solver, model);
+        if (status != CpSolverStatus.Optimal)
+        {
+            Ambient.NotProven();
+        }
+
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return false;

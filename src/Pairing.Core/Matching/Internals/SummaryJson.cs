@@ -55,6 +55,10 @@ internal static class SummaryJson
         b.Append("  },\n");
         Field(b, 1, "xinjiang_students", Num(s.XinjiangStudents));
         Field(b, 1, "covered_students", Num(s.CoveredStudents));
+        if (s.CoverageUpperBound is { } bound)
+        {
+            Field(b, 1, "coverage_upper_bound", Num(bound));
+        }
         Field(b, 1, "cross_class_pairs", s.CrossClassPairs is { } x ? Num(x) : "null");
         Field(b, 1, "class_size_difference", s.ClassSizeDifference is { } d ? Num(d) : "null");
         Field(b, 1, "same_gender_pairs", s.SameGenderPairs is { } g ? Num(g) : "null");
@@ -168,6 +172,7 @@ internal static class SummaryJson
             Students = levels.TryGetProperty("student", out var st) ? LevelOf(st) : null,
             XinjiangStudents = root.GetProperty("xinjiang_students").GetInt64(),
             CoveredStudents = root.GetProperty("covered_students").GetInt64(),
+            CoverageUpperBound = root.TryGetProperty("coverage_upper_bound", out var bound) ? bound.GetInt64() : null,
             CrossClassPairs = IntOrNull(root.GetProperty("cross_class_pairs")),
             ClassSizeDifference = LongOrNull(root.GetProperty("class_size_difference")),
             SameGenderPairs = IntOrNull(root.GetProperty("same_gender_pairs")),
