@@ -115,7 +115,7 @@ public sealed class ExactOptimumTests
             var nc = roster.Counties.Where(c => c.Side == Side.Inland).ToList();
             (long, int, int, long, long) best = (0, 0, 0, 0, 0);
             var first = true;
-            foreach (var assignment in PartialInjections(xc.Count, nc.Count))
+            foreach (var assignment in BruteForceMaps.Maps(xc.Count, nc.Count))
             {
                 long covered = 0, cross = 0, diff = 0;
                 int schools = 0, counties = 0;
@@ -160,7 +160,7 @@ public sealed class ExactOptimumTests
             var xs = roster.SchoolsIn(x.Id);
             var ns = roster.SchoolsIn(n.Id);
             (long, int, int, long, long) best = (0, 0, 1, 0, 0);
-            foreach (var assignment in PartialInjections(xs.Count, ns.Count))
+            foreach (var assignment in BruteForceMaps.Maps(xs.Count, ns.Count))
             {
                 long covered = 0, cross = 0, diff = 0;
                 var schools = 0;
@@ -219,45 +219,7 @@ public sealed class ExactOptimumTests
             return best;
         }
 
-        /// <summary>Every map of 0..left-1 into 0..right-1 or -1 (unpaired), one-to-one where defined.</summary>
-        private static IEnumerable<int[]> PartialInjections(int left, int right)
-        {
-            var map = new int[left];
-            var used = new bool[right];
-            IEnumerable<int[]> Go(int i)
-            {
-                if (i == left)
-                {
-                    yield return (int[])map.Clone();
-                    yield break;
-                }
-
-                map[i] = -1;
-                foreach (var m in Go(i + 1))
-                {
-                    yield return m;
-                }
-
-                for (var j = 0; j < right; j++)
-                {
-                    if (!used[j])
-                    {
-                        used[j] = true;
-                        map[i] = j;
-                        foreach (var m in Go(i + 1))
-                        {
-                            yield return m;
-                        }
-
-                        used[j] = false;
-                    }
-                }
-            }
-
-            return Go(0);
-        }
-
         /// <summary>Every one-to-one map of 0..left-1 into 0..right-1 (left ≤ right).</summary>
-        public static IEnumerable<int[]> Injections(int left, int right) => PartialInjections(left, right).Where(m => m.All(j => j >= 0));
+        public static IEnumerable<int[]> Injections(int left, int right) => BruteForceMaps.Maps(left, right).Where(m => m.All(j => j >= 0));
     }
 }

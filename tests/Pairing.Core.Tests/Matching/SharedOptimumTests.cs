@@ -167,7 +167,7 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
             var xc = roster.Counties.Where(c => c.Side == Side.Xinjiang).ToList();
             var nc = roster.Counties.Where(c => c.Side == Side.Inland).ToList();
             long best = 0;
-            foreach (var counties in Maps(xc.Count, nc.Count, k))
+            foreach (var counties in BruteForceMaps.Maps(xc.Count, nc.Count, k))
             {
                 // The Xinjiang schools of each inland county's Xinjiang counties compete for its schools.
                 long covered = 0;
@@ -191,7 +191,7 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
             }
 
             long best = 0;
-            foreach (var map in Maps(xs.Count, ns.Count, k))
+            foreach (var map in BruteForceMaps.Maps(xs.Count, ns.Count, k))
             {
                 long covered = 0;
                 var ok = true;
@@ -224,44 +224,6 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
             }
 
             return best;
-        }
-
-        /// <summary>Every map of 0..left-1 into 0..right-1 or -1 (unpaired), each right taking at most <paramref name="k"/>.</summary>
-        private static IEnumerable<int[]> Maps(int left, int right, int k)
-        {
-            var map = new int[left];
-            var load = new int[right];
-            IEnumerable<int[]> Go(int i)
-            {
-                if (i == left)
-                {
-                    yield return (int[])map.Clone();
-                    yield break;
-                }
-
-                map[i] = -1;
-                foreach (var m in Go(i + 1))
-                {
-                    yield return m;
-                }
-
-                for (var j = 0; j < right; j++)
-                {
-                    if (load[j] < k)
-                    {
-                        load[j]++;
-                        map[i] = j;
-                        foreach (var m in Go(i + 1))
-                        {
-                            yield return m;
-                        }
-
-                        load[j]--;
-                    }
-                }
-            }
-
-            return Go(0);
         }
     }
 }

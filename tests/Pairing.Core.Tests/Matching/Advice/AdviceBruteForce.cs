@@ -1,3 +1,4 @@
+using Pairing.Core.Tests.Matching;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 
@@ -52,7 +53,7 @@ internal static class AdviceBruteForce
 
             var memo = new Dictionary<(string, string?), Cost>();
             var best = Infinite;
-            foreach (var map in Maps(xc.Count, nc.Count))
+            foreach (var map in BruteForceMaps.Maps(xc.Count, nc.Count))
             {
                 var cost = default(Cost);
                 for (var i = 0; i < xc.Count && cost.CompareTo(best) < 0; i++)
@@ -81,7 +82,7 @@ internal static class AdviceBruteForce
         var xs = roster.SchoolsIn(x.Id);
         var ns = n is null ? [] : roster.SchoolsIn(n.Id);
         var best = Infinite;
-        foreach (var map in Maps(xs.Count, ns.Count))
+        foreach (var map in BruteForceMaps.Maps(xs.Count, ns.Count))
         {
             var cost = default(Cost);
             for (var i = 0; i < xs.Count; i++)
@@ -198,43 +199,5 @@ internal static class AdviceBruteForce
         }
 
         return demand.All(d => after.GetValueOrDefault(d.Key).Students >= d.Value);
-    }
-
-    /// <summary>Every map of 0..left-1 into 0..right-1 or -1 (new), one-to-one where not new.</summary>
-    private static IEnumerable<int[]> Maps(int left, int right)
-    {
-        var map = new int[left];
-        var used = new bool[right];
-        IEnumerable<int[]> Go(int i)
-        {
-            if (i == left)
-            {
-                yield return (int[])map.Clone();
-                yield break;
-            }
-
-            map[i] = -1;
-            foreach (var m in Go(i + 1))
-            {
-                yield return m;
-            }
-
-            for (var j = 0; j < right; j++)
-            {
-                if (!used[j])
-                {
-                    used[j] = true;
-                    map[i] = j;
-                    foreach (var m in Go(i + 1))
-                    {
-                        yield return m;
-                    }
-
-                    used[j] = false;
-                }
-            }
-        }
-
-        return Go(0);
     }
 }
