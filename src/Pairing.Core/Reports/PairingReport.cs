@@ -173,6 +173,7 @@ public static class PairingReport
             }
 
             Unpaired();
+            KeptShort();
             Manifest();
             w.Open("footer");
             w.Element("p", "本报告为单一文件，不加载任何外部资源。 This report is one file and loads nothing from anywhere.", "class", "en");
@@ -626,6 +627,47 @@ public static class PairingReport
                 _w.Element("td", Shortfall(i));
                 _w.Close();
                 i = end;
+            }
+
+            _w.Close().Close().Close();
+            _w.Close();
+        }
+
+        /// <summary>
+        /// Last term's school pairs kept though the inland school fell short of P4 (CON013): a warning for the office,
+        /// listed with both ids and the numbers, since the pair stands only because it already existed.
+        /// </summary>
+        private void KeptShort()
+        {
+            var rows = result.Continuity.Where(e => e.Code == ContinuityFindings.KeptShort.Code).ToList();
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            Section("kept-short", "保留但低于 P4 的学校结对（提醒）", "School pairs kept though short of P4 (warning)");
+            _w.Open("p", "class", "note");
+            _w.Text("这些学校结对上学期已结成；内地学校因人员流失已少于新疆学校的班数或学生数，为不拆散已建立的友谊而保留（--strict-p4 则解除）。 ");
+            _w.Element("span", "These school pairs existed last term; the inland school has since fallen below its Xinjiang partner in classes or students, and the pair is kept so that friendships already made are not broken (--strict-p4 drops it).", "class", "en");
+            _w.Close();
+            _w.Open("div", "class", "cards");
+            Card("kept-short-pairs", "保留的学校结对", "School pairs kept short", rows.Count);
+            _w.Close();
+            _w.Open("div", "class", "scroll");
+            _w.Open("table", "id", "kept-short");
+            _w.Open("thead").Open("tr");
+            Th("新疆学校", "Xinjiang school", false);
+            Th("内地学校", "Inland school", false);
+            Th("缺口", "Shortfall", false);
+            _w.Close().Close();
+            _w.Open("tbody");
+            foreach (var e in rows)
+            {
+                _w.Open("tr", "data-code", e.Code);
+                _w.Element("td", e.XinjiangId);
+                _w.Element("td", e.InlandId);
+                _w.Element("td", e.Reason);
+                _w.Close();
             }
 
             _w.Close().Close().Close();

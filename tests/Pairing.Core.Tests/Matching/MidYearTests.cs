@@ -66,6 +66,25 @@ public sealed class MidYearTests
     }
 
     [Fact]
+    public void The_report_shows_a_kept_school_pair_short_of_P4_as_a_warning()
+    {
+        // Issue 24, item 2: "the report shows it as a warning".
+        var (roster, previous) = OneStudentShort();
+        var result = Matcher.Match(roster, previous: previous);
+
+        var doc = Pairing.Core.Tests.Reports.PairingReportTests.Parse(Pairing.Core.Reports.PairingReport.Render(roster, result));
+
+        var table = doc.Descendants("table").Single(t => (string?)t.Attribute("id") == "kept-short");
+        var row = Assert.Single(table.Descendants("tbody").Single().Elements("tr"));
+        Assert.Equal(["XS", "NS1"], row.Elements("td").Take(2).Select(td => td.Value));
+        Assert.Contains("30", row.Elements("td").Last().Value, StringComparison.Ordinal);
+        Assert.Contains(doc.Descendants(), e => (string?)e.Attribute("data-figure") == "kept-short-pairs" && (string?)e.Attribute("data-value") == "1");
+
+        var fresh = Pairing.Core.Reports.PairingReport.Render(roster, Matcher.Match(roster));
+        Assert.DoesNotContain("kept-short", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Under_strict_P4_the_short_pair_is_dropped()
     {
         var (roster, previous) = OneStudentShort();
