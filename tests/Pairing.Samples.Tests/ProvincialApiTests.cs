@@ -20,7 +20,7 @@ namespace Pairing.Samples.Tests;
 /// result files that read back and check valid against the roster; a broken roster is 422 with codes, numbers and
 /// messages in the caller's language; a bad upload is 400; a cancelled request stops the matcher.
 /// </summary>
-public sealed partial class ProvincialApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed partial class ProvincialApiTests(WebApplicationFactory<Program> factory, Xunit.Abstractions.ITestOutputHelper outputHelper) : IClassFixture<WebApplicationFactory<Program>>
 {
     private const string Endpoint = "/rosters/pair";
 
