@@ -470,7 +470,7 @@ public sealed class RosterBuilder
                 _ => 4,
             };
 
-            return [.. problems.Concat(problems.Omitted())
+            return [.. problems.WithOmitted()
                 .Select((p, i) => (p, i))
                 .OrderBy(t => Stage(t.p))
                 .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
