@@ -1,5 +1,3 @@
-using Pairing.Core.Internals;
-
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
@@ -27,13 +25,12 @@ internal static class SubProblems
         {
             Parallel.For(0, tasks.Count, parallel, i =>
             {
-                // The token reaches the solver inside (CP-SAT's stop-search), not only the loop between sub-problems.
-                using var scope = Ambient.Use(cancellationToken);
                 results[i] = solve(tasks[i]);
                 var completed = Interlocked.Increment(ref done);
                 progress?.Report(new PairingProgress(level, completed, tasks.Count));
             });
         }
+        // A sub-problem's solver stopped by the token (PairingMatcher's Ambient scope flows into these tasks): one cancellation.
         catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
         {
             throw new OperationCanceledException(cancellationToken);
