@@ -115,12 +115,12 @@ internal static class RosterInput
     /// <summary>
     /// Whether a result someone else made may be used with this roster (report, activities): made from it (input
     /// hash) and holding under the options it claims, as the checker finds; else every violation is printed (the
-    /// first 20, and how many more) and the command stops.
+    /// causes first and many summarised by code, as <c>verify</c> does) and the command stops.
     /// </summary>
     public static bool BelongsTo(
         Roster roster, PairingResult result, string rosterDir, string resultDir, TextWriter error, string command, string what, CancellationToken cancellationToken = default) =>
         // A result of another roster says so first (its input hash), before what follows from it.
-        Gate([.. PairingResultChecker.CheckBelongsTo(roster, result, cancellationToken).Violations.OrderBy(v => v.Subject == "summary.input_hash" ? 0 : 1)],
+        Gate(PairingResultChecker.CheckBelongsTo(roster, result, cancellationToken).Violations,
             rosterDir, resultDir, error, command, what);
 
     /// <summary>
@@ -203,15 +203,8 @@ internal static class RosterInput
             return true;
         }
 
-        foreach (var violation in violations.Take(20))
-        {
-            error.WriteLine("  " + VerifyCommand.ViolationLine(violation));
-        }
-
-        if (violations.Count > 20)
-        {
-            error.WriteLine("  " + Fmt.Of(Strings.MoreViolations, violations.Count - 20));
-        }
+        // As verify lists them: causes first, and many summarised by code.
+        VerifyCommand.Write(violations, all: false, error, "  ", Strings.MoreViolations);
 
         error.WriteLine(Fmt.Of(Strings.ResultNotOfRoster, command, what, resultDir, rosterDir, violations.Count));
         return false;

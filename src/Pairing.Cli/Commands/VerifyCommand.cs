@@ -67,14 +67,14 @@ internal static class VerifyCommand
     /// one; many (a result of another roster has a violation for nearly every row) are summarised by code, with the
     /// count and the first one as an example, unless <paramref name="all"/> asks for every one.
     /// </summary>
-    private static void Write(IReadOnlyList<PairingViolation> violations, bool all, TextWriter output)
+    internal static void Write(IReadOnlyList<PairingViolation> violations, bool all, TextWriter output, string indent = "", string? summarised = null)
     {
         var causesFirst = violations.OrderBy(v => v.Finding.Descriptor == Pairing.Core.Matching.CheckFindings.OtherRoster ? 0 : 1).ToList();
         if (all || causesFirst.Count <= ListedAtMost)
         {
             foreach (var violation in causesFirst)
             {
-                output.WriteLine(ViolationLine(violation));
+                output.WriteLine(indent + ViolationLine(violation));
             }
 
             return;
@@ -82,7 +82,7 @@ internal static class VerifyCommand
 
         foreach (var cause in causesFirst.Where(v => v.Finding.Descriptor == Pairing.Core.Matching.CheckFindings.OtherRoster))
         {
-            output.WriteLine(ViolationLine(cause));
+            output.WriteLine(indent + ViolationLine(cause));
         }
 
         var byCode = causesFirst.Where(v => v.Finding.Descriptor != Pairing.Core.Matching.CheckFindings.OtherRoster)
@@ -90,10 +90,10 @@ internal static class VerifyCommand
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in byCode)
         {
-            output.WriteLine(Fmt.Of(Strings.VerifyByCode, group.Key, group.Count(), ViolationLine(group.First())));
+            output.WriteLine(indent + Fmt.Of(Strings.VerifyByCode, group.Key, group.Count(), ViolationLine(group.First())));
         }
 
-        CliConsole.Say(output, Fmt.Of(Strings.VerifyListAll, causesFirst.Count));
+        CliConsole.Say(output, indent + Fmt.Of(summarised ?? Strings.VerifyListAll, causesFirst.Count));
     }
 
     /// <summary>One violation on one line: its rule (or "summary"), its subject and what is wrong, in the run's language.</summary>
