@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Pairing.Core.Activities;
-using Pairing.Core.Testing;
+using Pairing.Core.Files.Compliance;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Testing;
 
 namespace Pairing.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using nietras.SeparatedValues;
-using Pairing.Core.Internals.Csv;
+using Pairing.Core.Files.Rosters;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Benchmarks;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Benchmarks;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 using SpreadCheetah;

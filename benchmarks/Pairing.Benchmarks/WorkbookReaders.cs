@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ExcelDataReader;
 using MiniExcelLibs;
+using Pairing.Core.Files.Compliance;
 
 namespace Pairing.Benchmarks;
 

@@ -12,6 +12,7 @@ using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
+using Pairing.Core.Files.Compliance;
 
 var databaseFile = args.Length > 0 ? args[0] : "province.db";
 var generate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 

@@ -1,6 +1,9 @@
-using Pairing.Core.Activities.Internals;
 using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 

@@ -1,5 +1,6 @@
 using Pairing.Core.Activities;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Compliance;
 
 namespace Pairing.Core.Excel;
 

@@ -1,4 +1,6 @@
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

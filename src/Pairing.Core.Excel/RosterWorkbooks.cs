@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Rosters;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;

@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Excel;

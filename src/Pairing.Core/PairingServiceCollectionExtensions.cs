@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pairing.Core.Activities;
-using Pairing.Core.Activities.Internals;
-using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 

@@ -1,4 +1,5 @@
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;

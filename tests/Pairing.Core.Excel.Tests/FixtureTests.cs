@@ -1,8 +1,11 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Xunit.Abstractions;
 
 namespace Pairing.Core.Excel.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

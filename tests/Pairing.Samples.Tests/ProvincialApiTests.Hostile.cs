@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Pairing.Core.Activities;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
 using Spectre.Console;
 
 namespace Pairing.Cli.Commands;

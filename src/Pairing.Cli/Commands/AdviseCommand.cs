@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 

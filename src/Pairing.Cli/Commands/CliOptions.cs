@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Pairing.Core.Files;
 using Pairing.Core.Findings;
 
 namespace Pairing.Cli.Commands;

@@ -3,9 +3,12 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
-using Pairing.Core.Matching;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Cli.Commands;

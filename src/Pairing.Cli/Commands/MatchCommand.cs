@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 
 namespace Pairing.Cli.Commands;

@@ -1,6 +1,6 @@
-using Pairing.Core.Findings;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 
 namespace Pairing.Cli.Commands;

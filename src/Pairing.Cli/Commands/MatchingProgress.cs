@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Spectre.Console;
 

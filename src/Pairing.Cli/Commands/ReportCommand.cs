@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Pairing.Core.Findings;
 using Pairing.Core.Reports;
+using Pairing.Core.Activities;
+using Pairing.Core.Files.Compliance;
 
 namespace Pairing.Cli.Commands;
 
@@ -47,7 +49,7 @@ internal static class ReportCommand
         var bad = false;
         foreach (var dir in complianceDirs)
         {
-            if (ComplianceSnapshot.TryRead(dir, out var snapshot, out var problems))
+            if (ComplianceReportFiles.TryReadSnapshot(dir, out var snapshot, out var problems))
             {
                 snapshots.Add(snapshot);
                 continue;

@@ -1,4 +1,6 @@
 using Pairing.Core.Excel;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Spectre.Console;
 

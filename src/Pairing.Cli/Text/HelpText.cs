@@ -134,8 +134,8 @@ internal sealed class HelpText : SynchronousCommandLineAction
         if (option.ValueType != typeof(bool) && option.HasDefaultValue && option.GetDefaultValue() is { } value)
         {
             // A default shows as the user would type it (utf8), not as the library's enum value (Utf8WithBom).
-            var text = value is Pairing.Core.TextFileEncoding encoding
-                ? (encoding == Pairing.Core.TextFileEncoding.Gb18030 ? "gb18030" : "utf8")
+            var text = value is Pairing.Core.Files.TextFileEncoding encoding
+                ? (encoding == Pairing.Core.Files.TextFileEncoding.Gb18030 ? "gb18030" : "utf8")
                 : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             if (!string.IsNullOrEmpty(text))
             {

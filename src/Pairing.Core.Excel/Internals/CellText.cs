@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Excel.Internals;
 

@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Tables;
+
 namespace Pairing.Core.Excel.Internals;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Pairing.Core.Files;
 using Pairing.Core.Internals;
 
 namespace Pairing.Core.Excel.Internals;

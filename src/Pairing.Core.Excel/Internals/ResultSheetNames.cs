@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Compliance;
+
 namespace Pairing.Core.Excel.Internals;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Pairing.Core.Files;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Internals;
 using Pairing.Core.Rosters;
 

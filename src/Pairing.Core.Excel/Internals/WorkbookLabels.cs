@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Files.Results;
 
 namespace Pairing.Core.Excel.Internals;
 

@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Tables;
 using SpreadCheetah;
 using SpreadCheetah.Worksheets;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Excel.Internals;

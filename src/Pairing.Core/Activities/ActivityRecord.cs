@@ -1,4 +1,3 @@
-using Pairing.Core.Activities.Internals;
 using Pairing.Core.Internals;
 
 namespace Pairing.Core.Activities;

@@ -1,5 +1,4 @@
 using Pairing.Core.Findings;
-using System.Globalization;
 using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Activities;

@@ -8,7 +8,7 @@ namespace Pairing.Core.Activities;
 /// <summary>
 /// What <see cref="ActivityValidator"/> found: one entry per rule and subject (met, missing, violated or warning, with a
 /// finding code and its numbers) and roll-ups per school pair, county pair, supporting province and the whole
-/// programme, with the thresholds used. Write it with <see cref="ComplianceReportFiles.Write(ComplianceReport, string)"/>.
+/// programme, with the thresholds used. Write it with <see cref="Pairing.Core.Files.Compliance.ComplianceReportFiles.Write(ComplianceReport, string)"/>.
 /// </summary>
 /// <remarks>
 /// Entries are sorted by rule, level name, subject id (ordinal), then status and code: the same inputs give the same

@@ -1,7 +1,5 @@
-using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Activities;
-using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

@@ -1,3 +1,4 @@
+
 namespace Pairing.Core.Generation;
 
 /// <summary>One planned class: its grade number (7–12) and how many students it has (at least 1).</summary>

@@ -1,5 +1,4 @@
 using Pairing.Core.Findings;
-using System.Globalization;
 
 namespace Pairing.Core.Generation;
 

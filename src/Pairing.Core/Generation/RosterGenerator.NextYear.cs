@@ -1,5 +1,3 @@
-using Pairing.Core.Findings;
-using System.Globalization;
 using Pairing.Core.Internals;
 using Pairing.Core.Rosters;
 
@@ -20,7 +18,7 @@ public static partial class RosterGenerator
     /// <param name="options">How much changes; checked first, and copied, so later changes do not matter.</param>
     /// <returns>
     /// A valid roster of the next year, with students when <paramref name="roster"/> has them. The same roster and
-    /// options always give the same roster, and so byte-identical files through <see cref="RosterFiles.Write"/>.
+    /// options always give the same roster, and so byte-identical files through <see cref="Pairing.Core.Files.Rosters.RosterFiles.Write"/>.
     /// </returns>
     /// <remarks>
     /// <para>

@@ -1,4 +1,3 @@
-using Pairing.Core.Findings;
 using System.Globalization;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
@@ -15,7 +14,7 @@ namespace Pairing.Core.Generation;
 /// <remarks>
 /// <para>
 /// The same <see cref="RosterGeneratorOptions"/> always give the same roster, and so byte-identical files through
-/// <see cref="RosterFiles.Write"/>, on every platform and .NET version: the generator uses its own pseudo-random
+/// <see cref="Pairing.Core.Files.Rosters.RosterFiles.Write"/>, on every platform and .NET version: the generator uses its own pseudo-random
 /// sequence (xoshiro256**), one stream per county, never <see cref="Random"/>.
 /// </para>
 /// <para>

@@ -1,3 +1,4 @@
+
 namespace Pairing.Core.Internals;
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed record ProvinceAdvice(
 /// <summary>
 /// What full coverage (P7) would take: the fewest inland counties, then schools, then students, then classes to add so
 /// that every Xinjiang county, school and student can be paired under P1–P6 with the run's options. Made by
-/// <see cref="PairingAdvisor.Advise"/>; written by <see cref="AdviceFiles"/>.
+/// <see cref="PairingAdvisor.Advise"/>; written by <see cref="Pairing.Core.Files.Results.AdviceFiles"/>.
 /// </summary>
 public sealed class CapacityAdvice
 {

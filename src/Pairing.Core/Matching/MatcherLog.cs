@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Matching;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pairing.Core.Matching.Internals;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Matching;
@@ -340,13 +340,13 @@ public sealed class PairingMatcher : IPairingMatcher
             {
                 foreach (var status in Enum.GetValues<ContinuityStatus>())
                 {
-                    counts[PairingResult.LevelName(level) + "." + PairingResultFiles.StatusName(status)] = 0;
+                    counts[PairingResult.LevelName(level) + "." + PairingResult.StatusName(status)] = 0;
                 }
             }
 
             foreach (var row in rows)
             {
-                counts[PairingResult.LevelName(row.Level) + "." + PairingResultFiles.StatusName(row.Status)]++;
+                counts[PairingResult.LevelName(row.Level) + "." + PairingResult.StatusName(row.Status)]++;
             }
 
             return counts;

@@ -1,3 +1,5 @@
+using Pairing.Core.Rosters;
+
 namespace Pairing.Core.Matching;
 
 /// <summary>Which of the programme's two pairing phases produced a result.</summary>

@@ -1,3 +1,5 @@
+using Pairing.Core.Hierarchy;
+
 namespace Pairing.Core.Matching;
 
 /// <summary>How far a pairing run has got: one report per finished sub-problem of a level.</summary>

@@ -1,3 +1,5 @@
+using Pairing.Core.Hierarchy;
+
 namespace Pairing.Core.Matching;
 
 /// <summary>
@@ -119,6 +121,14 @@ public sealed class PairingResult
         var c = string.CompareOrdinal(a1, b1);
         return c != 0 ? c : string.CompareOrdinal(a2, b2);
     }
+
+    /// <summary>The name a continuity status has in the files and the summary's counts: <c>kept</c>, <c>new</c> or <c>dropped</c>.</summary>
+    internal static string StatusName(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Kept => "kept",
+        ContinuityStatus.New => "new",
+        _ => "dropped",
+    };
 
     /// <summary>The name a level has in the files: <c>county</c>, <c>school</c>, <c>class</c> or <c>student</c>.</summary>
     /// <param name="level">The level.</param>

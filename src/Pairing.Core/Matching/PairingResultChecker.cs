@@ -1,6 +1,6 @@
-using Pairing.Core.Internals;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
 
@@ -77,7 +77,7 @@ public static partial class PairingResultChecker
     /// <returns>Every violation found; valid when there is none.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="PairingResultFiles.TryRead"/> never claims such).</exception>
+    /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="Pairing.Core.Files.Results.PairingResultFiles.TryRead"/> never claims such).</exception>
     public static PairingCheckReport CheckBelongsTo(Roster roster, PairingResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
@@ -207,19 +207,19 @@ public static partial class PairingResultChecker
         {
             if (result.Phase == PairingPhase.Planning && result.ClassPairs.Count > 0)
             {
-                Add(CheckFindings.PlanningHasPairs, PairingResultFiles.ClassPairsFile, FileSubject(PairingResultFiles.ClassPairsFile),
+                Add(CheckFindings.PlanningHasPairs, ResultFileNames.ClassPairs, FileSubject(ResultFileNames.ClassPairs),
                     A("count", result.ClassPairs.Count), A("level", PairingLevel.Class));
             }
 
             if (result.Phase == PairingPhase.Planning && result.StudentPairs.Count > 0)
             {
-                Add(CheckFindings.PlanningHasPairs, PairingResultFiles.StudentPairsFile, FileSubject(PairingResultFiles.StudentPairsFile),
+                Add(CheckFindings.PlanningHasPairs, ResultFileNames.StudentPairs, FileSubject(ResultFileNames.StudentPairs),
                     A("count", result.StudentPairs.Count), A("level", PairingLevel.Student));
             }
 
             if (result.Phase == PairingPhase.Planning && result.Unpaired.Any(u => u.Level is PairingLevel.Class or PairingLevel.Student))
             {
-                Add(CheckFindings.PlanningListsUnpaired, PairingResultFiles.UnpairedFile, FileSubject(PairingResultFiles.UnpairedFile));
+                Add(CheckFindings.PlanningListsUnpaired, ResultFileNames.Unpaired, FileSubject(ResultFileNames.Unpaired));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching.Internals;
 

@@ -1,3 +1,4 @@
+
 namespace Pairing.Core.Reference;
 
 /// <summary>What an aided area (受援地区) of the notice's attachment is.</summary>

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
-using Pairing.Core.Internals.Csv;
 
 namespace Pairing.Core.Reference;
 

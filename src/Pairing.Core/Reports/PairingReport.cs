@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Files;
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -117,23 +119,15 @@ public static class PairingReport
     {
         Guard.NotNull(path);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
+        // Rendered first, so a cancelled or failed rendering creates nothing at all; then written beside and renamed.
+        var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities, cancellationToken));
+        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
+        using (var stream = files.Create(Path.GetFileName(full)))
         {
-            // Rendered first, so a cancelled or failed rendering creates nothing at all.
-            var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities, cancellationToken));
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes, 0, bytes.Length);
-            }
+            stream.Write(bytes, 0, bytes.Length);
+        }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        files.Commit();
     }
 
     private sealed class Renderer(Roster roster, PairingResult result, ReportFigures figures, ComplianceSnapshot[] snapshots)

@@ -1,4 +1,4 @@
-using Pairing.Core.Internals;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Rosters;
 

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
-using System.Globalization;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
-using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 
 namespace Pairing.Core.Rosters;
@@ -473,7 +471,7 @@ public sealed class RosterBuilder
             return [.. problems.WithOmitted()
                 .Select((p, i) => (p, i))
                 .OrderBy(t => Stage(t.p))
-                .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableReader.TableOf(t.p.File, t.p.Sheet)))
+                .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableNames.Of(t.p.File, t.p.Sheet)))
                 .ThenBy(t => Line(t.p))
                 .ThenBy(t => t.p.Column ?? 0)
                 .ThenBy(t => t.i)

@@ -4,7 +4,7 @@ using Pairing.Core.Findings;
 namespace Pairing.Core.Rosters;
 
 /// <summary>
-/// The codes of roster problems (<c>ROS</c>): every problem <see cref="RosterFiles.Read"/> and <see cref="RosterBuilder.Build"/> report, one code per distinct kind of problem, with its values as typed arguments.
+/// The codes of roster problems (<c>ROS</c>): every problem <see cref="Pairing.Core.Files.Rosters.RosterFiles.Read"/> and <see cref="RosterBuilder.Build"/> report, one code per distinct kind of problem, with its values as typed arguments.
 /// </summary>
 /// <remarks>
 /// Each message says what is wrong and then what was expected; the expected part alone is the resource
@@ -198,10 +198,10 @@ public static class RosterFindings
     /// <summary>ROS061: the header is separated by {separator}, not by commas; expected a comma-separated file. Said once for the file, which is not read further.</summary>
     public static FindingDescriptor WrongSeparator { get; } = Define("ROS061", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "separator");
 
-    /// <summary>ROS062: a field longer than <see cref="InputFileLimits.MaxFieldChars"/>; the file is not read further.</summary>
+    /// <summary>ROS062: a field longer than <see cref="Pairing.Core.Files.InputFileLimits.MaxFieldChars"/>; the file is not read further.</summary>
     public static FindingDescriptor FieldTooLong { get; } = Define("ROS062", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
 
-    /// <summary>ROS063: a line longer than <see cref="InputFileLimits.MaxLineChars"/>; the file is not read further.</summary>
+    /// <summary>ROS063: a line longer than <see cref="Pairing.Core.Files.InputFileLimits.MaxLineChars"/>; the file is not read further.</summary>
     public static FindingDescriptor LineTooLong { get; } = Define("ROS063", RosterProblemKind.MalformedCsv, FindingSeverity.Error, "length", "max");
 
     /// <summary>ROS064: blank lines skipped, counted once per file at the first.</summary>

@@ -1,3 +1,6 @@
+using Pairing.Core.Files.Tables;
+
+
 namespace Pairing.Core.Rosters;
 
 /// <summary>What is wrong in a roster; each <see cref="RosterProblem"/> has one kind.</summary>

@@ -1,6 +1,6 @@
 namespace Pairing.Core.Rosters;
 
-/// <summary>The four tables of a roster, named as the files of a roster folder (see <see cref="RosterFiles"/>).</summary>
+/// <summary>The four tables of a roster, named as the files of a roster folder (see <see cref="Pairing.Core.Files.Rosters.RosterFiles"/>).</summary>
 public enum RosterTable
 {
     /// <summary><c>counties.csv</c>: the county league committees of both sides (县).</summary>

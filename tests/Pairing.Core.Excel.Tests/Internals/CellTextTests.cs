@@ -1,4 +1,5 @@
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Excel.Tests.Internals;
 

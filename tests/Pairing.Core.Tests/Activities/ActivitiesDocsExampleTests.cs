@@ -1,4 +1,7 @@
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;
 using static Pairing.Core.Tests.Activities.ActivitySamples;

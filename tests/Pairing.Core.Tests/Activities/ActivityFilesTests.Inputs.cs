@@ -1,5 +1,7 @@
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Tests.Internals;
 using Pairing.Core.Tests.Rosters;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;

@@ -1,5 +1,5 @@
-using Pairing.Core.Matching;
 using Pairing.Core.Activities;
+using Pairing.Core.Matching;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
 namespace Pairing.Core.Tests.Activities;

@@ -2,6 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Hierarchy;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
 namespace Pairing.Core.Tests.Activities;

@@ -1,5 +1,6 @@
 using Pairing.Core.Activities;
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
 namespace Pairing.Core.Tests.Activities;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Compliance;
 using Pairing.Core.Tests.Rosters;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
 
@@ -126,7 +127,7 @@ public sealed class ComplianceFolderProblemsTests : IDisposable
         Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out var none, out var missing));
         Assert.Null(none);
         Assert.Equal("RES001", Assert.Single(missing).Code);
-        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(Dir, out _, out var noRollup));
+        Assert.False(Pairing.Core.Files.Compliance.ComplianceReportFiles.TryReadSnapshot(Dir, out _, out var noRollup));
         Assert.Equal("RES001", Assert.Single(noRollup).Code);
 
         Directory.CreateDirectory(Dir);
@@ -136,7 +137,7 @@ public sealed class ComplianceFolderProblemsTests : IDisposable
         Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out _, out var rows));
         Assert.All(rows, p => Assert.Equal(new Pairing.Core.Findings.FindingLocation(ComplianceReportFiles.ComplianceFile, Line: 2), p.Location));
         Assert.Contains(rows, p => p.Code == "RES025" && ((string)p["error"]).StartsWith("code is 'CMP999'", StringComparison.Ordinal));
-        Assert.False(Pairing.Core.Reports.ComplianceSnapshot.TryRead(Dir, out _, out var rollup));
+        Assert.False(Pairing.Core.Files.Compliance.ComplianceReportFiles.TryReadSnapshot(Dir, out _, out var rollup));
         Assert.Equal("RES012", Assert.Single(rollup).Code);
         Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(Dir));
     }

@@ -1,5 +1,7 @@
 using Pairing.Cli;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
 
 namespace Pairing.Core.Tests.Cli;
 
@@ -70,7 +72,7 @@ public sealed class ActivitiesCommandTests : CliTestBase
         Assert.DoesNotContain("CMP901", en.Err, StringComparison.Ordinal);
         // The same report as with the year's last day given by hand.
         Assert.Equal(File.ReadAllBytes(In("given", ComplianceReportFiles.ComplianceFile)), File.ReadAllBytes(In("en", ComplianceReportFiles.ComplianceFile)));
-        var report = Pairing.Core.Reports.ComplianceSnapshot.Read(In("en"));
+        var report = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("en"));
         Assert.Equal(new DateOnly(2015, 6, 30), report.AsOf);
         Assert.True(report.Programme.A1Completed > 0);
     }

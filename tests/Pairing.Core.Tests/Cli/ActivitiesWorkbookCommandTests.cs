@@ -1,5 +1,7 @@
 using Pairing.Core.Activities;
 using Pairing.Core.Excel;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Compliance;
 
 namespace Pairing.Core.Tests.Cli;
 

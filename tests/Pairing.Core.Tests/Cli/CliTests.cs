@@ -1,6 +1,7 @@
 using Pairing.Cli;
 using Pairing.Cli.Commands;
 using Pairing.Cli.Text;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Findings;
 

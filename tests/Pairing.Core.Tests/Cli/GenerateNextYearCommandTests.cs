@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Rosters;
 

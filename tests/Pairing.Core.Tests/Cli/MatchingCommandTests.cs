@@ -1,4 +1,5 @@
 using Pairing.Cli;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Cli;

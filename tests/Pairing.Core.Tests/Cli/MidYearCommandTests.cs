@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Cli;
@@ -109,14 +110,14 @@ public sealed class EncodingCommandTests : CliTestBase
         Assert.Equal(0, Run("match", In("roster"), "--out", In("gb"), "--encoding", "gb18030").Code);
         var bad = Run("match", In("roster"), "--out", In("x"), "--encoding", "latin1");
 
-        var gb = File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Matching.PairingResultFiles.UnpairedFile));
-        var utf8 = File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Matching.PairingResultFiles.UnpairedFile));
+        var gb = File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Files.Results.PairingResultFiles.UnpairedFile));
+        var utf8 = File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Files.Results.PairingResultFiles.UnpairedFile));
         Assert.NotEqual(utf8, gb);
         Assert.False(gb.AsSpan().StartsWith("\uFEFF"u8));
         var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
         Assert.Equal(System.Text.Encoding.UTF8.GetString(utf8, 3, utf8.Length - 3), gb18030.GetString(gb));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Matching.PairingResultFiles.StudentPairsFile)),
-            File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Matching.PairingResultFiles.StudentPairsFile)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(In("utf8"), Pairing.Core.Files.Results.PairingResultFiles.StudentPairsFile)),
+            File.ReadAllBytes(Path.Combine(In("gb"), Pairing.Core.Files.Results.PairingResultFiles.StudentPairsFile)));
         Assert.Equal(0, Run("verify", In("roster"), In("gb")).Code);
         Assert.Equal(2, bad.Code);
         Assert.Contains("error CLI017: Option '--encoding' is 'latin1'", bad.Err, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Pairing.Core.Excel;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Rosters;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Findings;

@@ -1,8 +1,9 @@
 using Pairing.Core.Activities;
-using Pairing.Core.Testing;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Testing;
 
 namespace Pairing.Core.Tests.Generation;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;

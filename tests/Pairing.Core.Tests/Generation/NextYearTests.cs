@@ -1,6 +1,7 @@
-using Pairing.Core.Matching;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;
 

@@ -1,7 +1,9 @@
-using Pairing.Core.Matching;
 using FsCheck.Xunit;
+using Pairing.Core.Files.Rosters;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
 

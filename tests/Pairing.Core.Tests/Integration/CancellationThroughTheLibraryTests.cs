@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Reports;

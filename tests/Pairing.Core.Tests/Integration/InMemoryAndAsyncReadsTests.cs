@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -81,10 +83,10 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
 
         PairingResultFiles.Write(result, In("sync-result"), includeTimings: false);
         await PairingResultFiles.WriteAsync(result, In("async-result"), includeTimings: false);
-        Pairing.Core.Activities.ActivityFiles.Write(records, In("sync.csv"));
-        await Pairing.Core.Activities.ActivityFiles.WriteAsync(records, In("async.csv"));
-        Pairing.Core.Activities.ComplianceReportFiles.Write(report, In("sync-compliance"));
-        await Pairing.Core.Activities.ComplianceReportFiles.WriteAsync(report, In("async-compliance"));
+        Pairing.Core.Files.Activities.ActivityFiles.Write(records, In("sync.csv"));
+        await Pairing.Core.Files.Activities.ActivityFiles.WriteAsync(records, In("async.csv"));
+        Pairing.Core.Files.Compliance.ComplianceReportFiles.Write(report, In("sync-compliance"));
+        await Pairing.Core.Files.Compliance.ComplianceReportFiles.WriteAsync(report, In("async-compliance"));
 
         foreach (var (a, b) in new[] { ("sync-result", "async-result"), ("sync-compliance", "async-compliance") })
         {
@@ -100,9 +102,9 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var missing = await PairingResultFiles.ReadAsync(In("nowhere"));
         Assert.Equal("RES006", Assert.Single(missing.Problems).Code);
 
-        var activities = await Pairing.Core.Activities.ActivityFiles.ReadAsync(In("async.csv"));
+        var activities = await Pairing.Core.Files.Activities.ActivityFiles.ReadAsync(In("async.csv"));
         await using var stream = File.OpenRead(In("async.csv"));
-        var fromStream = await Pairing.Core.Activities.ActivityFiles.ParseAsync(stream);
+        var fromStream = await Pairing.Core.Files.Activities.ActivityFiles.ParseAsync(stream);
         Assert.True(activities.IsValid);
         Assert.Equal(records, activities.Records);
         Assert.Equal(records, fromStream.Records);

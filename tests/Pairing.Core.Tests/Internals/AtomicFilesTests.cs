@@ -1,4 +1,6 @@
 using System.Text;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Generation;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;

@@ -1,4 +1,7 @@
 using Pairing.Core.Activities;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Reports;
@@ -116,7 +119,7 @@ public sealed class SafeFileTests
         Directory.CreateDirectory(dir.File(ComplianceReportFiles.RollupJsonFile));
         var entries = SpecialFiles.WithinSeconds(10, () => Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(dir.Path)));
         Assert.Contains("compliance.csv is not a regular file", entries.Message, StringComparison.Ordinal);
-        var snapshot = Assert.Throws<InvalidDataException>(() => ComplianceSnapshot.Read(dir.Path));
+        var snapshot = Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadSnapshot(dir.Path));
         Assert.Contains("rollup.json is a folder", snapshot.Message, StringComparison.Ordinal);
     }
 

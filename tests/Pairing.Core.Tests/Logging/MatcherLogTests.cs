@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Matching;

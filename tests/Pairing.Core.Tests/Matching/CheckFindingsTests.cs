@@ -2,6 +2,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Tests.Findings;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Matching;
 

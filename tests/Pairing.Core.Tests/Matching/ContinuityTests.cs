@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;

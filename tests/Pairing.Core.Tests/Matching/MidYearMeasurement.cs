@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pairing.Core.Generation;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Matching;

@@ -1,4 +1,5 @@
 using System.Text;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Matching;

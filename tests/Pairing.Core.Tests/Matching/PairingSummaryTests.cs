@@ -1,5 +1,8 @@
+using Pairing.Core.Files.Results;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Matching.Internals;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Matching;
 

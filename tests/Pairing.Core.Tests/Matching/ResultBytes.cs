@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
 
 namespace Pairing.Core.Tests.Matching;

@@ -1,5 +1,8 @@
 using System.Text;
 using Pairing.Core.Activities;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Findings;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;

@@ -1,6 +1,8 @@
+using Pairing.Core.Files.Results;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Matching;
 

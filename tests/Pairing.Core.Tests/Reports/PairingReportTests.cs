@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Pairing.Core.Activities;
-using Pairing.Core.Hierarchy;
+using Pairing.Core.Files.Compliance;
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Reports;
 
@@ -272,7 +273,7 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         try
         {
             ComplianceReportFiles.Write(samples.Compliance, dir);
-            var read = ComplianceSnapshot.Read(dir);
+            var read = ComplianceReportFiles.ReadSnapshot(dir);
             var made = ComplianceSnapshot.From(samples.Compliance);
 
             Assert.Equal(made.AsOf, read.AsOf);
@@ -293,9 +294,9 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
             Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [read]));
             // rollup.json carries every figure the snapshot holds, so compliance.csv is not needed to read it.
             File.Delete(Path.Combine(dir, ComplianceReportFiles.ComplianceFile));
-            Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [ComplianceSnapshot.Read(dir)]));
+            Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [ComplianceReportFiles.ReadSnapshot(dir)]));
             File.Delete(Path.Combine(dir, ComplianceReportFiles.RollupJsonFile));
-            Assert.Throws<FileNotFoundException>(() => ComplianceSnapshot.Read(dir));
+            Assert.Throws<FileNotFoundException>(() => ComplianceReportFiles.ReadSnapshot(dir));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pairing.Core.Reports;
+using Pairing.Core.Activities;
 
 namespace Pairing.Core.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Rosters;

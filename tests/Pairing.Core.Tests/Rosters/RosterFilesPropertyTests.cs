@@ -2,6 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Tests.Rosters;

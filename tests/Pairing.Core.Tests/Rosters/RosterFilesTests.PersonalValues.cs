@@ -1,3 +1,5 @@
+using Pairing.Core.Files.Rosters;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 

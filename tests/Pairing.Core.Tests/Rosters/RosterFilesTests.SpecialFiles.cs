@@ -1,3 +1,5 @@
+using Pairing.Core.Files;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Internals;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Pairing.Core.Files;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Pairing.Core.Activities;
+using Pairing.Core.Files.Activities;
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Findings;

@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;

@@ -1,4 +1,5 @@
 using Pairing.Core.Findings;
+using Pairing.Core.Activities;
 
 namespace Pairing.Core.Activities.Internals;
 

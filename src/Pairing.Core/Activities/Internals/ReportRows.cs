@@ -1,5 +1,6 @@
 using Pairing.Core.Activities.Internals.Rules;
 using Pairing.Core.Matching;
+using Pairing.Core.Activities;
 
 namespace Pairing.Core.Activities.Internals;
 
@@ -9,6 +10,20 @@ internal static class ReportRows
     private static readonly ActivityRule[] Order =
         [ActivityRule.A1, ActivityRule.A2, ActivityRule.A3, ActivityRule.A4, ActivityRule.A5, ActivityRule.A6, ActivityRule.S2, ActivityRule.S3, ActivityRule.S4];
 
+    /// <summary>
+    /// A level's place in the order: the ordinal order of the names compliance.csv gives the levels (county_pair, pair,
+    /// province, record, school_pair), which ComplianceReportFilesTests pin.
+    /// </summary>
+    internal static int LevelRank(ComplianceLevel level) => level switch
+    {
+        ComplianceLevel.CountyPair => 0,
+        ComplianceLevel.Pair => 1,
+        ComplianceLevel.Province => 2,
+        ComplianceLevel.Record => 3,
+        ComplianceLevel.SchoolPair => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a compliance level"),
+    };
+
     public static ReportRow[] Compose(List<ReportRow> small, PairingResult result, PairRule[] pairRules)
     {
         small.Sort(static (a, b) =>
@@ -16,7 +31,7 @@ internal static class ReportRows
             var c = a.Rule.CompareTo(b.Rule);
             if (c == 0)
             {
-                c = string.CompareOrdinal(Names.Of(a.Level), Names.Of(b.Level));
+                c = LevelRank(a.Level).CompareTo(LevelRank(b.Level));
             }
 
             if (c == 0)
@@ -43,10 +58,9 @@ internal static class ReportRows
         var rows = new ReportRow[small.Count + (pairRules.Length * order.Length)];
         var at = 0;
         var next = 0;
-        const string PairLevel = "pair";
         foreach (var rule in Order)
         {
-            while (next < small.Count && small[next].Rule == rule && string.CompareOrdinal(Names.Of(small[next].Level), PairLevel) < 0)
+            while (next < small.Count && small[next].Rule == rule && LevelRank(small[next].Level) < LevelRank(ComplianceLevel.Pair))
             {
                 rows[at++] = small[next++];
             }

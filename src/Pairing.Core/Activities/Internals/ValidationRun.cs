@@ -1,8 +1,9 @@
 using System.Globalization;
-using Pairing.Core.Findings;
 using Pairing.Core.Activities.Internals.Rules;
+using Pairing.Core.Findings;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Activities;
 
 namespace Pairing.Core.Activities.Internals;
 

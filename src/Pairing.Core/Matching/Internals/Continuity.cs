@@ -1,3 +1,4 @@
+
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Matching.Internals;
 

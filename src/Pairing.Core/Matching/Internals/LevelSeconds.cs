@@ -1,4 +1,5 @@
 using System.Collections;
+using Pairing.Core.Hierarchy;
 
 namespace Pairing.Core.Matching.Internals;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Pairing.Core.Internals;
 using Google.OrTools.Sat;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching.Internals;
 

@@ -1,3 +1,5 @@
+using Pairing.Core.Hierarchy;
+
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>

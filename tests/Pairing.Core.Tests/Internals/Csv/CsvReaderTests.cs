@@ -1,4 +1,4 @@
-using Pairing.Core.Internals.Csv;
+using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Tests.Internals.Csv;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Pairing.Core.Internals.Csv;
+using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Tests.Internals.Csv;
 

@@ -1,6 +1,6 @@
-using Pairing.Core.Tests.Matching;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
+using Pairing.Core.Tests.Matching;
 
 namespace Pairing.Core.Tests.Matching.Advice;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Cli;

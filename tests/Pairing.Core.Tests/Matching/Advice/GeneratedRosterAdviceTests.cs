@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Files.Results;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;

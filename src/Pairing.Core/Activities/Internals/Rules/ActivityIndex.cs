@@ -3,6 +3,8 @@ using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
 
 namespace Pairing.Core.Activities.Internals.Rules;
 
@@ -216,7 +218,7 @@ internal sealed class ActivityIndex
         }
 
         var r = Records[record];
-        var rule = code.Rule is { } id ? Enum.Parse<ActivityRule>(id) : Names.RuleOf(r.Kind);
+        var rule = code.Rule is { } id ? Enum.Parse<ActivityRule>(id) : ActivityShape.RuleOf(r.Kind);
         _violations.Add((record, rule, code.Create(new FindingSubject("record", r.Id.Value), null, arguments), unit));
     }
 

@@ -1,5 +1,7 @@
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
 
 namespace Pairing.Core.Activities.Internals.Rules;
 

@@ -1,3 +1,5 @@
+using Pairing.Core.Activities;
+
 namespace Pairing.Core.Activities.Internals.Rules;
 
 /// <summary>

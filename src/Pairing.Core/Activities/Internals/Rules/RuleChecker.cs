@@ -1,3 +1,6 @@
+using Pairing.Core.Activities;
+using Pairing.Core.Activities.Internals;
+
 namespace Pairing.Core.Activities.Internals.Rules;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Activities;
 
 namespace Pairing.Core.Activities.Internals.Rules;
 

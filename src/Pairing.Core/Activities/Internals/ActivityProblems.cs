@@ -1,6 +1,0 @@
-using Pairing.Core.Internals;
-
-namespace Pairing.Core.Activities.Internals;
-
-/// <summary>The problems of activity and holiday files, 100 of a code per file and the rest counted (ACF047).</summary>
-internal sealed class ActivityProblems() : CappedProblemList<ActivityProblem>(ActivityFileFindings.MoreProblems, f => new ActivityProblem(f), p => p.Finding);

@@ -1,0 +1,489 @@
+using System.Globalization;
+using Pairing.Core.Activities;
+using Pairing.Core.Files.Tables;
+using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
+using Pairing.Core.Rosters;
+using Pairing.Core.Files;
+
+namespace Pairing.Core.Files.Activities;
+
+/// <summary>
+/// Reads and writes activity records (<c>activities.csv</c>) and per-province holidays (<c>holidays.csv</c>) in
+/// the programme's CSV format.
+/// </summary>
+/// <remarks>
+/// Reading holds the files to the same discipline as rosters: UTF-8 with or without a BOM or GB18030; columns found
+/// by header name in any order; unknown columns ignored with a warning; every problem listed with its file, line and
+/// column and what was expected; and a file with any error rejected whole. Writing gives UTF-8 without a BOM, \n line
+/// ends, RFC 4180 quoting and cells safe from spreadsheet formula injection.
+/// </remarks>
+public static class ActivityFiles
+{
+    /// <summary>The usual name of the activity records file.</summary>
+    public const string ActivitiesFile = "activities.csv";
+
+    /// <summary>The usual name of the holidays file.</summary>
+    public const string HolidaysFile = "holidays.csv";
+
+    private static readonly string[] ActivityColumns = ["activity_id", "kind", "date"];
+    private static readonly string[] ActivityOptional = ["end_date", "from_id", "to_id", "unit_id", "count", "consent", "detail"];
+    private static readonly string[] HolidayColumns = ["province_id", "year", "kind", "start", "end"];
+
+    /// <summary>Reads and checks activity records, and the holidays file when one is given.</summary>
+    /// <param name="activitiesPath">The activity records file.</param>
+    /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
+    /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ActivityRecordsResult Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(activitiesPath);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = Ambient.Use(cancellationToken);
+        var problems = new ActivityProblems();
+        var activities = ReadBytes(activitiesPath, problems);
+        var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);
+        if (activities is null || (holidaysPath is not null && holidays is null))
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        var records = ParseActivities(activities, Path.GetFileName(activitiesPath), problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, Path.GetFileName(holidaysPath!), problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>Reads and checks activity records as <see cref="Read"/> does, reading the files without blocking a thread on the disk.</summary>
+    /// <param name="activitiesPath">The activity records file.</param>
+    /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read: while reading the files, and between rows while checking.</param>
+    /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ActivityRecordsResult> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(activitiesPath);
+        var problems = new ActivityProblems();
+        var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (!activities.Ok)
+        {
+            problems.Add(FileProblem(activities.Error, activitiesPath));
+        }
+
+        if (holidaysPath is not null && !holidays.Ok)
+        {
+            problems.Add(FileProblem(holidays.Error, holidaysPath));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        using var scope = Ambient.Use(cancellationToken);
+        var records = ParseActivities(activities.Bytes, Path.GetFileName(activitiesPath), problems);
+        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(holidays.Bytes, Path.GetFileName(holidaysPath), problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>
+    /// Reads and checks activity records given as streams (an upload, a database export), as <see cref="Parse"/> does bytes:
+    /// each stream is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; not disposed), then checked.
+    /// </summary>
+    /// <param name="activities">The activity records, as an <c>activities.csv</c> holds them.</param>
+    /// <param name="holidays">The holidays, as a <c>holidays.csv</c> holds them, or null for the default holidays everywhere.</param>
+    /// <param name="cancellationToken">Stops the read: while reading the streams, and between rows while checking.</param>
+    /// <returns>The records and calendar when both are valid, and every problem found either way (a stream past the size cap is one).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ActivityRecordsResult> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(activities);
+        var problems = new ActivityProblems();
+        var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (!a.Ok)
+        {
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: a.Read, Max: InputFileLimits.MaxFileBytes), ActivitiesFile));
+        }
+
+        if (holidays is not null && !h.Ok)
+        {
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: h.Read, Max: InputFileLimits.MaxFileBytes), HolidaysFile));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ActivityRecordsResult(null, null, problems);
+        }
+
+        using var scope = Ambient.Use(cancellationToken);
+        return Parse(a.Bytes, holidays is null ? null : h.Bytes);
+    }
+
+    /// <summary>Writes activity records to a file as <see cref="Write(IEnumerable{ActivityRecord}, string)"/> does (replaced whole, or left as it was), without blocking a thread on the disk.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Stops the write; the file is then left as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is as it was.</exception>
+    public static async Task WriteAsync(IEnumerable<ActivityRecord> records, string path, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(path);
+        using var buffer = new MemoryStream();
+        Write(records, buffer);
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = Path.GetFullPath(path);
+        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
+        await using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
+    /// <summary>Checks activity records (and holidays) already in memory, as <see cref="Read"/> does files.</summary>
+    /// <param name="activities">The bytes of an activity records file.</param>
+    /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>
+    /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
+    public static ActivityRecordsResult Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
+    {
+        var problems = new ActivityProblems();
+        var records = ParseActivities(activities, ActivitiesFile, problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
+        return new ActivityRecordsResult(records, calendar, problems);
+    }
+
+    /// <summary>Writes activity records to a file (replaced whole, or left as it was if writing fails), in the order given.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="path">The file to write.</param>
+    public static void Write(IEnumerable<ActivityRecord> records, string path)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(path);
+        WriteOne(path, stream => Write(records, stream));
+    }
+
+    /// <summary>Writes activity records to a stream, in the order given; the stream is left open.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="stream">The stream to write to.</param>
+    public static void Write(IEnumerable<ActivityRecord> records, Stream stream)
+    {
+        Guard.NotNull(records);
+        Guard.NotNull(stream);
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(writer);
+        csv.WriteHeader(["activity_id", "kind", "date", .. ActivityOptional]);
+        Span<char> date = stackalloc char[10];
+        foreach (var r in records)
+        {
+            Guard.NotNull(r);
+            csv.Write(r.Id.Value);
+            csv.Write(ActivityShape.NameOf(r.Kind));
+            csv.Write(Iso(r.Date, date));
+            csv.Write(r.EndDate is { } end ? Iso(end, date) : []);
+            csv.Write(r.FromId);
+            csv.Write(r.ToId);
+            csv.Write(r.UnitId);
+            if (r.Count is { } count)
+            {
+                csv.Write(count);
+            }
+            else
+            {
+                csv.Write(string.Empty);
+            }
+
+            csv.Write(r.Consent is { } consent ? ActivityShape.NameOf(consent) : string.Empty);
+            csv.Write(r.Detail);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>Writes a calendar's per-province holidays to a file, sorted by province, year and kind.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="path">The file to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
+    public static void WriteHolidays(HolidayCalendar calendar, string path)
+    {
+        Guard.NotNull(calendar);
+        Guard.NotNull(path);
+        WriteOne(path, stream =>
+        {
+            using var csv = new CsvWriter(stream);
+            csv.WriteHeader(HolidayColumns);
+            Span<char> date = stackalloc char[10];
+            foreach (var h in calendar.Holidays)
+            {
+                csv.Write(h.Province.Value);
+                csv.Write(h.Year);
+                csv.Write(h.Kind == HolidayKind.Winter ? "winter" : "summer");
+                csv.Write(Iso(h.Start, date));
+                csv.Write(Iso(h.End, date));
+                csv.EndRow();
+            }
+        });
+    }
+
+    internal static ReadOnlySpan<char> Iso(DateOnly date, Span<char> buffer)
+    {
+        date.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return buffer[..written];
+    }
+
+    private static void WriteOne(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        using var files = AtomicFiles.InPlace(directory);
+        using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            write(stream);
+        }
+
+        files.Commit();
+    }
+
+    /// <summary>A file's bytes, or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
+    internal static byte[]? ReadBytes(string path, ActivityProblems problems)
+    {
+        if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
+        {
+            return bytes;
+        }
+
+        problems.Add(FileProblem(error, path));
+        return null;
+    }
+
+    /// <summary>The problem of a file that cannot be read, named by its file name, with the path as given.</summary>
+    internal static ActivityProblem FileProblem(InputFileError error, string path)
+    {
+        var location = new FindingLocation(Path.GetFileName(path));
+        var pathArgument = FindingArgument.Of("path", path);
+        return new ActivityProblem(error.Issue switch
+        {
+            InputFileIssue.Folder => ActivityFileFindings.FolderNotFile.Create(null, location, pathArgument),
+            InputFileIssue.Special => ActivityFileFindings.SpecialFile.Create(null, location, pathArgument),
+            InputFileIssue.Unreadable => ActivityFileFindings.UnreadableFile.Create(null, location, pathArgument, FindingArgument.Of("error", error.Error)),
+            InputFileIssue.TooLarge => ActivityFileFindings.FileTooLarge.Create(null, location, pathArgument,
+                FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
+            _ => ActivityFileFindings.MissingFile.Create(null, location, pathArgument),
+        });
+    }
+
+    internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
+    {
+        var records = new List<ActivityRecord>(Math.Max(16, bytes.Count((byte)'\n')));
+        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
+        return records;
+    }
+
+    /// <summary>Activity records from a workbook's sheet, through exactly the checks of a CSV file (Pairing.Core.Excel's seam).</summary>
+    internal static List<ActivityRecord> ParseActivities(CellTable cells, ActivityProblems problems)
+    {
+        var records = new List<ActivityRecord>();
+        ActivityCsvTable.Read(problems, cells, ActivityColumns, ActivityOptional, ActivityRow(records));
+        return records;
+    }
+
+    /// <summary>Holidays from a workbook's sheet, through exactly the checks of a CSV file; null when any is an error.</summary>
+    internal static HolidayCalendar? ParseHolidays(CellTable cells, ActivityProblems problems)
+    {
+        var holidays = new List<Holiday>();
+        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        ActivityCsvTable.Read(problems, cells, HolidayColumns, [], HolidayRow(holidays));
+        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+    }
+
+    /// <summary>The check of one activities row, adding each valid record to <paramref name="records"/>.</summary>
+    private static Action<ActivityCsvTable.Row> ActivityRow(List<ActivityRecord> records)
+    {
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Many records name the same students, schools and units: keep one string per id.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(string? id)
+        {
+            if (id is null)
+            {
+                return null;
+            }
+
+            if (ids.TryGetValue(id, out var shared))
+            {
+                return shared;
+            }
+
+            ids.Add(id, id);
+            return id;
+        }
+
+        return row =>
+        {
+            var ok = true;
+            var id = row.Id("activity_id");
+            ok &= id is not null;
+            if (id is not null && !firstLine.TryAdd(id, row.Line))
+            {
+                ok = false;
+                row.Problem(ActivityFileFindings.DuplicateActivity, "activity_id", FindingArgument.Of("id", id), FindingArgument.Of("first", firstLine[id]));
+            }
+
+            var kindText = row.Text("kind");
+            if (!ActivityShape.TryParseKind(kindText, out var kind))
+            {
+                ok = false;
+                row.Problem(ActivityFileFindings.BadKind, "kind", FindingArgument.Of("value", kindText));
+            }
+
+            var date = row.Date("date", required: true, out var dateOk);
+            var end = row.Date("end_date", required: false, out var endOk);
+            ok &= dateOk && endOk;
+            if (date is { } d && end is { } e && e < d)
+            {
+                ok = false;
+                row.Problem(ActivityFileFindings.EndBeforeDate, "end_date", FindingArgument.Of("end", e), FindingArgument.Of("date", d));
+            }
+
+            var from = row.OptionalId("from_id", out var fromOk);
+            var to = row.OptionalId("to_id", out var toOk);
+            var unit = row.OptionalId("unit_id", out var unitOk);
+            ok &= fromOk && toOk && unitOk;
+
+            int? count = null;
+            var countText = row.Text("count");
+            if (countText.Length > 0)
+            {
+                if (int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                {
+                    count = c;
+                }
+                else
+                {
+                    ok = false;
+                    row.Problem(ActivityFileFindings.BadCount, "count", FindingArgument.Of("value", countText));
+                }
+            }
+
+            FamilyConsent? consent = null;
+            var consentText = row.Text("consent");
+            if (consentText.Length > 0)
+            {
+                if (ActivityShape.TryParseConsent(consentText, out var parsed))
+                {
+                    consent = parsed;
+                }
+                else
+                {
+                    ok = false;
+                    row.Problem(ActivityFileFindings.BadConsent, "consent", FindingArgument.Of("value", consentText));
+                }
+            }
+
+            if (kind != 0)
+            {
+                var required = ActivityShape.Required(kind);
+                foreach (var field in (ReadOnlySpan<ActivityShape.Field>)[ActivityShape.Field.From, ActivityShape.Field.To, ActivityShape.Field.Unit, ActivityShape.Field.Count, ActivityShape.Field.Consent])
+                {
+                    var column = ActivityShape.ColumnOf(field);
+                    var present = field switch
+                    {
+                        ActivityShape.Field.From => from is not null || !fromOk,
+                        ActivityShape.Field.To => to is not null || !toOk,
+                        ActivityShape.Field.Unit => unit is not null || !unitOk,
+                        ActivityShape.Field.Count => countText.Length > 0,
+                        _ => consentText.Length > 0,
+                    };
+                    if (required.HasFlag(field) && !present)
+                    {
+                        ok = false;
+                        row.Problem(ActivityFileFindings.MissingField, column, FindingArgument.Of("kind", ActivityShape.NameOf(kind)), FindingArgument.Of("column", column));
+                    }
+                }
+            }
+
+            if (ok && !row.Refused)
+            {
+                records.Add(new ActivityRecord(new ActivityId(id!), kind, date!.Value, end, Shared(from), Shared(to), Shared(unit), count, consent,
+                    row.Text("detail")));
+            }
+        };
+    }
+
+    internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
+    {
+        var holidays = new List<Holiday>();
+        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], HolidayRow(holidays));
+        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+    }
+
+    /// <summary>The check of one holidays row, adding each valid holiday to <paramref name="holidays"/>.</summary>
+    private static Action<ActivityCsvTable.Row> HolidayRow(List<Holiday> holidays)
+    {
+        var firstLine = new Dictionary<(string, int, HolidayKind), int>();
+        return row =>
+        {
+            var province = row.Id("province_id");
+            var yearText = row.Text("year");
+            var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2999;
+            if (!yearOk)
+            {
+                row.Problem(ActivityFileFindings.BadYear, "year", FindingArgument.Of("value", yearText));
+            }
+
+            var kindText = row.Text("kind");
+            HolidayKind? kind = kindText switch
+            {
+                "winter" => HolidayKind.Winter,
+                "summer" => HolidayKind.Summer,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                row.Problem(ActivityFileFindings.BadHolidayKind, "kind", FindingArgument.Of("value", kindText));
+            }
+
+            var start = row.Date("start", required: true, out _);
+            var end = row.Date("end", required: true, out _);
+            var rangeOk = true;
+            if (start is { } s && end is { } e)
+            {
+                if (e < s)
+                {
+                    rangeOk = false;
+                    row.Problem(ActivityFileFindings.EndBeforeStart, "end", FindingArgument.Of("end", e), FindingArgument.Of("start", s));
+                }
+                else if (yearOk && (year < s.Year || year > e.Year))
+                {
+                    rangeOk = false;
+                    row.Problem(ActivityFileFindings.YearOutsideHoliday, "year", FindingArgument.Of("year", year), FindingArgument.Of("start", s), FindingArgument.Of("end", e));
+                }
+            }
+
+            if (province is null || !yearOk || kind is null || start is null || end is null || !rangeOk || row.Refused)
+            {
+                return;
+            }
+
+            if (!firstLine.TryAdd((province, year, kind.Value), row.Line))
+            {
+                row.Problem(ActivityFileFindings.DuplicateHoliday, "kind", FindingArgument.Of("kind", kind.Value), FindingArgument.Of("year", year),
+                    FindingArgument.Of("province", province), FindingArgument.Of("first", firstLine[(province, year, kind.Value)]));
+                return;
+            }
+
+            holidays.Add(new Holiday(new ProvinceId(province), year, kind.Value, start.Value, end.Value));
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using Pairing.Core.Findings;
+
+namespace Pairing.Core.Files;
+
+/// <summary>
+/// The problems of a read, bounded however many rows are bad: the first <see cref="PerCodeAndFile"/> of each code in
+/// each file are kept, and the rest only counted, to be said in one finding per code and file (the reader's
+/// <c>MoreProblems</c> code: ROS065 for rosters, ACF047 for activity records) with the exact count.
+/// </summary>
+/// <typeparam name="T">The reader's problem type, a finding in a wrapper.</typeparam>
+internal abstract class CappedProblemList<T>(FindingDescriptor more, Func<Finding, T> wrap, Func<T, Finding> findingOf) : List<T>
+{
+    /// <summary>How many problems of one code in one file are kept and listed.</summary>
+    public const int PerCodeAndFile = 100;
+
+    private readonly Dictionary<(string Code, string? File), (int Count, FindingSeverity Severity)> _counts = [];
+
+    /// <summary>Keeps the problem, or counts it when its code already has <see cref="PerCodeAndFile"/> in its file.</summary>
+    public new void Add(T problem)
+    {
+        var finding = findingOf(problem);
+        var key = (finding.Code, finding.Location?.File);
+        var (count, _) = _counts.GetValueOrDefault(key);
+        _counts[key] = (count + 1, finding.Severity);
+        if (count < PerCodeAndFile)
+        {
+            base.Add(problem);
+        }
+    }
+
+    /// <summary>The problems kept, each code's count of those left out placed right after its last one listed.</summary>
+    public List<T> WithOmitted()
+    {
+        var all = new List<T>(this);
+        foreach (var ((code, file), (count, severity)) in _counts.Where(c => c.Value.Count > PerCodeAndFile)
+            .OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Code, StringComparer.Ordinal))
+        {
+            var omitted = wrap(new Finding(
+                more,
+                severity,
+                null,
+                file is { } f ? new FindingLocation(f) : null,
+                [FindingArgument.Of("count", count - PerCodeAndFile), FindingArgument.Of("code", code), FindingArgument.Of("listed", PerCodeAndFile)]));
+            var last = all.FindLastIndex(p => findingOf(p) is var g && g.Code == code && g.Location?.File == file);
+            all.Insert(last + 1, omitted);
+        }
+
+        return all;
+    }
+}

@@ -1,0 +1,608 @@
+using System.Globalization;
+using System.Text.Json;
+using Pairing.Core.Activities;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Tables;
+using Pairing.Core.Findings;
+using Pairing.Core.Internals;
+using Pairing.Core.Files;
+
+namespace Pairing.Core.Files.Compliance;
+
+/// <summary>
+/// Writes a <see cref="ComplianceReport"/> as the programme's report folder: <c>compliance.csv</c>, <c>rollup.csv</c>
+/// and <c>rollup.json</c>, fit for filing (备案).
+/// </summary>
+/// <remarks>
+/// The CSV files are meant for people and spreadsheets: UTF-8 with a BOM (so Excel reads their Chinese; or GB18030 when
+/// asked, <see cref="TextFileEncoding"/>), \n line
+/// ends, RFC 4180 quoting and cells safe from spreadsheet formula injection; <c>rollup.json</c> is UTF-8 without one.
+/// Rows are in the report's order (rule, level, subject id, status, code; roll-ups by level, then subject id). The
+/// <c>detail</c> column is rendered from each entry's finding in the language asked for (by default
+/// <see cref="FindingLanguage.ChineseAndEnglish"/>); every other column is data. The same report gives the same bytes,
+/// whatever the order its records came in.
+/// </remarks>
+public static class ComplianceReportFiles
+{
+    /// <summary>The name of the file with one row per rule and subject.</summary>
+    public const string ComplianceFile = "compliance.csv";
+
+    /// <summary>The name of the roll-up file in CSV.</summary>
+    public const string RollupCsvFile = "rollup.csv";
+
+    /// <summary>The name of the roll-up file in JSON.</summary>
+    public const string RollupJsonFile = "rollup.json";
+
+    /// <summary>Every file a compliance folder holds; a write refuses a folder holding anything else, so nothing of anyone's is lost.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [ComplianceFile, RollupCsvFile, RollupJsonFile];
+
+    /// <summary>
+    /// Writes the report into a folder, replacing the folder whole: written beside it and swapped in at once, so the
+    /// filed report is the old one or the new one, never a mix. A folder holding other files is refused, unchanged.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, or holds files that are not the report's; nothing was changed.</exception>
+    public static void Write(ComplianceReport report, string directory) => Write(report, directory, FindingLanguage.ChineseAndEnglish);
+
+    /// <summary>
+    /// Writes the report into a folder, replacing the folder whole: written beside it and swapped in at once, so the
+    /// filed report is the old one or the new one, never a mix. A folder holding other files is refused, unchanged.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    /// <param name="encoding">
+    /// The encoding of <c>compliance.csv</c> and <c>rollup.csv</c>, the files people open: UTF-8 with a BOM, or
+    /// GB18030; <c>rollup.json</c> is UTF-8 without a BOM either way. The default value is <see cref="TextFileEncoding.Utf8WithBom"/>.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not a <see cref="TextFileEncoding"/>; nothing was written.</exception>
+    public static void Write(ComplianceReport report, string directory, FindingLanguage language, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
+        // The whole folder is replaced at once: the filed report is the old one or the new one, never a mix.
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        using (var stream = files.Create(ComplianceFile))
+        {
+            WriteCompliance(report, stream, language, peopleEncoding);
+        }
+
+        using (var stream = files.Create(RollupCsvFile))
+        {
+            WriteRollupCsv(report, stream, peopleEncoding);
+        }
+
+        using (var stream = files.Create(RollupJsonFile))
+        {
+            WriteRollupJson(report, stream);
+        }
+
+        files.Commit();
+    }
+
+    /// <summary>
+    /// Writes the report into a folder as <see cref="Write(ComplianceReport, string, FindingLanguage, TextFileEncoding)"/>
+    /// does (the folder replaced whole, at once), without blocking a thread on the disk.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    /// <param name="encoding">The encoding of the files people open (<c>compliance.csv</c>, <c>rollup.csv</c>).</param>
+    /// <param name="cancellationToken">Stops the write; the folder is then left as it was.</param>
+    /// <returns>A task that completes when the new folder is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, or holds files that are not the report's; nothing was changed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was changed.</exception>
+    public static async Task WriteAsync(
+        ComplianceReport report, string directory, FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
+        var contents = new (string Name, Action<Stream> Write)[]
+        {
+            (ComplianceFile, stream => WriteCompliance(report, stream, language, peopleEncoding)),
+            (RollupCsvFile, stream => WriteRollupCsv(report, stream, peopleEncoding)),
+            (RollupJsonFile, stream => WriteRollupJson(report, stream)),
+        };
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        foreach (var (name, write) in contents)
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
+    /// <summary>Writes <c>compliance.csv</c> to a stream; the stream is left open.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteCompliance(ComplianceReport report, Stream stream) => WriteCompliance(report, stream, FindingLanguage.ChineseAndEnglish);
+
+    /// <summary>Writes <c>compliance.csv</c> to a stream (left open), its <c>detail</c> column in <paramref name="language"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="language">The language of the <c>detail</c> column.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language) =>
+        WriteCompliance(report, stream, language, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
+
+    private static void WriteCompliance(ComplianceReport report, Stream stream, FindingLanguage language, System.Text.Encoding encoding)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(stream);
+        using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(writer);
+        csv.WriteHeader("rule", "level", "subject_id", "status", "code", "unit_id", "count", "required", "detail");
+        var renderer = FindingRenderer.Default;
+        foreach (ref readonly var row in report.Rows)
+        {
+            var finding = report.FindingOf(row);
+            csv.Write(Names.Of(row.Rule));
+            csv.Write(Names.Of(row.Level));
+            csv.Write(row.Subject);
+            csv.Write(Names.Of(row.Status));
+            csv.Write(finding.Code);
+            csv.Write(row.Unit);
+            csv.Write(finding.TryGetArgument<int>("count", out var count) ? Number(count) : null);
+            csv.Write(finding.TryGetArgument<int>("required", out var required) ? Number(required) : null);
+            csv.Write(renderer.Render(finding, language));
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>compliance.csv</c> from a report folder back into typed entries: each row's finding is rebuilt from its
+    /// code and its columns (<c>unit_id</c>, <c>count</c>, <c>required</c>), so the entries equal the report's own.
+    /// The <c>detail</c> column is only text and is never read.
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <returns>The entries, in the file's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The file is missing, not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>, or a row does not fit its code; the message lists every problem, with its line.</exception>
+    public static IReadOnlyList<ComplianceEntry> ReadEntries(string directory)
+    {
+        if (TryReadEntries(directory, out var entries, out var problems))
+        {
+            return entries;
+        }
+
+        throw new InvalidDataException(string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
+    }
+
+    /// <summary>
+    /// Reads <c>compliance.csv</c> back to typed entries as <see cref="ReadEntries"/> does, listing every problem
+    /// instead of throwing: the file missing or not a regular file, its header or columns, each row whose values do not
+    /// fit (located findings, <c>RES…</c> codes).
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="entries">The entries, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the entries were read.</param>
+    /// <returns>Whether the entries were read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(directory);
+        entries = null;
+        var at0 = new FindingLocation(ComplianceFile);
+        var path = Path.Combine(directory, ComplianceFile);
+        if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
+        {
+            problems = [ResultFileFindings.FromFileError(fileError, ComplianceFile, directory)];
+            return false;
+        }
+
+        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
+        {
+            problems = [ResultFileFindings.BadEncoding.Create(null, at0 with { Line = encodingError!.Line },
+                FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", encodingError.Message))];
+            return false;
+        }
+
+        var found = new List<Finding>();
+        var read = new List<ComplianceEntry>();
+        var reader = new CsvReader(text);
+        string[] columns = ["rule", "level", "subject_id", "status", "code", "unit_id", "count", "required"];
+        if (!reader.TryRead(out var header) || header.Error is not null)
+        {
+            problems = [ResultFileFindings.NoHeader.Create(null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile))];
+            return false;
+        }
+
+        var at = CsvHeader.Locate(header, columns, column => found.Add(ResultFileFindings.MissingColumn.Create(
+            null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("column", column))));
+        if (found.Count > 0)
+        {
+            problems = found;
+            return false;
+        }
+
+        var descriptors = FindingCatalog.All.Where(d => d.Category == "compliance").ToDictionary(d => d.Code, StringComparer.Ordinal);
+        while (reader.TryRead(out var record))
+        {
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            if (record.Error is { } error)
+            {
+                found.Add(ResultFileFindings.BadRecord.Create(null, at0 with { Line = error.Line },
+                    FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", error.Message)));
+                continue;
+            }
+
+            string Cell(int k) => at[k] < record.Count ? record.GetString(at[k]) : string.Empty;
+            var line = record.Line;
+            var wrong = new List<string>();
+            var rule = Parse(Cell(0), Enum.GetValues<ActivityRule>(), Names.Of, "rule", wrong);
+            var level = Parse(Cell(1), Enum.GetValues<ComplianceLevel>(), Names.Of, "level", wrong);
+            var subject = Cell(2);
+            var status = Parse(Cell(3), Enum.GetValues<ComplianceStatus>(), Names.Of, "status", wrong);
+            var unit = Cell(5);
+            if (subject.Length == 0)
+            {
+                wrong.Add("subject_id is empty");
+            }
+
+            if (!descriptors.TryGetValue(Cell(4), out var code))
+            {
+                wrong.Add($"code is '{Cell(4)}', expected a compliance code (CMP…, docs/rules.md)");
+            }
+
+            var arguments = new List<FindingArgument>();
+            if (code is not null)
+            {
+                if (code.ArgumentNames.Contains("unit"))
+                {
+                    arguments.Add(FindingArgument.Of("unit", unit));
+                }
+
+                foreach (var (name, k) in (ReadOnlySpan<(string, int)>)[("count", 6), ("required", 7)])
+                {
+                    var cell = Cell(k);
+                    var takes = code.ArgumentNames.Contains(name);
+                    if (takes && int.TryParse(cell, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                    {
+                        arguments.Add(FindingArgument.Of(name, n));
+                    }
+                    else if (takes || cell.Length > 0)
+                    {
+                        wrong.Add(takes ? $"{name} is '{cell}', expected a whole number for code {code.Code}" : $"{name} is '{cell}', but code {code.Code} has no {name}");
+                    }
+                }
+
+                if (code.Rule is { } r && wrong.Count == 0 && r != Names.Of(rule))
+                {
+                    wrong.Add($"rule is {Names.Of(rule)}, but code {code.Code} is an {r} code");
+                }
+            }
+
+            if (wrong.Count > 0)
+            {
+                found.AddRange(wrong.Select(w => ResultFileFindings.BadRow.Create(null, at0 with { Line = line },
+                    FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", w))));
+                continue;
+            }
+
+            var finding = code!.Create(new FindingSubject(Names.Of(level), subject), null, [.. arguments]);
+            read.Add(new ComplianceEntry(rule, level, subject, status, unit, finding));
+        }
+
+        problems = found;
+        entries = found.Count == 0 ? read : null;
+        return entries is not null;
+    }
+
+    private static T Parse<T>(string text, T[] values, Func<T, string> name, string column, List<string> wrong)
+        where T : struct, Enum
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(name(v), text, StringComparison.Ordinal))
+            {
+                return v;
+            }
+        }
+
+        wrong.Add($"{column} is '{text}', expected one of {string.Join(", ", values.Select(name))}");
+        return default;
+    }
+
+    /// <summary>Writes <c>rollup.csv</c> to a stream; the stream is left open.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRollupCsv(ComplianceReport report, Stream stream) => WriteRollupCsv(report, stream, TextEncodings.Of(TextFileEncoding.Utf8WithBom));
+
+    private static void WriteRollupCsv(ComplianceReport report, Stream stream, System.Text.Encoding encoding)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(stream);
+        using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(writer);
+        csv.WriteHeader(
+            "level", "subject_id", "pairs", "a1_completed", "a2_completed", "a3_completed", "camps_held", "camps_valid", "families_reached",
+            "camps_too_small", "camps_outside_holidays", "camp_minimum");
+        foreach (var r in report.Rollups)
+        {
+            csv.Write(Names.Of(r.Level));
+            csv.Write(r.SubjectId);
+            csv.Write(r.Pairs);
+            csv.Write(r.A1Completed);
+            csv.Write(r.A2Completed);
+            csv.Write(r.A3Completed);
+            csv.Write(r.CampsHeld?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampsValid?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.FamiliesReached?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampsTooSmall?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampsOutsideHolidays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Write(r.CampMinimum?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>Writes <c>rollup.json</c> to a stream; the stream is left open.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRollupJson(ComplianceReport report, Stream stream)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(stream);
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+#if NET9_0_OR_GREATER
+            NewLine = "\n",
+#endif
+        };
+#if NET9_0_OR_GREATER
+        using (var json = new Utf8JsonWriter(stream, options))
+        {
+            WriteRollupJson(report, json);
+        }
+#else
+        // Before .NET 9 the writer's line end is the machine's; the same report must give the same bytes on every
+        // machine, so write to memory and fix the line ends (JSON strings escape CR and LF, so only line ends match).
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, options))
+        {
+            WriteRollupJson(report, json);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        stream.Write(bytes, 0, bytes.Length);
+#endif
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteRollupJson(ComplianceReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("as_of", Iso(report.AsOf));
+        json.WriteStartObject("programme_year");
+        json.WriteString("start", Iso(report.ProgrammeYearStart));
+        json.WriteString("end", Iso(report.ProgrammeYearEnd));
+        json.WriteEndObject();
+
+        var thresholds = report.Thresholds;
+        json.WriteStartObject("thresholds");
+        json.WriteNumber("camps_per_year", thresholds.CampsPerYear);
+        json.WriteNumber("regular_letter_interval_days", thresholds.RegularLetterIntervalDays);
+        json.WriteStartObject("camp_minimum");
+        foreach (var (province, minimum) in thresholds.CampMinimumByProvince)
+        {
+            json.WriteNumber(province.Value, minimum);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("holidays");
+        foreach (var holiday in thresholds.Holidays)
+        {
+            json.WriteStartObject();
+            json.WriteString("province_id", holiday.Province.Value);
+            json.WriteString("kind", holiday.Kind == HolidayKind.Winter ? "winter" : "summer");
+            json.WriteString("start", Iso(holiday.Start));
+            json.WriteString("end", Iso(holiday.End));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartObject("statuses");
+        foreach (var rule in Enum.GetValues<ActivityRule>())
+        {
+            json.WriteStartObject(Names.Of(rule));
+            foreach (var status in Enum.GetValues<ComplianceStatus>())
+            {
+                json.WriteNumber(Names.Of(status), report.Count(rule, status));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+
+        json.WritePropertyName("programme");
+        WriteRollup(json, report.Programme);
+        foreach (var (name, level) in (ReadOnlySpan<(string, RollupLevel)>)[("provinces", RollupLevel.Province), ("county_pairs", RollupLevel.CountyPair), ("school_pairs", RollupLevel.SchoolPair)])
+        {
+            json.WriteStartArray(name);
+            foreach (var r in report.Rollups)
+            {
+                if (r.Level == level)
+                {
+                    WriteRollup(json, r);
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    private static void WriteRollup(Utf8JsonWriter json, ComplianceRollup r)
+    {
+        json.WriteStartObject();
+        json.WriteString("level", Names.Of(r.Level));
+        json.WriteString("subject_id", r.SubjectId);
+        json.WriteNumber("pairs", r.Pairs);
+        json.WriteNumber("a1_completed", r.A1Completed);
+        json.WriteNumber("a2_completed", r.A2Completed);
+        json.WriteNumber("a3_completed", r.A3Completed);
+        if (r.CampsHeld is { } held)
+        {
+            json.WriteNumber("camps_held", held);
+        }
+
+        if (r.CampsValid is { } valid)
+        {
+            json.WriteNumber("camps_valid", valid);
+        }
+
+        if (r.FamiliesReached is { } families)
+        {
+            json.WriteNumber("families_reached", families);
+        }
+
+        if (r.CampsTooSmall is { } tooSmall)
+        {
+            json.WriteNumber("camps_too_small", tooSmall);
+        }
+
+        if (r.CampsOutsideHolidays is { } outside)
+        {
+            json.WriteNumber("camps_outside_holidays", outside);
+        }
+
+        if (r.CampMinimum is { } minimum)
+        {
+            json.WriteNumber("camp_minimum", minimum);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads the snapshot back from a compliance report folder: <c>rollup.json</c> carries every figure it holds (the
+    /// status counts, the roll-ups with their camps too small and outside the holidays, the thresholds used), so
+    /// <c>compliance.csv</c> is not read.
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <exception cref="FileNotFoundException">A file of the folder is missing.</exception>
+    /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="Write(ComplianceReport, string)"/> writes, or not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>.</exception>
+    public static ComplianceSnapshot ReadSnapshot(string directory)
+    {
+        if (TryReadSnapshot(directory, out var snapshot, out var problems))
+        {
+            return snapshot;
+        }
+
+        var problem = problems[0];
+        var text = FindingRenderer.Default.RenderLine(problem, FindingLanguage.English);
+        throw problem.Descriptor == ResultFileFindings.MissingFile
+            ? new FileNotFoundException(text, Path.Combine(directory, RollupJsonFile))
+            : new InvalidDataException(text);
+    }
+
+    /// <summary>
+    /// Reads a compliance report folder's roll-up as <see cref="ReadSnapshot"/> does, listing the problem instead of throwing:
+    /// <c>rollup.json</c> missing, not a regular file, or not a roll-up (a located finding, <c>RES…</c>).
+    /// </summary>
+    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="snapshot">The snapshot, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the snapshot was read.</param>
+    /// <returns>Whether the snapshot was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryReadSnapshot(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(directory);
+        snapshot = null;
+        var file = RollupJsonFile;
+        if (!SafeFile.TryReadAllBytes(Path.Combine(directory, file), out var bytes, out var error))
+        {
+            problems = [ResultFileFindings.FromFileError(error, file, directory)];
+            return false;
+        }
+
+        try
+        {
+            snapshot = ParseSnapshot(bytes);
+            problems = [];
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            problems = [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", e.Message))];
+            return false;
+        }
+    }
+
+    private static ComplianceSnapshot ParseSnapshot(byte[] bytes)
+    {
+        using var json = JsonDocument.Parse(bytes);
+        var root = json.RootElement;
+        var counts = new int[(int)ActivityRule.S4 + 1, (int)ComplianceStatus.Warning + 1];
+        var statuses = root.GetProperty("statuses");
+        foreach (var rule in Enum.GetValues<ActivityRule>())
+        {
+            if (!statuses.TryGetProperty(Names.Of(rule), out var byStatus))
+            {
+                continue;
+            }
+
+            foreach (var status in Enum.GetValues<ComplianceStatus>())
+            {
+                counts[(int)rule, (int)status] = byStatus.TryGetProperty(Names.Of(status), out var n) ? n.GetInt32() : 0;
+            }
+        }
+
+        var programme = SnapshotRollup(root.GetProperty("programme"), RollupLevel.Programme);
+        var provinces = root.GetProperty("provinces").EnumerateArray().Select(p => SnapshotRollup(p, RollupLevel.Province))
+            .OrderBy(r => r.SubjectId, StringComparer.Ordinal).ToArray();
+        var thresholds = root.GetProperty("thresholds");
+        var minimum = thresholds.GetProperty("camp_minimum").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+        return new ComplianceSnapshot(
+            SnapshotDate(root.GetProperty("as_of")),
+            SnapshotDate(root.GetProperty("programme_year").GetProperty("start")),
+            SnapshotDate(root.GetProperty("programme_year").GetProperty("end")),
+            counts, programme, provinces, thresholds.GetProperty("camps_per_year").GetInt32(), minimum);
+    }
+
+    private static DateOnly SnapshotDate(JsonElement e) =>
+        DateOnly.ParseExact(e.GetString() ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ComplianceRollup SnapshotRollup(JsonElement e, RollupLevel level) => new(
+        level,
+        e.GetProperty("subject_id").GetString() ?? string.Empty,
+        e.GetProperty("pairs").GetInt32(),
+        e.GetProperty("a1_completed").GetInt32(),
+        e.GetProperty("a2_completed").GetInt32(),
+        e.GetProperty("a3_completed").GetInt32(),
+        e.TryGetProperty("camps_held", out var held) ? held.GetInt32() : null,
+        e.TryGetProperty("camps_valid", out var valid) ? valid.GetInt32() : null,
+        e.TryGetProperty("families_reached", out var families) ? families.GetInt64() : null,
+        e.TryGetProperty("camps_too_small", out var tooSmall) ? tooSmall.GetInt32() : null,
+        e.TryGetProperty("camps_outside_holidays", out var outside) ? outside.GetInt32() : null,
+        e.TryGetProperty("camp_minimum", out var minimum) ? minimum.GetInt32() : null);
+}

@@ -1,0 +1,585 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using Pairing.Core.Files.Tables;
+using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
+using Pairing.Core.Matching;
+using Pairing.Core.Files;
+
+namespace Pairing.Core.Files.Results;
+
+/// <summary>
+/// Reads and writes a pairing result as the programme's result folder (format <c>pairing-result/1</c>):
+/// <c>county_pairs.csv</c>, <c>school_pairs.csv</c>, <c>class_pairs.csv</c> and <c>student_pairs.csv</c> (roster phase only),
+/// <c>unpaired.csv</c> and <c>summary.json</c>.
+/// </summary>
+/// <remarks>
+/// Files are UTF-8 without a BOM, \n line ends, RFC 4180 quoting with cells safe from spreadsheet formula
+/// injection, rows sorted by their first column (ordinal). <c>summary.json</c> has no timestamp; its only figures
+/// that change from run to run are the seconds per stage, kept under the key <c>seconds_per_stage</c>, so that two
+/// runs compare equal byte for byte once that key is left out (or written without it: see
+/// <see cref="Write(PairingResult, string, bool, FindingLanguage, TextFileEncoding)"/>).
+/// </remarks>
+public static class PairingResultFiles
+{
+    /// <summary>The county pairs file's name.</summary>
+    public const string CountyPairsFile = ResultFileNames.CountyPairs;
+
+    /// <summary>The school pairs file's name.</summary>
+    public const string SchoolPairsFile = ResultFileNames.SchoolPairs;
+
+    /// <summary>The class pairs file's name (roster phase only).</summary>
+    public const string ClassPairsFile = ResultFileNames.ClassPairs;
+
+    /// <summary>The student pairs file's name (roster phase only).</summary>
+    public const string StudentPairsFile = ResultFileNames.StudentPairs;
+
+    /// <summary>The unpaired units file's name.</summary>
+    public const string UnpairedFile = ResultFileNames.Unpaired;
+
+    /// <summary>The continuity file's name: what became of each pair of the previous result (only when one was given).</summary>
+    public const string ContinuityFile = ResultFileNames.Continuity;
+
+    /// <summary>The summary file's name.</summary>
+    public const string SummaryFile = ResultFileNames.Summary;
+
+    /// <summary>Every file a result folder may hold; a write refuses a folder holding anything else, so nothing of anyone's is lost.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        [CountyPairsFile, SchoolPairsFile, ClassPairsFile, StudentPairsFile, UnpairedFile, ContinuityFile, SummaryFile];
+
+    /// <summary>
+    /// Writes a result into a folder, replacing the folder whole, with the text columns (the reasons of
+    /// <c>unpaired.csv</c>) in <paramref name="language"/>. The files are written into a new sibling folder and swapped in
+    /// at once (on Linux one atomic exchange), so a reader, a failure or a kill at any moment leaves the old complete
+    /// result or the new one, never a mix; stale temporaries of a killed run are removed by the next write. A folder
+    /// holding files that are not a result's is refused before anything is written.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="directory">The folder.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage; false makes the whole folder byte-identical from run to run. The default value is true.</param>
+    /// <param name="language">The language of the text columns: Chinese, English, or both (<c>中文 / English</c>). The default value is both.</param>
+    /// <param name="encoding">
+    /// The encoding of <c>unpaired.csv</c>, the file people open: UTF-8 with a BOM, or GB18030. The pair files,
+    /// <c>continuity.csv</c> and <c>summary.json</c> are UTF-8 without a BOM either way. The default value is
+    /// <see cref="TextFileEncoding.Utf8WithBom"/>.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not a <see cref="TextFileEncoding"/>; nothing was written.</exception>
+    /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written; nothing was changed.</exception>
+    public static void Write(
+        PairingResult result,
+        string directory,
+        bool includeTimings = true,
+        FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
+    {
+        Guard.NotNull(result);
+        Guard.NotNull(directory);
+        var peopleEncoding = TextEncodings.Of(encoding);
+        // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        WriteFiles(result, files.Create, includeTimings, language, peopleEncoding);
+        files.Commit();
+    }
+
+    /// <summary>Writes each of a result's files to the stream <paramref name="create"/> gives for its name (a planning result has no class or student pair files, a result without a previous one no continuity file).</summary>
+    private static void WriteFiles(PairingResult result, Func<string, Stream> create, bool includeTimings, FindingLanguage language, Encoding peopleEncoding)
+    {
+        using (var csv = new CsvWriter(create(CountyPairsFile)))
+        {
+            csv.WriteHeader("xinjiang_county_id", "inland_county_id");
+            foreach (var p in result.CountyPairs)
+            {
+                csv.Write(p.Xinjiang.Value);
+                csv.Write(p.Inland.Value);
+                csv.EndRow();
+            }
+        }
+
+        using (var csv = new CsvWriter(create(SchoolPairsFile)))
+        {
+            csv.WriteHeader("xinjiang_school_id", "inland_school_id");
+            foreach (var p in result.SchoolPairs)
+            {
+                csv.Write(p.Xinjiang.Value);
+                csv.Write(p.Inland.Value);
+                csv.EndRow();
+            }
+        }
+
+        if (result.Phase == PairingPhase.Roster)
+        {
+            using (var csv = new CsvWriter(create(ClassPairsFile)))
+            {
+                csv.WriteHeader("xinjiang_class_id", "inland_class_id");
+                foreach (var p in result.ClassPairs)
+                {
+                    csv.Write(p.Xinjiang.Value);
+                    csv.Write(p.Inland.Value);
+                    csv.EndRow();
+                }
+            }
+
+            using var students = new CsvWriter(create(StudentPairsFile));
+            students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
+            foreach (var p in result.StudentPairs)
+            {
+                students.Write(p.Xinjiang.Value);
+                students.Write(p.Inland.Value);
+                students.Write(p.CrossClass ? "true" : "false");
+                students.EndRow();
+            }
+        }
+
+        // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
+        using (var csv = new CsvWriter(new StreamWriter(create(UnpairedFile), peopleEncoding, 1 << 16) { NewLine = "\n" }))
+        {
+            csv.WriteHeader(UnpairedColumns);
+            foreach (var u in result.Unpaired)
+            {
+                csv.Write(PairingResult.LevelName(u.Level));
+                csv.Write(u.Id);
+                csv.Write(u.Rule.ToString());
+                csv.Write(u.Code);
+                csv.Write(u.InlandId ?? string.Empty);
+                csv.Write(u.Grade is { } grade ? grade.Number.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                csv.Write(u.Counted ?? string.Empty);
+                csv.Write(u.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(u.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(FindingRenderer.Default.Render(u.Finding, language));
+                csv.EndRow();
+            }
+        }
+
+        if (result.Summary.ContinuityCounts is not null)
+        {
+            using var csv = new CsvWriter(create(ContinuityFile));
+            csv.WriteHeader(ContinuityColumns);
+            foreach (var e in result.Continuity)
+            {
+                csv.Write(PairingResult.LevelName(e.Level));
+                csv.Write(e.XinjiangId);
+                csv.Write(e.InlandId);
+                csv.Write(PairingResult.StatusName(e.Status));
+                csv.Write(e.Rule?.ToString() ?? string.Empty);
+                csv.Write(e.Code);
+                csv.Write(e.Counted ?? string.Empty);
+                csv.Write(e.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(e.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.Write(e.Reason);
+                csv.EndRow();
+            }
+        }
+
+        var summary = result.Summary;
+        if (!includeTimings)
+        {
+            summary = summary.WithoutTimings();
+        }
+
+        using (var stream = create(SummaryFile))
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary));
+            stream.Write(bytes);
+        }
+
+    }
+
+    /// <summary>Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format).</summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="InvalidDataException">A file is missing or malformed; the message lists every problem found, in English (<see cref="TryRead"/> gives them as findings).</exception>
+    public static PairingResult Read(string directory)
+    {
+        if (TryRead(directory, out var result, out var problems))
+        {
+            return result;
+        }
+
+        throw new InvalidDataException(
+            $"The pairing result in '{directory}' cannot be read: "
+            + string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
+    }
+
+    /// <summary>
+    /// Reads a result folder, listing every problem instead of stopping at the first or throwing: each file missing
+    /// or not a regular file, a summary that does not parse or claims options out of range, a CSV file without its
+    /// header or columns, every row whose values do not fit the format, each a located finding (<c>RES…</c>, or the
+    /// <c>OPT…</c> code of a claimed option) in the reader's language.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="result">The result, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the result was read.</param>
+    /// <returns>Whether the result was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static bool TryRead(string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            // One problem, not one per missing file.
+            problems = [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))];
+            result = null;
+            return false;
+        }
+
+        return TryReadFrom(name =>
+        {
+            var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
+            return (ok, bytes, error);
+        }, directory, out result, out problems);
+    }
+
+    /// <summary>
+    /// Reads a result given as its files' contents, keyed by file name (<c>county_pairs.csv</c> … <c>summary.json</c>;
+    /// names compared without case), with every problem listed as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does:
+    /// an upload's zip entries or a database export, with no folder.
+    /// </summary>
+    /// <param name="files">The files' bytes by name.</param>
+    /// <param name="result">The result, when there is no problem; otherwise null.</param>
+    /// <param name="problems">Every problem found; empty when the result was read.</param>
+    /// <returns>Whether the result was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public static bool TryParse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
+        Guard.NotNull(files);
+        var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
+        return TryReadFrom(
+            name => byName.TryGetValue(name, out var bytes) ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+            "(the files given)", out result, out problems);
+    }
+
+    /// <summary>
+    /// Reads a result folder as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does, reading
+    /// its files without blocking a thread on the disk.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="cancellationToken">Stops the read between files.</param>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<PairingResultRead> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return new PairingResultRead(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
+        }
+
+        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
+        foreach (var name in FileNames)
+        {
+            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        TryReadFrom(name => read[name], directory, out var result, out var problems);
+        return new PairingResultRead(result, problems);
+    }
+
+    /// <summary>
+    /// Writes a result into a folder as <see cref="Write"/> does (the folder replaced whole, at once), without blocking a
+    /// thread on the disk.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="directory">The folder.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
+    /// <param name="language">The language of the text columns.</param>
+    /// <param name="encoding">The encoding of the file people open (<c>unpaired.csv</c>).</param>
+    /// <param name="cancellationToken">Stops the write; the folder is then left as it was.</param>
+    /// <returns>A task that completes when the new folder is in place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="directory"/> is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written, is a file or a symbolic link, or holds files that are not a result's; nothing was changed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was changed.</exception>
+    public static async Task WriteAsync(
+        PairingResult result, string directory, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish,
+        TextFileEncoding encoding = TextFileEncoding.Utf8WithBom, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(result);
+        Guard.NotNull(directory);
+        var bytes = ToBytes(result, includeTimings, language, encoding);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var files = AtomicFiles.Folder(directory, FileNames);
+        foreach (var (name, content) in bytes)
+        {
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
+    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
+    /// <param name="language">The language of the text columns.</param>
+    /// <param name="encoding">The encoding of the file people open (<c>unpaired.csv</c>), as <see cref="Write"/> takes it.</param>
+    /// <returns>Each file's bytes by name (no continuity file without a previous result, no class or student pair files for a plan).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static IReadOnlyDictionary<string, byte[]> ToBytes(
+        PairingResult result, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
+    {
+        Guard.NotNull(result);
+        var peopleEncoding = TextEncodings.Of(encoding);
+        var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
+        WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language, peopleEncoding);
+        return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static bool TryReadFrom(
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    {
+        var found = new List<Finding>();
+        PairingSummary? summary = null;
+        var (summaryOk, summaryBytes, summaryError) = file(SummaryFile);
+        if (summaryOk)
+        {
+            try
+            {
+                var bom = summaryBytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes.Span[bom..]));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+            {
+                found.Add(ResultFileFindings.BadSummary.Create(null, new FindingLocation(SummaryFile), FindingArgument.Of("error", e.Message)));
+            }
+        }
+        else
+        {
+            // Missing, or a folder, a pipe, a device, an unreadable or an oversized file in its place.
+            found.Add(ResultFileFindings.FromFileError(summaryError, SummaryFile, directory));
+        }
+
+        // The options a result claims are validated as any options are: a claim of -1 or 50 schools per inland school is
+        // refused here, before any checker or report relies on it. Each keeps its own OPT code, located at the summary.
+        if (summary is not null)
+        {
+            foreach (var failure in summary.Options.ToOptions().Validate())
+            {
+                found.Add(new Finding(failure.Descriptor, failure.Severity, failure.Subject, new FindingLocation(SummaryFile), failure.Arguments));
+            }
+        }
+
+        var roster = summary?.Phase == PairingPhase.Roster;
+        var counties = ReadTable(file, directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
+            r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));
+        var schools = ReadTable(file, directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
+            r => new SchoolPair(new SchoolId(r[0]), new SchoolId(r[1])));
+        var classes = ReadTable(file, directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
+            r => new ClassPair(new ClassId(r[0]), new ClassId(r[1])));
+        var students = ReadTable(file, directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
+            r => new StudentPair(new StudentId(r[0]), new StudentId(r[1]), r[2] switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
+            }));
+        var unpaired = ReadTable(file, directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
+        var continuity = ReadTable(file, directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
+        problems = found;
+        result = found.Count == 0 && summary is not null
+            ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary)
+            : null;
+        return result is not null;
+    }
+
+
+    private static readonly string[] UnpairedColumns =
+        ["level", "id", "rule", "code", "inland_id", "grade", "counted", "available", "needed", "reason"];
+
+    /// <summary>
+    /// One row of <c>unpaired.csv</c> back to its finding: the code names the descriptor, and its arguments are the
+    /// columns; a row whose rule, counted word or numbers do not fit its code is refused, and so is one whose reason is not
+    /// the code's own words for those numbers (in Chinese, English, or both as written by default).
+    /// </summary>
+    private static UnpairedUnit ParseUnpaired(string[] r)
+    {
+        var level = ParseLevel(r[0]);
+        var id = r[1].Length > 0 ? r[1] : throw new FormatException("id is empty");
+        var rule = ParseRule(r[2]);
+        if (!UnpairedFindings.TryGet(r[3], out var descriptor))
+        {
+            throw new FormatException($"code is '{r[3]}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
+        }
+
+        if (descriptor.Rule != rule.ToString())
+        {
+            throw new FormatException($"rule is {r[2]}, but code {descriptor.Code} is a {descriptor.Rule} code");
+        }
+
+        if (!string.Equals(UnpairedFindings.CountedBy(descriptor) ?? string.Empty, r[6], StringComparison.Ordinal))
+        {
+            throw new FormatException($"counted is '{r[6]}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
+        }
+
+        var arguments = new List<FindingArgument>();
+        void Take(string name, string column, string text, Func<string, object> parse)
+        {
+            var takes = descriptor.ArgumentNames.Contains(name);
+            if (takes && text.Length == 0)
+            {
+                throw new FormatException($"{column} is empty, but code {descriptor.Code} gives it");
+            }
+
+            if (!takes && text.Length > 0)
+            {
+                throw new FormatException($"{column} is '{text}', but code {descriptor.Code} has no {column}");
+            }
+
+            if (takes)
+            {
+                arguments.Add(FindingArgument.Of(name, parse(text)));
+            }
+        }
+
+        static object Whole(string text, string column) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new FormatException($"{column} is '{text}', expected a whole number");
+        Take("inland", "inland_id", r[4], t => t);
+        Take("grade", "grade", r[5], t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= Grade.MinNumber and <= Grade.MaxNumber
+            ? new Grade(g)
+            : throw new FormatException($"grade is '{t}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
+        Take("available", "available", r[7], t => Whole(t, "available"));
+        Take("needed", "needed", r[8], t => Whole(t, "needed"));
+        var unit = UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
+        // The reason is what a person reads in a spreadsheet: it must say what the code and numbers say, in one of the
+        // languages the writer offers. It is rendered again and compared, never parsed.
+        if (!ReasonFits(unit.Finding, r[9]))
+        {
+            throw new FormatException($"reason is '{Shorten(r[9])}', but code {descriptor.Code} with this row's numbers reads " +
+                $"'{Shorten(FindingRenderer.Default.Render(unit.Finding, FindingLanguage.English))}'; expected that text in Chinese, English or both (Chinese / English)");
+        }
+
+        return unit;
+    }
+
+    private static bool ReasonFits(Finding finding, string reason)
+    {
+        var text = reason.Trim();
+        return string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.ChineseAndEnglish), StringComparison.Ordinal)
+            || string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.Chinese), StringComparison.Ordinal)
+            || string.Equals(text, FindingRenderer.Default.Render(finding, FindingLanguage.English), StringComparison.Ordinal);
+    }
+
+    /// <summary>At most about 80 characters of what the file says, so that a message never echoes a whole field back.</summary>
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+
+    /// <summary>A status as <c>continuity.csv</c> writes it: kept, dropped or new.</summary>
+    private static readonly string[] ContinuityColumns =
+        ["level", "xinjiang_id", "inland_id", "status", "rule", "code", "counted", "available", "needed", "reason"];
+
+    private static ContinuityEntry ParseContinuity(string[] r)
+    {
+        static long? Number(string text, string column) =>
+            text.Length == 0 ? null
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new FormatException($"{column} is '{text}', expected a whole number or nothing");
+        return new ContinuityEntry(
+            ParseLevel(r[0]),
+            r[1].Length > 0 ? r[1] : throw new FormatException("xinjiang_id is empty"),
+            r[2].Length > 0 ? r[2] : throw new FormatException("inland_id is empty"),
+            r[3] switch
+            {
+                "kept" => ContinuityStatus.Kept,
+                "dropped" => ContinuityStatus.Dropped,
+                "new" => ContinuityStatus.New,
+                _ => throw new FormatException($"status is '{r[3]}', expected kept, dropped or new"),
+            },
+            r[4].Length == 0 ? null : ParseRule(r[4]),
+            r[5].Length > 0 ? r[5] : throw new FormatException("code is empty"),
+            r[6].Length == 0 ? null : r[6],
+            Number(r[7], "available"),
+            Number(r[8], "needed"),
+            r[9]);
+    }
+
+    private static PairingLevel ParseLevel(string text) => text switch
+    {
+        "county" => PairingLevel.County,
+        "school" => PairingLevel.School,
+        "class" => PairingLevel.Class,
+        "student" => PairingLevel.Student,
+        _ => throw new FormatException($"level is '{text}', expected county, school, class or student"),
+    };
+
+    private static PairingRule ParseRule(string text) =>
+        Enum.TryParse<PairingRule>(text, out var rule) && Enum.IsDefined(rule) && text.StartsWith('P')
+            ? rule
+            : throw new FormatException($"rule is '{text}', expected P1 to P7");
+
+    private static List<T> ReadTable<T>(
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> source, string directory, string file, string[] columns, bool required,
+        List<Finding> problems, Func<string[], T> parse)
+    {
+        var rows = new List<T>();
+        var (readable, bytes, fileError) = source(file);
+        if (!readable)
+        {
+            if (required || fileError.Issue != InputFileIssue.Missing)
+            {
+                problems.Add(ResultFileFindings.FromFileError(fileError, file, directory));
+            }
+
+            return rows;
+        }
+
+        if (!TextDecoding.TryDecode(bytes.Span, out var text, out _, out var encodingError))
+        {
+            problems.Add(ResultFileFindings.BadEncoding.Create(null, new FindingLocation(file, Line: encodingError!.Line),
+                FindingArgument.Of("file", file), FindingArgument.Of("error", encodingError.Message)));
+            return rows;
+        }
+
+        var reader = new CsvReader(text);
+        if (!reader.TryRead(out var header) || header.Error is not null)
+        {
+            problems.Add(ResultFileFindings.NoHeader.Create(null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file)));
+            return rows;
+        }
+
+        var at = CsvHeader.Locate(header, columns, column => problems.Add(ResultFileFindings.MissingColumn.Create(
+            null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file), FindingArgument.Of("column", column))));
+        if (at.Any(i => i < 0))
+        {
+            return rows;
+        }
+
+        var values = new string[columns.Length];
+        while (reader.TryRead(out var record))
+        {
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            if (record.Error is { } error)
+            {
+                problems.Add(ResultFileFindings.BadRecord.Create(null, new FindingLocation(file, Line: error.Line),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", error.Message)));
+                continue;
+            }
+
+            try
+            {
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    values[k] = at[k] < record.Count ? record.GetString(at[k]) : throw new FormatException($"column '{columns[k]}' is missing");
+                }
+
+                rows.Add(parse(values));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                problems.Add(ResultFileFindings.BadRow.Create(null, new FindingLocation(file, Line: record.Line),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
+            }
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using Pairing.Core.Files.Tables;
+using Pairing.Core.Findings;
+using Pairing.Core.Rosters;
+
+namespace Pairing.Core.Files.Rosters;
+
+/// <summary>
+/// The part of reading a roster file that is the same for every file: decoding, the header (required, optional,
+/// unknown, duplicated and personal-data columns), field counts, and positions for every problem.
+/// </summary>
+internal static class CsvTable
+{
+    public static void Read(
+        RosterBuilder builder,
+        TableInput input,
+        string fileName,
+        string table,
+        string[] required,
+        string[] optional,
+        bool allowName,
+        Action<RowReader, RosterBuilder.Source> onRow)
+    {
+        if (input.Cells is { } cells)
+        {
+            CellTableReader.Read(builder, cells, table, required, optional, allowName, onRow);
+            return;
+        }
+
+        var readable = CsvTableReader.Read(
+            input.Bytes.Span,
+            required,
+            optional,
+            name => PersonalData.LooksLikePersonalColumn(name, allowName),
+            (issue, line, column, columnName, arguments) =>
+                builder.AddProblem(new RosterProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
+            (columns, personal) =>
+            {
+                var files = new RosterBuilder.FileColumns(fileName, table, columns);
+                var rowReader = new RowReader(builder, files, columns) { Personal = personal };
+                return record =>
+                {
+                    rowReader.Record = record;
+                    onRow(rowReader, new RosterBuilder.Source(files, record.Line));
+                };
+            });
+        if (!readable)
+        {
+            builder.MarkUnreadable(table);
+        }
+    }
+
+    internal static FindingDescriptor CodeOf(CsvTableIssue issue) => issue switch
+    {
+        CsvTableIssue.Utf16 => RosterFindings.Utf16,
+        CsvTableIssue.BadByte => RosterFindings.BadByte,
+        CsvTableIssue.EmptyFile => RosterFindings.EmptyFile,
+        CsvTableIssue.UnclosedQuote => RosterFindings.UnclosedQuote,
+        CsvTableIssue.TextAfterQuote => RosterFindings.TextAfterQuote,
+        CsvTableIssue.QuoteInField => RosterFindings.QuoteInField,
+        CsvTableIssue.FieldCount => RosterFindings.FieldCount,
+        CsvTableIssue.MissingColumn => RosterFindings.MissingColumn,
+        CsvTableIssue.DuplicateColumn => RosterFindings.DuplicateColumn,
+        CsvTableIssue.UnknownColumn => RosterFindings.UnknownColumn,
+        CsvTableIssue.IdCardValue => RosterFindings.IdCardValue,
+        CsvTableIssue.PhoneValues => RosterFindings.PersonalValues,
+        CsvTableIssue.EmailValues => RosterFindings.EmailValues,
+        CsvTableIssue.WrongSeparator => RosterFindings.WrongSeparator,
+        CsvTableIssue.FieldTooLong => RosterFindings.FieldTooLong,
+        CsvTableIssue.LineTooLong => RosterFindings.LineTooLong,
+        CsvTableIssue.BlankLines => RosterFindings.BlankLines,
+        _ => RosterFindings.PersonalColumn,
+    };
+
+    /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
+    internal sealed class RowReader(RosterBuilder builder, RosterBuilder.FileColumns file, Dictionary<string, int> columns)
+    {
+        public CsvRecord Record { get; set; }
+
+        /// <summary>The row's cells (column A first) when the table is a workbook's sheet, in place of <see cref="Record"/>.</summary>
+        public IReadOnlyList<string>? Cells { get; set; }
+
+        /// <summary>The sheet row of <see cref="Cells"/>.</summary>
+        public int CellRow { get; set; }
+
+        /// <summary>Which of the row's cells held an ID-card-shaped value (already reported): they read as empty.</summary>
+        public PersonalCells? Personal { get; set; }
+
+        /// <summary>
+        /// Whether the row held an ID-card-shaped value: such a row is not read (its problem says so), though what it
+        /// names is still rejected by id, so that other rows naming it are not reported one by one.
+        /// </summary>
+        public bool Refused => Personal is { Any: true };
+
+        // Callers pass the same literal column names for every row: a reference check over a handful of names is
+        // much cheaper than a dictionary look-up per field on a file of two million rows.
+        private readonly (string Name, int Index)[] _recent = [.. columns.Select(kv => (kv.Key, kv.Value - 1))];
+
+        public bool Has(string column)
+        {
+            foreach (var (name, _) in _recent)
+            {
+                if (ReferenceEquals(name, column))
+                {
+                    return true;
+                }
+            }
+
+            return columns.ContainsKey(column);
+        }
+
+        public ReadOnlySpan<char> Span(string column)
+        {
+            var index = IndexOf(column);
+            if (Personal is { Any: true } personal && personal.IsFlagged(index))
+            {
+                return default;
+            }
+
+            if (Cells is { } cells)
+            {
+                return index < cells.Count ? cells[index].AsSpan() : default;
+            }
+
+            var span = Record.GetSpan(index, out var escaped);
+            return escaped || (span.Length > 1 && span[0] == '\'') ? Record.GetString(index).AsSpan() : span;
+        }
+
+        public string Text(string column) => IsFlagged(column)
+            ? string.Empty
+            : Cells is { } cells
+                ? (IndexOf(column) is var index && index < cells.Count ? cells[index] : string.Empty)
+                : Record.GetString(IndexOf(column));
+
+        private bool IsFlagged(string column) => Personal is { Any: true } personal && personal.IsFlagged(IndexOf(column));
+
+        /// <summary>A value field (not an id), with what spreadsheets do to values undone (<see cref="CellText.Fold"/>).</summary>
+        public ReadOnlySpan<char> Value(string column) => CellText.Fold(Span(column));
+
+        private int IndexOf(string column)
+        {
+            foreach (var (name, index) in _recent)
+            {
+                if (ReferenceEquals(name, column))
+                {
+                    return index;
+                }
+            }
+
+            return columns[column] - 1;
+        }
+
+        /// <summary>The id field's text as written, whether valid or not; null when empty.</summary>
+        public string? RawId(string column) => Span(column) is { Length: > 0 } text ? text.ToString() : null;
+
+        /// <summary>An id field, or null (with a problem reported) when it is not a valid id.</summary>
+        public string? Id(string column) => IdSpan(column, out var value) ? value.ToString() : null;
+
+        /// <summary>An id field as a span, or false (with a problem reported) when it is not a valid id.</summary>
+        public bool IdSpan(string column, out ReadOnlySpan<char> value)
+        {
+            value = Span(column);
+            if (IsFlagged(column))
+            {
+                return false; // reported as an ID-card-shaped value, which no other problem may show
+            }
+
+            if (value.Length == 0)
+            {
+                Problem(RosterFindings.EmptyId, column, FindingArgument.Of("column", column));
+                return false;
+            }
+
+            if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+            {
+                Problem(RosterFindings.SpacedId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
+                return false;
+            }
+
+            if (CellText.IsENotation(value))
+            {
+                Problem(RosterFindings.NumberId, column, FindingArgument.Of("column", column), FindingArgument.Of("value", value.ToString()));
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (char.IsControl(c))
+                {
+                    Problem(RosterFindings.ControlInId, column, FindingArgument.Of("column", column),
+                        FindingArgument.Of("character", "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Reports a problem at this record's field of <paramref name="column"/>.</summary>
+        public void Problem(FindingDescriptor code, string column, params FindingArgument[] arguments)
+        {
+            if (IsFlagged(column))
+            {
+                return; // the cell's one problem is that it holds an ID-card-shaped value, already reported
+            }
+
+            builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments)));
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using System.Buffers;
+using System.Text;
+using Pairing.Core.Files;
+
+namespace Pairing.Core.Files.Tables;
+
+/// <summary>
+/// An RFC 4180 reader over a whole decoded file, one record at a time, that never throws on bad input: a
+/// malformed field is reported through <see cref="CsvRecord.Error"/> with its line and column, and reading goes
+/// on at the next line so that every problem of a file can be listed at once.
+/// </summary>
+/// <remarks>
+/// We own this reader rather than take Sep's or CsvHelper's because the contract needs exact positions for
+/// every problem and recovery after each one; benchmarks/CsvParserBenchmarks compares its speed with Sep.
+/// </remarks>
+internal sealed class CsvReader
+{
+    private readonly string _text;
+    private int _pos;
+    private int _line = 1;
+    private readonly List<(int Start, int Length, int Column, bool Escaped)> _fields = new(8);
+    private readonly StringBuilder _scratch = new();
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
+
+    public CsvReader(string text) => _text = text;
+
+    /// <summary>Reads the next record; false at the end of the text.</summary>
+    public bool TryRead(out CsvRecord record)
+    {
+        _fields.Clear();
+        var text = _text;
+        if (_pos >= text.Length)
+        {
+            record = default;
+            return false;
+        }
+
+        var startLine = _line;
+        var recordStart = _pos;
+        CsvError? error = null;
+        while (true)
+        {
+            var fieldStart = _pos;
+            var column = _fields.Count + 1;
+            if (_pos < text.Length && text[_pos] == '"')
+            {
+                // Quoted field: runs to the next lone quote; "" is an escaped quote; may span lines.
+                _pos++;
+                var contentStart = _pos;
+                var escaped = false;
+                var closed = false;
+                while (_pos < text.Length)
+                {
+                    var skip = text.AsSpan(_pos).IndexOfAny(QuotedStops);
+                    if (skip < 0)
+                    {
+                        _pos = text.Length;
+                        break;
+                    }
+
+                    _pos += skip;
+                    var c = text[_pos];
+                    if (c == '"')
+                    {
+                        if (_pos + 1 < text.Length && text[_pos + 1] == '"')
+                        {
+                            escaped = true;
+                            _pos += 2;
+                            continue;
+                        }
+
+                        closed = true;
+                        break;
+                    }
+
+                    if (c == '\n')
+                    {
+                        _line++;
+                    }
+
+                    _pos++;
+                }
+
+                if (!closed)
+                {
+                    error ??= new CsvError(startLine, column, CsvErrorKind.UnclosedQuote);
+                    _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                    break;
+                }
+
+                _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                _pos++; // closing quote
+                if (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
+                {
+                    error ??= new CsvError(_line, column, CsvErrorKind.TextAfterQuote);
+                    while (_pos < text.Length && text[_pos] is not (',' or '\n'))
+                    {
+                        _pos++;
+                    }
+                }
+            }
+            else
+            {
+                while (true)
+                {
+                    // Vectorised search for the next character that matters; most fields are short plain text.
+                    var next = text.AsSpan(_pos).IndexOfAny(UnquotedStops);
+                    if (next < 0)
+                    {
+                        _pos = text.Length;
+                        break;
+                    }
+
+                    _pos += next;
+                    if (text[_pos] != '"')
+                    {
+                        break;
+                    }
+
+                    error ??= new CsvError(_line, column, CsvErrorKind.QuoteInField);
+                    _pos++;
+                }
+
+                _fields.Add((fieldStart, _pos - fieldStart, column, false));
+            }
+
+            if (_pos >= text.Length)
+            {
+                break;
+            }
+
+            var ch = text[_pos];
+            if (ch == ',')
+            {
+                _pos++;
+                continue;
+            }
+
+            // End of record: \n, \r\n or a lone \r.
+            _pos++;
+            if (ch == '\r' && _pos < text.Length && text[_pos] == '\n')
+            {
+                _pos++;
+            }
+
+            _line++;
+            break;
+        }
+
+        // Too long a field or line ends the file's reading (the caller stops): junk costs what is kept.
+        if (_pos - recordStart > InputFileLimits.MaxLineChars)
+        {
+            error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: _pos - recordStart);
+        }
+        else
+        {
+            foreach (var f in _fields)
+            {
+                if (f.Length > InputFileLimits.MaxFieldChars)
+                {
+                    error = new CsvError(startLine, f.Column, CsvErrorKind.FieldTooLong, Length: f.Length);
+                    break;
+                }
+            }
+        }
+
+        record = new CsvRecord(this, startLine, _fields.Count, error);
+        return true;
+    }
+
+    internal ReadOnlySpan<char> Field(int index, out bool escaped)
+    {
+        var f = _fields[index];
+        escaped = f.Escaped;
+        return _text.AsSpan(f.Start, f.Length);
+    }
+
+    internal string FieldString(int index)
+    {
+        var span = Field(index, out var escaped);
+        if (escaped)
+        {
+            _scratch.Clear();
+            for (var i = 0; i < span.Length; i++)
+            {
+                _scratch.Append(span[i]);
+                if (span[i] == '"')
+                {
+                    i++; // skip the doubled quote
+                }
+            }
+
+            return CsvEscaping.Unprotect(_scratch.ToString());
+        }
+
+        return CsvEscaping.Unprotect(span);
+    }
+}
+
+/// <summary>What is wrong with a file's encoding or CSV syntax.</summary>
+internal enum CsvErrorKind
+{
+    /// <summary>The file is UTF-16.</summary>
+    Utf16,
+
+    /// <summary>A byte is neither UTF-8 nor GB18030.</summary>
+    BadByte,
+
+    /// <summary>A quoted field is never closed.</summary>
+    UnclosedQuote,
+
+    /// <summary>Text follows a closing quote.</summary>
+    TextAfterQuote,
+
+    /// <summary>A quote inside an unquoted field.</summary>
+    QuoteInField,
+
+    /// <summary>A field longer than <see cref="InputFileLimits.MaxFieldChars"/>.</summary>
+    FieldTooLong,
+
+    /// <summary>A record longer than <see cref="InputFileLimits.MaxLineChars"/>.</summary>
+    LineTooLong,
+}
+
+/// <summary>
+/// A problem in the CSV syntax or encoding, at a 1-based line and field (0 when it is not in one field), as data:
+/// readers turn it into their own findings. <see cref="Message"/> and <see cref="Expected"/> are an English rendering
+/// for the internal readers that still report text.
+/// </summary>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Column">The 1-based field, or 0.</param>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Byte">For <see cref="CsvErrorKind.BadByte"/>: the byte's value.</param>
+/// <param name="Character">For <see cref="CsvErrorKind.BadByte"/>: the 1-based character on its line.</param>
+/// <param name="Offset">For <see cref="CsvErrorKind.BadByte"/>: the byte offset in the file.</param>
+/// <param name="Length">For <see cref="CsvErrorKind.FieldTooLong"/> and <see cref="CsvErrorKind.LineTooLong"/>: the length in characters.</param>
+internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byte = 0, int Character = 0, long Offset = 0, long Length = 0)
+{
+    /// <summary>Whether the file cannot be read past this error (a field or line over the limit).</summary>
+    public bool StopsReading => Kind is CsvErrorKind.FieldTooLong or CsvErrorKind.LineTooLong;
+
+    public string Message => Kind switch
+    {
+        CsvErrorKind.FieldTooLong => FormattableString.Invariant($"a field of {Length} characters, more than the {InputFileLimits.MaxFieldChars} a field may have; the file is not read further"),
+        CsvErrorKind.LineTooLong => FormattableString.Invariant($"a line of {Length} characters, more than the {InputFileLimits.MaxLineChars} a line may have; the file is not read further"),
+        CsvErrorKind.Utf16 => "the file is UTF-16",
+        CsvErrorKind.BadByte => FormattableString.Invariant($"byte 0x{Byte:X2} at character {Character} (byte offset {Offset}) is neither UTF-8 nor GB18030"),
+        CsvErrorKind.UnclosedQuote => "a quoted field is never closed",
+        CsvErrorKind.TextAfterQuote => "text follows a closing quote",
+        _ => "a quote inside an unquoted field",
+    };
+
+    public string Expected => Kind switch
+    {
+        CsvErrorKind.FieldTooLong or CsvErrorKind.LineTooLong => "a CSV file of rows, as the format describes",
+        CsvErrorKind.Utf16 or CsvErrorKind.BadByte => "a text file in UTF-8 (with or without a BOM) or GB18030",
+        CsvErrorKind.UnclosedQuote => "a closing quote (\")",
+        CsvErrorKind.TextAfterQuote => "a comma or the end of the line after a quoted field",
+        _ => "the whole field in quotes, with inner quotes doubled",
+    };
+
+    /// <summary>The byte as the messages show it: <c>0xFF</c>.</summary>
+    public string ByteText => FormattableString.Invariant($"0x{Byte:X2}");
+}
+
+/// <summary>A record read by <see cref="CsvReader"/>; valid until the next read.</summary>
+internal readonly struct CsvRecord
+{
+    private readonly CsvReader _reader;
+
+    internal CsvRecord(CsvReader reader, int line, int count, CsvError? error)
+    {
+        _reader = reader;
+        Line = line;
+        Count = count;
+        Error = error;
+    }
+
+    /// <summary>The 1-based line the record starts on.</summary>
+    public int Line { get; }
+
+    /// <summary>How many fields the record has.</summary>
+    public int Count { get; }
+
+    /// <summary>The first syntax problem of the record, if any.</summary>
+    public CsvError? Error { get; }
+
+    /// <summary>Whether the record is a blank line (one empty field).</summary>
+    public bool IsBlank => Count == 1 && _reader.Field(0, out _).IsEmpty;
+
+    /// <summary>The field as a string, unescaped and with formula protection removed.</summary>
+    public string GetString(int index) => _reader.FieldString(index);
+
+    /// <summary>The field's raw text: unescaped only when it holds no doubled quote (check with <paramref name="escaped"/>).</summary>
+    public ReadOnlySpan<char> GetSpan(int index, out bool escaped) => _reader.Field(index, out escaped);
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using Pairing.Core.Findings;
+using Pairing.Core.Internals;
+
+namespace Pairing.Core.Files.Tables;
+
+/// <summary>
+/// What reading any workbook sheet has in common, for rosters and activity records alike: the first non-empty row is
+/// the header, read through <see cref="CsvTableReader"/>'s own header checks (as one quoted CSV line, so that what a
+/// header may say is decided in one place for files and sheets); wholly empty rows are skipped; a filled cell past the
+/// header's columns is reported once per column; every cell, named or not, is looked at for personal data, even when
+/// the header refused the table.
+/// </summary>
+internal static class SheetTableReader
+{
+    /// <summary>Reads a sheet's rows, handing each non-empty one to the handler <paramref name="start"/> makes from the header's columns.</summary>
+    /// <param name="cells">The sheet.</param>
+    /// <param name="required">The columns the table must have.</param>
+    /// <param name="optional">The columns it may have.</param>
+    /// <param name="isPersonal">Whether a header names personal data.</param>
+    /// <param name="report">The table's problems, each at its sheet row (the header's problems at the header row).</param>
+    /// <param name="emptySheet">Told when the sheet has no header row at all.</param>
+    /// <param name="unheaded">Told of a filled cell past the header's columns: its sheet row, its 1-based column and the header's row.</param>
+    /// <param name="start">Makes the row handler from the header's columns (name to 1-based field number) and the table's <see cref="PersonalCells"/>.</param>
+    /// <returns>Whether the rows could be read; when not, the problems reported say why.</returns>
+    public static bool Read(
+        CellTable cells,
+        string[] required,
+        string[] optional,
+        Func<string, bool> isPersonal,
+        CsvTableReport report,
+        Action emptySheet,
+        Action<int, int, int> unheaded,
+        Func<Dictionary<string, int>, PersonalCells, Action<CellRow>> start)
+    {
+        using var rows = cells.Rows.GetEnumerator();
+        CellRow header = default;
+        var found = false;
+        while (rows.MoveNext())
+        {
+            if (!IsBlank(rows.Current.Cells))
+            {
+                header = rows.Current;
+                found = true;
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            emptySheet();
+            return false;
+        }
+
+        // The header's cells are valid only until the next row is read: make its CSV line now.
+        var width = header.Cells.Count;
+        while (width > 0 && string.IsNullOrWhiteSpace(header.Cells[width - 1]))
+        {
+            width--;
+        }
+
+        var line = new StringBuilder();
+        for (var i = 0; i < width; i++)
+        {
+            line.Append(i == 0 ? "\"" : ",\"").Append(header.Cells[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        line.Append('\n');
+        var headerRow = header.Number;
+        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
+        PersonalCells? personal = null;
+        Action<CellRow>? onRow = null;
+        var readable = CsvTableReader.Read(
+            Encoding.UTF8.GetBytes(line.ToString()),
+            required,
+            optional,
+            isPersonal,
+            (issue, at, column, columnName, arguments) => report(issue, inRows ? at : headerRow, column, columnName, arguments),
+            (columns, cellsPersonal) =>
+            {
+                personal = cellsPersonal;
+                onRow = start(columns, cellsPersonal);
+                return _ => { };
+            });
+        inRows = true;
+        readable &= onRow is not null;
+        HashSet<int>? reported = null;
+        var polled = 0;
+        while (rows.MoveNext())
+        {
+            Ambient.Poll(ref polled);
+            var row = rows.Current;
+            if (IsBlank(row.Cells))
+            {
+                continue; // spreadsheets keep rows that were emptied, often at the end: they hold nothing to check
+            }
+
+            if (readable)
+            {
+                for (var i = width; i < row.Cells.Count; i++)
+                {
+                    if (!string.IsNullOrWhiteSpace(row.Cells[i]) && (reported ??= []).Add(i))
+                    {
+                        unheaded(row.Number, i + 1, headerRow);
+                    }
+                }
+            }
+
+            if (personal is not null)
+            {
+                personal.BeginRow();
+                for (var i = 0; i < row.Cells.Count; i++)
+                {
+                    var cell = row.Cells[i];
+                    if (cell.Length >= 5)
+                    {
+                        personal.Check(row.Number, i, cell, i < personal.Width ? null : FindingLocation.ColumnLetters(i + 1));
+                    }
+                }
+            }
+
+            if (readable)
+            {
+                onRow!(row);
+            }
+        }
+
+        return readable;
+    }
+
+    private static bool IsBlank(IReadOnlyList<string> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (!string.IsNullOrWhiteSpace(cell))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
