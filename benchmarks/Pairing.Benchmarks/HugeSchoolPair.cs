@@ -46,6 +46,6 @@ internal static class HugeSchoolPair
             }
         }
 
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 }

@@ -55,7 +55,7 @@ internal static class Measure
 
         GC.Collect();
         var watch = Stopwatch.StartNew();
-        var roster = RosterFiles.Read(folder).GetRosterOrThrow();
+        var roster = RosterFiles.Read(folder).GetValueOrThrow();
         watch.Stop();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -83,7 +83,7 @@ internal static class Measure
         var path = WorkbookData.Path(n);
         GC.Collect();
         var watch = Stopwatch.StartNew();
-        var roster = Pairing.Core.Excel.RosterWorkbooks.Read(path).GetRosterOrThrow();
+        var roster = Pairing.Core.Excel.RosterWorkbooks.Read(path).GetValueOrThrow();
         watch.Stop();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -97,7 +97,7 @@ internal static class Measure
         GC.Collect();
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
-        var roster = RosterFiles.Read(folder).GetRosterOrThrow();
+        var roster = RosterFiles.Read(folder).GetValueOrThrow();
         var read = watch.Elapsed;
         watch.Restart();
         var matcher = new PairingMatcher();

@@ -27,12 +27,12 @@ public class PairingBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "read the roster only")]
-    public Roster ReadRoster() => RosterFiles.Read(_roster).GetRosterOrThrow();
+    public Roster ReadRoster() => RosterFiles.Read(_roster).GetValueOrThrow();
 
     [Benchmark(Description = "read, plan, match, write")]
     public int FilesInToFilesOut()
     {
-        var roster = RosterFiles.Read(_roster).GetRosterOrThrow();
+        var roster = RosterFiles.Read(_roster).GetValueOrThrow();
         var result = new PairingMatcher().Match(roster);
         PairingResultFiles.Write(result, _output);
         return result.StudentPairs.Count;

@@ -32,5 +32,5 @@ public class RosterReadBenchmarks
     }
 
     [Benchmark(Description = "read and validate the roster")]
-    public Roster Read() => RosterFiles.Read(_folder).GetRosterOrThrow();
+    public Roster Read() => RosterFiles.Read(_folder).GetValueOrThrow();
 }

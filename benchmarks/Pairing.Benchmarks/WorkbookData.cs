@@ -19,7 +19,7 @@ internal static class WorkbookData
         var path = folder + ".xlsx";
         if (!File.Exists(path))
         {
-            var roster = RosterFiles.Read(folder).GetRosterOrThrow();
+            var roster = RosterFiles.Read(folder).GetValueOrThrow();
             var temp = path + ".tmp";
             Write(roster, temp).AsTask().GetAwaiter().GetResult();
             File.Move(temp, path, overwrite: true);

@@ -25,10 +25,10 @@ public class WorkbookReadBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "CSV: read and validate the roster")]
-    public Roster Csv() => RosterFiles.Read(_folder).GetRosterOrThrow();
+    public Roster Csv() => RosterFiles.Read(_folder).GetValueOrThrow();
 
     [Benchmark(Description = "xlsx: read and validate the roster (Pairing.Core.Excel)")]
-    public Roster Workbook() => Pairing.Core.Excel.RosterWorkbooks.Read(_workbook).GetRosterOrThrow();
+    public Roster Workbook() => Pairing.Core.Excel.RosterWorkbooks.Read(_workbook).GetValueOrThrow();
 
     [Benchmark(Description = "xlsx cells: ExcelDataReader 3.6")]
     public long ExcelDataReader() => WorkbookReaders.ExcelDataReaderCells(_workbook);

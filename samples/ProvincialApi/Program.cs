@@ -80,11 +80,11 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
 
         if (!read.IsValid)
         {
-            return Answer.RosterProblems(read.Problems, culture);
+            return Answer.RosterProblems(read.Findings, culture);
         }
 
         // Matching is CPU-bound: it runs on the thread pool, and stops between sub-problems when the caller goes away.
-        var roster = read.Roster;
+        var roster = read.Value;
         var result = await Task.Run(() => roster.HasStudents
             ? matcher.Match(roster, cancellationToken: aborted)
             : matcher.Plan(roster, cancellationToken: aborted), aborted);
@@ -101,7 +101,7 @@ app.MapPost("/rosters/pair", async (HttpContext http, IPairingMatcher matcher, S
                 var entry = zipped.CreateEntry(name, CompressionLevel.Optimal);
                 entry.LastWriteTime = ZipEntries.FixedTime;
                 using var stream = entry.Open();
-                stream.Write(bytes);
+                stream.Write(bytes.Span);
             }
         }
 
@@ -224,7 +224,7 @@ internal static class Answer
     /// <see cref="ListedPerCode"/> of each code, and how many more of each code there were (<c>omitted</c>), so that a
     /// small upload of many bad rows gets a small answer.
     /// </summary>
-    public static IResult RosterProblems(IEnumerable<RosterProblem> problems, CultureInfo culture)
+    public static IResult RosterProblems(IEnumerable<Finding> problems, CultureInfo culture)
     {
         var listed = new List<object>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -233,7 +233,7 @@ internal static class Answer
             var count = seen[problem.Code] = seen.GetValueOrDefault(problem.Code) + 1;
             if (count <= ListedPerCode)
             {
-                listed.Add(Json(problem.Finding, culture));
+                listed.Add(Json(problem, culture));
             }
         }
 

@@ -13,6 +13,7 @@ using Pairing.Core.Matching;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
 using Pairing.Core.Files.Compliance;
+using Pairing.Core.Findings;
 
 var databaseFile = args.Length > 0 ? args[0] : "province.db";
 var generate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
@@ -122,10 +123,10 @@ internal static class Database
         var built = builder.Build();
         if (!built.IsValid)
         {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, built.Errors.Select(p => p.Message)));
+            throw new InvalidOperationException(string.Join(Environment.NewLine, built.Errors.Select(p => FindingRenderer.Default.RenderLine(p))));
         }
 
-        return built.Roster!;
+        return built.Value!;
     }
 
     /// <summary>Replaces the pair tables with a result's pairs and unpaired units, in one transaction.</summary>

@@ -1,6 +1,7 @@
 using Pairing.Core.Activities;
 using Pairing.Core.Activities.Internals;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files;
 using Pairing.Core.Files.Activities;
 using Pairing.Core.Files.Compliance;
 using Pairing.Core.Files.Tables;
@@ -40,7 +41,7 @@ public static class ActivityWorkbooks
     /// has one, else the default holidays everywhere.
     /// </param>
     /// <returns>The records and calendar when both are valid, and every problem found either way.</returns>
-    public static ActivityRecordsResult Read(string path, string? holidaysPath = null)
+    public static ReadResult<ActivityLog> Read(string path, string? holidaysPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var problems = new ActivityProblems();
@@ -76,7 +77,9 @@ public static class ActivityWorkbooks
             calendar = ReadHolidays(holidaysPath, problems);
         }
 
-        return new ActivityRecordsResult(records, calendar, problems);
+        var findings = problems.WithOmitted();
+        var valid = records is not null && calendar is not null && !findings.Any(f => f.Severity == FindingSeverity.Error);
+        return new(valid ? new ActivityLog(records!, calendar!) : null, findings);
     }
 
     /// <summary>
@@ -135,8 +138,8 @@ public static class ActivityWorkbooks
 
     private static List<ActivityRecord>? Missing(ActivityProblems problems, string file, string table)
     {
-        problems.Add(new ActivityProblem(ActivityFileFindings.NoSheet.Create(null, new FindingLocation(file),
-            FindingArgument.Of("file", file), FindingArgument.Of("table", table))));
+        problems.Add(ActivityFileFindings.NoSheet.Create(null, new FindingLocation(file),
+            FindingArgument.Of("file", file), FindingArgument.Of("table", table)));
         return null;
     }
 
@@ -149,8 +152,8 @@ public static class ActivityWorkbooks
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
-            problems.Add(new ActivityProblem(ActivityFileFindings.BadSheet.Create(null, new FindingLocation(file, sheet),
-                FindingArgument.Of("sheet", sheet), FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message))));
+            problems.Add(ActivityFileFindings.BadSheet.Create(null, new FindingLocation(file, sheet),
+                FindingArgument.Of("sheet", sheet), FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
             return null;
         }
     }
@@ -160,7 +163,7 @@ public static class ActivityWorkbooks
         var file = Path.GetFileName(path);
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            problems.Add(new ActivityProblem(ActivityFileFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path))));
+            problems.Add(ActivityFileFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
             return null;
         }
 
@@ -175,8 +178,8 @@ public static class ActivityWorkbooks
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
-            problems.Add(new ActivityProblem(ActivityFileFindings.BadWorkbook.Create(null, new FindingLocation(file),
-                FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message))));
+            problems.Add(ActivityFileFindings.BadWorkbook.Create(null, new FindingLocation(file),
+                FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
         }
 
         return null;

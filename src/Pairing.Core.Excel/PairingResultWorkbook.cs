@@ -1,5 +1,7 @@
 using Pairing.Core.Excel.Internals;
 using Pairing.Core.Files.Compliance;
+using Pairing.Core.Files;
+using Pairing.Core.Findings;
 using Pairing.Core.Files.Results;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
@@ -76,12 +78,14 @@ public static class PairingResultWorkbook
 
     /// <summary>Reads a result workbook written by <see cref="Write"/> (or by its older layout, with English sheet names and a second header row in English).</summary>
     /// <param name="path">The workbook.</param>
-    /// <returns>The result.</returns>
-    /// <exception cref="InvalidDataException">The workbook or a sheet is missing or malformed; the message lists every problem found.</exception>
-    public static PairingResult Read(string path)
+    /// <returns>The result when it could be read, and every problem found either way: the workbook unreadable, a sheet
+    /// without its header (located at the sheet), and every problem of the files the sheets hold.</returns>
+    public static ReadResult<PairingResult> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var folder = new TemporaryFolder();
+        var workbook = Path.GetFileName(path);
+        var problems = new List<Finding>();
         try
         {
             using var book = Workbook.Open(path);
@@ -97,7 +101,15 @@ public static class PairingResultWorkbook
                 var where = $"sheet {name} of {Path.GetFileName(path)}";
                 if (file == PairingResultFiles.SummaryFile)
                 {
-                    File.WriteAllText(Path.Combine(folder.Path, file), ResultSummarySheet.Read(rows, where));
+                    try
+                    {
+                        File.WriteAllText(Path.Combine(folder.Path, file), ResultSummarySheet.Read(rows, where));
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        problems.Add(ResultFileFindings.BadSummary.Create(null, new FindingLocation(workbook, name), FindingArgument.Of("error", e.Message)));
+                    }
+
                     continue;
                 }
 
@@ -106,7 +118,8 @@ public static class PairingResultWorkbook
                 var header = rows.FindIndex(r => r.Count > 0 && ColumnNames.IsKnown(r[0]));
                 if (header < 0)
                 {
-                    throw new InvalidDataException($"{where} has no header row of the format's column names");
+                    problems.Add(ResultFileFindings.NoHeader.Create(null, new FindingLocation(workbook, name), FindingArgument.Of("file", file)));
+                    continue;
                 }
 
                 var columns = rows[header].Select(ColumnNames.EnglishOf).ToArray();
@@ -121,9 +134,15 @@ public static class PairingResultWorkbook
                 SimpleCsv.Write(Path.Combine(folder.Path, file), body.Prepend([.. keep.Select(i => columns[i])]));
             }
         }
-        catch (Exception e) when (WorkbookErrors.IsUnreadable(e) && e is not InvalidDataException)
+        catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
-            throw new InvalidDataException($"{Path.GetFileName(path)} cannot be read as a workbook: {e.Message}", e);
+            return new(null, [ResultFileFindings.UnreadableFile.Create(null, new FindingLocation(workbook),
+                FindingArgument.Of("file", workbook), FindingArgument.Of("path", path), FindingArgument.Of("error", e.Message))]);
+        }
+
+        if (problems.Count > 0)
+        {
+            return new(null, problems);
         }
 
         return PairingResultFiles.Read(folder.Path);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pairing.Core.Excel.Internals;
+using Pairing.Core.Files;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
@@ -43,7 +44,7 @@ public static partial class RosterWorkbooks
     /// <param name="path">The workbook, or the folder.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public static RosterResult Read(string path, SupportMap? supportMap = null)
+    public static ReadResult<Roster> Read(string path, SupportMap? supportMap = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -74,9 +75,9 @@ public static partial class RosterWorkbooks
             {
                 if (table != RosterTable.Students)
                 {
-                    reader.Missing(table, new RosterProblem(RosterFindings.MissingSheet.Create(null, new FindingLocation(file),
+                    reader.Missing(table, RosterFindings.MissingSheet.Create(null, new FindingLocation(file),
                         FindingArgument.Of("file", file), FindingArgument.Of("sheet", WorkbookSheets.EnglishName(table)),
-                        FindingArgument.Of("alias", WorkbookSheets.ChineseName(table)), FindingArgument.Of("sheets", string.Join(", ", book.SheetNames)))));
+                        FindingArgument.Of("alias", WorkbookSheets.ChineseName(table)), FindingArgument.Of("sheets", string.Join(", ", book.SheetNames))));
                 }
 
                 continue;
@@ -95,7 +96,7 @@ public static partial class RosterWorkbooks
     /// <param name="students">The students workbook, or null for a counts-only roster.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public static RosterResult ReadSeparate(string counties, string schools, string classes, string? students, SupportMap? supportMap = null)
+    public static ReadResult<Roster> ReadSeparate(string counties, string schools, string classes, string? students, SupportMap? supportMap = null)
     {
         ArgumentNullException.ThrowIfNull(counties);
         ArgumentNullException.ThrowIfNull(schools);
@@ -118,8 +119,8 @@ public static partial class RosterWorkbooks
             var sheet = book.SheetNames.FirstOrDefault(s => WorkbookSheets.Names(s, table)) ?? book.SheetNames.FirstOrDefault();
             if (sheet is null)
             {
-                reader.Missing(table, new RosterProblem(RosterFindings.NoSheets.Create(null, new FindingLocation(file),
-                    FindingArgument.Of("file", file), FindingArgument.Of("table", WorkbookSheets.EnglishName(table)))));
+                reader.Missing(table, RosterFindings.NoSheets.Create(null, new FindingLocation(file),
+                    FindingArgument.Of("file", file), FindingArgument.Of("table", WorkbookSheets.EnglishName(table))));
                 continue;
             }
 
@@ -151,13 +152,13 @@ public static partial class RosterWorkbooks
         WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
-    private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out RosterProblem? problem)
+    private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out Finding? problem)
     {
         var file = Path.GetFileName(path);
         problem = null;
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            problem = new RosterProblem(RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
+            problem = RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path));
         }
         else
         {
@@ -168,12 +169,12 @@ public static partial class RosterWorkbooks
             catch (InputFileException e)
             {
                 problem = RosterFiles.FileProblem(e.Error, file)
-                    ?? new RosterProblem(RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path)));
+                    ?? RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path));
             }
             catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
             {
-                problem = new RosterProblem(RosterFindings.BadWorkbook.Create(null, new FindingLocation(file),
-                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
+                problem = RosterFindings.BadWorkbook.Create(null, new FindingLocation(file),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message));
             }
         }
 
@@ -196,8 +197,8 @@ public static partial class RosterWorkbooks
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
-            reader.Missing(table, new RosterProblem(RosterFindings.BadSheet.Create(null, new FindingLocation(file, sheet),
-                FindingArgument.Of("sheet", sheet), FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message))));
+            reader.Missing(table, RosterFindings.BadSheet.Create(null, new FindingLocation(file, sheet),
+                FindingArgument.Of("sheet", sheet), FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
             return;
         }
 
@@ -234,8 +235,8 @@ public static partial class RosterWorkbooks
                 if (index < row.Cells.Count && LostNumber().IsMatch(row.Cells[index]))
                 {
                     ok = false;
-                    reader.AddProblem(new RosterProblem(RosterFindings.NumberId.Create(null, new FindingLocation(file, sheet, row.Number, index + 1, name),
-                        FindingArgument.Of("column", name), FindingArgument.Of("value", row.Cells[index].Trim()))));
+                    reader.AddProblem(RosterFindings.NumberId.Create(null, new FindingLocation(file, sheet, row.Number, index + 1, name),
+                        FindingArgument.Of("column", name), FindingArgument.Of("value", row.Cells[index].Trim())));
                 }
             }
 

@@ -48,15 +48,15 @@ public class ActivityWorkbooksTests
 
         var read = ActivityWorkbooks.Read(book);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Empty(read.Problems);
-        Assert.Equal(records, read.Records);
-        Assert.Equal(Csv(records, folder.File("a.csv")), Csv(read.Records, folder.File("b.csv")));
-        Assert.Equal(holidays.Holidays, read.Holidays.Holidays);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Empty(read.Findings);
+        Assert.Equal(records, read.Value!.Records);
+        Assert.Equal(Csv(records, folder.File("a.csv")), Csv(read.Value!.Records, folder.File("b.csv")));
+        Assert.Equal(holidays.Holidays, read.Value!.Holidays.Holidays);
 
         // The same records as CSV read the same through ActivityFiles: the workbook is held to the CSV's checks.
         var csv = ActivityFiles.Read(folder.File("a.csv"));
-        Assert.Equal(csv.Records, read.Records);
+        Assert.Equal(csv.Value!.Records, read.Value!.Records);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class ActivityWorkbooksTests
 
         var read = ActivityWorkbooks.Read(book);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Empty(read.Records);
-        Assert.Same(HolidayCalendar.Default, read.Holidays);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Empty(read.Value!.Records);
+        Assert.Same(HolidayCalendar.Default, read.Value!.Holidays);
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public class ActivityWorkbooksTests
         Assert.False(read.IsValid);
         var errors = read.Errors.ToList();
         Assert.Equal(["ACF023", "ACF030", "ACF018"], errors.Select(e => e.Code));
-        Assert.Equal("book.xlsx!活动记录!C4 (date)", errors[0].Finding.Location!.Value.ToString());
-        Assert.Equal("book.xlsx!活动记录!H5 (count)", errors[1].Finding.Location!.Value.ToString());
-        Assert.Equal("book.xlsx!活动记录!E6 (from_id)", errors[2].Finding.Location!.Value.ToString());
+        Assert.Equal("book.xlsx!活动记录!C4 (date)", errors[0].Location!.Value.ToString());
+        Assert.Equal("book.xlsx!活动记录!H5 (count)", errors[1].Location!.Value.ToString());
+        Assert.Equal("book.xlsx!活动记录!E6 (from_id)", errors[2].Location!.Value.ToString());
         Assert.StartsWith("book.xlsx!活动记录!C4 (date): error ACF023:", errors[0].ToString(), StringComparison.Ordinal);
     }
 
@@ -121,8 +121,8 @@ public class ActivityWorkbooksTests
 
         var read = ActivityWorkbooks.Read(path);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        var record = Assert.Single(read.Records);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        var record = Assert.Single(read.Value!.Records);
         Assert.Equal(new DateOnly(2015, 1, 25), record.Date);
         Assert.Equal("110101", record.UnitId);
         Assert.Equal(12, record.Count);
@@ -146,16 +146,16 @@ public class ActivityWorkbooksTests
 
         Assert.False(read.IsValid);
         Assert.Equal(["ACF021"], read.Errors.Select(e => e.Code));
-        Assert.Equal("holidays.xlsx!假期!C3 (kind)", read.Errors.Single().Finding.Location!.Value.ToString());
+        Assert.Equal("holidays.xlsx!假期!C3 (kind)", read.Errors.Single().Location!.Value.ToString());
         var warning = Assert.Single(read.Warnings);
         Assert.Equal("ACF041", warning.Code);
-        Assert.Equal("holidays.xlsx!假期!G3", warning.Finding.Location!.Value.ToString());
+        Assert.Equal("holidays.xlsx!假期!G3", warning.Location!.Value.ToString());
 
         var csv = folder.File("holidays.csv");
         File.WriteAllText(csv, "province_id,year,kind,start,end\n110000,2015,winter,2015-01-20,2015-02-25\n");
         var fromCsv = ActivityWorkbooks.Read(activities, csv);
-        Assert.True(fromCsv.IsValid, string.Join("\n", fromCsv.Problems));
-        Assert.Single(fromCsv.Holidays.Holidays);
+        Assert.True(fromCsv.IsValid, string.Join("\n", fromCsv.Findings));
+        Assert.Single(fromCsv.Value!.Holidays.Holidays);
     }
 
     [Fact]
@@ -177,13 +177,13 @@ public class ActivityWorkbooksTests
         await Book(empty, ("activities", [[], []]));
         var read = ActivityWorkbooks.Read(empty);
         Assert.Equal(["ACF040"], read.Errors.Select(e => e.Code));
-        Assert.Equal("empty.xlsx!activities", read.Errors.Single().Finding.Location!.Value.ToString());
+        Assert.Equal("empty.xlsx!activities", read.Errors.Single().Location!.Value.ToString());
 
         var noDate = folder.File("nodate.xlsx");
         await Book(noDate, ("activities", [[], [new("activity_id"), new("kind")], [new("L1"), new("letter")]]));
         var column = Assert.Single(ActivityWorkbooks.Read(noDate).Errors);
         Assert.Equal("ACF009", column.Code);
-        Assert.Equal("nodate.xlsx!activities!2 (date)", column.Finding.Location!.Value.ToString());
+        Assert.Equal("nodate.xlsx!activities!2 (date)", column.Location!.Value.ToString());
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class ActivityWorkbooksTests
         var read = ActivityWorkbooks.Read(path);
 
         Assert.Equal(["ACF013", "ACF013"], read.Errors.Select(e => e.Code));
-        Assert.DoesNotContain(read.Problems, p => p.ToString().Contains(idCard, StringComparison.Ordinal));
-        Assert.Equal("activities.xlsx!activities!J2 (detail)", read.Errors.First().Finding.Location!.Value.ToString());
+        Assert.DoesNotContain(read.Findings, p => p.ToString().Contains(idCard, StringComparison.Ordinal));
+        Assert.Equal("activities.xlsx!activities!J2 (detail)", read.Errors.First().Location!.Value.ToString());
     }
 }

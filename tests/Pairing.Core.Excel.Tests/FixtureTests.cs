@@ -16,7 +16,7 @@ namespace Pairing.Core.Excel.Tests;
 /// </summary>
 public class FixtureTests(ITestOutputHelper output)
 {
-    private static Roster Source() => RosterFiles.Read(TestFolder.Fixture("roster")).GetRosterOrThrow();
+    private static Roster Source() => RosterFiles.Read(TestFolder.Fixture("roster")).GetValueOrThrow();
 
     private static Dictionary<string, string> Written(Roster roster, TestFolder folder, string name)
     {
@@ -34,8 +34,8 @@ public class FixtureTests(ITestOutputHelper output)
 
         var read = RosterWorkbooks.Read(TestFolder.Fixture(kind));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Equal(Written(Source(), folder, "source"), Written(read.Roster, folder, "read"));
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Equal(Written(Source(), folder, "source"), Written(read.Value, folder, "read"));
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class FixtureTests(ITestOutputHelper output)
 
         var read = RosterFiles.Read(TestFolder.Fixture("gb18030"));
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Equal(Written(Source(), folder, "source"), Written(read.Roster, folder, "read"));
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Equal(Written(Source(), folder, "source"), Written(read.Value, folder, "read"));
     }
 
     [Fact]
@@ -58,13 +58,13 @@ public class FixtureTests(ITestOutputHelper output)
 
         var errors = read.Errors.ToList();
         Assert.Equal(3, errors.Count);
-        Assert.Equal(["A2", "A3", "A4"], errors.Select(e => $"A{e.Line}"));
+        Assert.Equal(["A2", "A3", "A4"], errors.Select(e => $"A{e.Location?.Line}"));
         Assert.All(errors, e =>
         {
-            Assert.Equal("students.xlsx", e.File);
-            Assert.Equal("students", e.Sheet);
+            Assert.Equal("students.xlsx", e.Location?.File);
+            Assert.Equal("students", e.Location?.Sheet);
             Assert.Equal("ROS019", e.Code);
-            Assert.Contains("E notation", e.Message, StringComparison.Ordinal);
+            Assert.Contains("E notation", e.ToString(), StringComparison.Ordinal);
         });
         Assert.Empty(read.Warnings);
     }
@@ -124,7 +124,7 @@ public class FixtureTests(ITestOutputHelper output)
         var summary = File.ReadAllLines(Path.Combine(folder.File("lo"), "result-摘要.csv"));
         Assert.StartsWith("项目,数值,字段,原值", summary[0], StringComparison.Ordinal);
         Assert.Contains(summary, l => l.StartsWith("县：已结对," + result.Summary.Counties.Paired.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",levels.county.paired,", StringComparison.Ordinal));
-        PairingResultFiles.Write(PairingResultWorkbook.Read(book), folder.File("read"), includeTimings: false);
+        PairingResultFiles.Write(PairingResultWorkbook.Read(book).GetValueOrThrow(), folder.File("read"), includeTimings: false);
         Assert.Equal(TestFolder.Contents(folder.File("csv")), TestFolder.Contents(folder.File("read")));
     }
 

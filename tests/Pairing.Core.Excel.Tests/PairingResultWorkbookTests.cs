@@ -18,7 +18,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("result.xlsx");
         PairingResultWorkbook.Write(result, book, roster);
 
-        var read = PairingResultWorkbook.Read(book);
+        var read = PairingResultWorkbook.Read(book).GetValueOrThrow();
 
         PairingResultFiles.Write(result, folder.File("a"), includeTimings: false);
         PairingResultFiles.Write(read, folder.File("b"), includeTimings: false);
@@ -38,7 +38,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("result.xlsx");
         PairingResultWorkbook.Write(result, book, year2);
 
-        var read = PairingResultWorkbook.Read(book);
+        var read = PairingResultWorkbook.Read(book).GetValueOrThrow();
 
         Assert.Equal(result.Continuity, read.Continuity);
         Assert.Equal(result.Summary.ContinuityCounts, read.Summary.ContinuityCounts);
@@ -68,7 +68,7 @@ public class PairingResultWorkbookTests
         var student = rows.Skip(1).First(r => r[0] == "学生");
         Assert.Equal(string.Empty, student[2]);
         Assert.Equal(result.Continuity.Count, rows.Count - 1);
-        Assert.Equal(result.Continuity, PairingResultWorkbook.Read(book).Continuity);
+        Assert.Equal(result.Continuity, PairingResultWorkbook.Read(book).GetValueOrThrow().Continuity);
         Assert.Contains(Rows(workbook, "摘要"), r => r[0] == "上一年结对的去向：CON001（行数）" && r[2] == "continuity.CON001");
     }
 
@@ -131,7 +131,7 @@ public class PairingResultWorkbookTests
         Assert.Single(legend, r => r[0] == "县结对" && r[2] == "xinjiang_county_id");
 
         // Read back: the same result, summary included, with the seconds per stage.
-        var read = PairingResultWorkbook.Read(book);
+        var read = PairingResultWorkbook.Read(book).GetValueOrThrow();
         PairingResultFiles.Write(result, folder.File("a"));
         PairingResultFiles.Write(read, folder.File("b"));
         Assert.Equal(TestFolder.Contents(folder.File("a")), TestFolder.Contents(folder.File("b")));
@@ -157,7 +157,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("old.xlsx");
         WorkbookWriter.Write(book, sheets, HeaderRows.ChineseAndEnglish);
 
-        var read = PairingResultWorkbook.Read(book);
+        var read = PairingResultWorkbook.Read(book).GetValueOrThrow();
 
         PairingResultFiles.Write(read, folder.File("b"), includeTimings: false);
         Assert.Equal(TestFolder.Contents(folder.File("csv")), TestFolder.Contents(folder.File("b")));
@@ -175,7 +175,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("plan.xlsx");
         PairingResultWorkbook.Write(plan, book);
 
-        var read = PairingResultWorkbook.Read(book);
+        var read = PairingResultWorkbook.Read(book).GetValueOrThrow();
 
         Assert.Equal(plan.CountyPairs, read.CountyPairs);
         Assert.Equal(plan.SchoolPairs, read.SchoolPairs);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pairing.Core.Files;
 using Pairing.Core.Generation;
 using Pairing.Core.Rosters;
 
@@ -7,7 +8,7 @@ namespace Pairing.Core.Excel.Tests;
 /// <summary>Workbook paths that are not regular files: problems with codes, never a hang or an exception.</summary>
 public sealed class RosterWorkbooksSpecialFileTests
 {
-    private static RosterResult ReadFast(string path)
+    private static ReadResult<Roster> ReadFast(string path)
     {
         var task = Task.Run(() => RosterWorkbooks.Read(path));
         Assert.True(task.Wait(TimeSpan.FromSeconds(10)), "reading did not end within 10 s");
@@ -29,8 +30,8 @@ public sealed class RosterWorkbooksSpecialFileTests
             mkfifo.WaitForExit();
         }
 
-        Assert.Equal("ROS052", ReadFast(folder.File("zero.xlsx")).Problems[0].Code);
-        Assert.Equal("ROS052", ReadFast(folder.File("pipe.xlsx")).Problems[0].Code);
+        Assert.Equal("ROS052", ReadFast(folder.File("zero.xlsx")).Findings[0].Code);
+        Assert.Equal("ROS052", ReadFast(folder.File("pipe.xlsx")).Findings[0].Code);
     }
 
     [Fact]
@@ -50,6 +51,6 @@ public sealed class RosterWorkbooksSpecialFileTests
         var result = ReadFast(dir);
 
         Assert.False(result.IsValid);
-        Assert.Contains(result.Problems, p => p.Code == "ROS053" && p.File == "students.xlsx");
+        Assert.Contains(result.Findings, p => p.Code == "ROS053" && p.Location?.File == "students.xlsx");
     }
 }

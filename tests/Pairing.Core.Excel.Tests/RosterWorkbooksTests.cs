@@ -26,8 +26,8 @@ public class RosterWorkbooksTests
 
         var read = RosterWorkbooks.Read(path);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Equal(TestFolder.Contents(Folder(roster, folder, "a")), TestFolder.Contents(Folder(read.Roster, folder, "b")));
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Equal(TestFolder.Contents(Folder(roster, folder, "a")), TestFolder.Contents(Folder(read.Value, folder, "b")));
     }
 
     private static async Task Book(string path, params (string Sheet, DataCell[][] Rows)[] sheets)
@@ -75,9 +75,9 @@ public class RosterWorkbooksTests
 
         var read = RosterWorkbooks.Read(path);
 
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Contains(read.Roster.Counties, c => c.Id.Value == "653201" && c.Unit == "653201");
-        Assert.False(read.Roster.HasStudents);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Contains(read.Value.Counties, c => c.Id.Value == "653201" && c.Unit == "653201");
+        Assert.False(read.Value.HasStudents);
     }
 
     [Fact]
@@ -123,10 +123,10 @@ public class RosterWorkbooksTests
 
         var errors = read.Errors.ToList();
         Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Equal(RosterProblemKind.BadId, e.Kind));
+        Assert.All(errors, e => Assert.Contains(e.Code, (string[])["ROS016", "ROS017", "ROS018", "ROS019"]));
         Assert.StartsWith("roster.xlsx!students!A2 (student_id): error ROS019: student_id '6.53201123456789E+17' is a number in E notation", errors[0].ToString(), StringComparison.Ordinal);
-        Assert.Equal("students", errors[1].Sheet);
-        Assert.Equal(3, errors[1].Line);
+        Assert.Equal("students", errors[1].Location?.Sheet);
+        Assert.Equal(3, errors[1].Location?.Line);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class RosterWorkbooksTests
         var read = RosterWorkbooks.Read(path);
 
         var error = Assert.Single(read.Errors);
-        Assert.Equal(RosterProblemKind.BadWorkbook, error.Kind);
-        Assert.Contains("cannot be read as a workbook", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Code, (string[])["ROS045", "ROS047", "ROS048", "ROS049"]);
+        Assert.Contains("cannot be read as a workbook", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -157,7 +157,7 @@ public sealed partial class ProvincialApiTests
         Assert.True(more.Max(f => f.GetProperty("arguments").GetProperty("count").GetInt32()) > 400_000);
         // Listed plus omitted is every problem the library found, of every code.
         var read = RosterFiles.Parse(files.ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value));
-        foreach (var group in read.Problems.GroupBy(p => p.Code))
+        foreach (var group in read.Findings.GroupBy(p => p.Code))
         {
             var left = omitted.TryGetProperty(group.Key, out var n) ? n.GetInt32() : 0;
             Assert.Equal(group.Count(), byCode.GetValueOrDefault(group.Key) + left);

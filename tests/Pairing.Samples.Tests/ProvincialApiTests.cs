@@ -46,9 +46,11 @@ public sealed partial class ProvincialApiTests(WebApplicationFactory<Program> fa
         var output = Unzip(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(PairingResultFiles.FileNames.Where(n => n != PairingResultFiles.ContinuityFile).Order(StringComparer.Ordinal),
             output.Keys.Order(StringComparer.Ordinal));
-
-        Assert.True(PairingResultFiles.TryParse(output.ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value), out var result, out var problems),
+        var problemsRead = PairingResultFiles.Parse(output.ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value));
+        var problems = problemsRead.Findings;
+        Assert.True(problemsRead.IsValid,
             string.Join(Environment.NewLine, problems));
+        var result = problemsRead.Value;
         // Checked under the options the host runs with (appsettings.json), never the result's own claim.
         var options = factory.Services.GetRequiredService<IOptions<PairingOptions>>().Value;
         Assert.Equal(4, options.SameGenderWeight);

@@ -57,7 +57,7 @@ internal static class ActivitiesCommand
         var records = Pairing.Core.Excel.RosterWorkbooks.IsWorkbook(activitiesPath) || (holidaysPath is not null && Pairing.Core.Excel.RosterWorkbooks.IsWorkbook(holidaysPath))
             ? Pairing.Core.Excel.ActivityWorkbooks.Read(activitiesPath, holidaysPath)
             : ActivityFiles.Read(activitiesPath, holidaysPath, cancellationToken);
-        foreach (var problem in records.Problems)
+        foreach (var problem in records.Findings)
         {
             error.WriteLine(ProblemLines.Render(problem));
         }
@@ -76,8 +76,8 @@ internal static class ActivitiesCommand
         // Without --as-of the year checked is the one the records fall in (as of today when that is this year), never a
         // year that holds none of them: 2014-15 records checked in 2026 are checked as of 2015-06-30.
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
-        var asOf = givenAsOf ?? ActivityValidator.DefaultAsOf(records.Records!, today);
-        var report = ActivityValidator.Validate(roster, result, records.Records!, asOf, records.Holidays, cancellationToken: cancellationToken);
+        var asOf = givenAsOf ?? ActivityValidator.DefaultAsOf(records.Value!.Records!, today);
+        var report = ActivityValidator.Validate(roster, result, records.Value!.Records!, asOf, records.Value!.Holidays, cancellationToken: cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -109,7 +109,7 @@ internal static class ActivitiesCommand
                 report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        CliConsole.Say(output, Fmt.Of(Strings.ActivitiesChecked, records.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        CliConsole.Say(output, Fmt.Of(Strings.ActivitiesChecked, records.Value!.Records!.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             report.ProgrammeYearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.ProgrammeYearEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outDir));
         var table = CliTables.Create(1, Strings.ColRule, Strings.ColMet, Strings.ColMissing, Strings.ColViolated, Strings.ColWarning);
 

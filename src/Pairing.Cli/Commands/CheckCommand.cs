@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
 using Spectre.Console;
@@ -35,10 +36,10 @@ internal static class CheckCommand
         // One line per problem, as it comes: a national roster can have many, and they are what the user needs.
         var errors = 0;
         var warnings = 0;
-        foreach (var problem in result.Problems)
+        foreach (var problem in result.Findings)
         {
             output.WriteLine(ProblemLines.Render(problem));
-            if (problem.Severity == ProblemSeverity.Error)
+            if (problem.Severity == FindingSeverity.Error)
             {
                 errors++;
             }
@@ -61,7 +62,7 @@ internal static class CheckCommand
             return Program.BadInput;
         }
 
-        var roster = result.Roster;
+        var roster = result.Value;
         CliConsole.Say(output, Fmt.Of(roster.HasStudents ? Strings.CheckValid : Strings.CheckValidCountsOnly, directory, warnings));
         var table = CliTables.Create(1, Strings.ColSide, Strings.ColCounties, Strings.ColSchools, Strings.ColClasses, Strings.ColStudents);
         foreach (var side in (ReadOnlySpan<Side>)[Side.Xinjiang, Side.Inland])

@@ -93,7 +93,7 @@ internal static class DemoCommand
         var generated = clock.Elapsed;
         var read = RosterFiles.Read(rosterFolder);
         var readTime = clock.Elapsed - generated;
-        foreach (var problem in read.Problems)
+        foreach (var problem in read.Findings)
         {
             output.WriteLine(ProblemLines.Render(problem));
         }
@@ -106,13 +106,13 @@ internal static class DemoCommand
 
         Say(output, Fmt.Of(Strings.DemoGenerated, options.Seed, generated.TotalSeconds, readTime.TotalSeconds));
         var console = CliConsole.Create(output);
-        console.Write(ByProvince(read.Roster));
+        console.Write(ByProvince(read.Value));
 
         // Both phases, as a province would run them, then the independent check of the result read back from its files.
-        var roster = read.Roster;
+        var roster = read.Value;
         var paired = MatchingProgress.Run(output, progress => new PairingMatcher().Match(roster, progress: progress, cancellationToken: cancellationToken));
         PairingResultFiles.Write(paired, resultFolder);
-        var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder));
+        var check = PairingResultChecker.Check(roster, PairingResultFiles.Read(resultFolder).GetValueOrThrow());
         WriteCheck(output, check, Strings.DemoVerified, Strings.DemoViolations);
         ResultReport.Write(paired, console);
         TopReasons(output, paired);
@@ -129,7 +129,7 @@ internal static class DemoCommand
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var valid = SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder), cancellationToken);
+        var valid = SecondYear(output, console, folder, roster, PairingResultFiles.Read(resultFolder).GetValueOrThrow(), cancellationToken);
         Files(output, folder);
         return valid ? Program.Ok : Program.Failed;
     }
@@ -288,7 +288,7 @@ internal static class DemoCommand
             return false;
         }
 
-        var roster = read.Roster;
+        var roster = read.Value;
         var x = roster.CountsOf(Side.Xinjiang);
         output.WriteLine();
         Say(output, Fmt.Of(Strings.DemoYear2, CheckCommand.Percent(options.TransferOutRate, 0),

@@ -49,12 +49,14 @@ internal static class ReportCommand
         var bad = false;
         foreach (var dir in complianceDirs)
         {
-            if (ComplianceReportFiles.TryReadSnapshot(dir, out var snapshot, out var problems))
+            var read = ComplianceReportFiles.ReadSnapshot(dir);
+            if (read.IsValid)
             {
-                snapshots.Add(snapshot);
+                snapshots.Add(read.Value);
                 continue;
             }
 
+            var problems = read.Findings;
             foreach (var problem in problems)
             {
                 error.WriteLine(ProblemLines.Render(problem));

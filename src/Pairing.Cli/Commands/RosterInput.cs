@@ -1,3 +1,4 @@
+using Pairing.Core.Files;
 using Pairing.Core.Excel;
 using Pairing.Core.Files.Results;
 using Pairing.Core.Files.Rosters;
@@ -15,7 +16,7 @@ internal static class RosterInput
     public static Roster? Read(string directory, TextWriter error, string command, CancellationToken cancellationToken = default)
     {
         var result = Load(directory, out var conflict, cancellationToken);
-        foreach (var problem in result?.Problems ?? [])
+        foreach (var problem in result?.Findings ?? [])
         {
             error.WriteLine(ProblemLines.Render(problem));
         }
@@ -31,7 +32,7 @@ internal static class RosterInput
             return null;
         }
 
-        return result.Roster;
+        return result.Value;
     }
 
     /// <summary>
@@ -40,7 +41,7 @@ internal static class RosterInput
     /// the CSV files (it would be ignored), or a file that is neither a folder nor a workbook; the result is then null
     /// when nothing could be read.
     /// </summary>
-    public static RosterResult? Load(string path, out string? conflict, CancellationToken cancellationToken = default)
+    public static ReadResult<Roster>? Load(string path, out string? conflict, CancellationToken cancellationToken = default)
     {
         conflict = null;
         if (File.Exists(path))
@@ -50,8 +51,8 @@ internal static class RosterInput
                 return RosterWorkbooks.Read(path);
             }
 
-            conflict = ProblemLines.Render(new RosterProblem(RosterFindings.NotRosterInput.Create(
-                null, new FindingLocation(path), FindingArgument.Of("path", path))));
+            conflict = ProblemLines.Render(RosterFindings.NotRosterInput.Create(
+                null, new FindingLocation(path), FindingArgument.Of("path", path)));
             return null;
         }
 
@@ -73,9 +74,9 @@ internal static class RosterInput
 
         if (books.Count > 0)
         {
-            conflict = ProblemLines.Render(new RosterProblem(RosterFindings.WorkbookBesideCsv.Create(
+            conflict = ProblemLines.Render(RosterFindings.WorkbookBesideCsv.Create(
                 null, new FindingLocation(Path.Combine(path, books[0])),
-                FindingArgument.Of("workbooks", string.Join(", ", books)), FindingArgument.Of("files", string.Join(", ", csv)))));
+                FindingArgument.Of("workbooks", string.Join(", ", books)), FindingArgument.Of("files", string.Join(", ", csv))));
         }
 
         return RosterFiles.Read(path, cancellationToken: cancellationToken);
@@ -88,24 +89,13 @@ internal static class RosterInput
     /// <param name="what">What the result is to the command, in the run's language (<see cref="Strings.WhatResult"/>, <see cref="Strings.WhatPlan"/>, <see cref="Strings.WhatPrevious"/>).</param>
     public static PairingResult? ReadResult(string directory, TextWriter error, string command, string what)
     {
-        if (File.Exists(directory) && RosterWorkbooks.IsWorkbook(directory))
+        var read = File.Exists(directory) && RosterWorkbooks.IsWorkbook(directory) ? PairingResultWorkbook.Read(directory) : PairingResultFiles.Read(directory);
+        if (read.IsValid)
         {
-            try
-            {
-                return PairingResultWorkbook.Read(directory);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"pairing {command}: " + CliFindings.Line(CliFindings.ResultUnreadable, ("what", what), ("path", directory), ("error", e.Message)));
-                return null;
-            }
+            return read.Value;
         }
 
-        if (PairingResultFiles.TryRead(directory, out var result, out var problems))
-        {
-            return result;
-        }
-
+        var problems = read.Findings;
         foreach (var problem in problems)
         {
             error.WriteLine(ProblemLines.Render(problem));

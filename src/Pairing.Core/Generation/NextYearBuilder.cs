@@ -71,7 +71,7 @@ internal static class NextYearBuilder
                 + string.Join(Environment.NewLine, result.Errors.Take(20)));
         }
 
-        return result.Roster;
+        return result.Value;
     }
 
     /// <summary>

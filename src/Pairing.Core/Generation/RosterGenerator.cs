@@ -250,7 +250,7 @@ public static partial class RosterGenerator
                 + string.Join(Environment.NewLine, result.Errors.Take(20)));
         }
 
-        return result.Roster;
+        return result.Value;
     }
 
     private static void AddStudents(

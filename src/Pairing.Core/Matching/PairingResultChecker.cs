@@ -77,7 +77,7 @@ public static partial class PairingResultChecker
     /// <returns>Every violation found; valid when there is none.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="Pairing.Core.Files.Results.PairingResultFiles.TryRead"/> never claims such).</exception>
+    /// <exception cref="PairingOptionsException">The options the result claims are not valid (a result read by <see cref="Pairing.Core.Files.Results.PairingResultFiles.Read"/> never claims such).</exception>
     public static PairingCheckReport CheckBelongsTo(Roster roster, PairingResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);

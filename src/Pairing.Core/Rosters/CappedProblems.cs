@@ -3,4 +3,4 @@ using Pairing.Core.Files;
 namespace Pairing.Core.Rosters;
 
 /// <summary>A roster's problems, 100 of a code per file and the rest counted (ROS065).</summary>
-internal sealed class CappedProblems() : CappedProblemList<RosterProblem>(RosterFindings.MoreProblems, f => new RosterProblem(f), p => p.Finding);
+internal sealed class CappedProblems() : CappedFindings(RosterFindings.MoreProblems);

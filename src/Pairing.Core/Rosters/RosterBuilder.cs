@@ -1,3 +1,4 @@
+using Pairing.Core.Files;
 using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
@@ -81,7 +82,7 @@ public sealed class RosterBuilder
     }
 
     /// <summary>Checks everything added and builds the roster, or lists every problem.</summary>
-    public RosterResult Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable, _rejected).Run();
+    public ReadResult<Roster> Build() => new RosterValidator(_map, _counties, _schools, _classes, _students, _hasStudents, _problems, _unreadable, _rejected).Run();
 
     // The file reader feeds the same builder, with where each row came from.
     internal void AddCounty(County county, Source source) => _counties.Add(new Row<County>(county, source));
@@ -101,7 +102,7 @@ public sealed class RosterBuilder
     /// </summary>
     internal void MarkUnreadable(string table) => _unreadable.Add(table);
 
-    internal void AddProblem(RosterProblem problem) => _problems.Add(problem);
+    internal void AddProblem(Finding problem) => _problems.Add(problem);
 
     /// <summary>
     /// Records a row that was read but rejected (its own problem is reported), so that rows naming its id are told so
@@ -139,7 +140,7 @@ public sealed class RosterBuilder
 
         public string Table { get; } = table;
 
-        /// <summary>The workbook's sheet the table was read from (see <see cref="RosterProblem.Sheet"/>); null for a CSV file.</summary>
+        /// <summary>The workbook's sheet the table was read from (see <see cref="FindingLocation.Sheet"/>); null for a CSV file.</summary>
         public string? Sheet { get; init; }
 
         public int? ColumnOf(string name) => columns.TryGetValue(name, out var c) ? c : null;
@@ -161,7 +162,7 @@ public sealed class RosterBuilder
         private readonly Dictionary<(string Table, string Id), (Source First, string Column, int Count)> _namingRejected = [];
         private readonly Dictionary<string, Dictionary<string, string>?> _unpadded = new(StringComparer.Ordinal);
 
-        public RosterResult Run()
+        public ReadResult<Roster> Run()
         {
             var countyIndex = Unique(counties, r => r.Item.Id.Value, r => r.Source, "counties", "county_id", PairingLevel.County);
             CheckUnits();
@@ -221,9 +222,9 @@ public sealed class RosterBuilder
 
             ReportRowsNamingRejected();
             var builtClasses = BuildClasses(classIndex, studentCounts);
-            if (problems.Exists(p => p.Severity == ProblemSeverity.Error))
+            if (problems.Exists(p => p.Severity == FindingSeverity.Error))
             {
-                return new RosterResult(null, Sorted());
+                return new ReadResult<Roster>(null, Sorted());
             }
 
             var roster = new Roster(
@@ -234,7 +235,7 @@ public sealed class RosterBuilder
                 Items(students),
                 hasStudents,
                 new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass));
-            return new RosterResult(roster, Sorted());
+            return new ReadResult<Roster>(roster, Sorted());
         }
 
         private static T[] Items<T>(List<Row<T>> rows)
@@ -438,26 +439,28 @@ public sealed class RosterBuilder
             var location = source.File is { } file
                 ? new FindingLocation(file.FileName, file.Sheet, source.Line, file.ColumnOf(column), column)
                 : new FindingLocation(table, null, null, null, column);
-            problems.Add(new RosterProblem(code.Create(subject, location, arguments)));
+            problems.Add(code.Create(subject, location, arguments));
         }
 
-        private List<RosterProblem> Sorted()
+        private List<Finding> Sorted()
         {
             // Causes before their consequences, then the file order of the format, then line; builder problems keep their
             // order. A row's own problems (a duplicate id, an id Excel turned into 6.52E+11) come first; a reference that
             // does not resolve follows, since a bad row above is often why; a class size that disagrees with students.csv,
             // or a class left empty, comes last, since a duplicate or misplaced student row is usually the cause.
-            static int Stage(RosterProblem p) => StageOf(p.Code == RosterFindings.MoreProblems.Code && p.Finding.TryGetArgument<string>("code", out var of)
-                && RosterFindings.TryGetKind(of, out var kind) ? kind : p.Kind);
-            static int StageOf(RosterProblemKind kind) => kind switch
+            static int Stage(Finding p) => StageOf(p.Code == RosterFindings.MoreProblems.Code && p.TryGetArgument<string>("code", out var of) ? of : p.Code);
+            static int StageOf(string code) => code switch
             {
-                RosterProblemKind.DanglingReference => 1,
-                RosterProblemKind.SizeMismatch or RosterProblemKind.EmptyClass => 2,
+                _ when code == RosterFindings.SchoolCountyNotListed.Code || code == RosterFindings.ClassSchoolNotListed.Code
+                    || code == RosterFindings.StudentClassNotListed.Code || code == RosterFindings.CountyRejected.Code
+                    || code == RosterFindings.SchoolRejected.Code || code == RosterFindings.ClassRejected.Code
+                    || code == RosterFindings.LeadingZerosLost.Code => 1,
+                _ when code == RosterFindings.SizeMismatch.Code || code == RosterFindings.EmptyClass.Code => 2,
                 _ => 0,
             };
 
             // The count of problems left out comes right after the last one of its code that is listed.
-            static int Line(RosterProblem p) => p.Code == RosterFindings.MoreProblems.Code ? int.MaxValue : p.Line ?? 0;
+            static int Line(Finding p) => p.Code == RosterFindings.MoreProblems.Code ? int.MaxValue : p.Location?.Line ?? 0;
 
             static int FileRank(string? f) => f switch
             {
@@ -471,9 +474,9 @@ public sealed class RosterBuilder
             return [.. problems.WithOmitted()
                 .Select((p, i) => (p, i))
                 .OrderBy(t => Stage(t.p))
-                .ThenBy(t => FileRank(t.p.Sheet is null ? t.p.File : RosterTableNames.Of(t.p.File, t.p.Sheet)))
+                .ThenBy(t => FileRank(t.p.Location is { Sheet: { } sheet } at ? RosterTableNames.Of(at.File, sheet) : t.p.Location?.File))
                 .ThenBy(t => Line(t.p))
-                .ThenBy(t => t.p.Column ?? 0)
+                .ThenBy(t => t.p.Location?.Column ?? 0)
                 .ThenBy(t => t.i)
                 .Select(t => t.p)];
         }

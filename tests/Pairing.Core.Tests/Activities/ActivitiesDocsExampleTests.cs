@@ -20,11 +20,11 @@ public sealed class ActivitiesDocsExampleTests
         ActivityFiles.WriteHolidays(new HolidayCalendar([new Holiday(new(Province), 2015, HolidayKind.Winter, D("2015-01-25"), D("2015-03-05"))]), dir.File("holidays.csv"));
 
         // As in the docs:
-        var roster = RosterFiles.Read(dir.File("roster")).GetRosterOrThrow();
+        var roster = RosterFiles.Read(dir.File("roster")).GetValueOrThrow();
         var result = Result;
         var read = ActivityFiles.Read(dir.File("activities.csv"), dir.File("holidays.csv"));
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        var report = ActivityValidator.Validate(roster, result, read.Records, asOf: new DateOnly(2015, 6, 30), read.Holidays);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        var report = ActivityValidator.Validate(roster, result, read.Value!.Records, asOf: new DateOnly(2015, 6, 30), read.Value!.Holidays);
         ComplianceReportFiles.Write(report, dir.File("report"));
 
         var lines = File.ReadAllLines(dir.File(Path.Combine("report", "compliance.csv")));

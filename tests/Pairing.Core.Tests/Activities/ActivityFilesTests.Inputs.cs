@@ -4,6 +4,7 @@ using Pairing.Core.Files;
 using Pairing.Core.Files.Activities;
 using Pairing.Core.Tests.Internals;
 using Pairing.Core.Tests.Rosters;
+using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Tests.Activities;
 
@@ -25,9 +26,9 @@ public sealed partial class ActivityFilesTests
             var result = Parse(Header + string.Join(',', cells) + "\n");
 
             Assert.False(result.IsValid);
-            var problem = Assert.Single(result.Problems, p => p.Code == "ACF013");
-            Assert.Equal((ActivityProblemKind.PersonalData, 2, column), (problem.Kind, problem.Line ?? 0, problem.ColumnName));
-            RosterFilesTests.AssertNeverShown(result.Problems.Select(p => p.Finding), value);
+            var problem = Assert.Single(result.Findings, p => p.Code == "ACF013");
+            Assert.Equal(("PersonalData", 2, column), (ProblemKinds.Of(problem), problem.Location?.Line ?? 0, problem.Location?.ColumnName));
+            RosterFilesTests.AssertNeverShown(result.Findings.Select(p => p), value);
         }
     }
 
@@ -37,8 +38,8 @@ public sealed partial class ActivityFilesTests
     public void A_column_outside_the_format_with_phones_or_e_mail_is_refused(string value, string code)
     {
         var result = Parse(Header + $"a1,letter,2014-09-10,X1,N1,你好,{value}\na2,letter,2014-09-11,N1,X1,,{value}\n");
-        var problem = Assert.Single(result.Problems, p => p.Code == code);
-        Assert.Equal((2, "remark"), (problem.Line ?? 0, problem.ColumnName));
+        var problem = Assert.Single(result.Findings, p => p.Code == code);
+        Assert.Equal((2, "remark"), (problem.Location?.Line ?? 0, problem.Location?.ColumnName));
         Assert.False(result.IsValid);
     }
 
@@ -46,7 +47,7 @@ public sealed partial class ActivityFilesTests
     public void A_header_naming_personal_data_is_refused_in_activity_records_too()
     {
         var result = Parse("activity_id,kind,date,from_id,to_id,学生姓名\na1,letter,2014-09-10,X1,N1,\n");
-        Assert.Equal("ACF012", Assert.Single(result.Problems, p => p.Kind == ActivityProblemKind.PersonalData).Code);
+        Assert.Equal("ACF012", Assert.Single(result.Findings, p => p.Code is ("ACF012" or "ACF013" or "ACF014" or "ACF032")).Code);
     }
 
     [UnixFact]
@@ -59,7 +60,7 @@ public sealed partial class ActivityFilesTests
         File.WriteAllText(dir.File("ok.csv"), "activity_id,kind,date\n", Encoding.UTF8);
 
         string Code(string activities, string? holidays = null) =>
-            Assert.Single(SpecialFiles.WithinSeconds(10, () => ActivityFiles.Read(activities, holidays)).Problems).Code;
+            Assert.Single(SpecialFiles.WithinSeconds(10, () => ActivityFiles.Read(activities, holidays)).Findings).Code;
 
         Assert.Equal("ACF033", Code(dir.File("pipe.csv")));
         Assert.Equal("ACF033", Code(dir.File("zero.csv")));
@@ -73,7 +74,7 @@ public sealed partial class ActivityFilesTests
     {
         using var dir = new TempDirectory();
         SpecialFiles.Sparse(dir.File("huge.csv"), InputFileLimits.DefaultMaxFileBytes + 1);
-        var problem = Assert.Single(ActivityFiles.Read(dir.File("huge.csv")).Problems);
-        Assert.Equal(("ACF036", ActivityProblemKind.UnreadableFile), (problem.Code, problem.Kind));
+        var problem = Assert.Single(ActivityFiles.Read(dir.File("huge.csv")).Findings);
+        Assert.Equal(("ACF036", "UnreadableFile"), (problem.Code, ProblemKinds.Of(problem)));
     }
 }

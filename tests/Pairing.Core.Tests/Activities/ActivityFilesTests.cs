@@ -5,12 +5,13 @@ using Pairing.Core.Findings;
 using Pairing.Core.Rosters;
 using Pairing.Core.Tests.Rosters;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Activities;
 
 public sealed partial class ActivityFilesTests
 {
-    private static ActivityRecordsResult Parse(string activities, string? holidays = null) =>
+    private static ReadResult<ActivityLog> Parse(string activities, string? holidays = null) =>
         ActivityFiles.Parse(Encoding.UTF8.GetBytes(activities), holidays is null ? null : Encoding.UTF8.GetBytes(holidays));
 
     [Fact]
@@ -29,14 +30,14 @@ public sealed partial class ActivityFilesTests
             camp,a9,2014-07-15,,,370000,55,,2014-07-22,
             family-event,a10,2014-08-01,,,379001,12,all,,
             """);
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(10, result.Records.Count);
-        Assert.Equal(Enum.GetValues<ActivityKind>(), result.Records.Select(r => r.Kind));
-        var camp = result.Records[8];
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Equal(10, result.Value!.Records.Count);
+        Assert.Equal(Enum.GetValues<ActivityKind>(), result.Value!.Records.Select(r => r.Kind));
+        var camp = result.Value!.Records[8];
         Assert.Equal((D("2014-07-15"), D("2014-07-22"), "370000", 55), (camp.Date, camp.LastDate, camp.UnitId, camp.Count));
-        Assert.Equal(FamilyConsent.All, result.Records[9].Consent);
-        Assert.Equal("《草房子》", result.Records[2].Detail);
-        Assert.Same(HolidayCalendar.Default, result.Holidays);
+        Assert.Equal(FamilyConsent.All, result.Value!.Records[9].Consent);
+        Assert.Equal("《草房子》", result.Value!.Records[2].Detail);
+        Assert.Same(HolidayCalendar.Default, result.Value!.Holidays);
     }
 
     [Fact]
@@ -55,33 +56,33 @@ public sealed partial class ActivityFilesTests
             a9,letter,2014-09-10
             """);
         Assert.False(result.IsValid);
-        Assert.Null(result.Records);
-        var errors = result.Errors.Select(p => (p.Kind, p.Line, p.Column, p.ColumnName)).ToList();
-        Assert.Contains((ActivityProblemKind.BadKind, 3, 2, "kind"), errors);
-        Assert.Contains((ActivityProblemKind.BadDate, 4, 3, "date"), errors);
-        Assert.Contains((ActivityProblemKind.DuplicateId, 5, 1, "activity_id"), errors);
-        Assert.Contains((ActivityProblemKind.MissingField, 5, 6, "to_id"), errors);
-        Assert.Contains((ActivityProblemKind.BadDateRange, 6, 4, "end_date"), errors);
-        Assert.Contains((ActivityProblemKind.BadCount, 6, 8, "count"), errors);
-        Assert.Contains((ActivityProblemKind.BadConsent, 7, 9, "consent"), errors);
-        Assert.Contains((ActivityProblemKind.MissingField, 8, 9, "consent"), errors);
-        Assert.Contains((ActivityProblemKind.BadId, 9, 5, "from_id"), errors);
-        Assert.Contains(result.Errors, p => p.Kind == ActivityProblemKind.MalformedCsv && p.Line == 10);
+        Assert.Null(result.Value);
+        var errors = result.Errors.Select(p => (ProblemKinds.Of(p), p.Location?.Line, p.Location?.Column, p.Location?.ColumnName)).ToList();
+        Assert.Contains(("BadKind", 3, 2, "kind"), errors);
+        Assert.Contains(("BadDate", 4, 3, "date"), errors);
+        Assert.Contains(("DuplicateId", 5, 1, "activity_id"), errors);
+        Assert.Contains(("MissingField", 5, 6, "to_id"), errors);
+        Assert.Contains(("BadDateRange", 6, 4, "end_date"), errors);
+        Assert.Contains(("BadCount", 6, 8, "count"), errors);
+        Assert.Contains(("BadConsent", 7, 9, "consent"), errors);
+        Assert.Contains(("MissingField", 8, 9, "consent"), errors);
+        Assert.Contains(("BadId", 9, 5, "from_id"), errors);
+        Assert.Contains(result.Errors, p => p.Code is ("ACF005" or "ACF006" or "ACF007" or "ACF008" or "ACF043" or "ACF044" or "ACF045" or "ACF046" or "ACF047") && p.Location?.Line == 10);
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal((ActivityProblemKind.UnknownColumn, 1, 10, "colour"), (warning.Kind, warning.Line, warning.Column, warning.ColumnName));
-        Assert.All(result.Problems, p => Assert.Equal(ActivityFiles.ActivitiesFile, p.File));
-        var kind = result.Errors.First(p => p.Kind == ActivityProblemKind.BadKind);
-        Assert.Equal(("ACF020", "postcard"), (kind.Code, kind.Finding["value"]));
+        Assert.Equal(("UnknownColumn", 1, 10, "colour"), (ProblemKinds.Of(warning), warning.Location?.Line, warning.Location?.Column, warning.Location?.ColumnName));
+        Assert.All(result.Findings, p => Assert.Equal(ActivityFiles.ActivitiesFile, p.Location?.File));
+        var kind = result.Errors.First(p => p.Code is ("ACF020" or "ACF021"));
+        Assert.Equal(("ACF020", "postcard"), (kind.Code, kind["value"]));
         Assert.Equal(("ACF019", "ACF029", "ACF024", "ACF030", "ACF031", "ACF016"),
             (Code(5, 1), Code(5, 6), Code(6, 4), Code(6, 8), Code(7, 9), Code(9, 5)));
         Assert.Equal("activities.csv:3:2 (kind): error ACF020: kind 'postcard' is not known; expected letter, chat, book-sent, book-reflection, deed-agreed, deed-done, deed-reflection, school-exchange, camp or family-event",
-            FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.English));
+            FindingRenderer.Default.RenderLine(kind, FindingLanguage.English));
         Assert.Equal("activities.csv:3:2 (kind): 错误 ACF020: 活动类型“postcard”无法识别；应为 letter、chat、book-sent、book-reflection、deed-agreed、deed-done、deed-reflection、school-exchange、camp 或 family-event",
-            FindingRenderer.Default.RenderLine(kind.Finding, FindingLanguage.Chinese));
+            FindingRenderer.Default.RenderLine(kind, FindingLanguage.Chinese));
 
-        string Code(int line, int column) => result.Errors.First(p => p.Line == line && p.Column == column).Code;
-        var ex = Assert.Throws<ActivityRecordsRejectedException>(() => result.GetRecordsOrThrow());
-        Assert.Equal(result.Problems, ex.Problems);
+        string Code(int line, int column) => result.Errors.First(p => p.Location?.Line == line && p.Location?.Column == column).Code;
+        var ex = Assert.Throws<InputRejectedException>(() => result.GetValueOrThrow().Records);
+        Assert.Equal(result.Findings, ex.Findings);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed partial class ActivityFilesTests
     {
         var result = Parse("activity_id,date,from_id\na1,2014-09-10,X1\na2,2014-09-11,X1\n");
         var error = Assert.Single(result.Errors);
-        Assert.Equal((ActivityProblemKind.MissingColumn, 1, "kind"), (error.Kind, error.Line, error.ColumnName));
+        Assert.Equal(("MissingColumn", 1, "kind"), (ProblemKinds.Of(error), error.Location?.Line, error.Location?.ColumnName));
     }
 
     [Fact]
@@ -98,15 +99,15 @@ public sealed partial class ActivityFilesTests
         var result = Parse("activity_id,kind,date,from_id,to_id\na1,letter,2014-09-10,6.53201E+11,X2\n6.53201E+11,letter,2014-09-11,X1,X2\n");
         Assert.Equal(
             [("ACF018", 2, "from_id"), ("ACF018", 3, "activity_id")],
-            result.Errors.Select(e => (e.Code, e.Line ?? 0, e.ColumnName)));
+            result.Errors.Select(e => (e.Code, e.Location?.Line ?? 0, e.Location?.ColumnName)));
     }
 
     [Fact]
     public void Holidays_are_read_and_checked()
     {
         var good = Parse("activity_id,kind,date\n", "province_id,year,kind,start,end\n370000,2015,winter,2015-01-25,2015-03-05\n370000,2015,summer,2015-07-05,2015-08-31\n");
-        Assert.True(good.IsValid, string.Join("\n", good.Problems));
-        Assert.True(good.Holidays.TryGet(new("370000"), 2015, HolidayKind.Winter, out var winter));
+        Assert.True(good.IsValid, string.Join("\n", good.Findings));
+        Assert.True(good.Value!.Holidays.TryGet(new("370000"), 2015, HolidayKind.Winter, out var winter));
         Assert.Equal((D("2015-01-25"), D("2015-03-05")), (winter.Start, winter.End));
 
         var bad = Parse("activity_id,kind,date\n", """
@@ -118,11 +119,11 @@ public sealed partial class ActivityFilesTests
             370000,2015,winter,2015-01-20,2015-03-01
             """);
         Assert.False(bad.IsValid);
-        var errors = bad.Errors.Select(p => (p.File, p.Kind, p.Line, p.ColumnName)).ToList();
-        Assert.Contains(("holidays.csv", ActivityProblemKind.BadKind, 2, "kind"), errors);
-        Assert.Contains(("holidays.csv", ActivityProblemKind.BadDate, 3, "year"), errors);
-        Assert.Contains(("holidays.csv", ActivityProblemKind.BadDateRange, 4, "end"), errors);
-        Assert.Contains(("holidays.csv", ActivityProblemKind.DuplicateId, 6, "kind"), errors);
+        var errors = bad.Errors.Select(p => (p.Location?.File, ProblemKinds.Of(p), p.Location?.Line, p.Location?.ColumnName)).ToList();
+        Assert.Contains(("holidays.csv", "BadKind", 2, "kind"), errors);
+        Assert.Contains(("holidays.csv", "BadDate", 3, "year"), errors);
+        Assert.Contains(("holidays.csv", "BadDateRange", 4, "end"), errors);
+        Assert.Contains(("holidays.csv", "DuplicateId", 6, "kind"), errors);
     }
 
     [Fact]
@@ -139,10 +140,10 @@ public sealed partial class ActivityFilesTests
         ActivityFiles.Write(records, dir.File(ActivityFiles.ActivitiesFile));
         ActivityFiles.WriteHolidays(calendar, dir.File(ActivityFiles.HolidaysFile));
         var read = ActivityFiles.Read(dir.File(ActivityFiles.ActivitiesFile), dir.File(ActivityFiles.HolidaysFile));
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Empty(read.Problems);
-        Assert.Equal(records, read.Records);
-        Assert.Equal(calendar.Holidays, read.Holidays.Holidays);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Empty(read.Findings);
+        Assert.Equal(records, read.Value!.Records);
+        Assert.Equal(calendar.Holidays, read.Value!.Holidays.Holidays);
         var text = File.ReadAllText(dir.File(ActivityFiles.ActivitiesFile));
         Assert.StartsWith("activity_id,kind,date,end_date,from_id,to_id,unit_id,count,consent,detail\n", text, StringComparison.Ordinal);
         Assert.Contains("\"'=cmd", text, StringComparison.Ordinal);
@@ -154,7 +155,7 @@ public sealed partial class ActivityFilesTests
         using var dir = new TempDirectory();
         var result = ActivityFiles.Read(dir.File("nope.csv"));
         var error = Assert.Single(result.Errors);
-        Assert.Equal((ActivityProblemKind.MissingFile, "nope.csv"), (error.Kind, error.File));
+        Assert.Equal(("MissingFile", "nope.csv"), (ProblemKinds.Of(error), error.Location?.File));
     }
 
     [Fact]
@@ -162,17 +163,17 @@ public sealed partial class ActivityFilesTests
     {
         var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
         var result = ActivityFiles.Parse(gb.GetBytes("activity_id,kind,date,from_id,to_id,detail\na1,book-sent,2014-09-10,X1,N1,草房子\n"));
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal("草房子", result.Records[0].Detail);
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Equal("草房子", result.Value!.Records[0].Detail);
     }
 
     [Fact]
     public void Activity_records_separated_by_semicolons_are_said_once()
     {
         var result = ActivityFiles.Parse("activity_id;kind;date;from_id;to_id\nA1;letter;2014-09-01;x1;n1\n"u8);
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Findings);
         Assert.Equal("ACF043", problem.Code);
-        Assert.Equal(";", problem.Finding.Arguments.Single(a => a.Name == "separator").Value);
+        Assert.Equal(";", problem.Arguments.Single(a => a.Name == "separator").Value);
     }
 
     [Fact]
@@ -187,12 +188,12 @@ public sealed partial class ActivityFilesTests
 
         var result = ActivityFiles.Parse(Encoding.UTF8.GetBytes(text.ToString()));
 
-        var codes = result.Problems.Select(p => p.Code).ToList();
+        var codes = result.Findings.Select(p => p.Code).ToList();
         var bad = codes.GroupBy(c => c).Single(g => g.Key != "ACF047");
         Assert.Equal(100, bad.Count());
-        var more = Assert.Single(result.Problems, p => p.Code == "ACF047");
-        Assert.Equal(900, more.Finding.Arguments.Single(a => a.Name == "count").Value);
-        Assert.Equal(bad.Key, more.Finding.Arguments.Single(a => a.Name == "code").Value);
+        var more = Assert.Single(result.Findings, p => p.Code == "ACF047");
+        Assert.Equal(900, more.Arguments.Single(a => a.Name == "count").Value);
+        Assert.Equal(bad.Key, more.Arguments.Single(a => a.Name == "code").Value);
         Assert.Equal(codes.LastIndexOf(bad.Key) + 1, codes.IndexOf("ACF047"));
         Assert.False(result.IsValid);
     }

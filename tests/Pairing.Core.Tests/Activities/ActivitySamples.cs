@@ -113,6 +113,6 @@ internal static class ActivitySamples
             builder.AddStudent(new Student(new StudentId(id), new ClassId(cls)));
         }
 
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 }

@@ -141,8 +141,8 @@ public sealed class ActivityValidatorPropertyTests
         using var stream = new MemoryStream();
         ActivityFiles.Write(records, stream);
         var read = ActivityFiles.Parse(stream.ToArray());
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.Equal(records, read.Records);
-        Assert.Equal(Bytes(Validate(records)), Bytes(Validate(read.Records)));
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.Equal(records, read.Value!.Records);
+        Assert.Equal(Bytes(Validate(records)), Bytes(Validate(read.Value!.Records)));
     }
 }

@@ -4,6 +4,7 @@ using Pairing.Core.Activities;
 using Pairing.Core.Files.Compliance;
 using Pairing.Core.Tests.Rosters;
 using static Pairing.Core.Tests.Activities.ActivitySamples;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Activities;
 
@@ -86,7 +87,7 @@ public sealed class ComplianceReportFilesTests
             using var dir = new TempDirectory();
             ComplianceReportFiles.Write(report, dir.Path, language);
 
-            var read = ComplianceReportFiles.ReadEntries(dir.Path);
+            var read = ComplianceReportFiles.ReadEntries(dir.Path).GetValueOrThrow();
 
             Assert.Equal(report.Entries, read);
             Assert.Contains(read, e => e.Code == "CMP809" && e.Count == 30 && e.Required == 50);
@@ -106,7 +107,7 @@ public sealed class ComplianceReportFilesTests
         lines[1] = lines[1].Replace("CMP101", "CMP999", StringComparison.Ordinal);
         File.WriteAllLines(path, lines, new UTF8Encoding(true));
 
-        var e = Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(dir.Path));
+        var e = Assert.Throws<InputRejectedException>(() => ComplianceReportFiles.ReadEntries(dir.Path).GetValueOrThrow());
         Assert.Contains("compliance.csv:2: error RES025: compliance.csv: code is 'CMP999'", e.Message, StringComparison.Ordinal);
         Assert.Contains($"compliance.csv:{camp + 1}: error RES025: compliance.csv: count is 'many', expected a whole number for code CMP809", e.Message, StringComparison.Ordinal);
     }
@@ -124,21 +125,29 @@ public sealed class ComplianceFolderProblemsTests : IDisposable
     [Fact]
     public void A_missing_or_broken_compliance_folder_gives_located_findings()
     {
-        Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out var none, out var missing));
+        var missingRead = ComplianceReportFiles.ReadEntries(Dir);
+        var missing = missingRead.Findings;
+        Assert.False(missingRead.IsValid);
+        var none = missingRead.Value;
         Assert.Null(none);
         Assert.Equal("RES001", Assert.Single(missing).Code);
-        Assert.False(Pairing.Core.Files.Compliance.ComplianceReportFiles.TryReadSnapshot(Dir, out _, out var noRollup));
+        var noRollupRead = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(Dir);
+        var noRollup = noRollupRead.Findings;
+        Assert.False(noRollupRead.IsValid);
         Assert.Equal("RES001", Assert.Single(noRollup).Code);
 
         Directory.CreateDirectory(Dir);
         File.WriteAllText(Path.Combine(Dir, ComplianceReportFiles.ComplianceFile), "rule,level,subject_id,status,code,unit_id,count,required\nA9,pair,X|Y,met,CMP999,,,\n");
         File.WriteAllText(Path.Combine(Dir, ComplianceReportFiles.RollupJsonFile), "{ \"statuses\": 3 }");
-
-        Assert.False(ComplianceReportFiles.TryReadEntries(Dir, out _, out var rows));
+        var rowsRead = ComplianceReportFiles.ReadEntries(Dir);
+        var rows = rowsRead.Findings;
+        Assert.False(rowsRead.IsValid);
         Assert.All(rows, p => Assert.Equal(new Pairing.Core.Findings.FindingLocation(ComplianceReportFiles.ComplianceFile, Line: 2), p.Location));
         Assert.Contains(rows, p => p.Code == "RES025" && ((string)p["error"]).StartsWith("code is 'CMP999'", StringComparison.Ordinal));
-        Assert.False(Pairing.Core.Files.Compliance.ComplianceReportFiles.TryReadSnapshot(Dir, out _, out var rollup));
+        var rollupRead = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(Dir);
+        var rollup = rollupRead.Findings;
+        Assert.False(rollupRead.IsValid);
         Assert.Equal("RES012", Assert.Single(rollup).Code);
-        Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(Dir));
+        Assert.Throws<InputRejectedException>(() => ComplianceReportFiles.ReadEntries(Dir).GetValueOrThrow());
     }
 }

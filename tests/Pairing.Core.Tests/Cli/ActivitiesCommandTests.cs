@@ -72,7 +72,7 @@ public sealed class ActivitiesCommandTests : CliTestBase
         Assert.DoesNotContain("CMP901", en.Err, StringComparison.Ordinal);
         // The same report as with the year's last day given by hand.
         Assert.Equal(File.ReadAllBytes(In("given", ComplianceReportFiles.ComplianceFile)), File.ReadAllBytes(In("en", ComplianceReportFiles.ComplianceFile)));
-        var report = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("en"));
+        var report = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("en")).GetValueOrThrow();
         Assert.Equal(new DateOnly(2015, 6, 30), report.AsOf);
         Assert.True(report.Programme.A1Completed > 0);
     }
@@ -81,7 +81,7 @@ public sealed class ActivitiesCommandTests : CliTestBase
     public void Records_before_the_year_checked_are_counted_in_a_warning_in_both_languages()
     {
         Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "9", "--activities", "--out", In("roster")).Code);
-        var records = ActivityFiles.Read(In("roster", "activities.csv")).GetRecordsOrThrow();
+        var records = ActivityFiles.Read(In("roster", "activities.csv")).GetValueOrThrow().Records;
         var before = records.Count(r => r.Date < new DateOnly(2016, 7, 1) && r.Date >= new DateOnly(2014, 7, 1));
         Assert.True(before > 0);
 

@@ -19,7 +19,7 @@ public sealed class GenerateNextYearCommandTests : CliTestBase
         var options = NextYearOptions.LargeChanges();
         options.SchoolOpenRate = 0.2;
         options.Seed = 9;
-        RosterFiles.Write(RosterGenerator.NextYear(RosterFiles.Read(In("year1")).GetRosterOrThrow(), options), In("expected"));
+        RosterFiles.Write(RosterGenerator.NextYear(RosterFiles.Read(In("year1")).GetValueOrThrow(), options), In("expected"));
         foreach (var file in new[] { RosterFiles.CountiesFile, RosterFiles.SchoolsFile, RosterFiles.ClassesFile, RosterFiles.StudentsFile })
         {
             Assert.Equal(File.ReadAllBytes(In("expected", file)), File.ReadAllBytes(In("year2", file)));

@@ -32,7 +32,7 @@ public sealed class MidYearCommandTests : CliTestBase
         september.Schools.ToList().ForEach(s => builder.AddSchool(s));
         september.Classes.Where(c => c.Id.Value != "NT9").ToList().ForEach(c => builder.AddClass(c.Id, c.SchoolId, c.Grade));
         september.Students.Where(s => s.ClassId.Value != "NT9").ToList().ForEach(s => builder.AddStudent(s));
-        RosterFiles.Write(builder.Build().GetRosterOrThrow(), In("november"));
+        RosterFiles.Write(builder.Build().GetValueOrThrow(), In("november"));
         PairingResultFiles.Write(plan, In("september"));
 
         var run = Run("match", In("november"), "--plan", In("september"), "--out", In("result"));
@@ -40,7 +40,7 @@ public sealed class MidYearCommandTests : CliTestBase
         Assert.Equal(0, run.Code);
         Assert.Contains("warning CLI031: the plan's school pair XT–NT no longer holds for this roster and is dropped; its units are paired afresh (P4: inland school NT has 2 classes; needed: 3)", run.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("XS–NS", run.Err, StringComparison.Ordinal);
-        var result = PairingResultFiles.Read(In("result"));
+        var result = PairingResultFiles.Read(In("result")).GetValueOrThrow();
         Assert.Contains(new SchoolPair(new("XS"), new("NS")), result.SchoolPairs);
         Assert.Contains(new SchoolPair(new("XT"), new("NU")), result.SchoolPairs);
 
@@ -48,7 +48,7 @@ public sealed class MidYearCommandTests : CliTestBase
         var kept = Run("match", In("november"), "--plan", In("september"), "--previous", In("september"), "--out", In("kept"));
         Assert.Equal(0, kept.Code);
         Assert.DoesNotContain("CLI031", kept.Err, StringComparison.Ordinal);
-        Assert.Contains(new SchoolPair(new("XT"), new("NT")), PairingResultFiles.Read(In("kept")).SchoolPairs);
+        Assert.Contains(new SchoolPair(new("XT"), new("NT")), PairingResultFiles.Read(In("kept")).GetValueOrThrow().SchoolPairs);
         Assert.Contains("school,XT,NT,kept,P4,CON013,classes,2,3,", File.ReadAllText(In("kept", "continuity.csv")), StringComparison.Ordinal);
     }
 
@@ -63,12 +63,12 @@ public sealed class MidYearCommandTests : CliTestBase
         Assert.Contains("friends-first", bad.Err, StringComparison.Ordinal);
 
         Assert.Equal(0, Run("match", In("roster"), "--out", In("coverage"), "--previous", In("september"), "--continuity", "coverage-first", "--strict-p4").Code);
-        var options = PairingResultFiles.Read(In("coverage")).Summary.Options;
+        var options = PairingResultFiles.Read(In("coverage")).GetValueOrThrow().Summary.Options;
         Assert.Equal((ContinuityObjective.CoverageFirst, true), (options.Continuity, options.StrictP4));
         Assert.Equal(0, Run("verify", In("roster"), In("coverage"), "--previous", In("september"), "--continuity", "coverage-first", "--strict-p4").Code);
         Assert.Equal(2, Run("verify", In("roster"), In("coverage"), "--previous", In("september")).Code);
 
         Assert.Equal(0, Run("match", In("roster"), "--out", In("alias"), "--previous", In("september"), "--continuity-first").Code);
-        Assert.Equal(ContinuityObjective.ContinuityFirst, PairingResultFiles.Read(In("alias")).Summary.Options.ToOptions().Continuity);
+        Assert.Equal(ContinuityObjective.ContinuityFirst, PairingResultFiles.Read(In("alias")).GetValueOrThrow().Summary.Options.ToOptions().Continuity);
     }
 }

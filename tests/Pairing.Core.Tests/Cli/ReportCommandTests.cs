@@ -21,10 +21,10 @@ public sealed class ReportCommandTests : CliTestBase
         Assert.Contains(doc.Descendants("svg"), e => e.Attribute("data-chart")?.Value == "three-ones-over-time");
         Assert.Contains("2015-01-31", html, StringComparison.Ordinal);
 
-        var roster = Core.Files.Rosters.RosterFiles.Read(In("roster")).GetRosterOrThrow();
-        var result = Core.Files.Results.PairingResultFiles.Read(In("roster", "pairing"));
+        var roster = Core.Files.Rosters.RosterFiles.Read(In("roster")).GetValueOrThrow();
+        var result = Core.Files.Results.PairingResultFiles.Read(In("roster", "pairing")).GetValueOrThrow();
         var expected = Core.Reports.PairingReport.Render(roster, result,
-            [Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("january")), Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("june"))]);
+            [Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("january")).GetValueOrThrow(), Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadSnapshot(In("june")).GetValueOrThrow()]);
         Assert.Equal(expected, html);
     }
 

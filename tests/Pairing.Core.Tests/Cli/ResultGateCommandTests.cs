@@ -130,7 +130,7 @@ public sealed class EncodingCommandTests : CliTestBase
         Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "1", "--out", In("a")).Code);
         Assert.Equal(0, Run("generate", "--xinjiang-students", "2000", "--seed", "2", "--out", In("b")).Code);
         Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
-        var hashOfA = PairingResultFiles.Read(In("result")).Summary.InputHash;
+        var hashOfA = PairingResultFiles.Read(In("result")).GetValueOrThrow().Summary.InputHash;
 
         var en = Run("verify", In("b"), In("result"), "--language", "en");
         var zh = Run("verify", In("b"), In("result"), "--language", "zh");
@@ -178,10 +178,12 @@ public sealed class EncodingCommandTests : CliTestBase
     {
         Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--seed", "3", "--out", In("a")).Code);
         Assert.Equal(0, Run("match", In("a"), "--out", In("result")).Code);
-        var result = PairingResultFiles.Read(In("result"));
+        var result = PairingResultFiles.Read(In("result")).GetValueOrThrow();
         PairingResultFiles.Write(result, In("again"), language: language);
-
-        Assert.True(PairingResultFiles.TryRead(In("again"), out var back, out var problems), string.Join("; ", problems));
+        var problemsRead = PairingResultFiles.Read(In("again"));
+        var problems = problemsRead.Findings;
+        Assert.True(problemsRead.IsValid, string.Join("; ", problems));
+        var back = problemsRead.Value;
         Assert.Equal(result.Unpaired, back!.Unpaired);
         Assert.Equal(0, Run("verify", In("a"), In("again")).Code);
     }

@@ -34,7 +34,7 @@ public class WorkbookCommandTests : CliTestBase
         var (code, _, error) = Run("match", book, "--out", In("result.xlsx"));
 
         Assert.True(code == 0, error);
-        var result = PairingResultWorkbook.Read(In("result.xlsx"));
+        var result = PairingResultWorkbook.Read(In("result.xlsx")).GetValueOrThrow();
         Assert.NotEmpty(result.StudentPairs);
         var (verify, _, verifyError) = Run("verify", book, In("result.xlsx"));
         Assert.True(verify == 0, verifyError);

@@ -53,8 +53,8 @@ public sealed class ActivityLogGeneratorTests
         using var stream = new MemoryStream();
         ActivityFiles.Write(first, stream);
         var read = ActivityFiles.Parse(stream.ToArray());
-        Assert.True(read.IsValid, string.Join("\n", read.Problems.Take(5)));
-        Assert.Equal(first, read.Records);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings.Take(5)));
+        Assert.Equal(first, read.Value!.Records);
     }
 
     [Fact]

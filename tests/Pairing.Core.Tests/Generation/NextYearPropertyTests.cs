@@ -47,10 +47,10 @@ public sealed class NextYearPropertyTests
         RosterFiles.Write(year2, folder.Path);
         var back = RosterFiles.Read(folder.Path);
 
-        Assert.True(back.IsValid, string.Join("\n", back.Problems));
-        Assert.Empty(back.Problems);
-        Assert.Equal(year2.Classes.Select(c => (c.Id, c.Grade, c.Size)).Order(), back.Roster.Classes.Select(c => (c.Id, c.Grade, c.Size)).Order());
-        Assert.Equal(year2.Students.Count, back.Roster.Students.Count);
+        Assert.True(back.IsValid, string.Join("\n", back.Findings));
+        Assert.Empty(back.Findings);
+        Assert.Equal(year2.Classes.Select(c => (c.Id, c.Grade, c.Size)).Order(), back.Value.Classes.Select(c => (c.Id, c.Grade, c.Size)).Order());
+        Assert.Equal(year2.Students.Count, back.Value.Students.Count);
     }
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 30)]

@@ -148,11 +148,11 @@ public sealed class RosterGeneratorTests
 
         var read = RosterFiles.Read(folder.Path);
 
-        Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Problems));
-        Assert.Empty(read.Problems);
-        Assert.Equal(countsOnly, !read.Roster.HasStudents);
-        Assert.Equal(roster.CountsOf(Side.Xinjiang), read.Roster.CountsOf(Side.Xinjiang));
-        Assert.Equal(roster.CountsOf(Side.Inland), read.Roster.CountsOf(Side.Inland));
+        Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Findings));
+        Assert.Empty(read.Findings);
+        Assert.Equal(countsOnly, !read.Value.HasStudents);
+        Assert.Equal(roster.CountsOf(Side.Xinjiang), read.Value.CountsOf(Side.Xinjiang));
+        Assert.Equal(roster.CountsOf(Side.Inland), read.Value.CountsOf(Side.Inland));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Integration;
 
@@ -35,7 +36,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Equal(Codes(folder), Codes(asynchronous));
         Assert.Equal(Codes(folder).Append("ROS060").Order(StringComparer.Ordinal), Codes(memory).Order(StringComparer.Ordinal));
         Assert.Equal(Codes(memory), Codes(fromStreams));
-        Assert.Contains(memory.Problems, p => p.Code == "ROS060" && p.Finding.Location!.Value.File == "notes.txt");
+        Assert.Contains(memory.Findings, p => p.Code == "ROS060" && p.Location!.Value.File == "notes.txt");
 
         // Valid input gives the same roster every way.
         File.WriteAllBytes(Path.Combine(Dir, RosterFiles.ClassesFile), File.ReadAllLines(Path.Combine(Dir, RosterFiles.ClassesFile)).SkipLast(1).Select(l => l + "\n").SelectMany(System.Text.Encoding.UTF8.GetBytes).ToArray());
@@ -44,7 +45,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.True(valid.IsValid);
         Assert.True(validMemory.IsValid);
         Assert.Equal(
-            PairingResultChecker.CheckBelongsTo(valid.Roster, new PairingMatcher().Match(validMemory.Roster)).Violations,
+            PairingResultChecker.CheckBelongsTo(valid.Value, new PairingMatcher().Match(validMemory.Value)).Violations,
             []);
     }
 
@@ -60,15 +61,18 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Equal(Directory.GetFiles(Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, content) in bytes)
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, name)), content);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, name)), content.ToArray());
         }
-
-        Assert.True(PairingResultFiles.TryParse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value), out var back, out var problems), string.Join("\n", problems));
+        var problemsRead = PairingResultFiles.Parse(bytes);
+        var problems = problemsRead.Findings;
+        Assert.True(problemsRead.IsValid, string.Join("\n", problems));
+        var back = problemsRead.Value;
         Assert.Equal(result.StudentPairs, back.StudentPairs);
         Assert.Equal(result.Unpaired, back.Unpaired);
         Assert.True(PairingResultChecker.Check(roster, back).IsValid);
-
-        Assert.False(PairingResultFiles.TryParse(new Dictionary<string, ReadOnlyMemory<byte>>(), out _, out var missing));
+        var missingRead = PairingResultFiles.Parse(new Dictionary<string, ReadOnlyMemory<byte>>());
+        var missing = missingRead.Findings;
+        Assert.False(missingRead.IsValid);
         Assert.Contains(missing, p => p.Code == "RES001" && (string)p["file"] == PairingResultFiles.SummaryFile);
     }
 
@@ -97,17 +101,17 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         Assert.Equal(File.ReadAllBytes(In("sync.csv")), File.ReadAllBytes(In("async.csv")));
 
         var read = await PairingResultFiles.ReadAsync(In("async-result"));
-        Assert.True(read.IsValid, string.Join("\n", read.Problems));
-        Assert.True(PairingResultChecker.Check(roster, read.Result!).IsValid);
+        Assert.True(read.IsValid, string.Join("\n", read.Findings));
+        Assert.True(PairingResultChecker.Check(roster, read.Value!).IsValid);
         var missing = await PairingResultFiles.ReadAsync(In("nowhere"));
-        Assert.Equal("RES006", Assert.Single(missing.Problems).Code);
+        Assert.Equal("RES006", Assert.Single(missing.Findings).Code);
 
         var activities = await Pairing.Core.Files.Activities.ActivityFiles.ReadAsync(In("async.csv"));
         await using var stream = File.OpenRead(In("async.csv"));
         var fromStream = await Pairing.Core.Files.Activities.ActivityFiles.ParseAsync(stream);
         Assert.True(activities.IsValid);
-        Assert.Equal(records, activities.Records);
-        Assert.Equal(records, fromStream.Records);
+        Assert.Equal(records, activities.Value!.Records);
+        Assert.Equal(records, fromStream.Value!.Records);
 
         // A cancelled write leaves the folder as it was.
         using var cancelled = new CancellationTokenSource();
@@ -128,11 +132,11 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var bytes = RosterFiles.ToBytes(roster);
 
         Assert.Equal(Directory.GetFiles(Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), bytes.Keys.Order(StringComparer.Ordinal));
-        Assert.All(bytes, kv => Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, kv.Key)), kv.Value));
-        var back = RosterFiles.Parse(bytes.ToDictionary(kv => kv.Key, kv => (ReadOnlyMemory<byte>)kv.Value));
+        Assert.All(bytes, kv => Assert.Equal(File.ReadAllBytes(Path.Combine(Dir, kv.Key)), kv.Value.ToArray()));
+        var back = RosterFiles.Parse(bytes); // what ToBytes returns, Parse takes
         Assert.True(back.IsValid);
-        Assert.Equal(roster.HasStudents, back.Roster.HasStudents);
-        Assert.Equal(RosterFiles.ToBytes(back.Roster), bytes);
+        Assert.Equal(roster.HasStudents, back.Value.HasStudents);
+        Assert.Equal(RosterFiles.ToBytes(back.Value).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), bytes.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var students = reports.Where(r => r.File == RosterFiles.StudentsFile && !r.Done).Select(r => r.Rows).ToList();
         Assert.True(students.Count >= 3, string.Join(", ", students)); // 65,536, 131,072 and the end of ~147,000 rows
         Assert.Equal(students.Order(), students);
-        Assert.Equal(read.Roster.Students.Count, students[^1]);
+        Assert.Equal(read.Value.Students.Count, students[^1]);
         Assert.Contains(reports, r => r.File == RosterFiles.CountiesFile && r.FilesRead == 0);
         var last = reports[^1];
         Assert.Equal((true, 4, 4), (last.Done, last.FilesRead, last.Files));
@@ -159,5 +163,5 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         public void Report(RosterReadProgress value) => reports.Add(value);
     }
 
-    private static List<string> Codes(RosterResult result) => [.. result.Problems.Select(p => p.Code)];
+    private static List<string> Codes(ReadResult<Roster> result) => [.. result.Findings.Select(p => p.Code)];
 }

@@ -89,8 +89,10 @@ public sealed class AtomicFilesTests : IDisposable
             };
             Assert.Throws<IOException>(() => PairingResultFiles.Write(next, Target, includeTimings: false));
             AtomicFiles.FaultInjection.Value = null;
-
-            Assert.True(PairingResultFiles.TryRead(Target, out var read, out var problems), $"operation {k}: " + string.Join("; ", problems));
+            var problemsRead = PairingResultFiles.Read(Target);
+            var problems = problemsRead.Findings;
+            Assert.True(problemsRead.IsValid, $"operation {k}: " + string.Join("; ", problems));
+            var read = problemsRead.Value;
             Assert.True(read.Phase == old.Phase ? read.SchoolPairs.SequenceEqual(old.SchoolPairs) && read.StudentPairs.Count == 0 : read.StudentPairs.SequenceEqual(next.StudentPairs),
                 $"operation {k}: a mix of the two results");
             Assert.Empty(Temporaries());

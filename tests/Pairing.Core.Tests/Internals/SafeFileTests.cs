@@ -105,7 +105,7 @@ public sealed class SafeFileTests
         SpecialFiles.LinkToDevZero(dir.File(PairingResultFiles.SummaryFile));
         SpecialFiles.Fifo(dir.File(PairingResultFiles.CountyPairsFile));
         Directory.CreateDirectory(dir.File(PairingResultFiles.SchoolPairsFile));
-        var e = SpecialFiles.WithinSeconds(10, () => Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(dir.Path)));
+        var e = SpecialFiles.WithinSeconds(10, () => Assert.Throws<InputRejectedException>(() => PairingResultFiles.Read(dir.Path).GetValueOrThrow()));
         Assert.Contains("summary.json is not a regular file", e.Message, StringComparison.Ordinal);
         Assert.Contains("county_pairs.csv is not a regular file", e.Message, StringComparison.Ordinal);
         Assert.Contains("school_pairs.csv is a folder", e.Message, StringComparison.Ordinal);
@@ -117,9 +117,9 @@ public sealed class SafeFileTests
         using var dir = new TempDirectory();
         SpecialFiles.Fifo(dir.File(ComplianceReportFiles.ComplianceFile));
         Directory.CreateDirectory(dir.File(ComplianceReportFiles.RollupJsonFile));
-        var entries = SpecialFiles.WithinSeconds(10, () => Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadEntries(dir.Path)));
+        var entries = SpecialFiles.WithinSeconds(10, () => Assert.Throws<InputRejectedException>(() => ComplianceReportFiles.ReadEntries(dir.Path).GetValueOrThrow()));
         Assert.Contains("compliance.csv is not a regular file", entries.Message, StringComparison.Ordinal);
-        var snapshot = Assert.Throws<InvalidDataException>(() => ComplianceReportFiles.ReadSnapshot(dir.Path));
+        var snapshot = Assert.Throws<InputRejectedException>(() => ComplianceReportFiles.ReadSnapshot(dir.Path).GetValueOrThrow());
         Assert.Contains("rollup.json is a folder", snapshot.Message, StringComparison.Ordinal);
     }
 

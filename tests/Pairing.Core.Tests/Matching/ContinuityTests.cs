@@ -194,7 +194,7 @@ public sealed class ContinuityTests
         using var first = new TempDirectory();
         using var second = new TempDirectory();
         PairingResultFiles.Write(result, first.Path, includeTimings: false);
-        var read = PairingResultFiles.Read(first.Path);
+        var read = PairingResultFiles.Read(first.Path).GetValueOrThrow();
         PairingResultFiles.Write(read, second.Path, includeTimings: false);
 
         Assert.Equal(result.Continuity, read.Continuity);

@@ -70,7 +70,7 @@ internal static class MidYearRosters
             }
         }
 
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 
     /// <summary>How many of the previous student pairs have both students still in the roster, on their sides.</summary>

@@ -31,7 +31,7 @@ public sealed class MidYearTests
         september.Schools.ToList().ForEach(s => builder.AddSchool(s));
         september.Classes.ToList().ForEach(c => builder.AddClass(c.Id, c.SchoolId, c.Grade));
         september.Students.Where(s => s.Id != left).ToList().ForEach(s => builder.AddStudent(s));
-        return (builder.Build().GetRosterOrThrow(), previous);
+        return (builder.Build().GetValueOrThrow(), previous);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class MidYearTests
         // Read back, the tolerated pair is still accepted; under strict P4 the checker finds it.
         using var dir = new TempDirectory();
         PairingResultFiles.Write(result, dir.Path, includeTimings: false);
-        var read = PairingResultFiles.Read(dir.Path);
+        var read = PairingResultFiles.Read(dir.Path).GetValueOrThrow();
         Assert.True(PairingResultChecker.Check(roster, read, read.Summary.Options.ToOptions(), previous).IsValid);
         var strictReport = PairingResultChecker.Check(roster, result, new PairingOptions { StrictP4 = true }, previous);
         Assert.Contains(strictReport.Violations, v => v.Code == CheckFindings.SchoolStudentsShort.Code);
@@ -147,7 +147,7 @@ public sealed class MidYearTests
         september.Schools.ToList().ForEach(s => builder.AddSchool(s));
         september.Classes.Where(c => c.Id.Value != "NB").ToList().ForEach(c => builder.AddClass(c.Id, c.SchoolId, c.Grade));
         september.Students.Where(s => s.ClassId.Value != "NB").ToList().ForEach(s => builder.AddStudent(s));
-        var roster = builder.Build().GetRosterOrThrow();
+        var roster = builder.Build().GetValueOrThrow();
 
         var result = Matcher.Match(roster, previous: previous);
 
@@ -191,7 +191,7 @@ public sealed class MidYearTests
         september.Classes.ToList().ForEach(c => builder.AddClass(c.Id, c.SchoolId, c.Grade));
         september.Students.ToList().ForEach(s => builder.AddStudent(s));
         builder.AddStudent(new Student(new StudentId("XA.new"), new ClassId("XA"), Gender.Female, null, null, []));
-        var roster = builder.Build().GetRosterOrThrow();
+        var roster = builder.Build().GetValueOrThrow();
 
         var result = Matcher.Match(roster, previous: previous);
 
@@ -401,7 +401,7 @@ public sealed class MidYearTests
             builder.AddStudent(s.Id == pair.Inland ? new Student(s.Id, new ClassId("NB"), s.Gender, s.BirthYear, s.Language, [.. s.Interests]) : s);
         }
 
-        var roster = builder.Build().GetRosterOrThrow();
+        var roster = builder.Build().GetValueOrThrow();
         var result = Matcher.Match(roster, previous: previous);
 
         Assert.Contains(new ClassPair(new("XA"), new("NA")), result.ClassPairs);

@@ -61,7 +61,7 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             var matcher = new PairingMatcher();
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
-            var roster = RosterFiles.Read(rosterDir).GetRosterOrThrow();
+            var roster = RosterFiles.Read(rosterDir).GetValueOrThrow();
             output.WriteLine($"read roster: {watch.Elapsed.TotalSeconds:F2} s");
             watch.Restart();
             var plan = matcher.Plan(roster, options: options);
@@ -70,7 +70,7 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             PairingResultFiles.Write(plan, planDir);
             output.WriteLine($"write plan: {watch.Elapsed.TotalSeconds:F2} s");
             watch.Restart();
-            var result = matcher.Match(roster, PairingResultFiles.Read(planDir), options: options);
+            var result = matcher.Match(roster, PairingResultFiles.Read(planDir).GetValueOrThrow(), options: options);
             output.WriteLine($"read plan + match: {watch.Elapsed.TotalSeconds:F2} s ({result.StudentPairs.Count} student pairs, {result.Summary.CrossClassPairs} cross-class, {result.Unpaired.Count} unpaired rows)");
             foreach (var (level, seconds) in result.Summary.SecondsPerLevel)
             {
@@ -177,6 +177,6 @@ public sealed class NationalMeasurement(ITestOutputHelper output)
             }
         }
 
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 }

@@ -265,6 +265,6 @@ public sealed class PairingMatcherTests
         builder.AddStudent(new Student(new StudentId("X7a.2"), new ClassId("X7a"), Gender.Male));
         builder.AddStudent(new Student(new StudentId("N7a.1"), new ClassId("N7a"), Gender.Male));
         builder.AddStudent(new Student(new StudentId("N7a.2"), new ClassId("N7a"), Gender.Female));
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 }

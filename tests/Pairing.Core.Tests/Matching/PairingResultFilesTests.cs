@@ -1,6 +1,7 @@
 using System.Text;
 using Pairing.Core.Files.Results;
 using Pairing.Core.Matching;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Matching;
 
@@ -57,7 +58,7 @@ public sealed class PairingResultFilesTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(_directory, PairingResultFiles.ClassPairsFile)));
         Assert.False(File.Exists(Path.Combine(_directory, PairingResultFiles.StudentPairsFile)));
-        Assert.Equal(PairingPhase.Planning, PairingResultFiles.Read(_directory).Phase);
+        Assert.Equal(PairingPhase.Planning, PairingResultFiles.Read(_directory).GetValueOrThrow().Phase);
     }
 
     [Theory]
@@ -71,7 +72,7 @@ public sealed class PairingResultFilesTests : IDisposable
         var result = roster ? new PairingMatcher().Match(r, options: options) : new PairingMatcher().Plan(r, options: options);
 
         PairingResultFiles.Write(result, _directory);
-        var read = PairingResultFiles.Read(_directory);
+        var read = PairingResultFiles.Read(_directory).GetValueOrThrow();
 
         Assert.Equal(result.CountyPairs, read.CountyPairs);
         Assert.Equal(result.SchoolPairs, read.SchoolPairs);
@@ -103,7 +104,7 @@ public sealed class PairingResultFilesTests : IDisposable
         Directory.CreateDirectory(_directory);
         File.WriteAllText(Path.Combine(_directory, PairingResultFiles.CountyPairsFile), "xinjiang_county_id\nX1\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(_directory));
+        var error = Assert.Throws<InputRejectedException>(() => PairingResultFiles.Read(_directory).GetValueOrThrow());
 
         Assert.Contains("summary.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("inland_county_id", error.Message, StringComparison.Ordinal);

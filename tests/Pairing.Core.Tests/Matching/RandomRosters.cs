@@ -79,7 +79,7 @@ internal static class RandomRosters
         schools.ForEach(s => builder.AddSchool(s));
         classes.ForEach(c => builder.AddClass(c.Id, c.School, c.Grade, students ? null : c.Size));
         people.ForEach(p => builder.AddStudent(p));
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 
     private static void Shuffle<T>(List<T> list, Random random)

@@ -3,6 +3,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Matching;
 
@@ -85,15 +86,19 @@ public sealed class ResultGateTests
         var dir = Path.Combine(Path.GetTempPath(), "pairing-gate-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.False(PairingResultFiles.TryRead(dir, out _, out var none));
+            var noneRead = PairingResultFiles.Read(dir);
+            var none = noneRead.Findings;
+            Assert.False(noneRead.IsValid);
             Assert.Equal(ResultFileFindings.NoFolder, Assert.Single(none).Descriptor);
 
             PairingResultFiles.Write(Good, dir);
             File.Delete(Path.Combine(dir, PairingResultFiles.CountyPairsFile));
             File.WriteAllText(Path.Combine(dir, PairingResultFiles.SchoolPairsFile), "xinjiang_school_id\nX\n");
             File.WriteAllText(Path.Combine(dir, PairingResultFiles.SummaryFile), "{ not json");
-
-            Assert.False(PairingResultFiles.TryRead(dir, out var result, out var problems));
+            var problemsRead = PairingResultFiles.Read(dir);
+            var problems = problemsRead.Findings;
+            Assert.False(problemsRead.IsValid);
+            var result = problemsRead.Value;
 
             Assert.Null(result);
             Assert.Equal(["RES001", "RES011", "RES023"], problems.Select(p => p.Code).Order(StringComparer.Ordinal));
@@ -122,13 +127,14 @@ public sealed class ResultGateTests
             var json = File.ReadAllText(path);
             Assert.Contains("\"xinjiang_schools_per_inland_school\": 1", json, StringComparison.Ordinal);
             File.WriteAllText(path, json.Replace("\"xinjiang_schools_per_inland_school\": 1", "\"xinjiang_schools_per_inland_school\": -1", StringComparison.Ordinal));
-
-            Assert.False(PairingResultFiles.TryRead(dir, out _, out var problems));
+            var problemsRead = PairingResultFiles.Read(dir);
+            var problems = problemsRead.Findings;
+            Assert.False(problemsRead.IsValid);
             var problem = Assert.Single(problems);
             Assert.Equal("OPT001", problem.Code);
             Assert.Equal(PairingResultFiles.SummaryFile, problem.Location!.Value.File);
             Assert.Equal(("XinjiangSchoolsPerInlandSchool", -1), ((string)problem["option"], (int)problem["value"]));
-            var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(dir));
+            var e = Assert.Throws<InputRejectedException>(() => PairingResultFiles.Read(dir).GetValueOrThrow());
             Assert.Contains("summary.json: error OPT001: XinjiangSchoolsPerInlandSchool is -1", e.Message, StringComparison.Ordinal);
         }
         finally

@@ -69,11 +69,11 @@ internal sealed class TestRoster
     public Roster Build()
     {
         var result = _builder.Build();
-        if (result.Roster is null)
+        if (result.Value is null)
         {
-            throw new InvalidOperationException("test roster is invalid: " + string.Join("; ", result.Problems.Select(p => p.Message)));
+            throw new InvalidOperationException("test roster is invalid: " + string.Join("; ", result.Findings.Select(p => p.ToString())));
         }
 
-        return result.Roster;
+        return result.Value;
     }
 }

@@ -65,8 +65,8 @@ public sealed class TextFileEncodingTests
             }
         }
 
-        var fromUtf8 = PairingResultFiles.Read(utf8);
-        var fromGb = PairingResultFiles.Read(gb);
+        var fromUtf8 = PairingResultFiles.Read(utf8).GetValueOrThrow();
+        var fromGb = PairingResultFiles.Read(gb).GetValueOrThrow();
         Assert.Equal(result.Unpaired, fromGb.Unpaired);
         Assert.Equal(fromUtf8.Unpaired, fromGb.Unpaired);
         Assert.Equal(result.Continuity, fromGb.Continuity);
@@ -108,8 +108,8 @@ public sealed class TextFileEncodingTests
         }
 
         Assert.NotEqual(a[ComplianceReportFiles.ComplianceFile], b[ComplianceReportFiles.ComplianceFile]);
-        Assert.Equal(report.Entries, ComplianceReportFiles.ReadEntries(gb));
-        Assert.Equal(ComplianceReportFiles.ReadEntries(utf8), ComplianceReportFiles.ReadEntries(gb));
+        Assert.Equal(report.Entries, ComplianceReportFiles.ReadEntries(gb).GetValueOrThrow());
+        Assert.Equal(ComplianceReportFiles.ReadEntries(utf8).GetValueOrThrow(), ComplianceReportFiles.ReadEntries(gb).GetValueOrThrow());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Matching;
 
@@ -113,14 +114,16 @@ public sealed class UnpairedReasonCheckTests : IDisposable
         var fields = lines[1].Split(',');
         lines[1] = string.Join(',', fields[0], fields[1], fields[2], string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "0");
         File.WriteAllLines(path, lines);
-
-        Assert.False(PairingResultFiles.TryRead(_directory, out var read, out var problems));
+        var problemsRead = PairingResultFiles.Read(_directory);
+        var problems = problemsRead.Findings;
+        Assert.False(problemsRead.IsValid);
+        var read = problemsRead.Value;
         Assert.Null(read);
         var problem = Assert.Single(problems);
         Assert.Equal(ResultFileFindings.BadRow, problem.Descriptor);
         Assert.Equal(new FindingLocation(PairingResultFiles.UnpairedFile, Line: 2), problem.Location);
         Assert.StartsWith("code is ''", (string)problem["error"], StringComparison.Ordinal);
-        var e = Assert.Throws<InvalidDataException>(() => PairingResultFiles.Read(_directory));
+        var e = Assert.Throws<InputRejectedException>(() => PairingResultFiles.Read(_directory).GetValueOrThrow());
         Assert.Contains("unpaired.csv:2: error RES025: unpaired.csv: code is ''", e.Message, StringComparison.Ordinal);
     }
 
@@ -131,7 +134,7 @@ public sealed class UnpairedReasonCheckTests : IDisposable
         var text = File.ReadAllText(Path.Combine(_directory, PairingResultFiles.UnpairedFile));
         Assert.Contains("class,XA8c,P5,UNP021,NS,8,classes,2,3,内地学校 NS 初二只有 2 个班，需要 3 个\n", text, StringComparison.Ordinal);
 
-        var read = PairingResultFiles.Read(_directory);
+        var read = PairingResultFiles.Read(_directory).GetValueOrThrow();
         Assert.Equal(Good.Unpaired, read.Unpaired);
         Assert.True(PairingResultChecker.Check(Roster, read).IsValid);
 

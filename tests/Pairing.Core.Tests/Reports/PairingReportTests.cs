@@ -7,6 +7,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Reports;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Tests.Reports;
 
@@ -273,7 +274,7 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
         try
         {
             ComplianceReportFiles.Write(samples.Compliance, dir);
-            var read = ComplianceReportFiles.ReadSnapshot(dir);
+            var read = ComplianceReportFiles.ReadSnapshot(dir).GetValueOrThrow();
             var made = ComplianceSnapshot.From(samples.Compliance);
 
             Assert.Equal(made.AsOf, read.AsOf);
@@ -294,9 +295,9 @@ public sealed class PairingReportTests(ReportSamples samples) : IClassFixture<Re
             Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [read]));
             // rollup.json carries every figure the snapshot holds, so compliance.csv is not needed to read it.
             File.Delete(Path.Combine(dir, ComplianceReportFiles.ComplianceFile));
-            Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [ComplianceReportFiles.ReadSnapshot(dir)]));
+            Assert.Equal(PairingReport.Render(samples.Roster, samples.Result, [made]), PairingReport.Render(samples.Roster, samples.Result, [ComplianceReportFiles.ReadSnapshot(dir).GetValueOrThrow()]));
             File.Delete(Path.Combine(dir, ComplianceReportFiles.RollupJsonFile));
-            Assert.Throws<FileNotFoundException>(() => ComplianceReportFiles.ReadSnapshot(dir));
+            Assert.Throws<InputRejectedException>(() => ComplianceReportFiles.ReadSnapshot(dir).GetValueOrThrow());
         }
         finally
         {

@@ -52,9 +52,9 @@ public sealed class RosterFilesPropertyTests
         using var second = new TempDirectory();
         RosterFiles.Write(roster, first.Path);
         var result = RosterFiles.Read(first.Path);
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Empty(result.Problems);
-        var back = result.Roster;
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Empty(result.Findings);
+        var back = result.Value;
         RosterFiles.Write(back, second.Path);
 
         Assert.Equal(roster.HasStudents, back.HasStudents);
@@ -76,7 +76,7 @@ public sealed class RosterFilesPropertyTests
 
         var result = RosterFiles.Read(dir.Path);
         Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, p => p.File == file && p.Kind == kind && p.Line == line && p.ColumnName == columnName);
+        Assert.Contains(result.Errors, p => p.Location?.File == file && ProblemKinds.Of(p) == kind && p.Location?.Line == line && p.Location?.ColumnName == columnName);
     }
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
@@ -103,8 +103,8 @@ public sealed class RosterFilesPropertyTests
         Assert.True(read.Wait(TimeSpan.FromSeconds(30)), "the reader did not finish");
         var result = read.Result;
         Assert.True(result.IsValid || result.Errors.Any(), "a rejected roster lists at least one error");
-        Assert.All(result.Errors, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
-        Assert.All(result.Errors, p => Assert.NotNull(p.File));
+        Assert.All(result.Errors, p => Assert.False(string.IsNullOrWhiteSpace(p.ToString())));
+        Assert.All(result.Errors, p => Assert.NotNull(p.Location?.File));
     }
 
     private static byte[] Garble(byte[] bytes, Random random, int count)
@@ -118,7 +118,7 @@ public sealed class RosterFilesPropertyTests
         return copy;
     }
 
-    private static (string File, int Line, RosterProblemKind Kind, string? Column) Inject(TempDirectory dir, Roster roster, Fault fault, int pick)
+    private static (string File, int Line, string Kind, string? Column) Inject(TempDirectory dir, Roster roster, Fault fault, int pick)
     {
         string[] Lines(string name) => File.ReadAllText(dir.File(name)).TrimEnd('\n').Split('\n');
         void Save(string name, IEnumerable<string> lines) => File.WriteAllText(dir.File(name), string.Join('\n', lines) + "\n", new UTF8Encoding(false));
@@ -131,7 +131,7 @@ public sealed class RosterFilesPropertyTests
                 var lines = Lines(file);
                 var name = lines[0].Split(',')[column - 1];
                 Save(file, lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != column - 1))));
-                return (file, 1, RosterProblemKind.MissingColumn, name);
+                return (file, 1, "MissingColumn", name);
             }
 
             case Fault.DuplicateId:
@@ -141,7 +141,7 @@ public sealed class RosterFilesPropertyTests
                 var copy = lines[1 + (pick % (lines.Length - 1))];
                 Save(file, [.. lines, copy]);
                 var idColumn = lines[0].Split(',')[0];
-                return (file, lines.Length + 1, RosterProblemKind.DuplicateId, idColumn);
+                return (file, lines.Length + 1, "DuplicateId", idColumn);
             }
 
             case Fault.BreakReference:
@@ -153,7 +153,7 @@ public sealed class RosterFilesPropertyTests
                 fields[column] = "NO-SUCH-PARENT";
                 lines[line] = string.Join(',', fields);
                 Save(file, lines);
-                return (file, line + 1, RosterProblemKind.DanglingReference, lines[0].Split(',')[column]);
+                return (file, line + 1, "DanglingReference", lines[0].Split(',')[column]);
             }
 
             case Fault.BadGrade:
@@ -164,7 +164,7 @@ public sealed class RosterFilesPropertyTests
                 fields[2] = new[] { "6", "13", "x", "8.5", "" }[pick % 5];
                 lines[line] = string.Join(',', fields);
                 Save("classes.csv", lines);
-                return ("classes.csv", line + 1, RosterProblemKind.BadGrade, "grade");
+                return ("classes.csv", line + 1, "BadGrade", "grade");
             }
 
             default:
@@ -176,7 +176,7 @@ public sealed class RosterFilesPropertyTests
                 lines[line] = string.Join(',', fields);
                 Save("classes.csv", lines);
                 _ = roster;
-                return ("classes.csv", line + 1, RosterProblemKind.SizeMismatch, "size");
+                return ("classes.csv", line + 1, "SizeMismatch", "size");
             }
         }
     }

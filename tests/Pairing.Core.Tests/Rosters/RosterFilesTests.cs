@@ -1,4 +1,5 @@
 using System.Text;
+using Pairing.Core.Findings;
 using Pairing.Core.Files;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
@@ -14,7 +15,7 @@ public sealed partial class RosterFilesTests
     private const string Classes = "class_id,school_id,grade,size\nXC1,XS1,8,2\nNC1,NS1,8,3\n";
     private const string Students = "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,M\nn1,NC1,F\nn2,NC1,\nn3,NC1,M\n";
 
-    private static RosterResult ReadFolder(string counties = Counties, string schools = Schools, string classes = Classes, string? students = Students)
+    private static ReadResult<Roster> ReadFolder(string counties = Counties, string schools = Schools, string classes = Classes, string? students = Students)
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("counties.csv"), counties);
@@ -28,15 +29,15 @@ public sealed partial class RosterFilesTests
         return RosterFiles.Read(dir.Path);
     }
 
-    private static RosterProblem Single(RosterResult result, RosterProblemKind kind) =>
-        Assert.Single(result.Problems, p => p.Kind == kind);
+    private static Finding Single(ReadResult<Roster> result, string kind) =>
+        Assert.Single(result.Findings, p => ProblemKinds.Of(p) == kind);
 
     [Fact]
     public void Reads_a_small_full_roster_with_its_indexes()
     {
         var result = ReadFolder();
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        var roster = result.Roster;
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        var roster = result.Value;
         Assert.True(roster.HasStudents);
         Assert.Equal(2, roster.Counties.Count);
         Assert.Equal("370000", roster.ProvinceOf(roster.GetCounty(new CountyId("653128"))).Value);
@@ -51,17 +52,17 @@ public sealed partial class RosterFilesTests
     {
         var result = ReadFolder(students: null);
         Assert.True(result.IsValid);
-        Assert.False(result.Roster.HasStudents);
-        Assert.Empty(result.Roster.Students);
-        Assert.Equal(3, result.Roster.GetClass(new ClassId("NC1")).Size);
+        Assert.False(result.Value.HasStudents);
+        Assert.Empty(result.Value.Students);
+        Assert.Equal(3, result.Value.GetClass(new ClassId("NC1")).Size);
     }
 
     [Fact]
     public void Counts_only_class_without_size_is_an_error_at_its_line()
     {
         var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8,\nNC1,NS1,8,3\n", students: null);
-        var problem = Single(result, RosterProblemKind.BadSize);
-        Assert.Equal(("classes.csv", 2, 4), (problem.File, problem.Line, problem.Column));
+        var problem = Single(result, "BadSize");
+        Assert.Equal(("classes.csv", 2, 4), (problem.Location?.File, problem.Location?.Line, problem.Location?.Column));
     }
 
     [Fact]
@@ -69,8 +70,8 @@ public sealed partial class RosterFilesTests
     {
         var result = ReadFolder(schools: "name,note,county_id,school_id\n岳普湖县第一中学,x,653128,XS1\n泰安一中,y,370901,NS1\n");
         Assert.True(result.IsValid);
-        var warning = Single(result, RosterProblemKind.UnknownColumn);
-        Assert.Equal((ProblemSeverity.Warning, "schools.csv", 1, 2, "note"), (warning.Severity, warning.File, warning.Line, warning.Column, warning.ColumnName));
+        var warning = Single(result, "UnknownColumn");
+        Assert.Equal((FindingSeverity.Warning, "schools.csv", 1, 2, "note"), (warning.Severity, warning.Location?.File, warning.Location?.Line, warning.Location?.Column, warning.Location?.ColumnName));
     }
 
     [Fact]
@@ -82,8 +83,8 @@ public sealed partial class RosterFilesTests
             classes: "class_id,school_id,grade,size\nXC1,XS1,13,2\nNC1,NS9,8,3\n",
             students: "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,Q\nn1,NC7,F\n");
         Assert.False(result.IsValid);
-        Assert.Null(result.Roster);
-        var codes = result.Errors.Select(p => (p.File, p.Line, p.Code)).ToList();
+        Assert.Null(result.Value);
+        var codes = result.Errors.Select(p => (p.Location?.File, p.Location?.Line, p.Code)).ToList();
         Assert.Contains(("counties.csv", 2, "ROS030"), codes);
         Assert.Contains(("counties.csv", 3, "ROS029"), codes);
         Assert.Contains(("counties.csv", 4, "ROS032"), codes);
@@ -93,13 +94,13 @@ public sealed partial class RosterFilesTests
         Assert.Contains(("classes.csv", 3, "ROS023"), codes);
         Assert.Contains(("students.csv", 3, "ROS037"), codes);
         Assert.Contains(("students.csv", 4, "ROS024"), codes);
-        var duplicate = result.Errors.Single(p => p.Code == "ROS020").Finding;
+        var duplicate = result.Errors.Single(p => p.Code == "ROS020");
         Assert.Equal((PairingLevel.School, "XS1", 2), (duplicate["level"], duplicate["id"], duplicate["first"]));
-        Assert.Equal("abroad", result.Errors.Single(p => p.Code == "ROS029").Finding["value"]);
-        Assert.Equal("13", result.Errors.Single(p => p.Code == "ROS014").Finding["value"]);
-        var dangling = result.Errors.Single(p => p.Code == "ROS024" && p.Line == 4).Finding;
+        Assert.Equal("abroad", result.Errors.Single(p => p.Code == "ROS029")["value"]);
+        Assert.Equal("13", result.Errors.Single(p => p.Code == "ROS014")["value"]);
+        var dangling = result.Errors.Single(p => p.Code == "ROS024" && p.Location?.Line == 4);
         Assert.Equal(("n1", "NC7"), (dangling["student"], dangling["class"]));
-        Assert.Throws<RosterRejectedException>(result.GetRosterOrThrow);
+        Assert.Throws<InputRejectedException>(result.GetValueOrThrow);
     }
 
     [Fact]
@@ -107,19 +108,19 @@ public sealed partial class RosterFilesTests
     {
         // 库尔勒市 is aided through 巴音郭楞 (652800), not as a county of its own.
         var result = ReadFolder(counties: "county_id,side,name,unit\n653128,xinjiang,岳普湖县,652800\n370901,inland,泰山区,370000\n");
-        var problem = Single(result, RosterProblemKind.UnknownArea);
+        var problem = Single(result, "UnknownArea");
         Assert.Equal("ROS031", problem.Code);
-        Assert.Equal(("653128", "652800", "653128"), (problem.Finding["county"], problem.Finding["unit"], problem.Finding["area"]));
-        Assert.Equal(4, problem.Column);
+        Assert.Equal(("653128", "652800", "653128"), (problem["county"], problem["unit"], problem["area"]));
+        Assert.Equal(4, problem.Location?.Column);
     }
 
     [Fact]
     public void Size_that_disagrees_with_the_students_is_named_with_both_numbers()
     {
         var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8,5\nNC1,NS1,8,3\n");
-        var problem = Single(result, RosterProblemKind.SizeMismatch);
-        Assert.Equal(("classes.csv", 2, 4), (problem.File, problem.Line, problem.Column));
-        Assert.Equal(("ROS036", "XC1", 5, 2), (problem.Code, problem.Finding["class"], problem.Finding["size"], problem.Finding["count"]));
+        var problem = Single(result, "SizeMismatch");
+        Assert.Equal(("classes.csv", 2, 4), (problem.Location?.File, problem.Location?.Line, problem.Location?.Column));
+        Assert.Equal(("ROS036", "XC1", 5, 2), (problem.Code, problem["class"], problem["size"], problem["count"]));
     }
 
     [Theory]
@@ -158,8 +159,8 @@ public sealed partial class RosterFilesTests
     public void Columns_that_look_like_personal_data_are_refused(string column)
     {
         var result = ReadFolder(students: $"student_id,class_id,gender,{column}\nx1,XC1,F,a\nx2,XC1,M,b\nn1,NC1,F,c\nn2,NC1,,d\nn3,NC1,M,e\n");
-        var problem = Single(result, RosterProblemKind.PersonalData);
-        Assert.Equal(("students.csv", 1, 4, column), (problem.File, problem.Line, problem.Column, problem.ColumnName));
+        var problem = Single(result, "PersonalData");
+        Assert.Equal(("students.csv", 1, 4, column), (problem.Location?.File, problem.Location?.Line, problem.Location?.Column, problem.Location?.ColumnName));
         Assert.False(result.IsValid);
     }
 
@@ -168,7 +169,7 @@ public sealed partial class RosterFilesTests
     {
         var result = ReadFolder(classes: "class_id,school_id,grade,size,class_name\nXC1,XS1,8,2,初二(1)班\nNC1,NS1,8,3,初二(3)班\n");
         Assert.True(result.IsValid);
-        Assert.Equal(RosterProblemKind.UnknownColumn, Assert.Single(result.Problems).Kind);
+        Assert.Contains(Assert.Single(result.Findings).Code, (string[])["ROS012", "ROS043", "ROS060"]);
     }
 
     [Fact]
@@ -176,8 +177,8 @@ public sealed partial class RosterFilesTests
     {
         // 11010519491231002X is the checksum-valid sample number from GB 11643's own text.
         var result = ReadFolder(students: Students.Replace("x1,", "11010519491231002X,", StringComparison.Ordinal));
-        var problem = Single(result, RosterProblemKind.PersonalData);
-        Assert.Equal(("students.csv", 2, 1), (problem.File, problem.Line, problem.Column));
+        var problem = Single(result, "PersonalData");
+        Assert.Equal(("students.csv", 2, 1), (problem.Location?.File, problem.Location?.Line, problem.Location?.Column));
     }
 
     [Fact]
@@ -185,9 +186,9 @@ public sealed partial class RosterFilesTests
     {
         using var dir = new TempDirectory();
         var result = RosterFiles.Read(dir.Path);
-        Assert.Equal(["counties.csv", "schools.csv", "classes.csv"], result.Errors.Select(p => p.File));
-        Assert.All(result.Errors, p => Assert.Equal(RosterProblemKind.MissingFile, p.Kind));
-        Assert.Equal(RosterProblemKind.MissingFile, Assert.Single(RosterFiles.Read(dir.File("nowhere")).Problems).Kind);
+        Assert.Equal(["counties.csv", "schools.csv", "classes.csv"], result.Errors.Select(p => p.Location?.File));
+        Assert.All(result.Errors, p => Assert.Contains(p.Code, (string[])["ROS001", "ROS002", "ROS044", "ROS046", "ROS050"]));
+        Assert.Equal("MissingFile", ProblemKinds.Of(Assert.Single(RosterFiles.Read(dir.File("nowhere")).Findings)));
     }
 
     [Fact]
@@ -199,9 +200,9 @@ public sealed partial class RosterFilesTests
         File.WriteAllBytes(dir.File("schools.csv"), [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Schools)]);
         File.WriteAllText(dir.File("classes.csv"), Classes);
         var result = RosterFiles.Read(dir.Path);
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal("岳普湖县", result.Roster.GetCounty(new CountyId("653128")).Name);
-        Assert.Equal("泰安一中", result.Roster.GetSchool(new SchoolId("NS1")).Name);
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Equal("岳普湖县", result.Value.GetCounty(new CountyId("653128")).Name);
+        Assert.Equal("泰安一中", result.Value.GetSchool(new SchoolId("NS1")).Name);
     }
 
     [Fact]
@@ -211,19 +212,19 @@ public sealed partial class RosterFilesTests
         File.WriteAllBytes(dir.File("counties.csv"), [.. Encoding.UTF8.GetBytes(Counties), 0xFF, 0xFF, (byte)'\n']);
         File.WriteAllText(dir.File("schools.csv"), Schools);
         File.WriteAllText(dir.File("classes.csv"), Classes);
-        var problem = Assert.Single(RosterFiles.Read(dir.Path).Problems);
-        Assert.Equal((RosterProblemKind.BadEncoding, "counties.csv", 4), (problem.Kind, problem.File, problem.Line));
+        var problem = Assert.Single(RosterFiles.Read(dir.Path).Findings);
+        Assert.Equal(("BadEncoding", "counties.csv", 4), (ProblemKinds.Of(problem), problem.Location?.File, problem.Location?.Line));
     }
 
     [Fact]
     public void Malformed_csv_is_reported_per_row_and_reading_goes_on()
     {
         var result = ReadFolder(schools: "school_id,county_id,name\nXS1,653128,\"unclosed\nNS1,370901,x\n");
-        var problem = Single(result, RosterProblemKind.MalformedCsv);
-        Assert.Equal(("schools.csv", 2, 3), (problem.File, problem.Line, problem.Column));
+        var problem = Single(result, "MalformedCsv");
+        Assert.Equal(("schools.csv", 2, 3), (problem.Location?.File, problem.Location?.Line, problem.Location?.Column));
 
         result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,8\nNC1,NS1,8,3,9\nXC2,XS1,\"7\"x,1\n");
-        Assert.Equal([2, 3, 4], result.Errors.Where(p => p.Kind == RosterProblemKind.MalformedCsv).Select(p => p.Line!.Value));
+        Assert.Equal([2, 3, 4], result.Errors.Where(p => p.Code is ("ROS006" or "ROS007" or "ROS008" or "ROS009" or "ROS061" or "ROS062" or "ROS063" or "ROS064" or "ROS065")).Select(p => p.Location?.Line!.Value));
     }
 
     [Fact]
@@ -234,14 +235,14 @@ public sealed partial class RosterFilesTests
             .AddCounty(new County(new CountyId("370901"), "@SUM(1+1)", Side.Inland, "370000"))
             .AddSchool(new School(new SchoolId("-XS1"), new CountyId("653128"), "+x"))
             .AddClass(new ClassId("XC1"), new SchoolId("-XS1"), new Grade(7), 30)
-            .Build().GetRosterOrThrow();
+            .Build().GetValueOrThrow();
         using var dir = new TempDirectory();
         RosterFiles.Write(roster, dir.Path);
         var counties = File.ReadAllText(dir.File("counties.csv"));
         Assert.Contains("\"'=cmd|' /C calc'!A0\"", counties, StringComparison.Ordinal);
         Assert.Contains("\"'@SUM(1+1)\"", counties, StringComparison.Ordinal);
         Assert.DoesNotContain(",=", counties, StringComparison.Ordinal);
-        var back = RosterFiles.Read(dir.Path).GetRosterOrThrow();
+        var back = RosterFiles.Read(dir.Path).GetValueOrThrow();
         Assert.Equal("=cmd|' /C calc'!A0", back.GetCounty(new CountyId("653128")).Name);
         Assert.Equal("+x", back.GetSchool(new SchoolId("-XS1")).Name);
     }
@@ -270,8 +271,8 @@ public sealed partial class RosterFilesTests
     public void Grades_as_spreadsheets_and_offices_write_them_are_read(string grade, int number)
     {
         var result = ReadFolder(classes: $"class_id,school_id,grade,size\nXC1,XS1,\"{grade}\",2\nNC1,NS1,{grade},3\n");
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(number, result.Roster.GetClass(new ClassId("XC1")).Grade.Number);
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Equal(number, result.Value.GetClass(new ClassId("XC1")).Grade.Number);
     }
 
     [Fact]
@@ -281,18 +282,18 @@ public sealed partial class RosterFilesTests
             counties: "县编号,所属方,名称,单位\n653128,新疆,岳普湖县,653128\n370901,内地,泰山区,３７００００\n",
             classes: "班级编号,学校编号,年级,人数,,\nXC1,XS1,8.0,2.0,,\nNC1,NS1,８,3,,\n,,,,,\n,,,,,\n",
             students: "学生编号,班级编号,性别,出生年份\nx1,XC1,女,2001.0\nx2,XC1,男,\nn1,NC1,F,\nn2,NC1,,\nn3,NC1,M,\n,,,\n");
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Empty(result.Problems);
-        Assert.Equal(Gender.Female, result.Roster.GetStudent(new StudentId("x1")).Gender);
-        Assert.Equal(2001, result.Roster.GetStudent(new StudentId("x1")).BirthYear);
-        Assert.Equal(Side.Inland, result.Roster.GetCounty(new CountyId("370901")).Side);
+        Assert.True(result.IsValid, string.Join("\n", result.Findings));
+        Assert.Empty(result.Findings);
+        Assert.Equal(Gender.Female, result.Value.GetStudent(new StudentId("x1")).Gender);
+        Assert.Equal(2001, result.Value.GetStudent(new StudentId("x1")).BirthYear);
+        Assert.Equal(Side.Inland, result.Value.GetCounty(new CountyId("370901")).Side);
     }
 
     [Fact]
     public void A_decimal_grade_is_named_as_such_and_anything_else_stays_an_error()
     {
         var result = ReadFolder(classes: "class_id,school_id,grade,size\nXC1,XS1,7.5,2\nNC1,NS1,初四,3\n");
-        Assert.Equal([("ROS015", "7.5"), ("ROS014", "初四")], result.Errors.Where(p => p.Kind == RosterProblemKind.BadGrade).Select(p => (p.Code, p.Finding["value"])));
+        Assert.Equal([("ROS015", "7.5"), ("ROS014", "初四")], result.Errors.Where(p => p.Code is ("ROS014" or "ROS015")).Select(p => (p.Code, p["value"])));
     }
 
     [Fact]
@@ -302,7 +303,7 @@ public sealed partial class RosterFilesTests
         Assert.DoesNotContain(result.Errors, p => p.Code == "ROS024");
         var rejected = Assert.Single(result.Errors, p => p.Code == "ROS027");
         Assert.Equal(("students.csv", 2, "XC1", "classes.csv", 2, 2),
-            (rejected.File, rejected.Line, rejected.Finding["class"], rejected.Finding["file"], rejected.Finding["line"], rejected.Finding["count"]));
+            (rejected.Location?.File, rejected.Location?.Line, rejected["class"], rejected["file"], rejected["line"], rejected["count"]));
         Assert.Equal(2, result.Errors.Count());
     }
 
@@ -313,9 +314,9 @@ public sealed partial class RosterFilesTests
             schools: "school_id,county_id,name\nXS1,653128,a\n0370,370901,b\n6.53201E+11,370901,c\n",
             classes: "class_id,school_id,grade,size\nXC1,XS1,8,2\nNC1,370,8,3\nNC2,6.53201E+11,8,1\n");
         Assert.Equal([("schools.csv", 4, "6.53201E+11"), ("classes.csv", 4, "6.53201E+11")],
-            result.Errors.Where(p => p.Code == "ROS019").Select(p => (p.File, p.Line, p.Finding["value"])));
+            result.Errors.Where(p => p.Code == "ROS019").Select(p => (p.Location?.File, p.Location?.Line, p["value"])));
         var zeros = Assert.Single(result.Errors, p => p.Code == "ROS028");
-        Assert.Equal(("classes.csv", 3, "370", "0370", PairingLevel.School), (zeros.File, zeros.Line, zeros.Finding["id"], zeros.Finding["candidate"], zeros.Finding["level"]));
+        Assert.Equal(("classes.csv", 3, "370", "0370", PairingLevel.School), (zeros.Location?.File, zeros.Location?.Line, zeros["id"], zeros["candidate"], zeros["level"]));
     }
 
     [Theory]
@@ -327,13 +328,13 @@ public sealed partial class RosterFilesTests
         // Issue 22, item 4: a semicolon file gave four "missing column" errors and called its header personal data.
         var result = ReadFolder(counties: Counties.Replace(",", separator, StringComparison.Ordinal));
 
-        var problem = Assert.Single(result.Problems, p => p.File == "counties.csv");
+        var problem = Assert.Single(result.Findings, p => p.Location?.File == "counties.csv");
         Assert.Equal("ROS061", problem.Code);
-        Assert.Equal(1, problem.Line);
-        Assert.Equal(shown, problem.Finding.Arguments.Single(a => a.Name == "separator").Value);
-        Assert.DoesNotContain(result.Problems, p => p.Code is "ROS010" or "ROS013");
-        var en = Pairing.Core.Findings.FindingRenderer.Default.Render(problem.Finding, Pairing.Core.Findings.FindingLanguage.English);
-        var zh = Pairing.Core.Findings.FindingRenderer.Default.Render(problem.Finding, Pairing.Core.Findings.FindingLanguage.Chinese);
+        Assert.Equal(1, problem.Location?.Line);
+        Assert.Equal(shown, problem.Arguments.Single(a => a.Name == "separator").Value);
+        Assert.DoesNotContain(result.Findings, p => p.Code is "ROS010" or "ROS013");
+        var en = Pairing.Core.Findings.FindingRenderer.Default.Render(problem, Pairing.Core.Findings.FindingLanguage.English);
+        var zh = Pairing.Core.Findings.FindingRenderer.Default.Render(problem, Pairing.Core.Findings.FindingLanguage.Chinese);
         Assert.Equal($"the header is separated by {shown}, not by commas; expected a comma-separated file (in Excel or WPS: save as CSV UTF-8, comma delimited)", en);
         Assert.StartsWith($"表头以 {shown} 分隔，而不是逗号", zh, StringComparison.Ordinal);
     }
@@ -342,8 +343,8 @@ public sealed partial class RosterFilesTests
     public void A_one_column_header_that_no_separator_splits_into_known_columns_is_read_as_before()
     {
         var result = ReadFolder(counties: "a;b\n1;2\n");
-        Assert.DoesNotContain(result.Problems, p => p.Code == "ROS061");
-        Assert.Contains(result.Problems, p => p.Code == "ROS010" && p.File == "counties.csv");
+        Assert.DoesNotContain(result.Findings, p => p.Code == "ROS061");
+        Assert.Contains(result.Findings, p => p.Code == "ROS010" && p.Location?.File == "counties.csv");
     }
 
     [Theory]
@@ -355,7 +356,7 @@ public sealed partial class RosterFilesTests
         // Excel turned into a number (ROS019) that caused it.
         var result = ReadFolder(students: Students.Replace("x2,XC1,M", secondId == "x2" ? "x2,XC1,M\nx2,XC1,F" : secondId + ",XC1,M", StringComparison.Ordinal));
 
-        var codes = result.Problems.Select(p => p.Code).ToList();
+        var codes = result.Findings.Select(p => p.Code).ToList();
         Assert.Contains(cause, codes);
         Assert.Contains("ROS036", codes);
         Assert.True(codes.IndexOf(cause) < codes.IndexOf("ROS036"), string.Join(", ", codes));
@@ -368,7 +369,7 @@ public sealed partial class RosterFilesTests
             schools: "school_id,county_id,name\nXS1,653128,岳普湖县第一中学\nNS1,999999,泰安一中\n",
             students: "student_id,class_id,gender\nx1,XC1,F\nx2,XC1,Q\nn1,NC1,F\nn2,NC1,\nn3,NC1,M\n");
 
-        var codes = result.Problems.Select(p => p.Code).ToList();
+        var codes = result.Findings.Select(p => p.Code).ToList();
         Assert.Equal("ROS037", codes[0]);
         Assert.Contains("ROS022", codes);
     }
@@ -379,10 +380,10 @@ public sealed partial class RosterFilesTests
         // Issue 28, item 1: a file of empty lines cost memory per line and said nothing.
         var result = ReadFolder(students: Students + new string('\n', 10_000));
 
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Findings);
         Assert.Equal("ROS064", problem.Code);
-        Assert.Equal(7, problem.Line);
-        Assert.Equal(10_000L, Convert.ToInt64(problem.Finding.Arguments.Single(a => a.Name == "count").Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(7, problem.Location?.Line);
+        Assert.Equal(10_000L, Convert.ToInt64(problem.Arguments.Single(a => a.Name == "count").Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(result.IsValid);
     }
 
@@ -392,12 +393,12 @@ public sealed partial class RosterFilesTests
         var huge = new string('x', InputFileLimits.MaxFieldChars + 1);
         var result = ReadFolder(counties: "county_id,side,name,unit," + huge + "\n653128,xinjiang,岳普湖县,653128\n");
 
-        var problem = Assert.Single(result.Problems, p => p.File == "counties.csv");
+        var problem = Assert.Single(result.Findings, p => p.Location?.File == "counties.csv");
         Assert.Equal("ROS062", problem.Code);
-        Assert.Equal(1, problem.Line);
-        Assert.Equal(5, problem.Column);
-        Assert.DoesNotContain(huge[..100], problem.Message, StringComparison.Ordinal);
-        Assert.Contains((InputFileLimits.MaxFieldChars + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Message, StringComparison.Ordinal);
+        Assert.Equal(1, problem.Location?.Line);
+        Assert.Equal(5, problem.Location?.Column);
+        Assert.DoesNotContain(huge[..100], problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains((InputFileLimits.MaxFieldChars + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -406,9 +407,9 @@ public sealed partial class RosterFilesTests
         var fields = string.Join(",", Enumerable.Repeat(new string('y', 1000), 70));
         var result = ReadFolder(students: Students + fields + "\nx9,XC1,F\n");
 
-        var problem = Assert.Single(result.Problems, p => p.File == "students.csv");
+        var problem = Assert.Single(result.Findings, p => p.Location?.File == "students.csv");
         Assert.Equal("ROS063", problem.Code);
-        Assert.Equal(7, problem.Line);
+        Assert.Equal(7, problem.Location?.Line);
     }
 
     [Fact]
@@ -423,14 +424,14 @@ public sealed partial class RosterFilesTests
 
         var result = ReadFolder(students: rows.ToString());
 
-        Assert.Equal(100, result.Problems.Count(p => p.Code == "ROS037"));
-        var more = Assert.Single(result.Problems, p => p.Code == "ROS065");
-        Assert.Equal("students.csv", more.File);
-        Assert.Equal(400, more.Finding.Arguments.Single(a => a.Name == "count").Value);
-        Assert.Equal("ROS037", more.Finding.Arguments.Single(a => a.Name == "code").Value);
-        Assert.Equal(ProblemSeverity.Error, more.Severity);
+        Assert.Equal(100, result.Findings.Count(p => p.Code == "ROS037"));
+        var more = Assert.Single(result.Findings, p => p.Code == "ROS065");
+        Assert.Equal("students.csv", more.Location?.File);
+        Assert.Equal(400, more.Arguments.Single(a => a.Name == "count").Value);
+        Assert.Equal("ROS037", more.Arguments.Single(a => a.Name == "code").Value);
+        Assert.Equal(FindingSeverity.Error, more.Severity);
         // Said right after the last one listed of its code.
-        var codes = result.Problems.Select(p => p.Code).ToList();
+        var codes = result.Findings.Select(p => p.Code).ToList();
         Assert.Equal(codes.LastIndexOf("ROS037") + 1, codes.IndexOf("ROS065"));
     }
 }

@@ -13,8 +13,8 @@ public sealed class RosterProblemTests
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
 
-    private static RosterProblem BadGrade() => new(RosterFindings.BadGrade.Create(
-        null, new FindingLocation("classes.csv", Line: 12, Column: 3, ColumnName: "grade"), FindingArgument.Of("value", "13")));
+    private static Finding BadGrade() => RosterFindings.BadGrade.Create(
+        null, new FindingLocation("classes.csv", Line: 12, Column: 3, ColumnName: "grade"), FindingArgument.Of("value", "13"));
 
     [Fact]
     public void A_grade_problem_renders_one_line_in_english_and_in_chinese()
@@ -23,10 +23,10 @@ public sealed class RosterProblemTests
 
         Assert.Equal(
             "classes.csv:12:3 (grade): error ROS014: grade '13' is not a middle-school grade; expected a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级",
-            FindingRenderer.Default.RenderLine(problem.Finding, FindingLanguage.English));
+            FindingRenderer.Default.RenderLine(problem, FindingLanguage.English));
         Assert.Equal(
             "classes.csv:12:3 (grade): 错误 ROS014: 年级“13”不是中学年级；应为 7 到 12 的年级，或初一至高三、七年级至十二年级",
-            FindingRenderer.Default.RenderLine(problem.Finding, FindingLanguage.Chinese));
+            FindingRenderer.Default.RenderLine(problem, FindingLanguage.Chinese));
     }
 
     [Fact]
@@ -55,20 +55,21 @@ public sealed class RosterProblemTests
         var problem = BadGrade();
         using (UiCulture.English())
         {
-            Assert.Equal("grade '13' is not a middle-school grade; expected a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级", problem.Message);
-            Assert.Equal("a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级", problem.Expected);
-            Assert.StartsWith("classes.csv:12:3 (grade): error ROS014: grade '13'", problem.ToString(), StringComparison.Ordinal);
+            Assert.Equal("grade '13' is not a middle-school grade; expected a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级", FindingRenderer.Default.Render(problem));
+            Assert.Equal("a grade from 7 to 12, 初一 to 高三, or 七年级 to 十二年级", FindingRenderer.Default.RenderPart(problem, "Expected"));
+            Assert.StartsWith("classes.csv:12:3 (grade): error ROS014: grade '13'", FindingRenderer.Default.RenderLine(problem), StringComparison.Ordinal);
         }
 
         using (UiCulture.Chinese())
         {
-            Assert.Equal("年级“13”不是中学年级；应为 7 到 12 的年级，或初一至高三、七年级至十二年级", problem.Message);
-            Assert.Equal("7 到 12 的年级，或初一至高三、七年级至十二年级", problem.Expected);
-            Assert.StartsWith("classes.csv:12:3 (grade): 错误 ROS014: 年级", problem.ToString(), StringComparison.Ordinal);
+            Assert.Equal("年级“13”不是中学年级；应为 7 到 12 的年级，或初一至高三、七年级至十二年级", FindingRenderer.Default.Render(problem));
+            Assert.Equal("7 到 12 的年级，或初一至高三、七年级至十二年级", FindingRenderer.Default.RenderPart(problem, "Expected"));
+            Assert.StartsWith("classes.csv:12:3 (grade): 错误 ROS014: 年级", FindingRenderer.Default.RenderLine(problem), StringComparison.Ordinal);
+            Assert.StartsWith("classes.csv:12:3 (grade): error ROS014", problem.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal((ProblemSeverity.Error, RosterProblemKind.BadGrade, "classes.csv", 12, 3, "grade"),
-            (problem.Severity, problem.Kind, problem.File, problem.Line, problem.Column, problem.ColumnName));
+        Assert.Equal((FindingSeverity.Error, "ROS014", "classes.csv", 12, 3, "grade"),
+            (problem.Severity, problem.Code, problem.Location?.File, problem.Location?.Line, problem.Location?.Column, problem.Location?.ColumnName));
     }
 
     [Fact]
@@ -89,21 +90,10 @@ public sealed class RosterProblemTests
     }
 
     [Fact]
-    public void Every_code_belongs_to_a_kind_and_a_problem_refuses_a_finding_of_another_family()
-    {
-        Assert.All(FindingCatalog.DeclaredIn(typeof(RosterFindings)), d => Assert.NotEqual(0, (int)new RosterProblem(Create(d)).Kind));
-        Assert.All(FindingCatalog.DeclaredIn(typeof(ActivityFileFindings)), d => Assert.NotEqual(0, (int)new ActivityProblem(Create(d)).Kind));
-        Assert.Throws<ArgumentException>(() => new RosterProblem(Create(ActivityFileFindings.BadKind)));
-        Assert.Throws<ArgumentException>(() => new ActivityProblem(Create(RosterFindings.BadGrade)));
-
-        static Finding Create(FindingDescriptor d) => d.Create(null, null, [.. d.ArgumentNames.Select(n => FindingArgument.Of(n, "x"))]);
-    }
-
-    [Fact]
-    public void Problems_are_equal_when_their_findings_are()
+    public void Findings_are_equal_by_value()
     {
         Assert.Equal(BadGrade(), BadGrade());
         Assert.Equal(BadGrade().GetHashCode(), BadGrade().GetHashCode());
-        Assert.NotEqual(BadGrade(), new RosterProblem(RosterFindings.BadGrade.Create(null, new FindingLocation("classes.csv", Line: 13), FindingArgument.Of("value", "13"))));
+        Assert.NotEqual(BadGrade(), RosterFindings.BadGrade.Create(null, new FindingLocation("classes.csv", Line: 13), FindingArgument.Of("value", "13")));
     }
 }

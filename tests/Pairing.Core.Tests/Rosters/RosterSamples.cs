@@ -72,7 +72,7 @@ internal static class RosterSamples
             }
         }
 
-        return builder.Build().GetRosterOrThrow();
+        return builder.Build().GetValueOrThrow();
     }
 
     public static string WriteToTemp(Roster roster)

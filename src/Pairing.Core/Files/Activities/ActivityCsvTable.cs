@@ -26,7 +26,7 @@ internal static class ActivityCsvTable
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
             (issue, line, column, columnName, arguments) =>
-                problems.Add(new ActivityProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
+                problems.Add(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments)),
             (columns, personal) =>
             {
                 var row = new Row(problems, fileName, columns) { Personal = personal };
@@ -49,12 +49,12 @@ internal static class ActivityCsvTable
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
             (issue, line, column, columnName, arguments) =>
-                problems.Add(new ActivityProblem(CodeOf(issue).Create(null, new FindingLocation(cells.File, cells.Sheet, line, column, columnName), arguments))),
-            () => problems.Add(new ActivityProblem(ActivityFileFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
-                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required))))),
-            (row, column, header) => problems.Add(new ActivityProblem(ActivityFileFindings.UnheadedColumn.Create(
+                problems.Add(CodeOf(issue).Create(null, new FindingLocation(cells.File, cells.Sheet, line, column, columnName), arguments)),
+            () => problems.Add(ActivityFileFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
+                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required)))),
+            (row, column, header) => problems.Add(ActivityFileFindings.UnheadedColumn.Create(
                 null, new FindingLocation(cells.File, cells.Sheet, row, column),
-                FindingArgument.Of("column", FindingLocation.ColumnLetters(column)), FindingArgument.Of("header", header)))),
+                FindingArgument.Of("column", FindingLocation.ColumnLetters(column)), FindingArgument.Of("header", header))),
             (columns, personal) =>
             {
                 var row = new Row(problems, cells.File, columns) { Personal = personal, Sheet = cells.Sheet };
@@ -217,8 +217,8 @@ internal static class ActivityCsvTable
                 return; // the field's one problem is that it holds an ID-card-shaped value, already reported
             }
 
-            problems.Add(new ActivityProblem(code.Create(
-                null, new FindingLocation(fileName, Sheet, Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments)));
+            problems.Add(code.Create(
+                null, new FindingLocation(fileName, Sheet, Line, columns.TryGetValue(column, out var index) ? index : null, column), arguments));
         }
     }
 }

@@ -38,7 +38,7 @@ public static class ActivityFiles
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ActivityRecordsResult Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    public static ReadResult<ActivityLog> Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activitiesPath);
         cancellationToken.ThrowIfCancellationRequested();
@@ -48,12 +48,12 @@ public static class ActivityFiles
         var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);
         if (activities is null || (holidaysPath is not null && holidays is null))
         {
-            return new ActivityRecordsResult(null, null, problems);
+            return Result(null, null, problems);
         }
 
         var records = ParseActivities(activities, Path.GetFileName(activitiesPath), problems);
         var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, Path.GetFileName(holidaysPath!), problems);
-        return new ActivityRecordsResult(records, calendar, problems);
+        return Result(records, calendar, problems);
     }
 
     /// <summary>Reads and checks activity records as <see cref="Read"/> does, reading the files without blocking a thread on the disk.</summary>
@@ -63,7 +63,7 @@ public static class ActivityFiles
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ActivityRecordsResult> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<ActivityLog>> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activitiesPath);
         var problems = new ActivityProblems();
@@ -81,13 +81,13 @@ public static class ActivityFiles
 
         if (problems.Count > 0)
         {
-            return new ActivityRecordsResult(null, null, problems);
+            return Result(null, null, problems);
         }
 
         using var scope = Ambient.Use(cancellationToken);
         var records = ParseActivities(activities.Bytes, Path.GetFileName(activitiesPath), problems);
         var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(holidays.Bytes, Path.GetFileName(holidaysPath), problems);
-        return new ActivityRecordsResult(records, calendar, problems);
+        return Result(records, calendar, problems);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public static class ActivityFiles
     /// <returns>The records and calendar when both are valid, and every problem found either way (a stream past the size cap is one).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ActivityRecordsResult> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<ActivityLog>> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(activities);
         var problems = new ActivityProblems();
@@ -118,7 +118,7 @@ public static class ActivityFiles
 
         if (problems.Count > 0)
         {
-            return new ActivityRecordsResult(null, null, problems);
+            return Result(null, null, problems);
         }
 
         using var scope = Ambient.Use(cancellationToken);
@@ -154,12 +154,12 @@ public static class ActivityFiles
     /// <param name="activities">The bytes of an activity records file.</param>
     /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>
     /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
-    public static ActivityRecordsResult Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
+    public static ReadResult<ActivityLog> Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
     {
         var problems = new ActivityProblems();
         var records = ParseActivities(activities, ActivitiesFile, problems);
         var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
-        return new ActivityRecordsResult(records, calendar, problems);
+        return Result(records, calendar, problems);
     }
 
     /// <summary>Writes activity records to a file (replaced whole, or left as it was if writing fails), in the order given.</summary>
@@ -267,11 +267,11 @@ public static class ActivityFiles
     }
 
     /// <summary>The problem of a file that cannot be read, named by its file name, with the path as given.</summary>
-    internal static ActivityProblem FileProblem(InputFileError error, string path)
+    internal static Finding FileProblem(InputFileError error, string path)
     {
         var location = new FindingLocation(Path.GetFileName(path));
         var pathArgument = FindingArgument.Of("path", path);
-        return new ActivityProblem(error.Issue switch
+        return error.Issue switch
         {
             InputFileIssue.Folder => ActivityFileFindings.FolderNotFile.Create(null, location, pathArgument),
             InputFileIssue.Special => ActivityFileFindings.SpecialFile.Create(null, location, pathArgument),
@@ -279,7 +279,15 @@ public static class ActivityFiles
             InputFileIssue.TooLarge => ActivityFileFindings.FileTooLarge.Create(null, location, pathArgument,
                 FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)),
             _ => ActivityFileFindings.MissingFile.Create(null, location, pathArgument),
-        });
+        };
+    }
+
+    /// <summary>The read's outcome: the log when no problem is an error, and every problem, each code's omitted count after its last listed.</summary>
+    private static ReadResult<ActivityLog> Result(List<ActivityRecord>? records, HolidayCalendar? calendar, ActivityProblems problems)
+    {
+        var findings = problems.WithOmitted();
+        var valid = records is not null && calendar is not null && !findings.Any(f => f.Severity == FindingSeverity.Error);
+        return new(valid ? new ActivityLog(records!, calendar!, owned: true) : null, findings);
     }
 
     internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
@@ -301,9 +309,9 @@ public static class ActivityFiles
     internal static HolidayCalendar? ParseHolidays(CellTable cells, ActivityProblems problems)
     {
         var holidays = new List<Holiday>();
-        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var errorsBefore = problems.Count(p => p.Severity == FindingSeverity.Error);
         ActivityCsvTable.Read(problems, cells, HolidayColumns, [], HolidayRow(holidays));
-        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+        return problems.Count(p => p.Severity == FindingSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
     }
 
     /// <summary>The check of one activities row, adding each valid record to <paramref name="records"/>.</summary>
@@ -423,9 +431,9 @@ public static class ActivityFiles
     internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
         var holidays = new List<Holiday>();
-        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var errorsBefore = problems.Count(p => p.Severity == FindingSeverity.Error);
         ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], HolidayRow(holidays));
-        return problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
+        return problems.Count(p => p.Severity == FindingSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
     }
 
     /// <summary>The check of one holidays row, adding each valid holiday to <paramref name="holidays"/>.</summary>

@@ -162,35 +162,17 @@ public static class ComplianceReportFiles
     }
 
     /// <summary>
-    /// Reads <c>compliance.csv</c> from a report folder back into typed entries: each row's finding is rebuilt from its
-    /// code and its columns (<c>unit_id</c>, <c>count</c>, <c>required</c>), so the entries equal the report's own.
-    /// The <c>detail</c> column is only text and is never read.
+    /// Reads the entries of <c>compliance.csv</c> back from a compliance report folder, listing every problem: the file
+    /// missing or not a regular file, not UTF-8, without its header or columns, every row that does not fit the format
+    /// (located <c>RES…</c> findings).
     /// </summary>
     /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
-    /// <returns>The entries, in the file's order.</returns>
+    /// <returns>The entries in the file's order when they could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    /// <exception cref="InvalidDataException">The file is missing, not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>, or a row does not fit its code; the message lists every problem, with its line.</exception>
-    public static IReadOnlyList<ComplianceEntry> ReadEntries(string directory)
-    {
-        if (TryReadEntries(directory, out var entries, out var problems))
-        {
-            return entries;
-        }
+    public static ReadResult<IReadOnlyList<ComplianceEntry>> ReadEntries(string directory) =>
+        TryReadEntries(directory, out var entries, out var problems) ? new(entries, problems) : new(null, problems);
 
-        throw new InvalidDataException(string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
-    }
-
-    /// <summary>
-    /// Reads <c>compliance.csv</c> back to typed entries as <see cref="ReadEntries"/> does, listing every problem
-    /// instead of throwing: the file missing or not a regular file, its header or columns, each row whose values do not
-    /// fit (located findings, <c>RES…</c> codes).
-    /// </summary>
-    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
-    /// <param name="entries">The entries, when there is no problem; otherwise null.</param>
-    /// <param name="problems">Every problem found; empty when the entries were read.</param>
-    /// <returns>Whether the entries were read.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
+    private static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
     {
         Guard.NotNull(directory);
         entries = null;
@@ -503,37 +485,18 @@ public static class ComplianceReportFiles
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads the snapshot back from a compliance report folder: <c>rollup.json</c> carries every figure it holds (the
-    /// status counts, the roll-ups with their camps too small and outside the holidays, the thresholds used), so
-    /// <c>compliance.csv</c> is not read.
+    /// Reads a compliance report folder's roll-up back as a <see cref="ComplianceSnapshot"/>: <c>rollup.json</c> carries
+    /// every figure it holds (the status counts, the roll-ups with their camps too small and outside the holidays, the
+    /// thresholds used), so <c>compliance.csv</c> is not read. A problem (<c>rollup.json</c> missing, not a regular file,
+    /// or not a roll-up) is a located finding (<c>RES…</c>).
     /// </summary>
     /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
-    /// <exception cref="FileNotFoundException">A file of the folder is missing.</exception>
-    /// <exception cref="InvalidDataException"><c>rollup.json</c> is not what <see cref="Write(ComplianceReport, string)"/> writes, or not a regular file that can be read within <see cref="InputFileLimits.MaxFileBytes"/>.</exception>
-    public static ComplianceSnapshot ReadSnapshot(string directory)
-    {
-        if (TryReadSnapshot(directory, out var snapshot, out var problems))
-        {
-            return snapshot;
-        }
-
-        var problem = problems[0];
-        var text = FindingRenderer.Default.RenderLine(problem, FindingLanguage.English);
-        throw problem.Descriptor == ResultFileFindings.MissingFile
-            ? new FileNotFoundException(text, Path.Combine(directory, RollupJsonFile))
-            : new InvalidDataException(text);
-    }
-
-    /// <summary>
-    /// Reads a compliance report folder's roll-up as <see cref="ReadSnapshot"/> does, listing the problem instead of throwing:
-    /// <c>rollup.json</c> missing, not a regular file, or not a roll-up (a located finding, <c>RES…</c>).
-    /// </summary>
-    /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
-    /// <param name="snapshot">The snapshot, when there is no problem; otherwise null.</param>
-    /// <param name="problems">Every problem found; empty when the snapshot was read.</param>
-    /// <returns>Whether the snapshot was read.</returns>
+    /// <returns>The snapshot when it could be read, and the problem otherwise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static bool TryReadSnapshot(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
+    public static ReadResult<ComplianceSnapshot> ReadSnapshot(string directory) =>
+        TryReadSnapshot(directory, out var snapshot, out var problems) ? new(snapshot, problems) : new(null, problems);
+
+    private static bool TryReadSnapshot(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
     {
         Guard.NotNull(directory);
         snapshot = null;

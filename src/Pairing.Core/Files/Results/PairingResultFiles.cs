@@ -188,97 +188,96 @@ public static class PairingResultFiles
 
     }
 
-    /// <summary>Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format).</summary>
-    /// <param name="directory">The folder.</param>
-    /// <returns>The result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    /// <exception cref="InvalidDataException">A file is missing or malformed; the message lists every problem found, in English (<see cref="TryRead"/> gives them as findings).</exception>
-    public static PairingResult Read(string directory)
-    {
-        if (TryRead(directory, out var result, out var problems))
-        {
-            return result;
-        }
-
-        throw new InvalidDataException(
-            $"The pairing result in '{directory}' cannot be read: "
-            + string.Join(" ", problems.Select(p => FindingRenderer.Default.RenderLine(p, FindingLanguage.English) + ".")));
-    }
-
     /// <summary>
-    /// Reads a result folder, listing every problem instead of stopping at the first or throwing: each file missing
-    /// or not a regular file, a summary that does not parse or claims options out of range, a CSV file without its
-    /// header or columns, every row whose values do not fit the format, each a located finding (<c>RES…</c>, or the
-    /// <c>OPT…</c> code of a claimed option) in the reader's language.
+    /// Reads a result folder written by <see cref="Write"/> (or by a provincial system to the same format), listing every
+    /// problem instead of stopping at the first: each file missing or not a regular file, a summary that does not parse
+    /// or claims options out of range, a CSV file without its header or columns, every row whose values do not fit the
+    /// format, each a located finding (<c>RES…</c>, or the <c>OPT…</c> code of a claimed option).
     /// </summary>
     /// <param name="directory">The folder.</param>
-    /// <param name="result">The result, when there is no problem; otherwise null.</param>
-    /// <param name="problems">Every problem found; empty when the result was read.</param>
-    /// <returns>Whether the result was read.</returns>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static bool TryRead(string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    public static ReadResult<PairingResult> Read(string directory)
     {
         Guard.NotNull(directory);
         if (!Directory.Exists(directory))
         {
             // One problem, not one per missing file.
-            problems = [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))];
-            result = null;
-            return false;
+            return new(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
         }
 
-        return TryReadFrom(name =>
+        return ReadFrom(name =>
         {
             var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
             return (ok, bytes, error);
-        }, directory, out result, out problems);
+        }, directory);
     }
 
     /// <summary>
     /// Reads a result given as its files' contents, keyed by file name (<c>county_pairs.csv</c> … <c>summary.json</c>;
-    /// names compared without case), with every problem listed as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does:
-    /// an upload's zip entries or a database export, with no folder.
+    /// names compared without case), as <see cref="Read"/> does: what <see cref="ToBytes"/> returns, an upload's zip
+    /// entries or a database export, with no folder.
     /// </summary>
     /// <param name="files">The files' bytes by name.</param>
-    /// <param name="result">The result, when there is no problem; otherwise null.</param>
-    /// <param name="problems">Every problem found; empty when the result was read.</param>
-    /// <returns>Whether the result was read.</returns>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
-    public static bool TryParse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    public static ReadResult<PairingResult> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files)
     {
         Guard.NotNull(files);
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
-        return TryReadFrom(
+        return ReadFrom(
             name => byName.TryGetValue(name, out var bytes) ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
-            "(the files given)", out result, out problems);
+            "(the files given)");
     }
 
     /// <summary>
-    /// Reads a result folder as <see cref="TryRead(string, out PairingResult?, out IReadOnlyList{Finding})"/> does, reading
-    /// its files without blocking a thread on the disk.
+    /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse"/> does; each stream is read
+    /// asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed).
     /// </summary>
+    /// <param name="files">The files' streams by name.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> or a stream is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ReadResult<PairingResult>> ParseAsync(IReadOnlyDictionary<string, Stream> files, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(files);
+        var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, stream) in files)
+        {
+            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = ok ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.MaxFileBytes));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadFrom(
+            name => read.TryGetValue(name, out var r) ? r : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+            "(the files given)");
+    }
+
+    /// <summary>Reads a result folder as <see cref="Read"/> does, reading its files without blocking a thread on the disk.</summary>
     /// <param name="directory">The folder.</param>
     /// <param name="cancellationToken">Stops the read between files.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<PairingResultRead> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<PairingResult>> ReadAsync(string directory, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(directory);
         if (!Directory.Exists(directory))
         {
-            return new PairingResultRead(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
+            return new(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
         }
 
-        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
+        var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.Ordinal);
         foreach (var name in FileNames)
         {
-            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            var (ok, bytes, error) = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = (ok, bytes, error);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        TryReadFrom(name => read[name], directory, out var result, out var problems);
-        return new PairingResultRead(result, problems);
+        return ReadFrom(name => read[name], directory);
     }
 
     /// <summary>
@@ -314,25 +313,24 @@ public static class PairingResultFiles
         files.Commit();
     }
 
-    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder.</summary>
+    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder; <see cref="Parse"/> reads them back.</summary>
     /// <param name="result">The result.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
     /// <param name="language">The language of the text columns.</param>
     /// <param name="encoding">The encoding of the file people open (<c>unpaired.csv</c>), as <see cref="Write"/> takes it.</param>
     /// <returns>Each file's bytes by name (no continuity file without a previous result, no class or student pair files for a plan).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static IReadOnlyDictionary<string, byte[]> ToBytes(
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> ToBytes(
         PairingResult result, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish, TextFileEncoding encoding = TextFileEncoding.Utf8WithBom)
     {
         Guard.NotNull(result);
         var peopleEncoding = TextEncodings.Of(encoding);
         var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
         WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language, peopleEncoding);
-        return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
     }
 
-    private static bool TryReadFrom(
-        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory, [NotNullWhen(true)] out PairingResult? result, out IReadOnlyList<Finding> problems)
+    private static ReadResult<PairingResult> ReadFrom(Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory)
     {
         var found = new List<Finding>();
         PairingSummary? summary = null;
@@ -381,11 +379,9 @@ public static class PairingResultFiles
             }));
         var unpaired = ReadTable(file, directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
         var continuity = ReadTable(file, directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
-        problems = found;
-        result = found.Count == 0 && summary is not null
-            ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary)
-            : null;
-        return result is not null;
+        return new(
+            found.Count == 0 && summary is not null ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary) : null,
+            found);
     }
 
 

@@ -26,12 +26,12 @@ internal static class CellTableReader
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
             (issue, line, column, columnName, arguments) =>
-                builder.AddProblem(new RosterProblem(CsvTable.CodeOf(issue).Create(null, new FindingLocation(cells.File, cells.Sheet, line, column, columnName), arguments))),
-            () => builder.AddProblem(new RosterProblem(RosterFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
-                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required))))),
-            (row, column, header) => builder.AddProblem(new RosterProblem(RosterFindings.UnheadedColumn.Create(
+                builder.AddProblem(CsvTable.CodeOf(issue).Create(null, new FindingLocation(cells.File, cells.Sheet, line, column, columnName), arguments)),
+            () => builder.AddProblem(RosterFindings.EmptySheet.Create(null, new FindingLocation(cells.File, cells.Sheet),
+                FindingArgument.Of("sheet", cells.Sheet), FindingArgument.Of("columns", string.Join(", ", required)))),
+            (row, column, header) => builder.AddProblem(RosterFindings.UnheadedColumn.Create(
                 null, new FindingLocation(cells.File, cells.Sheet, row, column),
-                FindingArgument.Of("column", FindingLocation.ColumnLetters(column)), FindingArgument.Of("header", header)))),
+                FindingArgument.Of("column", FindingLocation.ColumnLetters(column)), FindingArgument.Of("header", header))),
             (columns, personal) =>
             {
                 var files = new RosterBuilder.FileColumns(cells.File, table, columns) { Sheet = cells.Sheet };

@@ -33,7 +33,7 @@ internal static class CsvTable
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
             (issue, line, column, columnName, arguments) =>
-                builder.AddProblem(new RosterProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments))),
+                builder.AddProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments)),
             (columns, personal) =>
             {
                 var files = new RosterBuilder.FileColumns(fileName, table, columns);
@@ -204,7 +204,7 @@ internal static class CsvTable
                 return; // the cell's one problem is that it holds an ID-card-shaped value, already reported
             }
 
-            builder.AddProblem(new RosterProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments)));
+            builder.AddProblem(code.Create(null, new FindingLocation(file.FileName, file.Sheet, Cells is null ? Record.Line : CellRow, file.ColumnOf(column), column), arguments));
         }
     }
 }

@@ -42,7 +42,7 @@ public static class RosterFiles
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static RosterResult Read(
+    public static ReadResult<Roster> Read(
         string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
     {
         Guard.NotNull(directory);
@@ -71,7 +71,7 @@ public static class RosterFiles
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static RosterResult Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static ReadResult<Roster> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(files);
         cancellationToken.ThrowIfCancellationRequested();
@@ -95,7 +95,7 @@ public static class RosterFiles
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<RosterResult> ReadAsync(
+    public static async Task<ReadResult<Roster>> ReadAsync(
         string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
     {
         Guard.NotNull(directory);
@@ -125,7 +125,7 @@ public static class RosterFiles
     /// <returns>The roster when valid, and every problem found either way (a stream past the size cap is one).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<RosterResult> ParseAsync(IReadOnlyDictionary<string, Stream> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<Roster>> ParseAsync(IReadOnlyDictionary<string, Stream> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(files);
         var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.OrdinalIgnoreCase);
@@ -148,15 +148,15 @@ public static class RosterFiles
     private static IEnumerable<string> Unread(IEnumerable<string> names) =>
         names.Where(n => !Known.Contains(n, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
 
-    private static RosterResult NoFolder(string directory, SupportMap? supportMap)
+    private static ReadResult<Roster> NoFolder(string directory, SupportMap? supportMap)
     {
         var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
-        builder.AddProblem(new RosterProblem(RosterFindings.MissingFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))));
+        builder.AddProblem(RosterFindings.MissingFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory)));
         return builder.Build();
     }
 
     /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
-    private static RosterResult ReadFrom(
+    private static ReadResult<Roster> ReadFrom(
         Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
         IEnumerable<string>? unread = null, IProgress<RosterReadProgress>? progress = null)
     {
@@ -168,7 +168,7 @@ public static class RosterFiles
         var builder = new RosterBuilder(supportMap ?? SupportMap.Default);
         foreach (var name in unread ?? [])
         {
-            builder.AddProblem(new RosterProblem(RosterFindings.UnknownFile.Create(null, new FindingLocation(name), FindingArgument.Of("file", name))));
+            builder.AddProblem(RosterFindings.UnknownFile.Create(null, new FindingLocation(name), FindingArgument.Of("file", name)));
         }
 
         var files = new (string Name, string Table, Action<RosterBuilder, TableInput> Read)[]
@@ -189,8 +189,8 @@ public static class RosterFiles
             }
             else
             {
-                builder.AddProblem(FileProblem(error, name) ?? new RosterProblem(RosterFindings.MissingFile.Create(
-                    null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", folder))));
+                builder.AddProblem(FileProblem(error, name) ?? RosterFindings.MissingFile.Create(
+                    null, new FindingLocation(name), FindingArgument.Of("file", name), FindingArgument.Of("folder", folder)));
                 builder.MarkUnreadable(table);
             }
         }
@@ -221,7 +221,7 @@ public static class RosterFiles
     /// The problem for a file that is there but cannot be read as a file (see <see cref="InputFileLimits"/>); null when
     /// it is simply missing, which each reader says in its own words.
     /// </summary>
-    internal static RosterProblem? FileProblem(InputFileError error, string file)
+    internal static Finding? FileProblem(InputFileError error, string file)
     {
         var location = new FindingLocation(file);
         var (code, arguments) = error.Issue switch
@@ -234,7 +234,7 @@ public static class RosterFiles
                 [FindingArgument.Of("file", file), FindingArgument.Of("path", error.Path), FindingArgument.Of("size", error.Size), FindingArgument.Of("max", error.Max)]),
             _ => ((FindingDescriptor?)null, Array.Empty<FindingArgument>()),
         };
-        return code is null ? null : new RosterProblem(code.Create(null, location, arguments));
+        return code is null ? null : code.Create(null, location, arguments);
     }
 
     /// <summary>Writes a roster into a folder (created if needed), replacing the roster files there.</summary>
@@ -268,12 +268,45 @@ public static class RosterFiles
     /// <param name="roster">The roster.</param>
     /// <returns>Each file's bytes by name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
-    public static IReadOnlyDictionary<string, byte[]> ToBytes(Roster roster)
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> ToBytes(Roster roster)
     {
         Guard.NotNull(roster);
         var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
         WriteFiles(roster, name => streams[name] = new MemoryStream());
-        return streams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes a roster into a folder as <see cref="Write"/> does (each file beside its final name, all moved into place
+    /// together), without blocking a thread on the disk.
+    /// </summary>
+    /// <param name="roster">The roster to write.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="cancellationToken">Stops the write before the files are moved into place; the folder is then as it was.</param>
+    /// <returns>A task that completes when the files are in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">A file cannot be written, as for <see cref="Write"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the folder is as it was.</exception>
+    public static async Task WriteAsync(Roster roster, string directory, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(roster);
+        Guard.NotNull(directory);
+        var bytes = ToBytes(roster);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var files = AtomicFiles.InPlace(directory);
+        foreach (var (name, content) in bytes)
+        {
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!roster.HasStudents)
+        {
+            files.Delete(StudentsFile);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
     }
 
     /// <summary>Writes each of a roster's files to the stream <paramref name="create"/> gives for its name.</summary>

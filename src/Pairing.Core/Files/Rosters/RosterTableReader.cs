@@ -1,7 +1,9 @@
+using Pairing.Core.Findings;
 using Pairing.Core.Files.Tables;
 using Pairing.Core.Internals;
 using Pairing.Core.Reference;
 using Pairing.Core.Rosters;
+using Pairing.Core.Files;
 
 namespace Pairing.Core.Files.Rosters;
 
@@ -64,7 +66,7 @@ public sealed class RosterTableReader
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="problem">The problem, or null when one was already added.</param>
-    public void Missing(RosterTable table, RosterProblem? problem)
+    public void Missing(RosterTable table, Finding? problem)
     {
         if (problem is not null)
         {
@@ -82,11 +84,11 @@ public sealed class RosterTableReader
 
     /// <summary>Adds a problem found outside the cells' checks (such as an id that a spreadsheet turned into a number).</summary>
     /// <param name="problem">The problem.</param>
-    public void AddProblem(RosterProblem problem) => _builder.AddProblem(Guard.NotNull(problem));
+    public void AddProblem(Finding problem) => _builder.AddProblem(Guard.NotNull(problem));
 
     /// <summary>Runs the cross-row checks and builds the roster, or lists every problem.</summary>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public RosterResult Build() => _builder.Build();
+    public ReadResult<Roster> Build() => _builder.Build();
 
     /// <summary>The builder's name for a table: <c>counties</c>, <c>schools</c>, <c>classes</c> or <c>students</c>.</summary>
     internal static string NameOf(RosterTable table) => table switch

@@ -65,6 +65,6 @@ internal static class AdviceApplier
         }
 
         var result = b.Build();
-        return result.Roster ?? throw new InvalidOperationException("applied roster is invalid: " + string.Join("; ", result.Problems.Select(p => p.Message)));
+        return result.Value ?? throw new InvalidOperationException("applied roster is invalid: " + string.Join("; ", result.Findings.Select(p => p.ToString())));
     }
 }

@@ -7,8 +7,7 @@ namespace Pairing.Core.Files;
 /// each file are kept, and the rest only counted, to be said in one finding per code and file (the reader's
 /// <c>MoreProblems</c> code: ROS065 for rosters, ACF047 for activity records) with the exact count.
 /// </summary>
-/// <typeparam name="T">The reader's problem type, a finding in a wrapper.</typeparam>
-internal abstract class CappedProblemList<T>(FindingDescriptor more, Func<Finding, T> wrap, Func<T, Finding> findingOf) : List<T>
+internal class CappedFindings(FindingDescriptor more) : List<Finding>
 {
     /// <summary>How many problems of one code in one file are kept and listed.</summary>
     public const int PerCodeAndFile = 100;
@@ -16,32 +15,31 @@ internal abstract class CappedProblemList<T>(FindingDescriptor more, Func<Findin
     private readonly Dictionary<(string Code, string? File), (int Count, FindingSeverity Severity)> _counts = [];
 
     /// <summary>Keeps the problem, or counts it when its code already has <see cref="PerCodeAndFile"/> in its file.</summary>
-    public new void Add(T problem)
+    public new void Add(Finding finding)
     {
-        var finding = findingOf(problem);
         var key = (finding.Code, finding.Location?.File);
         var (count, _) = _counts.GetValueOrDefault(key);
         _counts[key] = (count + 1, finding.Severity);
         if (count < PerCodeAndFile)
         {
-            base.Add(problem);
+            base.Add(finding);
         }
     }
 
     /// <summary>The problems kept, each code's count of those left out placed right after its last one listed.</summary>
-    public List<T> WithOmitted()
+    public List<Finding> WithOmitted()
     {
-        var all = new List<T>(this);
+        var all = new List<Finding>(this);
         foreach (var ((code, file), (count, severity)) in _counts.Where(c => c.Value.Count > PerCodeAndFile)
             .OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Code, StringComparer.Ordinal))
         {
-            var omitted = wrap(new Finding(
+            var omitted = new Finding(
                 more,
                 severity,
                 null,
                 file is { } f ? new FindingLocation(f) : null,
-                [FindingArgument.Of("count", count - PerCodeAndFile), FindingArgument.Of("code", code), FindingArgument.Of("listed", PerCodeAndFile)]));
-            var last = all.FindLastIndex(p => findingOf(p) is var g && g.Code == code && g.Location?.File == file);
+                [FindingArgument.Of("count", count - PerCodeAndFile), FindingArgument.Of("code", code), FindingArgument.Of("listed", PerCodeAndFile)]);
+            var last = all.FindLastIndex(g => g.Code == code && g.Location?.File == file);
             all.Insert(last + 1, omitted);
         }
 
