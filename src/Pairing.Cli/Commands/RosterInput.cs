@@ -139,10 +139,10 @@ internal static class RosterInput
     {
         broken = [];
         var violations = PairingResultChecker.CheckBelongsTo(roster, plan, cancellationToken).Violations;
-        if (violations.Any(v => v.Subject == "summary.input_hash"))
+        if (violations.Any(v => v.Finding.Descriptor == CheckFindings.OtherRoster))
         {
             error.WriteLine(Fmt.Of(Strings.PlanOtherRoster, planDir, rosterDir));
-            broken = [.. violations.Where(v => string.CompareOrdinal(v.Code, "CHK011") >= 0 && string.CompareOrdinal(v.Code, "CHK029") <= 0)];
+            broken = PlanPairVerdicts(violations);
             violations = [];
         }
 
@@ -157,6 +157,15 @@ internal static class RosterInput
 
         return Gate(violations, rosterDir, planDir, error, "match", Strings.WhatPlan);
     }
+
+    /// <summary>
+    /// The verdicts on a plan's county and school pairs (P1–P4, the members there, the inland units' loads and sums),
+    /// chosen by the level each verdict carries, as the check that found it set it: not by the code's number, and not
+    /// the verdicts on the plan's lists (<c>unpaired.csv</c>, <c>continuity.csv</c>) or figures, which another roster
+    /// changes anyway.
+    /// </summary>
+    internal static IReadOnlyList<PairingViolation> PlanPairVerdicts(IEnumerable<PairingViolation> violations) =>
+        [.. violations.Where(v => v.Level is PairingLevel.County or PairingLevel.School)];
 
     /// <summary>
     /// One warning per plan pair found broken that the result does not make (CLI031: both ids, the rule, the checker's

@@ -3,6 +3,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -29,7 +30,7 @@ public static class PairingAdvisor
     /// <exception cref="PairingOptionsException">The options are not valid.</exception>
     public static CapacityAdvice Advise(Roster roster, PairingOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(roster);
+        Guard.NotNull(roster);
         var opts = (options ?? new PairingOptions()).Clone();
         opts.ThrowIfInvalid();
         var v = new RosterView(roster, opts.RelaxGradeToNearest);

@@ -1,4 +1,5 @@
 using Pairing.Core.Findings;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -9,7 +10,7 @@ public sealed class PairingCheckReport
     /// <param name="violations">Every violation found.</param>
     public PairingCheckReport(IReadOnlyList<PairingViolation> violations)
     {
-        ArgumentNullException.ThrowIfNull(violations);
+        Guard.NotNull(violations);
         Violations = violations;
     }
 

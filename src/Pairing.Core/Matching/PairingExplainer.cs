@@ -102,12 +102,11 @@ public static class PairingExplainer
             if (UnpairedRow(result, level, id) is { } row)
             {
                 findings.Add(row.Finding);
-                above = row.Code switch
-                {
-                    "UNP011" => PairingLevel.County,
-                    "UNP022" or "UNP032" => PairingLevel.School,
-                    _ => null,
-                };
+                // A unit unpaired because the unit above it is: the explanation climbs to that unit.
+                var descriptor = row.Finding.Descriptor;
+                above = descriptor == UnpairedFindings.CountyUnpaired ? PairingLevel.County
+                    : descriptor == UnpairedFindings.ClassSchoolUnpaired || descriptor == UnpairedFindings.StudentSchoolUnpaired ? PairingLevel.School
+                    : null;
                 if (above is null)
                 {
                     return;

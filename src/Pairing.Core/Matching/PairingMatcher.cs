@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching.Internals;
 using Pairing.Core.Rosters;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -29,7 +30,7 @@ public sealed class PairingMatcher : IPairingMatcher
     /// <param name="timeProvider">The time provider.</param>
     public PairingMatcher(TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(timeProvider);
+        Guard.NotNull(timeProvider);
         _time = timeProvider;
         _logger = NullLogger.Instance;
     }
@@ -50,9 +51,9 @@ public sealed class PairingMatcher : IPairingMatcher
     /// <exception cref="PairingOptionsException">The options are not valid (every failure is listed).</exception>
     public PairingMatcher(PairingOptions defaultOptions, ILogger<PairingMatcher> logger, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(defaultOptions);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(timeProvider);
+        Guard.NotNull(defaultOptions);
+        Guard.NotNull(logger);
+        Guard.NotNull(timeProvider);
         _defaults = Prepare(defaultOptions, null);
         _logger = logger;
         _time = timeProvider;
@@ -69,7 +70,7 @@ public sealed class PairingMatcher : IPairingMatcher
         IProgress<PairingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(roster);
+        Guard.NotNull(roster);
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
         var unproven = new System.Runtime.CompilerServices.StrongBox<int>();
         using var proof = Pairing.Core.Internals.Ambient.CountUnproven(unproven);
@@ -94,11 +95,10 @@ public sealed class PairingMatcher : IPairingMatcher
         IProgress<PairingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(roster);
+        Guard.NotNull(roster);
         if (!roster.HasStudents)
         {
-            throw new ArgumentException(
-                "The roster gives class sizes only (no students.csv): the roster phase pairs named students; plan on it instead.", nameof(roster));
+            Throw.Argument(nameof(roster), "gives class sizes only (no students.csv): the roster phase pairs named students; plan on it instead");
         }
 
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs

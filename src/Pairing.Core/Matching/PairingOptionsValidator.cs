@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pairing.Core.Findings;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -13,7 +14,7 @@ internal sealed class PairingOptionsValidator : IValidateOptions<PairingOptions>
 {
     public ValidateOptionsResult Validate(string? name, PairingOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.NotNull(options);
         options.ThrowIfInvalid();
         return ValidateOptionsResult.Success;
     }

@@ -1,4 +1,5 @@
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -43,13 +44,13 @@ public sealed class PairingResult
         IEnumerable<ContinuityEntry> continuity,
         PairingSummary summary)
     {
-        ArgumentNullException.ThrowIfNull(continuity);
-        ArgumentNullException.ThrowIfNull(countyPairs);
-        ArgumentNullException.ThrowIfNull(schoolPairs);
-        ArgumentNullException.ThrowIfNull(classPairs);
-        ArgumentNullException.ThrowIfNull(studentPairs);
-        ArgumentNullException.ThrowIfNull(unpaired);
-        ArgumentNullException.ThrowIfNull(summary);
+        Guard.NotNull(continuity);
+        Guard.NotNull(countyPairs);
+        Guard.NotNull(schoolPairs);
+        Guard.NotNull(classPairs);
+        Guard.NotNull(studentPairs);
+        Guard.NotNull(unpaired);
+        Guard.NotNull(summary);
         CountyPairs = Sorted(countyPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
         SchoolPairs = Sorted(schoolPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
         ClassPairs = Sorted(classPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));

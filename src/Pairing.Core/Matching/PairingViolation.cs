@@ -1,4 +1,6 @@
 using Pairing.Core.Findings;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -23,19 +25,29 @@ public sealed record PairingViolation(PairingRule? Rule, string Subject, Finding
     public string Message => FindingRenderer.Default.Render(Finding);
 
     /// <summary>
-    /// Creates a violation, keeping the rule and the code's rule the same: a code with a rule is reported under that
-    /// rule only.
+    /// The level of the pairs the verdict judges against the programme's rules, as the check that found it says: county
+    /// for the county pairs (the roster has the counties, P1, P2 and the inland counties' loads), school for the school
+    /// pairs (P3, P4 and the inland schools' loads and sums), class for the class pairs (P5), student for the student
+    /// pairs (P6, P5's grades, the cross-class flag). Null for a verdict that judges no pairs of a level: a row of
+    /// <c>unpaired.csv</c> or <c>continuity.csv</c> (a kept school pair's tolerance among them), a summary figure, the
+    /// roster's hash, an option, the phase. Select a level's verdicts by this, never by the code's number.
+    /// </summary>
+    public PairingLevel? Level { get; init; }
+
+    /// <summary>
+    /// Creates a violation about pairs of <paramref name="level"/> (or none), keeping the rule and the code's rule the
+    /// same: a code with a rule is reported under that rule only.
     /// </summary>
     /// <exception cref="ArgumentException">The code has a rule, and <paramref name="rule"/> is another.</exception>
-    internal static PairingViolation Of(PairingRule? rule, string subject, Finding finding)
+    internal static PairingViolation Of(PairingRule? rule, PairingLevel? level, string subject, Finding finding)
     {
-        ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(finding);
+        Guard.NotNull(subject);
+        Guard.NotNull(finding);
         if (finding.Rule is { } fixedRule && rule?.ToString() != fixedRule)
         {
-            throw new ArgumentException($"{finding.Code} concerns {fixedRule}; it cannot be reported under {rule?.ToString() ?? "no rule"}.", nameof(rule));
+            Throw.Argument(nameof(rule), $"cannot be {rule?.ToString() ?? "no rule"}: {finding.Code} concerns {fixedRule}");
         }
 
-        return new(rule, subject, finding);
+        return new(rule, subject, finding) { Level = level };
     }
 }

@@ -1,5 +1,6 @@
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching;
 
@@ -50,7 +51,7 @@ public sealed record UnpairedUnit(PairingLevel Level, string Id, Finding Finding
     /// <exception cref="ArgumentException">The arguments are not exactly the code's.</exception>
     public static UnpairedUnit Of(PairingLevel level, string id, FindingDescriptor descriptor, params FindingArgument[] arguments)
     {
-        ArgumentNullException.ThrowIfNull(descriptor);
+        Guard.NotNull(descriptor);
         return new(level, id, descriptor.Create(new FindingSubject(PairingResult.LevelName(level), id), null, arguments));
     }
 }

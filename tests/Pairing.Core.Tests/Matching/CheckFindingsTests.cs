@@ -99,13 +99,13 @@ public sealed class CheckFindingsTests
         var finding = CheckFindings.SchoolClassesShort.Create(null, null,
             FindingArgument.Of("inland", "NS"), FindingArgument.Of("available", 1), FindingArgument.Of("needed", 2));
 
-        Assert.Equal(PairingRule.P4, PairingViolation.Of(PairingRule.P4, "XS|NS", finding).Rule);
-        Assert.Throws<ArgumentException>(() => PairingViolation.Of(PairingRule.P3, "XS|NS", finding));
-        Assert.Throws<ArgumentException>(() => PairingViolation.Of(null, "XS|NS", finding));
+        Assert.Equal(PairingRule.P4, PairingViolation.Of(PairingRule.P4, PairingLevel.School, "XS|NS", finding).Rule);
+        Assert.Throws<ArgumentException>(() => PairingViolation.Of(PairingRule.P3, PairingLevel.School, "XS|NS", finding));
+        Assert.Throws<ArgumentException>(() => PairingViolation.Of(null, PairingLevel.School, "XS|NS", finding));
 
         // A reason that does not hold has no rule of its own: it is reported under the row's.
         var reason = CheckFindings.NoShortfall.Create(null, null, FindingArgument.Of("code", "UNP021"), FindingArgument.Of("available", 3), FindingArgument.Of("needed", 3));
-        Assert.Equal(PairingRule.P5, PairingViolation.Of(PairingRule.P5, "XA8c", reason).Rule);
+        Assert.Equal(PairingRule.P5, PairingViolation.Of(PairingRule.P5, null, "XA8c", reason).Rule);
     }
 
     [Fact]

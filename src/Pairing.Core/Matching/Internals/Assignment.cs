@@ -1,4 +1,5 @@
 using Google.OrTools.Graph;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching.Internals;
 
@@ -138,7 +139,7 @@ internal static class Assignment
 
         if (lsa.Solve() != LinearSumAssignment.Status.OPTIMAL)
         {
-            throw new InvalidOperationException("LinearSumAssignment found no optimal assignment on a complete problem.");
+            Throw.InvalidOperation("LinearSumAssignment found no optimal assignment on a complete problem.");
         }
 
         for (var l = 0; l < left; l++)

@@ -1,0 +1,47 @@
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
+
+namespace Pairing.Core.Matching.Internals.Checks;
+
+/// <summary>
+/// The student pairs of a roster-phase result, one by one: CHK041 when the roster lacks a member, else P6
+/// (<see cref="P6Check"/>), P5's grades (<see cref="P5Check"/>), and the cross-class flag (CHK047–CHK048: set exactly
+/// when the students' classes are not a class pair).
+/// </summary>
+internal sealed class StudentPairsCheck(CheckContext context, P5Check p5) : ResultCheck(context)
+{
+    private readonly P6Check _p6 = new(context);
+
+    protected override PairingLevel? Level => PairingLevel.Student;
+
+    public void Check()
+    {
+        foreach (var p in Result.StudentPairs)
+        {
+            Context.Poll();
+            var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
+            var about = PairSubject(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
+            if (!Roster.TryGetStudent(p.Xinjiang, out var x) || !Roster.TryGetStudent(p.Inland, out var y))
+            {
+                Add(CheckFindings.NoSuchStudent, subject, about, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
+                continue;
+            }
+
+            var c = Roster.GetClass(x.ClassId);
+            var d = Roster.GetClass(y.ClassId);
+            var t = SchoolOfClass(d);
+            if (!_p6.Check(p, x, y, SchoolOfClass(c), t, subject, about))
+            {
+                continue;
+            }
+
+            p5.CheckStudentGrade(c, d, t, subject, about);
+            var cross = !(Context.ClassOf.TryGetValue(c.Id, out var pc) && pc == d.Id);
+            if (cross != p.CrossClass)
+            {
+                Add(p.CrossClass ? CheckFindings.MarkedCrossClass : CheckFindings.NotMarkedCrossClass, subject, about,
+                    A("xinjiangClass", c.Id.Value), A("inlandClass", d.Id.Value));
+            }
+        }
+    }
+}
