@@ -44,15 +44,13 @@ public static class ActivityWorkbooks
     public static ReadResult<ActivityLog> Read(string path, string? holidaysPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var problems = new ActivityProblems();
-        List<ActivityRecord>? records = null;
+        var problems = new List<Finding>();
+        IReadOnlyList<ActivityRecord>? records = null;
         HolidayCalendar? calendar = holidaysPath is null ? HolidayCalendar.Default : null;
         if (!RosterWorkbooks.IsWorkbook(path))
         {
-            if (ActivityFiles.ReadBytes(path, problems) is { } bytes)
-            {
-                records = ActivityFiles.ParseActivities(bytes, Path.GetFileName(path), problems);
-            }
+            // A CSV file of records, read as ActivityFiles reads it (its default holidays are not used).
+            records = Take(problems, ActivityFiles.Read(path))?.Records;
         }
         else
         {
@@ -64,10 +62,10 @@ public static class ActivityWorkbooks
                     ?? book.SheetNames.FirstOrDefault(s => !Names(s, HolidaysSheet, HolidaysChinese));
                 records = sheet is null
                     ? Missing(problems, file, ActivitiesSheet)
-                    : ReadSheet(problems, book, file, sheet, cells => ActivityFiles.ParseActivities(cells, problems));
+                    : ReadSheet(problems, book, file, sheet, cells => Take(problems, ActivityFiles.ParseActivities(cells)));
                 if (holidaysPath is null && book.SheetNames.FirstOrDefault(s => Names(s, HolidaysSheet, HolidaysChinese)) is { } holidays)
                 {
-                    calendar = ReadSheet(problems, book, file, holidays, cells => ActivityFiles.ParseHolidays(cells, problems));
+                    calendar = ReadSheet(problems, book, file, holidays, cells => Take(problems, ActivityFiles.ParseHolidays(cells)));
                 }
             }
         }
@@ -77,9 +75,8 @@ public static class ActivityWorkbooks
             calendar = ReadHolidays(holidaysPath, problems);
         }
 
-        var findings = problems.WithOmitted();
-        var valid = records is not null && calendar is not null && !findings.Any(f => f.Severity == FindingSeverity.Error);
-        return new(valid ? new ActivityLog(records!, calendar!) : null, findings);
+        var valid = records is not null && calendar is not null && !problems.Any(f => f.Severity == FindingSeverity.Error);
+        return new(valid ? new ActivityLog(records!, calendar!) : null, problems);
     }
 
     /// <summary>
@@ -94,29 +91,21 @@ public static class ActivityWorkbooks
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(path);
-        using var folder = new TemporaryFolder();
-        var sheets = new List<SheetData>();
-        var activities = Path.Combine(folder.Path, ActivityFiles.ActivitiesFile);
-        ActivityFiles.Write(records, activities);
-        sheets.Add(Sheet(ActivitiesSheet, activities));
-        if (holidays is not null)
+        var tables = ActivityFiles.ToTables(records, holidays);
+        var sheets = new List<SheetData> { TableRows.Sheet(ActivitiesSheet, tables[ActivityFiles.ActivitiesFile]) };
+        if (tables.TryGetValue(ActivityFiles.HolidaysFile, out var holidayTable))
         {
-            var file = Path.Combine(folder.Path, ActivityFiles.HolidaysFile);
-            ActivityFiles.WriteHolidays(holidays, file);
-            sheets.Add(Sheet(HolidaysSheet, file));
+            sheets.Add(TableRows.Sheet(HolidaysSheet, holidayTable));
         }
 
         WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
-    private static SheetData Sheet(string name, string csv) =>
-        SimpleCsv.Read(csv) is var rows && rows.Count > 0 ? new SheetData(name, rows[0], [.. rows.Skip(1)]) : new SheetData(name, [], []);
-
-    private static HolidayCalendar? ReadHolidays(string path, ActivityProblems problems)
+    private static HolidayCalendar? ReadHolidays(string path, List<Finding> problems)
     {
         if (!RosterWorkbooks.IsWorkbook(path))
         {
-            return ActivityFiles.ReadBytes(path, problems) is { } bytes ? ActivityFiles.ParseHolidays(bytes, Path.GetFileName(path), problems) : null;
+            return Take(problems, ActivityFiles.ReadHolidays(path));
         }
 
         using var book = Open(path, problems);
@@ -133,17 +122,17 @@ public static class ActivityWorkbooks
             return null;
         }
 
-        return ReadSheet(problems, book, file, sheet, cells => ActivityFiles.ParseHolidays(cells, problems));
+        return ReadSheet(problems, book, file, sheet, cells => Take(problems, ActivityFiles.ParseHolidays(cells)));
     }
 
-    private static List<ActivityRecord>? Missing(ActivityProblems problems, string file, string table)
+    private static IReadOnlyList<ActivityRecord>? Missing(List<Finding> problems, string file, string table)
     {
         problems.Add(ActivityFileFindings.NoSheet.Create(null, new FindingLocation(file),
             FindingArgument.Of("file", file), FindingArgument.Of("table", table)));
         return null;
     }
 
-    private static T? ReadSheet<T>(ActivityProblems problems, Workbook book, string file, string sheet, Func<CellTable, T?> read)
+    private static T? ReadSheet<T>(List<Finding> problems, Workbook book, string file, string sheet, Func<CellTable, T?> read)
         where T : class
     {
         try
@@ -158,7 +147,7 @@ public static class ActivityWorkbooks
         }
     }
 
-    private static Workbook? Open(string path, ActivityProblems problems)
+    private static Workbook? Open(string path, List<Finding> problems)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path) && !Directory.Exists(path))
@@ -169,12 +158,14 @@ public static class ActivityWorkbooks
 
         try
         {
-            return Workbook.Open(path);
-        }
-        catch (InputFileException e)
-        {
-            // A folder, a pipe or a device in the workbook's place, an unreadable or an oversized file.
-            problems.Add(ActivityFiles.FileProblem(e.Error, path));
+            // A folder, a pipe or a device in the workbook's place, an unreadable or an oversized file is the activity
+            // readers' own finding.
+            if (ActivityFiles.TryOpen(path, out var stream, out var refused))
+            {
+                return Workbook.Open(stream);
+            }
+
+            problems.Add(refused!);
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {
@@ -183,6 +174,14 @@ public static class ActivityWorkbooks
         }
 
         return null;
+    }
+
+    /// <summary>A read's findings added to the workbook's, and its value (null when rejected).</summary>
+    private static T? Take<T>(List<Finding> problems, ReadResult<T> read)
+        where T : class
+    {
+        problems.AddRange(read.Findings);
+        return read.Value;
     }
 
     private static bool Names(string sheet, string english, string chinese)

@@ -18,12 +18,9 @@ public static class ComplianceReportWorkbook
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(path);
-        using var folder = new TemporaryFolder();
-        ComplianceReportFiles.Write(report, folder.Path);
+        var tables = ComplianceReportFiles.ToTables(report);
         var sheets = new[] { (ComplianceReportFiles.ComplianceFile, "compliance"), (ComplianceReportFiles.RollupCsvFile, "rollup") }
-            .Select(s => SimpleCsv.Read(Path.Combine(folder.Path, s.Item1)) is var rows && rows.Count > 0
-                ? new SheetData(s.Item2, rows[0], [.. rows.Skip(1)])
-                : new SheetData(s.Item2, [], []));
+            .Select(s => TableRows.Sheet(s.Item2, tables[s.Item1]));
         WorkbookWriter.Write(path, sheets, HeaderRows.ChineseAndEnglish);
     }
 }

@@ -3,6 +3,7 @@ using Pairing.Core.Files.Compliance;
 using Pairing.Core.Files;
 using Pairing.Core.Findings;
 using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
@@ -58,20 +59,18 @@ public static class PairingResultWorkbook
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(path);
-        using var folder = new TemporaryFolder();
-        PairingResultFiles.Write(result, folder.Path, includeTimings);
+        var tables = PairingResultFiles.ToTables(result, out var summaryJson, includeTimings);
         var names = roster is null ? null : new Names(roster);
         var sheets = new List<SheetData>();
         foreach (var (file, english) in Sheets)
         {
-            var csv = Path.Combine(folder.Path, file);
-            if (File.Exists(csv))
+            if (tables.TryGetValue(file, out var table))
             {
-                sheets.Add(Shown(WithNames(english, SimpleCsv.Read(csv), names)) with { Note = file });
+                sheets.Add(Shown(WithNames(english, TableRows.Of(table), names)) with { Note = file });
             }
         }
 
-        sheets.Add(ResultSummarySheet.Write(File.ReadAllText(Path.Combine(folder.Path, PairingResultFiles.SummaryFile))));
+        sheets.Add(ResultSummarySheet.Write(summaryJson));
         sheets.Add(Legend(sheets));
         WorkbookWriter.Write(path, sheets, HeaderRows.Chinese);
     }
@@ -83,12 +82,18 @@ public static class PairingResultWorkbook
     public static ReadResult<PairingResult> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var folder = new TemporaryFolder();
         var workbook = Path.GetFileName(path);
         var problems = new List<Finding>();
+        var tables = new Dictionary<string, CellTable>(StringComparer.Ordinal);
+        string? summaryJson = null;
         try
         {
-            using var book = Workbook.Open(path);
+            if (!PairingResultFiles.TryOpen(path, out var stream, out var refused))
+            {
+                return new(null, [refused!]);
+            }
+
+            using var book = Workbook.Open(stream);
             foreach (var (file, english) in Sheets.Append((PairingResultFiles.SummaryFile, "summary")))
             {
                 var name = book.SheetNames.FirstOrDefault(s => ResultSheetNames.Names(s, english));
@@ -97,13 +102,14 @@ public static class PairingResultWorkbook
                     continue;
                 }
 
-                var rows = book.Rows(name).Select(r => (IReadOnlyList<string>)[.. r.Cells]).ToList();
+                var numbered = book.Rows(name).Select(r => new CellRow(r.Number, [.. r.Cells])).ToList();
+                var rows = numbered.Select(r => r.Cells).ToList();
                 var where = $"sheet {name} of {Path.GetFileName(path)}";
                 if (file == PairingResultFiles.SummaryFile)
                 {
                     try
                     {
-                        File.WriteAllText(Path.Combine(folder.Path, file), ResultSummarySheet.Read(rows, where));
+                        summaryJson = ResultSummarySheet.Read(rows, where);
                     }
                     catch (InvalidDataException e)
                     {
@@ -130,8 +136,10 @@ public static class PairingResultWorkbook
                 }
 
                 var keep = Enumerable.Range(0, columns.Length).Where(i => !columns[i].EndsWith("_name", StringComparison.Ordinal) && columns[i] != "name").ToArray();
-                var body = rows.Skip(first).Select(r => (IReadOnlyList<string>)[.. keep.Select(i => WorkbookLabels.MachineValue(columns[i], i < r.Count ? r[i] : string.Empty))]);
-                SimpleCsv.Write(Path.Combine(folder.Path, file), body.Prepend([.. keep.Select(i => columns[i])]));
+                // The sheet as the file's table, in machine values and without the name columns, each row keeping its number
+                // in the sheet so that a problem is located where the reader sees it.
+                var body = numbered.Skip(first).Select(r => new CellRow(r.Number, [.. keep.Select(i => WorkbookLabels.MachineValue(columns[i], i < r.Cells.Count ? r.Cells[i] : string.Empty))]));
+                tables[file] = new CellTable(workbook, name, [new CellRow(numbered[header].Number, [.. keep.Select(i => columns[i])]), .. body]);
             }
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
@@ -145,7 +153,7 @@ public static class PairingResultWorkbook
             return new(null, problems);
         }
 
-        return PairingResultFiles.Read(folder.Path);
+        return PairingResultFiles.Parse(tables, summaryJson);
     }
 
     /// <summary>A sheet as a person reads it: its Chinese name, and each coded value in Chinese.</summary>

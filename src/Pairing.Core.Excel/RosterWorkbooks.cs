@@ -141,14 +141,10 @@ public static partial class RosterWorkbooks
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(path);
-        using var folder = new TemporaryFolder();
-        RosterFiles.Write(roster, folder.Path);
+        var tables = RosterFiles.ToTables(roster);
         var sheets = Tables
-            .Select(t => (Table: t, File: Path.Combine(folder.Path, WorkbookSheets.EnglishName(t) + ".csv")))
-            .Where(t => File.Exists(t.File))
-            .Select(t => SimpleCsv.Read(t.File) is var rows && rows.Count > 0
-                ? new SheetData(WorkbookSheets.EnglishName(t.Table), rows[0], [.. rows.Skip(1)])
-                : new SheetData(WorkbookSheets.EnglishName(t.Table), [], []));
+            .Where(t => tables.ContainsKey(WorkbookSheets.EnglishName(t) + ".csv"))
+            .Select(t => TableRows.Sheet(WorkbookSheets.EnglishName(t), tables[WorkbookSheets.EnglishName(t) + ".csv"]));
         WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
@@ -164,12 +160,14 @@ public static partial class RosterWorkbooks
         {
             try
             {
-                return Workbook.Open(path);
-            }
-            catch (InputFileException e)
-            {
-                problem = RosterFiles.FileProblem(e.Error, file)
-                    ?? RosterFindings.MissingWorkbook.Create(null, new FindingLocation(file), FindingArgument.Of("path", path));
+                // A folder, a pipe or a device in the workbook's place, an unreadable or an oversized file is the roster
+                // readers' own finding.
+                if (RosterFiles.TryOpen(path, out var stream, out var refused))
+                {
+                    return Workbook.Open(stream);
+                }
+
+                problem = refused;
             }
             catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
             {

@@ -58,7 +58,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("result.xlsx");
         PairingResultWorkbook.Write(result, book, roster);
 
-        using var workbook = Workbook.Open(book);
+        using var workbook = Workbook.Open(File.OpenRead(book));
         Assert.Equal(["县结对", "学校结对", "班级结对", "学生结对", "未结对", "结对延续", "摘要", "说明"], workbook.SheetNames);
         var rows = Rows(workbook, PairingResultWorkbook.ContinuitySheet);
         Assert.Equal(["层级", "新疆单位编号", "新疆单位名称", "内地单位编号", "内地单位名称", "状态"], rows[0][..6]);
@@ -83,7 +83,7 @@ public class PairingResultWorkbookTests
         var book = folder.File("result.xlsx");
         PairingResultWorkbook.Write(result, book, roster);
 
-        using var workbook = Workbook.Open(book);
+        using var workbook = Workbook.Open(File.OpenRead(book));
         Assert.Equal(["县结对", "学校结对", "班级结对", "学生结对", "未结对", "摘要", "说明"], workbook.SheetNames);
 
         // One header row, in Chinese; values in Chinese.
@@ -145,14 +145,14 @@ public class PairingResultWorkbookTests
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 504, Seed = 5 });
         var result = new PairingMatcher().Match(roster);
         PairingResultFiles.Write(result, folder.File("csv"), includeTimings: false);
+        var tables = PairingResultFiles.ToTables(result, out var summaryJson, includeTimings: false);
         var sheets = new List<SheetData>();
         foreach (var name in new[] { "county_pairs", "school_pairs", "class_pairs", "student_pairs", "unpaired" })
         {
-            var rows = SimpleCsv.Read(folder.File($"csv/{name}.csv"));
-            sheets.Add(new SheetData(name, rows[0], [.. rows.Skip(1)]));
+            sheets.Add(TableRows.Sheet(name, tables[name + ".csv"]));
         }
 
-        var lines = File.ReadAllLines(folder.File("csv/summary.json"));
+        var lines = summaryJson.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         sheets.Add(new SheetData("summary", ["summary.json"], [.. lines.Select(l => new[] { l })]));
         var book = folder.File("old.xlsx");
         WorkbookWriter.Write(book, sheets, HeaderRows.ChineseAndEnglish);

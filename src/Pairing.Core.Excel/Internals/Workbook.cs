@@ -1,6 +1,4 @@
-using Pairing.Core.Files;
 using Pairing.Core.Files.Tables;
-using Pairing.Core.Internals;
 using Pairing.Core.Rosters;
 
 namespace Pairing.Core.Excel.Internals;
@@ -19,23 +17,20 @@ internal abstract class Workbook : IDisposable
 
     public abstract void Dispose();
 
-    /// <summary>Opens an .xlsx (or .xlsm) with the streaming reader, or an .xls with ExcelDataReader, by the file's first bytes.</summary>
-    /// <exception cref="InvalidDataException">The file is neither.</exception>
-    /// <exception cref="InputFileException">The path is not a regular file that can be read within the size cap.</exception>
-    public static Workbook Open(string path)
+    /// <summary>
+    /// Opens an .xlsx (or .xlsm) with the streaming reader, or an .xls with ExcelDataReader, by the stream's first bytes;
+    /// the stream comes from Pairing.Core's one way to open an input file (<c>RosterFiles.TryOpen</c> and its kin), so
+    /// only a regular file within the size cap gets here. The workbook owns the stream from then on.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is empty, or neither.</exception>
+    public static Workbook Open(Stream stream)
     {
-        // Only a regular file within the cap, never a pipe or a device (Pairing.Core's one way to open an input file).
-        if (!SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        if (stream.CanSeek && stream.Length == 0)
         {
-            throw new InputFileException(error, Path.GetFileName(path));
-        }
-
-        if (opened is null)
-        {
+            stream.Dispose();
             throw new InvalidDataException("the file is empty");
         }
 
-        Stream stream = opened;
         try
         {
             Span<byte> magic = stackalloc byte[4];

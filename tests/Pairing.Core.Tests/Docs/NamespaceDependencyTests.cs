@@ -96,6 +96,21 @@ public sealed partial class NamespaceDependencyTests
     }
 
     [Fact]
+    public void The_workbook_package_uses_only_the_core_public_api_and_no_temporary_folder()
+    {
+        var root = FindingCatalogTests.RepositoryRoot();
+        var project = File.ReadAllText(Path.Combine(root, "src", "Pairing.Core", "Pairing.Core.csproj"));
+        Assert.DoesNotContain("InternalsVisibleTo Include=\"Pairing.Core.Excel\"", project, StringComparison.Ordinal);
+        var excel = Directory.EnumerateFiles(Path.Combine(root, "src", "Pairing.Core.Excel"), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(p => (Path: Relative(p), Code: Code(File.ReadAllText(p))))
+            .Where(f => Regex.IsMatch(f.Code, @"\b(CreateTempSubdirectory|GetTempPath|GetTempFileName|SimpleCsv|TemporaryFolder)\b"))
+            .Select(f => f.Path)
+            .ToList();
+        Assert.True(excel.Count == 0, "A temporary folder or a second CSV tokenizer in: " + string.Join(", ", excel));
+    }
+
+    [Fact]
     public void The_layer_list_is_the_one_in_docs_architecture()
     {
         var doc = File.ReadAllText(Path.Combine(FindingCatalogTests.RepositoryRoot(), "docs", "architecture.md"));

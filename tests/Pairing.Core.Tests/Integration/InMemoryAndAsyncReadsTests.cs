@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Tables;
 using Pairing.Core.Files.Results;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
@@ -161,6 +162,29 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
     private sealed class Recorder(List<RosterReadProgress> reports) : IProgress<RosterReadProgress>
     {
         public void Report(RosterReadProgress value) => reports.Add(value);
+    }
+
+    [Fact]
+    public void A_result_as_tables_of_cells_reads_back_the_same_and_locates_a_bad_cell_at_its_sheet_row()
+    {
+        var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = 4 });
+        var result = new PairingMatcher().Match(roster);
+        var tables = PairingResultFiles.ToTables(result, out var summaryJson, includeTimings: false);
+
+        var back = PairingResultFiles.Parse(tables, summaryJson);
+        Assert.True(back.IsValid, string.Join("; ", back.Findings));
+        Assert.Equal(PairingResultFiles.ToBytes(result, includeTimings: false).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+            PairingResultFiles.ToBytes(back.Value, includeTimings: false).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+
+        // One cell of the student pairs changed to a value the format refuses: located at that table's row.
+        var students = tables[PairingResultFiles.StudentPairsFile];
+        var rows = students.Rows.ToList();
+        rows[3] = new CellRow(rows[3].Number, [.. rows[3].Cells.Take(2), "maybe"]);
+        var broken = new Dictionary<string, CellTable>(tables) { [PairingResultFiles.StudentPairsFile] = new CellTable("result.xlsx", "学生对子", rows) };
+        var bad = PairingResultFiles.Parse(broken, summaryJson);
+        var problem = Assert.Single(bad.Findings);
+        Assert.Equal(("RES025", "result.xlsx", "学生对子", 4), (problem.Code, problem.Location?.File, problem.Location?.Sheet, problem.Location?.Line));
+        Assert.Throws<InputRejectedException>(() => bad.GetValueOrThrow());
     }
 
     private static List<string> Codes(ReadResult<Roster> result) => [.. result.Findings.Select(p => p.Code)];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Pairing.Core.Activities;
 using Pairing.Core.Files.Tables;
@@ -181,6 +182,46 @@ public static class ActivityFiles
         Guard.NotNull(stream);
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
+        WriteRecords(csv, records);
+    }
+
+    /// <summary>
+    /// Activity records (and, when given, a calendar's per-province holidays) as tables of cells holding exactly what
+    /// <see cref="Write(IEnumerable{ActivityRecord}, Stream)"/> and <see cref="WriteHolidays"/> write, keyed
+    /// <c>activities.csv</c> and <c>holidays.csv</c>: for a workbook or a grid, with no CSV text to parse back.
+    /// </summary>
+    /// <param name="records">The records, in the order given.</param>
+    /// <param name="holidays">The holidays, or null for none.</param>
+    /// <returns>The tables by file name, header first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> or a record is null.</exception>
+    public static IReadOnlyDictionary<string, CellTable> ToTables(IEnumerable<ActivityRecord> records, HolidayCalendar? holidays = null)
+    {
+        Guard.NotNull(records);
+        var tables = new SortedDictionary<string, CellTable>(StringComparer.Ordinal);
+        List<CellRow> rows = [];
+        using (var csv = new CsvWriter(rows))
+        {
+            WriteRecords(csv, records);
+        }
+
+        tables[ActivitiesFile] = new CellTable(ActivitiesFile, Path.GetFileNameWithoutExtension(ActivitiesFile), rows);
+        if (holidays is not null)
+        {
+            List<CellRow> holidayRows = [];
+            using (var csv = new CsvWriter(holidayRows))
+            {
+                WriteHolidayRows(csv, holidays);
+            }
+
+            tables[HolidaysFile] = new CellTable(HolidaysFile, Path.GetFileNameWithoutExtension(HolidaysFile), holidayRows);
+        }
+
+        return tables;
+    }
+
+    /// <summary>The records' rows, header first.</summary>
+    private static void WriteRecords(CsvWriter csv, IEnumerable<ActivityRecord> records)
+    {
         csv.WriteHeader(["activity_id", "kind", "date", .. ActivityOptional]);
         Span<char> date = stackalloc char[10];
         foreach (var r in records)
@@ -220,18 +261,24 @@ public static class ActivityFiles
         WriteOne(path, stream =>
         {
             using var csv = new CsvWriter(stream);
-            csv.WriteHeader(HolidayColumns);
-            Span<char> date = stackalloc char[10];
-            foreach (var h in calendar.Holidays)
-            {
-                csv.Write(h.Province.Value);
-                csv.Write(h.Year);
-                csv.Write(h.Kind == HolidayKind.Winter ? "winter" : "summer");
-                csv.Write(Iso(h.Start, date));
-                csv.Write(Iso(h.End, date));
-                csv.EndRow();
-            }
+            WriteHolidayRows(csv, calendar);
         });
+    }
+
+    /// <summary>A calendar's per-province holidays as rows, header first, sorted by province, year and kind.</summary>
+    private static void WriteHolidayRows(CsvWriter csv, HolidayCalendar calendar)
+    {
+        csv.WriteHeader(HolidayColumns);
+        Span<char> date = stackalloc char[10];
+        foreach (var h in calendar.Holidays)
+        {
+            csv.Write(h.Province.Value);
+            csv.Write(h.Year);
+            csv.Write(h.Kind == HolidayKind.Winter ? "winter" : "summer");
+            csv.Write(Iso(h.Start, date));
+            csv.Write(Iso(h.End, date));
+            csv.EndRow();
+        }
     }
 
     internal static ReadOnlySpan<char> Iso(DateOnly date, Span<char> buffer)
@@ -252,6 +299,81 @@ public static class ActivityFiles
         }
 
         files.Commit();
+    }
+
+    /// <summary>
+    /// Opens an input file as every reader of activity files does (a workbook, say): only a regular file, within
+    /// <see cref="InputFileLimits.MaxFileBytes"/>; a folder, a pipe, a device, an unreadable or an oversized file is a
+    /// located finding (<c>ACF…</c>), never an exception. An empty file opens as an empty stream.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="stream">The open stream (the caller disposes it), or null.</param>
+    /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <returns>Whether the file was opened.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    {
+        Guard.NotNull(path);
+        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        {
+            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
+            problem = null;
+            return true;
+        }
+
+        stream = null;
+        problem = FileProblem(error, path);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads and checks a holidays file alone (<c>holidays.csv</c>'s format), as <see cref="Read"/> does with its
+    /// second file.
+    /// </summary>
+    /// <param name="path">The holidays file.</param>
+    /// <returns>The calendar when the file is valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static ReadResult<HolidayCalendar> ReadHolidays(string path)
+    {
+        Guard.NotNull(path);
+        var problems = new ActivityProblems();
+        var bytes = ReadBytes(path, problems);
+        var calendar = bytes is null ? null : ParseHolidays(bytes, Path.GetFileName(path), problems);
+        return Checked(calendar, problems);
+    }
+
+    /// <summary>
+    /// Reads and checks activity records given as cells (a workbook's sheet), with exactly the checks a CSV file gets;
+    /// every problem is located at the table's file, sheet, row and column (<c>activities.xlsx!activities!C12</c>).
+    /// </summary>
+    /// <param name="cells">The table, header first.</param>
+    /// <returns>The records when the table is valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    public static ReadResult<IReadOnlyList<ActivityRecord>> ParseActivities(CellTable cells)
+    {
+        Guard.NotNull(cells);
+        var problems = new ActivityProblems();
+        IReadOnlyList<ActivityRecord> records = ParseActivities(cells, problems);
+        return Checked(records, problems);
+    }
+
+    /// <summary>Reads and checks holidays given as cells (a workbook's sheet), as <see cref="ParseActivities(CellTable)"/> does records.</summary>
+    /// <param name="cells">The table, header first.</param>
+    /// <returns>The calendar when the table is valid, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    public static ReadResult<HolidayCalendar> ParseHolidays(CellTable cells)
+    {
+        Guard.NotNull(cells);
+        var problems = new ActivityProblems();
+        return Checked(ParseHolidays(cells, problems), problems);
+    }
+
+    private static ReadResult<T> Checked<T>(T? value, ActivityProblems problems)
+        where T : class
+    {
+        var findings = problems.WithOmitted();
+        var rejected = findings.Any(f => f.Severity == FindingSeverity.Error);
+        return new(rejected ? null : value, findings);
     }
 
     /// <summary>A file's bytes, or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>

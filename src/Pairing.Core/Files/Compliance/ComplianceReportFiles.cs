@@ -143,6 +143,43 @@ public static class ComplianceReportFiles
         Guard.NotNull(stream);
         using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
+        WriteComplianceRows(csv, report, language);
+    }
+
+    /// <summary>
+    /// <c>compliance.csv</c> and <c>rollup.csv</c> as tables of cells holding exactly what
+    /// <see cref="Write(ComplianceReport, string, FindingLanguage, TextFileEncoding)"/> writes, keyed by file name: for a
+    /// workbook or a grid, with no CSV text to parse back.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="language">The language of the detail column.</param>
+    /// <returns>The two tables by file name, header first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static IReadOnlyDictionary<string, CellTable> ToTables(ComplianceReport report, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+    {
+        Guard.NotNull(report);
+        List<CellRow> compliance = [];
+        using (var csv = new CsvWriter(compliance))
+        {
+            WriteComplianceRows(csv, report, language);
+        }
+
+        List<CellRow> rollup = [];
+        using (var csv = new CsvWriter(rollup))
+        {
+            WriteRollupRows(csv, report);
+        }
+
+        return new SortedDictionary<string, CellTable>(StringComparer.Ordinal)
+        {
+            [ComplianceFile] = new CellTable(ComplianceFile, Path.GetFileNameWithoutExtension(ComplianceFile), compliance),
+            [RollupCsvFile] = new CellTable(RollupCsvFile, Path.GetFileNameWithoutExtension(RollupCsvFile), rollup),
+        };
+    }
+
+    /// <summary>compliance.csv's rows, header first.</summary>
+    private static void WriteComplianceRows(CsvWriter csv, ComplianceReport report, FindingLanguage language)
+    {
         csv.WriteHeader("rule", "level", "subject_id", "status", "code", "unit_id", "count", "required", "detail");
         var renderer = FindingRenderer.Default;
         foreach (ref readonly var row in report.Rows)
@@ -313,6 +350,12 @@ public static class ComplianceReportFiles
         Guard.NotNull(stream);
         using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         using var csv = new CsvWriter(writer);
+        WriteRollupRows(csv, report);
+    }
+
+    /// <summary>rollup.csv's rows, header first.</summary>
+    private static void WriteRollupRows(CsvWriter csv, ComplianceReport report)
+    {
         csv.WriteHeader(
             "level", "subject_id", "pairs", "a1_completed", "a2_completed", "a3_completed", "camps_held", "camps_valid", "families_reached",
             "camps_too_small", "camps_outside_holidays", "camp_minimum");

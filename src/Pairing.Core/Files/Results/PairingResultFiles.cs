@@ -81,14 +81,19 @@ public static class PairingResultFiles
         var peopleEncoding = TextEncodings.Of(encoding);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
-        WriteFiles(result, files.Create, includeTimings, language, peopleEncoding);
+        WriteFiles(result, (name, encoding) => Csv(files.Create(name), encoding), (name, bytes) => Raw(files.Create(name), bytes), includeTimings, language, peopleEncoding);
         files.Commit();
     }
 
-    /// <summary>Writes each of a result's files to the stream <paramref name="create"/> gives for its name (a planning result has no class or student pair files, a result without a previous one no continuity file).</summary>
-    private static void WriteFiles(PairingResult result, Func<string, Stream> create, bool includeTimings, FindingLanguage language, Encoding peopleEncoding)
+    /// <summary>
+    /// Writes each of a result's files: the CSV files to the writer <paramref name="open"/> gives for a name (and, for the
+    /// file people open, the encoding), <c>summary.json</c> to <paramref name="json"/> (a planning result has no class or
+    /// student pair files, a result without a previous one no continuity file).
+    /// </summary>
+    private static void WriteFiles(
+        PairingResult result, Func<string, Encoding?, CsvWriter> open, Action<string, byte[]> json, bool includeTimings, FindingLanguage language, Encoding peopleEncoding)
     {
-        using (var csv = new CsvWriter(create(CountyPairsFile)))
+        using (var csv = open(CountyPairsFile, null))
         {
             csv.WriteHeader("xinjiang_county_id", "inland_county_id");
             foreach (var p in result.CountyPairs)
@@ -99,7 +104,7 @@ public static class PairingResultFiles
             }
         }
 
-        using (var csv = new CsvWriter(create(SchoolPairsFile)))
+        using (var csv = open(SchoolPairsFile, null))
         {
             csv.WriteHeader("xinjiang_school_id", "inland_school_id");
             foreach (var p in result.SchoolPairs)
@@ -112,7 +117,7 @@ public static class PairingResultFiles
 
         if (result.Phase == PairingPhase.Roster)
         {
-            using (var csv = new CsvWriter(create(ClassPairsFile)))
+            using (var csv = open(ClassPairsFile, null))
             {
                 csv.WriteHeader("xinjiang_class_id", "inland_class_id");
                 foreach (var p in result.ClassPairs)
@@ -123,7 +128,7 @@ public static class PairingResultFiles
                 }
             }
 
-            using var students = new CsvWriter(create(StudentPairsFile));
+            using var students = open(StudentPairsFile, null);
             students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
             foreach (var p in result.StudentPairs)
             {
@@ -135,7 +140,7 @@ public static class PairingResultFiles
         }
 
         // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
-        using (var csv = new CsvWriter(new StreamWriter(create(UnpairedFile), peopleEncoding, 1 << 16) { NewLine = "\n" }))
+        using (var csv = open(UnpairedFile, peopleEncoding))
         {
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
@@ -156,7 +161,7 @@ public static class PairingResultFiles
 
         if (result.Summary.ContinuityCounts is not null)
         {
-            using var csv = new CsvWriter(create(ContinuityFile));
+            using var csv = open(ContinuityFile, null);
             csv.WriteHeader(ContinuityColumns);
             foreach (var e in result.Continuity)
             {
@@ -180,12 +185,7 @@ public static class PairingResultFiles
             summary = summary.WithoutTimings();
         }
 
-        using (var stream = create(SummaryFile))
-        {
-            var bytes = new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary));
-            stream.Write(bytes);
-        }
-
+        json(SummaryFile, new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary)));
     }
 
     /// <summary>
@@ -214,6 +214,31 @@ public static class PairingResultFiles
     }
 
     /// <summary>
+    /// Opens an input file as the result readers do (a workbook, say): only a regular file, within
+    /// <see cref="InputFileLimits.MaxFileBytes"/>; a missing file, a folder, a pipe, a device, an unreadable or an
+    /// oversized file is a located finding (<c>RES…</c>), never an exception. An empty file opens as an empty stream.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="stream">The open stream (the caller disposes it), or null.</param>
+    /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <returns>Whether the file was opened.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    {
+        Guard.NotNull(path);
+        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        {
+            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
+            problem = null;
+            return true;
+        }
+
+        stream = null;
+        problem = ResultFileFindings.FromFileError(error, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty);
+        return false;
+    }
+
+    /// <summary>
     /// Reads a result given as its files' contents, keyed by file name (<c>county_pairs.csv</c> … <c>summary.json</c>;
     /// names compared without case), as <see cref="Read"/> does: what <see cref="ToBytes"/> returns, an upload's zip
     /// entries or a database export, with no folder.
@@ -231,7 +256,29 @@ public static class PairingResultFiles
     }
 
     /// <summary>
-    /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse"/> does; each stream is read
+    /// Reads a result given as tables of cells, keyed by file name (what <see cref="ToTables"/> returns, or a
+    /// workbook's sheets), and the text of its <c>summary.json</c>, as <see cref="Read"/> does: each table's first
+    /// non-empty row is its header, found by name; problems are located at the table's file, sheet and row.
+    /// </summary>
+    /// <param name="tables">The CSV files' tables by name (names compared without case).</param>
+    /// <param name="summaryJson">The text of <c>summary.json</c>, or null when there is none.</param>
+    /// <returns>The result when it could be read, and every problem found either way.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tables"/> is null.</exception>
+    public static ReadResult<PairingResult> Parse(IReadOnlyDictionary<string, CellTable> tables, string? summaryJson)
+    {
+        Guard.NotNull(tables);
+        var byName = new Dictionary<string, CellTable>(tables, StringComparer.OrdinalIgnoreCase);
+        var json = summaryJson is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(summaryJson);
+        return ReadFrom(
+            name => name == SummaryFile && json is { } bytes
+                ? (true, bytes, default)
+                : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+            "(the tables given)",
+            byName);
+    }
+
+    /// <summary>
+    /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}})"/> does; each stream is read
     /// asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed).
     /// </summary>
     /// <param name="files">The files' streams by name.</param>
@@ -313,7 +360,7 @@ public static class PairingResultFiles
         files.Commit();
     }
 
-    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder; <see cref="Parse"/> reads them back.</summary>
+    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder; <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}})"/> reads them back.</summary>
     /// <param name="result">The result.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
     /// <param name="language">The language of the text columns.</param>
@@ -326,11 +373,46 @@ public static class PairingResultFiles
         Guard.NotNull(result);
         var peopleEncoding = TextEncodings.Of(encoding);
         var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
-        WriteFiles(result, name => streams[name] = new MemoryStream(), includeTimings, language, peopleEncoding);
+        WriteFiles(result, (name, encoding) => Csv(streams[name] = new MemoryStream(), encoding), (name, bytes) => Raw(streams[name] = new MemoryStream(), bytes), includeTimings, language, peopleEncoding);
         return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
     }
 
-    private static ReadResult<PairingResult> ReadFrom(Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory)
+    /// <summary>
+    /// The result's CSV files as tables of cells, by file name, holding exactly what <see cref="Write"/> writes (a
+    /// planning result has no class or student pair files, a result without a previous one no continuity file), and its
+    /// <c>summary.json</c> as text: for a workbook or a grid, with no CSV text to parse back. Each table's sheet is its
+    /// file's name without <c>.csv</c>; its first row is the header.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="summaryJson">The text of <c>summary.json</c>.</param>
+    /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
+    /// <param name="language">The language of the text columns.</param>
+    /// <returns>Each CSV file's table by name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static IReadOnlyDictionary<string, CellTable> ToTables(
+        PairingResult result, out string summaryJson, bool includeTimings = true, FindingLanguage language = FindingLanguage.ChineseAndEnglish)
+    {
+        Guard.NotNull(result);
+        var tables = new SortedDictionary<string, List<CellRow>>(StringComparer.Ordinal);
+        var json = string.Empty;
+        WriteFiles(result, (name, _) => new CsvWriter(tables[name] = []), (_, bytes) => json = Encoding.UTF8.GetString(bytes), includeTimings, language, Encoding.UTF8);
+        summaryJson = json;
+        return tables.ToDictionary(kv => kv.Key, kv => new CellTable(kv.Key, Path.GetFileNameWithoutExtension(kv.Key), kv.Value), StringComparer.Ordinal);
+    }
+
+    private static CsvWriter Csv(Stream stream, Encoding? encoding) =>
+        encoding is null ? new CsvWriter(stream) : new CsvWriter(new StreamWriter(stream, encoding, 1 << 16) { NewLine = "\n" });
+
+    private static void Raw(Stream stream, byte[] bytes)
+    {
+        using (stream)
+        {
+            stream.Write(bytes);
+        }
+    }
+
+    private static ReadResult<PairingResult> ReadFrom(
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory, IReadOnlyDictionary<string, CellTable>? cells = null)
     {
         var found = new List<Finding>();
         PairingSummary? summary = null;
@@ -364,21 +446,21 @@ public static class PairingResultFiles
         }
 
         var roster = summary?.Phase == PairingPhase.Roster;
-        var counties = ReadTable(file, directory, CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
+        var counties = ReadTable(file, directory, cells?.GetValueOrDefault(CountyPairsFile), CountyPairsFile, ["xinjiang_county_id", "inland_county_id"], true, found,
             r => new CountyPair(new CountyId(r[0]), new CountyId(r[1])));
-        var schools = ReadTable(file, directory, SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
+        var schools = ReadTable(file, directory, cells?.GetValueOrDefault(SchoolPairsFile), SchoolPairsFile, ["xinjiang_school_id", "inland_school_id"], true, found,
             r => new SchoolPair(new SchoolId(r[0]), new SchoolId(r[1])));
-        var classes = ReadTable(file, directory, ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
+        var classes = ReadTable(file, directory, cells?.GetValueOrDefault(ClassPairsFile), ClassPairsFile, ["xinjiang_class_id", "inland_class_id"], roster, found,
             r => new ClassPair(new ClassId(r[0]), new ClassId(r[1])));
-        var students = ReadTable(file, directory, StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
+        var students = ReadTable(file, directory, cells?.GetValueOrDefault(StudentPairsFile), StudentPairsFile, ["xinjiang_student_id", "inland_student_id", "cross_class"], roster, found,
             r => new StudentPair(new StudentId(r[0]), new StudentId(r[1]), r[2] switch
             {
                 "true" => true,
                 "false" => false,
                 _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
             }));
-        var unpaired = ReadTable(file, directory, UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
-        var continuity = ReadTable(file, directory, ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
+        var unpaired = ReadTable(file, directory, cells?.GetValueOrDefault(UnpairedFile), UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
+        var continuity = ReadTable(file, directory, cells?.GetValueOrDefault(ContinuityFile), ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
         return new(
             found.Count == 0 && summary is not null ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary) : null,
             found);
@@ -508,10 +590,77 @@ public static class PairingResultFiles
             ? rule
             : throw new FormatException($"rule is '{text}', expected P1 to P7");
 
+    /// <summary>
+    /// A result file given as cells (a workbook's sheet): the first non-empty row is the header, found by name as in a
+    /// file; wholly empty rows are skipped; a missing trailing cell is empty. Problems are located at the sheet's rows.
+    /// </summary>
+    private static List<T> ReadCells<T>(CellTable cells, string file, string[] columns, List<Finding> problems, Func<string[], T> parse)
+    {
+        static bool Blank(CellRow row) => row.Cells.All(string.IsNullOrWhiteSpace);
+        var rows = new List<T>();
+        using var e = cells.Rows.GetEnumerator();
+        CellRow header = default;
+        var found = false;
+        while (e.MoveNext())
+        {
+            if (!Blank(e.Current))
+            {
+                header = e.Current;
+                found = true;
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            problems.Add(ResultFileFindings.NoHeader.Create(null, new FindingLocation(cells.File, cells.Sheet), FindingArgument.Of("file", file)));
+            return rows;
+        }
+
+        var at = CsvHeader.Locate(header.Cells, columns, column => problems.Add(ResultFileFindings.MissingColumn.Create(
+            null, new FindingLocation(cells.File, cells.Sheet, header.Number), FindingArgument.Of("file", file), FindingArgument.Of("column", column))));
+        if (at.Any(i => i < 0))
+        {
+            return rows;
+        }
+
+        var values = new string[columns.Length];
+        while (e.MoveNext())
+        {
+            var row = e.Current;
+            if (Blank(row))
+            {
+                continue;
+            }
+
+            try
+            {
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    values[k] = at[k] < row.Cells.Count ? row.Cells[at[k]] : string.Empty;
+                }
+
+                rows.Add(parse(values));
+            }
+            catch (Exception x) when (x is FormatException or ArgumentException)
+            {
+                problems.Add(ResultFileFindings.BadRow.Create(null, new FindingLocation(cells.File, cells.Sheet, row.Number),
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", x.Message)));
+            }
+        }
+
+        return rows;
+    }
+
     private static List<T> ReadTable<T>(
-        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> source, string directory, string file, string[] columns, bool required,
+        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> source, string directory, CellTable? cells, string file, string[] columns, bool required,
         List<Finding> problems, Func<string[], T> parse)
     {
+        if (cells is not null)
+        {
+            return ReadCells(cells, file, columns, problems, parse);
+        }
+
         var rows = new List<T>();
         var (readable, bytes, fileError) = source(file);
         if (!readable)

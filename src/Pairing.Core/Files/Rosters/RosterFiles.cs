@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Globalization;
 using Pairing.Core.Files.Tables;
@@ -218,6 +219,33 @@ public static class RosterFiles
     }
 
     /// <summary>
+    /// Opens an input file as the roster readers do (a workbook, say): only a regular file, within
+    /// <see cref="InputFileLimits.MaxFileBytes"/>; a missing file, a folder, a pipe, a device, an unreadable or an
+    /// oversized file is a located finding (<c>ROS…</c>), never an exception. An empty file opens as an empty stream.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="stream">The open stream (the caller disposes it), or null.</param>
+    /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <returns>Whether the file was opened.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    {
+        Guard.NotNull(path);
+        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        {
+            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
+            problem = null;
+            return true;
+        }
+
+        var file = Path.GetFileName(path);
+        stream = null;
+        problem = FileProblem(error, file) ?? RosterFindings.MissingFile.Create(null, new FindingLocation(file),
+            FindingArgument.Of("file", file), FindingArgument.Of("folder", Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty));
+        return false;
+    }
+
+    /// <summary>
     /// The problem for a file that is there but cannot be read as a file (see <see cref="InputFileLimits"/>); null when
     /// it is simply missing, which each reader says in its own words.
     /// </summary>
@@ -252,7 +280,7 @@ public static class RosterFiles
         Guard.NotNull(directory);
         Directory.CreateDirectory(directory);
         using var files = AtomicFiles.InPlace(directory);
-        WriteFiles(roster, files.Create);
+        WriteFiles(roster, name => new CsvWriter(files.Create(name)));
         if (!roster.HasStudents)
         {
             files.Delete(StudentsFile);
@@ -272,8 +300,24 @@ public static class RosterFiles
     {
         Guard.NotNull(roster);
         var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
-        WriteFiles(roster, name => streams[name] = new MemoryStream());
+        WriteFiles(roster, name => new CsvWriter(streams[name] = new MemoryStream()));
         return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The roster's files as tables of cells, by file name, holding exactly what <see cref="Write"/> writes (no
+    /// <c>students.csv</c> for class sizes only): for a workbook or a grid, with no CSV text to parse back. Each table's
+    /// sheet is its file's name without <c>.csv</c>; its first row is the header.
+    /// </summary>
+    /// <param name="roster">The roster.</param>
+    /// <returns>Each file's table by name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
+    public static IReadOnlyDictionary<string, CellTable> ToTables(Roster roster)
+    {
+        Guard.NotNull(roster);
+        var tables = new SortedDictionary<string, List<CellRow>>(StringComparer.Ordinal);
+        WriteFiles(roster, name => new CsvWriter(tables[name] = []));
+        return tables.ToDictionary(kv => kv.Key, kv => new CellTable(kv.Key, Path.GetFileNameWithoutExtension(kv.Key), kv.Value), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -309,11 +353,11 @@ public static class RosterFiles
         files.Commit();
     }
 
-    /// <summary>Writes each of a roster's files to the stream <paramref name="create"/> gives for its name.</summary>
-    private static void WriteFiles(Roster roster, Func<string, Stream> create)
+    /// <summary>Writes each of a roster's files to the writer <paramref name="open"/> gives for its name (a stream's, or a table's).</summary>
+    private static void WriteFiles(Roster roster, Func<string, CsvWriter> open)
     {
 
-        using (var csv = new CsvWriter(create(CountiesFile)))
+        using (var csv = open(CountiesFile))
         {
             csv.WriteHeader("county_id", "side", "name", "unit");
             foreach (var c in roster.CountyArray)
@@ -326,7 +370,7 @@ public static class RosterFiles
             }
         }
 
-        using (var csv = new CsvWriter(create(SchoolsFile)))
+        using (var csv = open(SchoolsFile))
         {
             csv.WriteHeader("school_id", "county_id", "name");
             foreach (var s in roster.SchoolArray)
@@ -338,7 +382,7 @@ public static class RosterFiles
             }
         }
 
-        using (var csv = new CsvWriter(create(ClassesFile)))
+        using (var csv = open(ClassesFile))
         {
             csv.WriteHeader("class_id", "school_id", "grade", "size");
             foreach (var c in roster.ClassArray)
@@ -353,7 +397,7 @@ public static class RosterFiles
 
         if (roster.HasStudents)
         {
-            using var csv = new CsvWriter(create(StudentsFile));
+            using var csv = open(StudentsFile);
             csv.WriteHeader("student_id", "class_id", "gender", "birth_year", "language", "interests");
             foreach (var s in roster.StudentArray)
             {

@@ -26,4 +26,28 @@ internal static class CsvHeader
 
         return at;
     }
+
+    /// <summary>As <see cref="Locate(in CsvRecord, string[], Action{string})"/>, for a header given as cells (a sheet's row).</summary>
+    public static int[] Locate(IReadOnlyList<string> header, string[] columns, Action<string> missing)
+    {
+        var at = new int[columns.Length];
+        for (var k = 0; k < columns.Length; k++)
+        {
+            at[k] = -1;
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header[i].Trim(), columns[k], StringComparison.Ordinal))
+                {
+                    at[k] = i;
+                }
+            }
+
+            if (at[k] < 0)
+            {
+                missing(columns[k]);
+            }
+        }
+
+        return at;
+    }
 }

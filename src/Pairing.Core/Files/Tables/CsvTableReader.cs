@@ -116,61 +116,15 @@ internal static class CsvTableReader
             width--;
         }
 
-        // A file saved with semicolons, tabs or bars (a European Excel, a database export) has one header field that
-        // holds every column: say so once, rather than as a missing column for each and the header as personal data.
-        if (width == 1 && OtherSeparator(header.GetString(0), required, optional) is { } separator)
-        {
-            report(CsvTableIssue.WrongSeparator, 1, null, null, FindingArgument.Of("separator", separator));
-            return false;
-        }
-
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var headerOk = true;
-        var names = new string?[width];
-        var inFormat = new bool[width];
+        var fields = new string[width];
         for (var i = 0; i < width; i++)
         {
-            var written = header.GetString(i).Trim();
-            var column = i + 1;
-            if (PersonalData.LooksLikeIdCardNumber(written))
-            {
-                // Not even the header may show it: the column is named by its number.
-                headerOk = false;
-                report(CsvTableIssue.IdCardValue, 1, column, null, FindingArgument.Of("column", column.ToString(CultureInfo.InvariantCulture)));
-                continue;
-            }
-
-            var known = ColumnNames.Canonical(written, required, optional);
-            var name = known ?? written;
-            names[i] = name;
-            if (known is not null)
-            {
-                inFormat[i] = columns.TryAdd(name, column);
-                if (!inFormat[i])
-                {
-                    headerOk = false;
-                    report(CsvTableIssue.DuplicateColumn, 1, column, name, FindingArgument.Of("column", name), FindingArgument.Of("first", columns[name]));
-                }
-            }
-            else if (isPersonal(name))
-            {
-                headerOk = false;
-                report(CsvTableIssue.PersonalColumn, 1, column, name, FindingArgument.Of("column", name));
-            }
-            else
-            {
-                report(CsvTableIssue.UnknownColumn, 1, column, name,
-                    FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required.Concat(optional))));
-            }
+            fields[i] = header.GetString(i);
         }
 
-        foreach (var name in required)
+        if (CheckHeader(fields, 1, required, optional, isPersonal, report, out var columns, out var names, out var inFormat) is not { } headerOk)
         {
-            if (!columns.ContainsKey(name))
-            {
-                headerOk = false;
-                report(CsvTableIssue.MissingColumn, 1, null, name, FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required)));
-            }
+            return false;
         }
 
         var personal = new PersonalCells(report, names, inFormat);
@@ -239,6 +193,85 @@ internal static class CsvTableReader
         {
             // One blank line (a file ending in two line breaks) is not worth a word; more are counted once.
             report(CsvTableIssue.BlankLines, firstBlank, null, null, FindingArgument.Of("count", blank));
+        }
+
+        return headerOk;
+    }
+
+    /// <summary>
+    /// The header's checks, one place for files and sheets alike (a sheet's header row is handed over as its cells):
+    /// another separator than commas, ID-card numbers, duplicated, unknown, personal-data and missing columns, each
+    /// reported at <paramref name="line"/>.
+    /// </summary>
+    /// <returns>Whether every row can be read (null: not even the rows can be looked at, as with another separator).</returns>
+    internal static bool? CheckHeader(
+        IReadOnlyList<string> fields,
+        int line,
+        string[] required,
+        string[] optional,
+        Func<string, bool> isPersonal,
+        CsvTableReport report,
+        out Dictionary<string, int> columns,
+        out string?[] names,
+        out bool[] inFormat)
+    {
+        var width = fields.Count;
+        columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        names = new string?[width];
+        inFormat = new bool[width];
+
+        // A file saved with semicolons, tabs or bars (a European Excel, a database export) has one header field that
+        // holds every column: say so once, rather than as a missing column for each and the header as personal data.
+        if (width == 1 && OtherSeparator(fields[0], required, optional) is { } separator)
+        {
+            report(CsvTableIssue.WrongSeparator, line, null, null, FindingArgument.Of("separator", separator));
+            return null;
+        }
+
+        var headerOk = true;
+        for (var i = 0; i < width; i++)
+        {
+            var written = fields[i].Trim();
+            var column = i + 1;
+            if (PersonalData.LooksLikeIdCardNumber(written))
+            {
+                // Not even the header may show it: the column is named by its number.
+                headerOk = false;
+                report(CsvTableIssue.IdCardValue, line, column, null, FindingArgument.Of("column", column.ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            var known = ColumnNames.Canonical(written, required, optional);
+            var name = known ?? written;
+            names[i] = name;
+            if (known is not null)
+            {
+                inFormat[i] = columns.TryAdd(name, column);
+                if (!inFormat[i])
+                {
+                    headerOk = false;
+                    report(CsvTableIssue.DuplicateColumn, line, column, name, FindingArgument.Of("column", name), FindingArgument.Of("first", columns[name]));
+                }
+            }
+            else if (isPersonal(name))
+            {
+                headerOk = false;
+                report(CsvTableIssue.PersonalColumn, line, column, name, FindingArgument.Of("column", name));
+            }
+            else
+            {
+                report(CsvTableIssue.UnknownColumn, line, column, name,
+                    FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required.Concat(optional))));
+            }
+        }
+
+        foreach (var name in required)
+        {
+            if (!columns.ContainsKey(name))
+            {
+                headerOk = false;
+                report(CsvTableIssue.MissingColumn, line, null, name, FindingArgument.Of("column", name), FindingArgument.Of("columns", string.Join(", ", required)));
+            }
         }
 
         return headerOk;

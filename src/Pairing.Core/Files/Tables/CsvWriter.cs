@@ -10,11 +10,23 @@ internal sealed class CsvWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TextWriter _writer;
+    private readonly List<CellRow>? _rows;
+    private List<string>? _fields;
     private bool _atLineStart = true;
 
     public CsvWriter(Stream stream) => _writer = new StreamWriter(stream, Utf8, bufferSize: 1 << 16) { NewLine = "\n" };
 
     public CsvWriter(TextWriter writer) => _writer = writer;
+
+    /// <summary>
+    /// A writer that keeps the rows as cells instead of text (a table for a workbook, say): each field as the CSV file
+    /// would hold it once unquoted, a formula-like value with its protecting apostrophe, rows numbered from 1.
+    /// </summary>
+    public CsvWriter(List<CellRow> rows)
+    {
+        _writer = TextWriter.Null;
+        _rows = rows;
+    }
 
     public void WriteHeader(params string[] columns)
     {
@@ -30,6 +42,12 @@ internal sealed class CsvWriter : IDisposable
 
     public void Write(ReadOnlySpan<char> value)
     {
+        if (_rows is not null)
+        {
+            (_fields ??= []).Add(CsvEscaping.NeedsProtection(value) ? string.Concat("'", value) : value.ToString());
+            return;
+        }
+
         if (!_atLineStart)
         {
             _writer.Write(',');
@@ -74,6 +92,13 @@ internal sealed class CsvWriter : IDisposable
 
     public void EndRow()
     {
+        if (_rows is not null)
+        {
+            _rows.Add(new CellRow(_rows.Count + 1, _fields?.ToArray() ?? []));
+            _fields = null;
+            return;
+        }
+
         _writer.Write('\n');
         _atLineStart = true;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Pairing.Core.Findings;
 using Pairing.Core.Internals;
 
@@ -6,8 +5,8 @@ namespace Pairing.Core.Files.Tables;
 
 /// <summary>
 /// What reading any workbook sheet has in common, for rosters and activity records alike: the first non-empty row is
-/// the header, read through <see cref="CsvTableReader"/>'s own header checks (as one quoted CSV line, so that what a
-/// header may say is decided in one place for files and sheets); wholly empty rows are skipped; a filled cell past the
+/// the header, checked as cells by <see cref="CsvTableReader.CheckHeader"/> (so that what a header may say is decided
+/// in one place for files and sheets); wholly empty rows are skipped; a filled cell past the
 /// header's columns is reported once per column; every cell, named or not, is looked at for personal data, even when
 /// the header refused the table.
 /// </summary>
@@ -59,31 +58,24 @@ internal static class SheetTableReader
             width--;
         }
 
-        var line = new StringBuilder();
+        // The header's cells go through the one header check files get, at the sheet's header row.
+        var headerRow = header.Number;
+        var fields = new string[width];
         for (var i = 0; i < width; i++)
         {
-            line.Append(i == 0 ? "\"" : ",\"").Append(header.Cells[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            fields[i] = header.Cells[i];
         }
 
-        line.Append('\n');
-        var headerRow = header.Number;
-        var inRows = false; // the header is read as a one-line file: its problems are at the sheet's header row
+        var checkedHeader = CsvTableReader.CheckHeader(fields, headerRow, required, optional, isPersonal, report, out var columns, out var names, out var inFormat);
+        var readable = checkedHeader == true;
         PersonalCells? personal = null;
         Action<CellRow>? onRow = null;
-        var readable = CsvTableReader.Read(
-            Encoding.UTF8.GetBytes(line.ToString()),
-            required,
-            optional,
-            isPersonal,
-            (issue, at, column, columnName, arguments) => report(issue, inRows ? at : headerRow, column, columnName, arguments),
-            (columns, cellsPersonal) =>
-            {
-                personal = cellsPersonal;
-                onRow = start(columns, cellsPersonal);
-                return _ => { };
-            });
-        inRows = true;
-        readable &= onRow is not null;
+        if (checkedHeader is not null)
+        {
+            personal = new PersonalCells(report, names, inFormat);
+            onRow = start(columns, personal);
+        }
+
         HashSet<int>? reported = null;
         var polled = 0;
         while (rows.MoveNext())
