@@ -21,7 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPairing(options => builder.Configuration.GetSection("Pairing").Bind(options));
 var app = builder.Build();
 var maxUpload = app.Configuration.GetValue("Upload:MaxBytes", 200L * 1024 * 1024);
-var maxUnzipped = app.Configuration.GetValue("Upload:MaxUnzippedBytes", InputFileLimits.MaxFileBytes);
+var maxUnzipped = app.Configuration.GetValue("Upload:MaxUnzippedBytes", InputFileLimits.Default.MaxFileBytes);
 // Matching takes the cores: a few jobs at a time (one by default), a short queue, and 503 with Retry-After beyond it,
 // so that a request beside a big job is answered at once instead of waiting behind it.
 var jobs = new JobGate(

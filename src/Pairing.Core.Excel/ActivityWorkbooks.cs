@@ -40,8 +40,9 @@ public static class ActivityWorkbooks
     /// The holidays workbook or CSV file; when null, the <c>holidays</c> sheet of <paramref name="path"/>'s workbook if it
     /// has one, else the default holidays everywhere.
     /// </param>
+    /// <param name="limits">The limits the files are held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both are valid, and every problem found either way.</returns>
-    public static ReadResult<ActivityLog> Read(string path, string? holidaysPath = null)
+    public static ReadResult<ActivityLog> Read(string path, string? holidaysPath = null, InputFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var problems = new List<Finding>();
@@ -50,11 +51,11 @@ public static class ActivityWorkbooks
         if (!RosterWorkbooks.IsWorkbook(path))
         {
             // A CSV file of records, read as ActivityFiles reads it (its default holidays are not used).
-            records = Take(problems, ActivityFiles.Read(path))?.Records;
+            records = Take(problems, ActivityFiles.Read(path, limits: limits))?.Records;
         }
         else
         {
-            using var book = Open(path, problems);
+            using var book = Open(path, problems, limits);
             if (book is not null)
             {
                 var file = Path.GetFileName(path);
@@ -72,7 +73,7 @@ public static class ActivityWorkbooks
 
         if (holidaysPath is not null)
         {
-            calendar = ReadHolidays(holidaysPath, problems);
+            calendar = ReadHolidays(holidaysPath, problems, limits);
         }
 
         var valid = records is not null && calendar is not null && !problems.Any(f => f.Severity == FindingSeverity.Error);
@@ -101,14 +102,14 @@ public static class ActivityWorkbooks
         WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
-    private static HolidayCalendar? ReadHolidays(string path, List<Finding> problems)
+    private static HolidayCalendar? ReadHolidays(string path, List<Finding> problems, InputFileLimits? limits)
     {
         if (!RosterWorkbooks.IsWorkbook(path))
         {
-            return Take(problems, ActivityFiles.ReadHolidays(path));
+            return Take(problems, ActivityFiles.ReadHolidays(path, limits));
         }
 
-        using var book = Open(path, problems);
+        using var book = Open(path, problems, limits);
         if (book is null)
         {
             return null;
@@ -147,7 +148,7 @@ public static class ActivityWorkbooks
         }
     }
 
-    private static Workbook? Open(string path, List<Finding> problems)
+    private static Workbook? Open(string path, List<Finding> problems, InputFileLimits? limits)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path) && !Directory.Exists(path))
@@ -160,7 +161,7 @@ public static class ActivityWorkbooks
         {
             // A folder, a pipe or a device in the workbook's place, an unreadable or an oversized file is the activity
             // readers' own finding.
-            if (ActivityFiles.TryOpen(path, out var stream, out var refused))
+            if (ActivityFiles.TryOpen(path, out var stream, out var refused, limits))
             {
                 return Workbook.Open(stream);
             }

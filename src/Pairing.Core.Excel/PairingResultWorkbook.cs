@@ -79,7 +79,8 @@ public static class PairingResultWorkbook
     /// <param name="path">The workbook.</param>
     /// <returns>The result when it could be read, and every problem found either way: the workbook unreadable, a sheet
     /// without its header (located at the sheet), and every problem of the files the sheets hold.</returns>
-    public static ReadResult<PairingResult> Read(string path)
+    /// <param name="limits">The limits the workbook is held to; <see cref="InputFileLimits.Default"/> when null.</param>
+    public static ReadResult<PairingResult> Read(string path, InputFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var workbook = Path.GetFileName(path);
@@ -88,7 +89,7 @@ public static class PairingResultWorkbook
         string? summaryJson = null;
         try
         {
-            if (!PairingResultFiles.TryOpen(path, out var stream, out var refused))
+            if (!PairingResultFiles.TryOpen(path, out var stream, out var refused, limits))
             {
                 return new(null, [refused!]);
             }
@@ -153,7 +154,7 @@ public static class PairingResultWorkbook
             return new(null, problems);
         }
 
-        return PairingResultFiles.Parse(tables, summaryJson);
+        return PairingResultFiles.ParseTables(tables, summaryJson);
     }
 
     /// <summary>A sheet as a person reads it: its Chinese name, and each coded value in Chinese.</summary>

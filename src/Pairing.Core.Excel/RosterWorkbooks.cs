@@ -44,7 +44,8 @@ public static partial class RosterWorkbooks
     /// <param name="path">The workbook, or the folder.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public static ReadResult<Roster> Read(string path, SupportMap? supportMap = null)
+    /// <param name="limits">The limits the workbooks are held to; <see cref="InputFileLimits.Default"/> when null.</param>
+    public static ReadResult<Roster> Read(string path, SupportMap? supportMap = null, InputFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -57,12 +58,13 @@ public static partial class RosterWorkbooks
                 Find(RosterTable.Schools) ?? Path.Combine(path, "schools.xlsx"),
                 Find(RosterTable.Classes) ?? Path.Combine(path, "classes.xlsx"),
                 Find(RosterTable.Students),
-                supportMap);
+                supportMap,
+                limits);
         }
 
         var reader = new RosterTableReader(supportMap);
         var file = Path.GetFileName(path);
-        using var book = Open(path, reader, Tables[..3], out _);
+        using var book = Open(path, reader, Tables[..3], out _, limits);
         if (book is null)
         {
             return reader.Build();
@@ -96,7 +98,8 @@ public static partial class RosterWorkbooks
     /// <param name="students">The students workbook, or null for a counts-only roster.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
-    public static ReadResult<Roster> ReadSeparate(string counties, string schools, string classes, string? students, SupportMap? supportMap = null)
+    /// <param name="limits">The limits the workbooks are held to; <see cref="InputFileLimits.Default"/> when null.</param>
+    public static ReadResult<Roster> ReadSeparate(string counties, string schools, string classes, string? students, SupportMap? supportMap = null, InputFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(counties);
         ArgumentNullException.ThrowIfNull(schools);
@@ -109,7 +112,7 @@ public static partial class RosterWorkbooks
                 continue;
             }
 
-            using var book = Open(path, reader, [table], out _);
+            using var book = Open(path, reader, [table], out _, limits);
             if (book is null)
             {
                 continue;
@@ -148,7 +151,7 @@ public static partial class RosterWorkbooks
         WorkbookWriter.Write(path, sheets, HeaderRows.English);
     }
 
-    private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out Finding? problem)
+    private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out Finding? problem, InputFileLimits? limits)
     {
         var file = Path.GetFileName(path);
         problem = null;
@@ -162,7 +165,7 @@ public static partial class RosterWorkbooks
             {
                 // A folder, a pipe or a device in the workbook's place, an unreadable or an oversized file is the roster
                 // readers' own finding.
-                if (RosterFiles.TryOpen(path, out var stream, out var refused))
+                if (RosterFiles.TryOpen(path, out var stream, out var refused, limits))
                 {
                     return Workbook.Open(stream);
                 }

@@ -57,7 +57,7 @@ internal static class SafeFile
 {
     /// <summary>Reads a whole file, or says why not.</summary>
     public static bool TryReadAllBytes(string path, out byte[] bytes, out InputFileError error) =>
-        TryReadAllBytes(path, InputFileLimits.MaxFileBytes, out bytes, out error);
+        TryReadAllBytes(path, InputFileLimits.Current.MaxFileBytes, out bytes, out error);
 
     /// <summary>Reads a whole file of at most <paramref name="max"/> bytes, or says why not.</summary>
     public static bool TryReadAllBytes(string path, long max, out byte[] bytes, out InputFileError error)

@@ -9,7 +9,7 @@ namespace Pairing.Core.Rosters;
 /// students. This is what the matcher reads.
 /// </summary>
 /// <remarks>
-/// Get one from <see cref="Pairing.Core.Files.Rosters.RosterFiles.Read(string, SupportMap?, CancellationToken, IProgress{Pairing.Core.Files.Rosters.RosterReadProgress}?)"/> or <see cref="RosterBuilder.Build"/>; both
+/// Get one from <see cref="Pairing.Core.Files.Rosters.RosterFiles.Read(string, SupportMap?, CancellationToken, IProgress{Pairing.Core.Files.Rosters.RosterReadProgress}?, Pairing.Core.Files.InputFileLimits?)"/> or <see cref="RosterBuilder.Build"/>; both
 /// reject a bad roster whole. The top-level lists keep the input's order; the children of a unit
 /// (<see cref="SchoolsIn"/>, <see cref="ClassesIn"/>, <see cref="StudentsIn"/>) are sorted by id (ordinal), so
 /// that anything computed from them does not depend on the order of input rows. A counts-only roster

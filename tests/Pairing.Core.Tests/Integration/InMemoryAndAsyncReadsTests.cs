@@ -171,7 +171,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var result = new PairingMatcher().Match(roster);
         var tables = PairingResultFiles.ToTables(result, out var summaryJson, includeTimings: false);
 
-        var back = PairingResultFiles.Parse(tables, summaryJson);
+        var back = PairingResultFiles.ParseTables(tables, summaryJson);
         Assert.True(back.IsValid, string.Join("; ", back.Findings));
         Assert.Equal(PairingResultFiles.ToBytes(result, includeTimings: false).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
             PairingResultFiles.ToBytes(back.Value, includeTimings: false).ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
@@ -181,7 +181,7 @@ public sealed class InMemoryAndAsyncReadsTests : IDisposable
         var rows = students.Rows.ToList();
         rows[3] = new CellRow(rows[3].Number, [.. rows[3].Cells.Take(2), "maybe"]);
         var broken = new Dictionary<string, CellTable>(tables) { [PairingResultFiles.StudentPairsFile] = new CellTable("result.xlsx", "学生对子", rows) };
-        var bad = PairingResultFiles.Parse(broken, summaryJson);
+        var bad = PairingResultFiles.ParseTables(broken, summaryJson);
         var problem = Assert.Single(bad.Findings);
         Assert.Equal(("RES025", "result.xlsx", "学生对子", 4), (problem.Code, problem.Location?.File, problem.Location?.Sheet, problem.Location?.Line));
         Assert.Throws<InputRejectedException>(() => bad.GetValueOrThrow());

@@ -1,3 +1,4 @@
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Activities;
 using Pairing.Core.Files;
 using Pairing.Core.Files.Compliance;
@@ -129,7 +130,28 @@ public sealed class SafeFileTests
     [InlineData(long.MaxValue)]
     public void The_cap_must_be_a_size_an_array_can_hold(long value)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => InputFileLimits.MaxFileBytes = value);
-        Assert.Equal(InputFileLimits.DefaultMaxFileBytes, InputFileLimits.MaxFileBytes);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InputFileLimits { MaxFileBytes = value });
+        Assert.Equal(InputFileLimits.DefaultMaxFileBytes, InputFileLimits.Default.MaxFileBytes);
+    }
+
+    [Fact]
+    public async Task Limits_are_an_option_of_each_read_not_a_setting_of_the_process()
+    {
+        using var dir = new TempDirectory();
+        RosterFiles.Write(Pairing.Core.Generation.RosterGenerator.Generate(new Pairing.Core.Generation.RosterGeneratorOptions { XinjiangStudents = 600, Seed = 1 }), dir.Path);
+        // Three reads at once, two held to tight limits: each gets its own, and the defaults are untouched.
+        var reads = await Task.WhenAll(
+            Task.Run(() => RosterFiles.Read(dir.Path, limits: new InputFileLimits { MaxFileBytes = 1_000 })),
+            Task.Run(() => RosterFiles.Read(dir.Path)),
+            Task.Run(() => RosterFiles.Read(dir.Path, limits: new InputFileLimits { MaxFieldChars = 3 })));
+        Assert.True(reads[1].IsValid, string.Join("; ", reads[1].Findings));
+        Assert.False(reads[0].IsValid);
+        var tooLarge = reads[0].Findings.Where(f => f.Code == "ROS055").ToList();
+        Assert.NotEmpty(tooLarge);
+        Assert.All(tooLarge, f => Assert.Equal(1_000L, Convert.ToInt64(f["max"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(reads[2].IsValid);
+        Assert.Contains(reads[2].Findings, f => f.Code == "ROS062" && Convert.ToInt64(f["max"], System.Globalization.CultureInfo.InvariantCulture) == 3);
+        Assert.Same(InputFileLimits.Default, InputFileLimits.Current);
+        Assert.Equal(InputFileLimits.DefaultMaxFieldChars, InputFileLimits.Default.MaxFieldChars);
     }
 }

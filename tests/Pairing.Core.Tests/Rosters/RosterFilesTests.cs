@@ -390,7 +390,7 @@ public sealed partial class RosterFilesTests
     [Fact]
     public void A_field_over_the_limit_stops_the_files_reading_with_its_line_and_length_and_is_never_echoed()
     {
-        var huge = new string('x', InputFileLimits.MaxFieldChars + 1);
+        var huge = new string('x', InputFileLimits.Current.MaxFieldChars + 1);
         var result = ReadFolder(counties: "county_id,side,name,unit," + huge + "\n653128,xinjiang,岳普湖县,653128\n");
 
         var problem = Assert.Single(result.Findings, p => p.Location?.File == "counties.csv");
@@ -398,7 +398,7 @@ public sealed partial class RosterFilesTests
         Assert.Equal(1, problem.Location?.Line);
         Assert.Equal(5, problem.Location?.Column);
         Assert.DoesNotContain(huge[..100], problem.ToString(), StringComparison.Ordinal);
-        Assert.Contains((InputFileLimits.MaxFieldChars + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains((InputFileLimits.Current.MaxFieldChars + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,11 +36,13 @@ public static class ActivityFiles
     /// <param name="activitiesPath">The activity records file.</param>
     /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
     /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ReadResult<ActivityLog> Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    public static ReadResult<ActivityLog> Read(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(activitiesPath);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = Ambient.Use(cancellationToken);
@@ -61,15 +63,17 @@ public static class ActivityFiles
     /// <param name="activitiesPath">The activity records file.</param>
     /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
     /// <param name="cancellationToken">Stops the read: while reading the files, and between rows while checking.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<ActivityLog>> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<ActivityLog>> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(activitiesPath);
         var problems = new ActivityProblems();
-        var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (!activities.Ok)
         {
             problems.Add(FileProblem(activities.Error, activitiesPath));
@@ -98,23 +102,25 @@ public static class ActivityFiles
     /// <param name="activities">The activity records, as an <c>activities.csv</c> holds them.</param>
     /// <param name="holidays">The holidays, as a <c>holidays.csv</c> holds them, or null for the default holidays everywhere.</param>
     /// <param name="cancellationToken">Stops the read: while reading the streams, and between rows while checking.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both are valid, and every problem found either way (a stream past the size cap is one).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<ActivityLog>> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<ActivityLog>> ParseAsync(Stream activities, Stream? holidays = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(activities);
         var problems = new ActivityProblems();
-        var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (!a.Ok)
         {
-            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: a.Read, Max: InputFileLimits.MaxFileBytes), ActivitiesFile));
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: a.Read, Max: InputFileLimits.Current.MaxFileBytes), ActivitiesFile));
         }
 
         if (holidays is not null && !h.Ok)
         {
-            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: h.Read, Max: InputFileLimits.MaxFileBytes), HolidaysFile));
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: h.Read, Max: InputFileLimits.Current.MaxFileBytes), HolidaysFile));
         }
 
         if (problems.Count > 0)
@@ -154,9 +160,11 @@ public static class ActivityFiles
     /// <summary>Checks activity records (and holidays) already in memory, as <see cref="Read"/> does files.</summary>
     /// <param name="activities">The bytes of an activity records file.</param>
     /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
-    public static ReadResult<ActivityLog> Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null)
+    public static ReadResult<ActivityLog> Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         var problems = new ActivityProblems();
         var records = ParseActivities(activities, ActivitiesFile, problems);
         var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
@@ -309,12 +317,14 @@ public static class ActivityFiles
     /// <param name="path">The file.</param>
     /// <param name="stream">The open stream (the caller disposes it), or null.</param>
     /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>Whether the file was opened.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
         {
             stream = (Stream?)opened ?? new MemoryStream([], writable: false);
             problem = null;
@@ -331,10 +341,12 @@ public static class ActivityFiles
     /// second file.
     /// </summary>
     /// <param name="path">The holidays file.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The calendar when the file is valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static ReadResult<HolidayCalendar> ReadHolidays(string path)
+    public static ReadResult<HolidayCalendar> ReadHolidays(string path, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
         var problems = new ActivityProblems();
         var bytes = ReadBytes(path, problems);
@@ -347,22 +359,26 @@ public static class ActivityFiles
     /// every problem is located at the table's file, sheet, row and column (<c>activities.xlsx!activities!C12</c>).
     /// </summary>
     /// <param name="cells">The table, header first.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records when the table is valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<ActivityRecord>> ParseActivities(CellTable cells)
+    public static ReadResult<IReadOnlyList<ActivityRecord>> ParseActivities(CellTable cells, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(cells);
         var problems = new ActivityProblems();
         IReadOnlyList<ActivityRecord> records = ParseActivities(cells, problems);
         return Checked(records, problems);
     }
 
-    /// <summary>Reads and checks holidays given as cells (a workbook's sheet), as <see cref="ParseActivities(CellTable)"/> does records.</summary>
+    /// <summary>Reads and checks holidays given as cells (a workbook's sheet), as <see cref="ParseActivities(CellTable, InputFileLimits?)"/> does records.</summary>
     /// <param name="cells">The table, header first.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The calendar when the table is valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
-    public static ReadResult<HolidayCalendar> ParseHolidays(CellTable cells)
+    public static ReadResult<HolidayCalendar> ParseHolidays(CellTable cells, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(cells);
         var problems = new ActivityProblems();
         return Checked(ParseHolidays(cells, problems), problems);

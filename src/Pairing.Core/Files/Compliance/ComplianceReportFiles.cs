@@ -204,10 +204,14 @@ public static class ComplianceReportFiles
     /// (located <c>RES…</c> findings).
     /// </summary>
     /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The entries in the file's order when they could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static ReadResult<IReadOnlyList<ComplianceEntry>> ReadEntries(string directory) =>
-        TryReadEntries(directory, out var entries, out var problems) ? new(entries, problems) : new(null, problems);
+    public static ReadResult<IReadOnlyList<ComplianceEntry>> ReadEntries(string directory, InputFileLimits? limits = null)
+    {
+        using var limitsScope = InputFileLimits.Use(limits);
+        return TryReadEntries(directory, out var entries, out var problems) ? new(entries, problems) : new(null, problems);
+    }
 
     private static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
     {
@@ -534,10 +538,14 @@ public static class ComplianceReportFiles
     /// or not a roll-up) is a located finding (<c>RES…</c>).
     /// </summary>
     /// <param name="directory">The folder <see cref="Write(ComplianceReport, string)"/> wrote.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The snapshot when it could be read, and the problem otherwise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static ReadResult<ComplianceSnapshot> ReadSnapshot(string directory) =>
-        TryReadSnapshot(directory, out var snapshot, out var problems) ? new(snapshot, problems) : new(null, problems);
+    public static ReadResult<ComplianceSnapshot> ReadSnapshot(string directory, InputFileLimits? limits = null)
+    {
+        using var limitsScope = InputFileLimits.Use(limits);
+        return TryReadSnapshot(directory, out var snapshot, out var problems) ? new(snapshot, problems) : new(null, problems);
+    }
 
     private static bool TryReadSnapshot(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
     {

@@ -195,10 +195,12 @@ public static class PairingResultFiles
     /// format, each a located finding (<c>RES…</c>, or the <c>OPT…</c> code of a claimed option).
     /// </summary>
     /// <param name="directory">The folder.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    public static ReadResult<PairingResult> Read(string directory)
+    public static ReadResult<PairingResult> Read(string directory, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
         if (!Directory.Exists(directory))
         {
@@ -221,12 +223,14 @@ public static class PairingResultFiles
     /// <param name="path">The file.</param>
     /// <param name="stream">The open stream (the caller disposes it), or null.</param>
     /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>Whether the file was opened.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
         {
             stream = (Stream?)opened ?? new MemoryStream([], writable: false);
             problem = null;
@@ -244,10 +248,12 @@ public static class PairingResultFiles
     /// entries or a database export, with no folder.
     /// </summary>
     /// <param name="files">The files' bytes by name.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
-    public static ReadResult<PairingResult> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files)
+    public static ReadResult<PairingResult> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
         return ReadFrom(
@@ -264,7 +270,7 @@ public static class PairingResultFiles
     /// <param name="summaryJson">The text of <c>summary.json</c>, or null when there is none.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tables"/> is null.</exception>
-    public static ReadResult<PairingResult> Parse(IReadOnlyDictionary<string, CellTable> tables, string? summaryJson)
+    public static ReadResult<PairingResult> ParseTables(IReadOnlyDictionary<string, CellTable> tables, string? summaryJson)
     {
         Guard.NotNull(tables);
         var byName = new Dictionary<string, CellTable>(tables, StringComparer.OrdinalIgnoreCase);
@@ -278,22 +284,24 @@ public static class PairingResultFiles
     }
 
     /// <summary>
-    /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}})"/> does; each stream is read
+    /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, InputFileLimits?)"/> does; each stream is read
     /// asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed).
     /// </summary>
     /// <param name="files">The files' streams by name.</param>
     /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> or a stream is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<PairingResult>> ParseAsync(IReadOnlyDictionary<string, Stream> files, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<PairingResult>> ParseAsync(IReadOnlyDictionary<string, Stream> files, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
         var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, stream) in files)
         {
-            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-            read[name] = ok ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.MaxFileBytes));
+            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = ok ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.Current.MaxFileBytes));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -305,11 +313,13 @@ public static class PairingResultFiles
     /// <summary>Reads a result folder as <see cref="Read"/> does, reading its files without blocking a thread on the disk.</summary>
     /// <param name="directory">The folder.</param>
     /// <param name="cancellationToken">Stops the read between files.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<PairingResult>> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<PairingResult>> ReadAsync(string directory, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
         if (!Directory.Exists(directory))
         {
@@ -319,7 +329,7 @@ public static class PairingResultFiles
         var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.Ordinal);
         foreach (var name in FileNames)
         {
-            var (ok, bytes, error) = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            var (ok, bytes, error) = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
             read[name] = (ok, bytes, error);
         }
 
@@ -360,7 +370,7 @@ public static class PairingResultFiles
         files.Commit();
     }
 
-    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder; <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}})"/> reads them back.</summary>
+    /// <summary>The result folder's files as bytes, by name, exactly as <see cref="Write"/> writes them: for a download or a database, with no folder; <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, InputFileLimits?)"/> reads them back.</summary>
     /// <param name="result">The result.</param>
     /// <param name="includeTimings">Whether <c>summary.json</c> gets the seconds per stage.</param>
     /// <param name="language">The language of the text columns.</param>

@@ -40,12 +40,14 @@ public static class RosterFiles
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
     /// <param name="progress">Told which file is read and its rows so far (every 65,536 rows and at each file's end), then once more when only the checks across files remain; null for none.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ReadResult<Roster> Read(
-        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
+        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
         cancellationToken.ThrowIfCancellationRequested();
         if (!Directory.Exists(directory))
@@ -63,17 +65,19 @@ public static class RosterFiles
     /// <summary>
     /// Reads and checks a roster given as its files' contents, keyed by file name (<c>counties.csv</c>,
     /// <c>schools.csv</c>, <c>classes.csv</c> and, for a full roster, <c>students.csv</c>; names compared without case):
-    /// an upload's zip entries or a database export, with no folder. Every check of <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/>
+    /// an upload's zip entries or a database export, with no folder. Every check of <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/>
     /// applies, and problems name the files as given.
     /// </summary>
     /// <param name="files">The files' bytes by name; other names are not read (a warning names them).</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read within milliseconds, between rows.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static ReadResult<Roster> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static ReadResult<Roster> Parse(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
         cancellationToken.ThrowIfCancellationRequested();
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
@@ -86,19 +90,21 @@ public static class RosterFiles
     }
 
     /// <summary>
-    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/> does, without
+    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/> does, without
     /// blocking a thread on the disk: the files are read asynchronously, then checked.
     /// </summary>
     /// <param name="directory">The folder holding the roster's files.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read: between files while reading, between rows while checking.</param>
-    /// <param name="progress">Told which file is checked and its rows so far, as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?)"/> tells it; null for none.</param>
+    /// <param name="progress">Told which file is checked and its rows so far, as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/> tells it; null for none.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<ReadResult<Roster>> ReadAsync(
-        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null)
+        string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
         cancellationToken.ThrowIfCancellationRequested();
         if (!Directory.Exists(directory))
@@ -109,7 +115,7 @@ public static class RosterFiles
         var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
         foreach (var name in (string[])[CountiesFile, SchoolsFile, ClassesFile, StudentsFile])
         {
-            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         }
 
         return ReadFrom(name => read[name], directory, supportMap, cancellationToken, progress: progress);
@@ -117,23 +123,25 @@ public static class RosterFiles
 
     /// <summary>
     /// Reads and checks a roster given as one stream per file, keyed by file name as
-    /// <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, SupportMap?, CancellationToken)"/> takes them: each stream
+    /// <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, SupportMap?, CancellationToken, InputFileLimits?)"/> takes them: each stream
     /// is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed), then checked.
     /// </summary>
     /// <param name="files">One readable stream per file, by name.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
     /// <param name="cancellationToken">Stops the read: while reading the streams, and between rows while checking.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The roster when valid, and every problem found either way (a stream past the size cap is one).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<Roster>> ParseAsync(IReadOnlyDictionary<string, Stream> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default)
+    public static async Task<ReadResult<Roster>> ParseAsync(IReadOnlyDictionary<string, Stream> files, SupportMap? supportMap = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
         var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, stream) in files)
         {
-            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-            read[name] = ok ? (true, bytes, default) : (false, [], new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.MaxFileBytes));
+            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            read[name] = ok ? (true, bytes, default) : (false, [], new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.Current.MaxFileBytes));
         }
 
         return ReadFrom(
@@ -226,12 +234,14 @@ public static class RosterFiles
     /// <param name="path">The file.</param>
     /// <param name="stream">The open stream (the caller disposes it), or null.</param>
     /// <param name="problem">Why the file cannot be read, or null.</param>
+    /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>Whether the file was opened.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem)
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, out Finding? problem, InputFileLimits? limits = null)
     {
+        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.MaxFileBytes, out var opened, out var error))
+        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
         {
             stream = (Stream?)opened ?? new MemoryStream([], writable: false);
             problem = null;

@@ -149,7 +149,7 @@ internal sealed class CsvReader
         }
 
         // Too long a field or line ends the file's reading (the caller stops): junk costs what is kept.
-        if (_pos - recordStart > InputFileLimits.MaxLineChars)
+        if (_pos - recordStart > InputFileLimits.Current.MaxLineChars)
         {
             error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: _pos - recordStart);
         }
@@ -157,7 +157,7 @@ internal sealed class CsvReader
         {
             foreach (var f in _fields)
             {
-                if (f.Length > InputFileLimits.MaxFieldChars)
+                if (f.Length > InputFileLimits.Current.MaxFieldChars)
                 {
                     error = new CsvError(startLine, f.Column, CsvErrorKind.FieldTooLong, Length: f.Length);
                     break;
@@ -242,8 +242,8 @@ internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byt
 
     public string Message => Kind switch
     {
-        CsvErrorKind.FieldTooLong => FormattableString.Invariant($"a field of {Length} characters, more than the {InputFileLimits.MaxFieldChars} a field may have; the file is not read further"),
-        CsvErrorKind.LineTooLong => FormattableString.Invariant($"a line of {Length} characters, more than the {InputFileLimits.MaxLineChars} a line may have; the file is not read further"),
+        CsvErrorKind.FieldTooLong => FormattableString.Invariant($"a field of {Length} characters, more than the {InputFileLimits.Current.MaxFieldChars} a field may have; the file is not read further"),
+        CsvErrorKind.LineTooLong => FormattableString.Invariant($"a line of {Length} characters, more than the {InputFileLimits.Current.MaxLineChars} a line may have; the file is not read further"),
         CsvErrorKind.Utf16 => "the file is UTF-16",
         CsvErrorKind.BadByte => FormattableString.Invariant($"byte 0x{Byte:X2} at character {Character} (byte offset {Offset}) is neither UTF-8 nor GB18030"),
         CsvErrorKind.UnclosedQuote => "a quoted field is never closed",

@@ -327,10 +327,10 @@ internal static class CsvTableReader
                 report(CsvTableIssue.TextAfterQuote, error.Line, column, null);
                 break;
             case CsvErrorKind.FieldTooLong:
-                report(CsvTableIssue.FieldTooLong, error.Line, column, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.MaxFieldChars));
+                report(CsvTableIssue.FieldTooLong, error.Line, column, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.Current.MaxFieldChars));
                 break;
             case CsvErrorKind.LineTooLong:
-                report(CsvTableIssue.LineTooLong, error.Line, null, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.MaxLineChars));
+                report(CsvTableIssue.LineTooLong, error.Line, null, null, FindingArgument.Of("length", error.Length), FindingArgument.Of("max", (long)InputFileLimits.Current.MaxLineChars));
                 break;
             default:
                 report(CsvTableIssue.QuoteInField, error.Line, column, null);
