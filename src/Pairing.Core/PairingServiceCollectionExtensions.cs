@@ -1,3 +1,4 @@
+using Pairing.Core.Internals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public static class PairingServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddPairing(this IServiceCollection services, Action<PairingOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        Guard.NotNull(services);
         var first = !services.Any(d => d.ServiceType == typeof(IValidateOptions<PairingOptions>)
             && d.ImplementationType == typeof(PairingOptionsValidator));
 

@@ -1,3 +1,5 @@
+using Pairing.Core.Internals;
+
 namespace Pairing.Core.Activities;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal static class ActivityShape
         ActivityKind.SchoolExchange => "school-exchange",
         ActivityKind.Camp => "camp",
         ActivityKind.FamilyEvent => "family-event",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an activity kind"),
+        _ => Throw.OutOfRange<string>(nameof(kind), kind, "not an activity kind"),
     };
 
     public static bool TryParseKind(ReadOnlySpan<char> text, out ActivityKind kind)
@@ -77,7 +79,7 @@ internal static class ActivityShape
         FamilyConsent.All => "all",
         FamilyConsent.Partial => "partial",
         FamilyConsent.None => "none",
-        _ => throw new ArgumentOutOfRangeException(nameof(consent), consent, "not a consent level"),
+        _ => Throw.OutOfRange<string>(nameof(consent), consent, "not a consent level"),
     };
 
     public static bool TryParseConsent(ReadOnlySpan<char> text, out FamilyConsent consent)

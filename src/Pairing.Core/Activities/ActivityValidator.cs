@@ -64,7 +64,7 @@ public static class ActivityValidator
         using var scope = Ambient.Use(cancellationToken);
         if (asOf < MinAsOf || asOf > MaxAsOf)
         {
-            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The as-of date must be from {MinAsOf:yyyy-MM-dd} to {MaxAsOf:yyyy-MM-dd}.");
+            Throw.ArgumentOutOfRange(nameof(asOf), asOf, $"must be from {MinAsOf:yyyy-MM-dd} to {MaxAsOf:yyyy-MM-dd}");
         }
 
         var o = (options ?? ActivityValidationOptions.Defaults).Clone();

@@ -1,4 +1,5 @@
 using System.Text;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Files;
 
@@ -14,6 +15,6 @@ internal static class TextEncodings
     {
         TextFileEncoding.Utf8WithBom => Utf8WithBom,
         TextFileEncoding.Gb18030 => Gb18030,
-        _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "expected Utf8WithBom or Gb18030"),
+        _ => Throw.OutOfRange<Encoding>(nameof(encoding), encoding, "expected Utf8WithBom or Gb18030"),
     };
 }

@@ -1,3 +1,4 @@
+using Pairing.Core.Internals;
 using System.Reflection;
 
 namespace Pairing.Core.Findings;
@@ -39,7 +40,7 @@ public static class FindingCatalog
     /// <exception cref="ArgumentNullException"><paramref name="catalogues"/> is null.</exception>
     public static IReadOnlyList<FindingDescriptor> DeclaredIn(params Type[] catalogues)
     {
-        ArgumentNullException.ThrowIfNull(catalogues);
+        Guard.NotNull(catalogues);
         return
         [
             .. catalogues.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static))

@@ -1,3 +1,4 @@
+using Pairing.Core.Internals;
 using System.Globalization;
 using System.Text;
 
@@ -59,7 +60,7 @@ public readonly record struct FindingLocation(string File, string? Sheet = null,
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="column"/> is less than 1.</exception>
     public static string ColumnLetters(int column)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
+        Guard.InRange(column, 1, int.MaxValue);
         Span<char> letters = stackalloc char[8];
         var at = letters.Length;
         for (var n = column; n > 0; n = (n - 1) / 26)

@@ -15,6 +15,11 @@ internal static class Throw
     public static void ArgumentOutOfRange(string? name, object? value, string message) =>
         throw new ArgumentOutOfRangeException(name, value, $"{name} {message}.");
 
+    /// <summary>As <see cref="ArgumentOutOfRange"/>, typed for a switch expression's last arm: <c>_ => Throw.OutOfRange&lt;string&gt;(…)</c>.</summary>
+    [DoesNotReturn]
+    public static T OutOfRange<T>(string? name, object? value, string message) =>
+        throw new ArgumentOutOfRangeException(name, value, $"{name} {message}.");
+
     [DoesNotReturn]
     public static void InvalidOperation(string message) => throw new InvalidOperationException(message);
 }

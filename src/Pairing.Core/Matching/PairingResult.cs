@@ -139,6 +139,6 @@ public sealed class PairingResult
         PairingLevel.School => "school",
         PairingLevel.Class => "class",
         PairingLevel.Student => "student",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a pairing level"),
+        _ => Throw.OutOfRange<string>(nameof(level), level, "not a pairing level"),
     };
 }

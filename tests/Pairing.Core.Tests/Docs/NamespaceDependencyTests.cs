@@ -111,6 +111,18 @@ public sealed partial class NamespaceDependencyTests
     }
 
     [Fact]
+    public void Arguments_are_guarded_one_way_through_Guard_and_Throw()
+    {
+        var other = SourceFiles()
+            .Where(p => !p.EndsWith($"Internals{Path.DirectorySeparatorChar}Throw.cs", StringComparison.Ordinal)
+                && !p.EndsWith($"Internals{Path.DirectorySeparatorChar}Guard.cs", StringComparison.Ordinal))
+            .Where(p => Regex.IsMatch(Code(File.ReadAllText(p)), @"\bArgument(Null|OutOfRange)?Exception\.ThrowIf\w*|\bthrow new Argument(Null|OutOfRange)?Exception\b"))
+            .Select(Relative)
+            .ToList();
+        Assert.True(other.Count == 0, "Guards other than Guard/Throw in: " + string.Join(", ", other));
+    }
+
+    [Fact]
     public void The_layer_list_is_the_one_in_docs_architecture()
     {
         var doc = File.ReadAllText(Path.Combine(FindingCatalogTests.RepositoryRoot(), "docs", "architecture.md"));

@@ -1,6 +1,7 @@
 using Pairing.Core.Activities.Internals.Rules;
 using Pairing.Core.Matching;
 using Pairing.Core.Activities;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Activities.Internals;
 
@@ -21,7 +22,7 @@ internal static class ReportRows
         ComplianceLevel.Province => 2,
         ComplianceLevel.Record => 3,
         ComplianceLevel.SchoolPair => 4,
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a compliance level"),
+        _ => Throw.OutOfRange<int>(nameof(level), level, "not a compliance level"),
     };
 
     public static ReportRow[] Compose(List<ReportRow> small, PairingResult result, PairRule[] pairRules)

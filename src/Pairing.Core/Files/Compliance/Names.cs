@@ -1,4 +1,6 @@
+using Pairing.Core.Internals;
 using Pairing.Core.Activities;
+
 namespace Pairing.Core.Files.Compliance;
 
 /// <summary>The names enums have in the report files.</summary>
@@ -15,7 +17,7 @@ internal static class Names
         ActivityRule.S2 => "S2",
         ActivityRule.S3 => "S3",
         ActivityRule.S4 => "S4",
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "not an activity rule"),
+        _ => Throw.OutOfRange<string>(nameof(rule), rule, "not an activity rule"),
     };
 
     public static string Of(ComplianceLevel level) => level switch
@@ -25,7 +27,7 @@ internal static class Names
         ComplianceLevel.CountyPair => "county_pair",
         ComplianceLevel.Province => "province",
         ComplianceLevel.Record => "record",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a compliance level"),
+        _ => Throw.OutOfRange<string>(nameof(level), level, "not a compliance level"),
     };
 
     public static string Of(ComplianceStatus status) => status switch
@@ -34,7 +36,7 @@ internal static class Names
         ComplianceStatus.Missing => "missing",
         ComplianceStatus.Violated => "violated",
         ComplianceStatus.Warning => "warning",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a compliance status"),
+        _ => Throw.OutOfRange<string>(nameof(status), status, "not a compliance status"),
     };
 
     public static string Of(RollupLevel level) => level switch
@@ -43,7 +45,7 @@ internal static class Names
         RollupLevel.CountyPair => "county_pair",
         RollupLevel.Province => "province",
         RollupLevel.Programme => "programme",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a roll-up level"),
+        _ => Throw.OutOfRange<string>(nameof(level), level, "not a roll-up level"),
     };
 
     public static string Of(ActivityKind kind) => ActivityShape.NameOf(kind);
