@@ -13,8 +13,9 @@ namespace Pairing.Core.Matching.Internals;
 /// (<see cref="SchoolChoice"/>): the students it would cover, the schools it would pair, the class-pairing cost.
 /// With one Xinjiang county per inland county those prices are exact and the county choice is an assignment on
 /// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
-/// their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT serves both cases;
-/// a province has at most a few hundred candidate pairs.
+/// their sums (necessary, not sufficient). CP-SAT serves both cases; a province has at most a few hundred candidate
+/// pairs. With shared inland units (either option above 1) the county and school choices made this way are the hint
+/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan.
 /// </remarks>
 internal static class PlanningStage
 {
