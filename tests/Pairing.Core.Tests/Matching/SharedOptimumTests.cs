@@ -94,6 +94,26 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void With_last_years_pairs_every_continuity_order_gives_a_valid_result_with_sharing()
+    {
+        // Balanced and continuity-first put last year's pairs into the first aim; the result holds, and what continuity.csv
+        // says of a dropped pair is priced by the province model forced to keep it.
+        foreach (var objective in new[] { ContinuityObjective.Balanced, ContinuityObjective.ContinuityFirst })
+        {
+            for (var seed = 0; seed < Rosters; seed++)
+            {
+                var roster = Shared(seed);
+                var previous = new PairingMatcher().Match(roster, options: Options(1));
+                var options = Options(2);
+                options.Continuity = objective;
+                var result = new PairingMatcher().Match(roster, previous: previous, options: options);
+                Assert.True(PairingResultChecker.Check(roster, result, options).IsValid, $"seed {seed}, {objective}");
+                Assert.True(result.Summary.CoverageUpperBound >= BruteForce.Best(roster, 2), $"seed {seed}, {objective}");
+            }
+        }
+    }
+
+    [Fact]
     public void Jiangxi_shaped_case_three_counties_sharing_one_inland_county_covers_no_fewer_than_without_sharing()
     {
         // One inland county with one school (grades 7, 8, 9: 10, 10 and 6 students) and three Xinjiang counties with

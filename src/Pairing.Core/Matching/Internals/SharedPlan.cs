@@ -273,8 +273,13 @@ internal static class SharedPlan
             stages.Add((keep, true, false));
         }
 
-        stages.Add((paired, true, false));
-        if (arcs.Any(a => a.Cost != 0))
+        // A forced solve only prices keeping a pair (what it covers and keeps), so it stops there.
+        if (!forcing)
+        {
+            stages.Add((paired, true, false));
+        }
+
+        if (!forcing && arcs.Any(a => a.Cost != 0))
         {
             stages.Add((LinearExpr.WeightedSum(arcs.Select(a => a.Var), arcs.Select(a => a.Cost)), false, false));
         }
