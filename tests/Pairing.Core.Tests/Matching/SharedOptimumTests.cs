@@ -114,6 +114,27 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Stopped_at_its_work_limit_the_province_model_still_gives_a_valid_result_and_a_true_bound()
+    {
+        // A work limit too small to prove anything: the answer may fall back to the levels' hint, but it holds, never
+        // claims more than the optimum, and states a bound no result can beat; a bound equal to the coverage is a proof.
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Shared(seed);
+            var options = Options(k);
+            options.WorkLimitPerSubproblem = 1e-9;
+            var result = new PairingMatcher().Match(roster, options: options);
+            var best = BruteForce.Best(roster, k);
+            Assert.True(PairingResultChecker.Check(roster, result, options).IsValid, $"seed {seed}, K = {k}");
+            Assert.True(result.Summary.CoveredStudents <= best && result.Summary.CoverageUpperBound >= best, $"seed {seed}, K = {k}");
+            if (result.Summary.CoverageUpperBound == result.Summary.CoveredStudents)
+            {
+                Assert.Equal(best, result.Summary.CoveredStudents);
+            }
+        }
+    }
+
+    [Fact]
     public void Jiangxi_shaped_case_three_counties_sharing_one_inland_county_covers_no_fewer_than_without_sharing()
     {
         // One inland county with one school (grades 7, 8, 9: 10, 10 and 6 students) and three Xinjiang counties with
