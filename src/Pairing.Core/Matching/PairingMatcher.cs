@@ -126,12 +126,12 @@ public sealed class PairingMatcher : IPairingMatcher
     }
 
     /// <summary>
-    /// Whether the coverage found is proven the most possible: one Xinjiang unit per inland unit (where the levels are
-    /// priced exactly, ExactOptimumTests), no other aim put before coverage, and every CP-SAT solve proven optimal.
+    /// Whether the coverage found is proven the most possible: no other aim put before coverage, and every CP-SAT solve
+    /// that decides it proven optimal (with one Xinjiang unit per inland unit the levels are priced exactly,
+    /// ExactOptimumTests; with shared inland units the exact model per province decides, SharedOptimumTests).
     /// </summary>
     private static bool Proven(PairingOptions options, PairingResult? previous, System.Runtime.CompilerServices.StrongBox<int> unproven) =>
-        options.XinjiangCountiesPerInlandCounty == 1 && options.XinjiangSchoolsPerInlandSchool == 1
-        && (previous is null || (!options.ContinuityFirst && options.Continuity == ContinuityObjective.CoverageFirst))
+        (previous is null || (!options.ContinuityFirst && options.Continuity == ContinuityObjective.CoverageFirst))
         && Volatile.Read(ref unproven.Value) == 0;
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching.Internals;
 
@@ -12,8 +13,9 @@ namespace Pairing.Core.Matching.Internals;
 /// (<see cref="SchoolChoice"/>): the students it would cover, the schools it would pair, the class-pairing cost.
 /// With one Xinjiang county per inland county those prices are exact and the county choice is an assignment on
 /// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
-/// their sums (necessary, not sufficient: the school level then pairs what truly fits). CP-SAT serves both cases;
-/// a province has at most a few hundred candidate pairs.
+/// their sums (necessary, not sufficient). CP-SAT serves both cases; a province has at most a few hundred candidate
+/// pairs. With shared inland units (either option above 1) the county and school choices made this way are the hint
+/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan.
 /// </remarks>
 internal static class PlanningStage
 {
@@ -33,12 +35,19 @@ internal static class PlanningStage
     {
         var roster = v.Roster;
         var state = new PlanState(v, options);
-        var start = time.GetTimestamp();
+        var started = time.GetTimestamp();
         KeepCounties(v, state, keep);
 
         // Kept school pairs go in before any new county is priced, so that what they take from an inland school is
         // no longer on offer.
         KeepSchools(v, state, keep, continuity);
+
+        // With shared inland units the levels below are only the first answer (the hint) of the exact model per
+        // province (SharedPlan), which starts from the pairs fixed so far and decides whether the result is proven:
+        // the hierarchical solves' own proofs do not count then.
+        var shared = options.XinjiangCountiesPerInlandCounty > 1 || options.XinjiangSchoolsPerInlandSchool > 1;
+        var start = shared ? state.Copy() : null;
+        var hierarchical = shared ? Ambient.CountUnproven(new System.Runtime.CompilerServices.StrongBox<int>()) : default;
 
         // Provinces in id order, each with its Xinjiang and inland counties in id order.
         var provinces = Enumerable.Range(0, roster.CountyArray.Length)
@@ -83,7 +92,7 @@ internal static class PlanningStage
 
         // Choose county pairs per province, in parallel; merge in province order.
         var choices = SubProblems.Run(provinces, p => ChooseCounties(v, p, state, priceOf, options, continuity), options, PairingLevel.County, null, cancellationToken);
-        if (continuity.Active)
+        if (continuity.Active && !shared)
         {
             PriceCountyDrops(v, provinces, state, priceOf, choices, options, continuity, cancellationToken);
         }
@@ -96,8 +105,8 @@ internal static class PlanningStage
             }
         }
 
-        timed(PairingLevel.County, time.GetElapsedTime(start));
-        start = time.GetTimestamp();
+        timed(PairingLevel.County, time.GetElapsedTime(started));
+        started = time.GetTimestamp();
 
         // School level per inland county that takes any Xinjiang county.
         var groups = new List<(int N, int[] Xinjiang)>();
@@ -130,7 +139,7 @@ internal static class PlanningStage
             groups,
             g => SchoolChoice.Solve(v, g.Xinjiang, FreeSchoolsOf(roster, g.N, state), state, options, continuity),
             options, PairingLevel.School, progress, cancellationToken);
-        if (continuity.Active)
+        if (continuity.Active && !shared)
         {
             PriceSchoolDrops(v, groups, schoolChoices, state, options, continuity, cancellationToken);
         }
@@ -149,13 +158,116 @@ internal static class PlanningStage
             }
         }
 
+        if (shared)
+        {
+            hierarchical.Dispose();
+            state = Joint(v, provinces, start!, state, options, continuity, cancellationToken);
+        }
+
         Fill(v, state, provinces);
         Explain(v, state, provinces, unpaired);
-        timed(PairingLevel.School, time.GetElapsedTime(start));
+        timed(PairingLevel.School, time.GetElapsedTime(started));
         return state;
     }
 
     private sealed record Province(ProvinceId Id, int[] Xinjiang, int[] Inland);
+
+    /// <summary>
+    /// With shared inland units: the exact county and school choice per province (<see cref="SharedPlan"/>) from
+    /// <paramref name="start"/>, the hierarchical <paramref name="hint"/> as its first answer; with last year's pairs in
+    /// play, also what keeping each dropped one would have covered and kept (for <c>continuity.csv</c>).
+    /// </summary>
+    private static PlanState Joint(
+        RosterView v, Province[] provinces, PlanState start, PlanState hint, PairingOptions options, Continuity continuity, CancellationToken cancellationToken)
+    {
+        var roster = v.Roster;
+        var choices = SubProblems.Run(
+            provinces, p => SharedPlan.Solve(v, p.Xinjiang, p.Inland, start, hint, options, continuity)!, options, PairingLevel.School, null, cancellationToken);
+        var state = start.Copy();
+        for (var k = 0; k < provinces.Length; k++)
+        {
+            if (!choices[k].Proven)
+            {
+                Ambient.NotProven();
+            }
+
+            foreach (var (x, n) in choices[k].Counties)
+            {
+                state.PairCounties(x, n, kept: continuity.IsPreviousCounty(x, n));
+            }
+
+            foreach (var (s, t) in choices[k].Schools)
+            {
+                state.PairSchools(v, s, t, kept: continuity.IsPreviousSchool(s, t));
+            }
+        }
+
+        if (!continuity.Active)
+        {
+            return state;
+        }
+
+        // Last year's pairs that could have stood and were not chosen: the province's choice forced to keep each.
+        var tasks = new List<(int Province, (int X, int N)? County, (int S, int T)? School)>();
+        for (var k = 0; k < provinces.Length; k++)
+        {
+            foreach (var x in provinces[k].Xinjiang)
+            {
+                foreach (var n in provinces[k].Inland)
+                {
+                    if (continuity.IsPreviousCounty(x, n) && start.CountyPartner[x] < 0 && state.CountyPartner[x] != n)
+                    {
+                        tasks.Add((k, (x, n), null));
+                    }
+                }
+
+                foreach (var s in roster.CountySchools.Of(x))
+                {
+                    if (start.SchoolPartner[s] >= 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var n in provinces[k].Inland)
+                    {
+                        foreach (var t in roster.CountySchools.Of(n))
+                        {
+                            if (continuity.IsPreviousSchool(s, t) && state.SchoolPartner[s] != t && state.CountyPartner[x] == n
+                                && start.Admits(v, t, s, continuity))
+                            {
+                                tasks.Add((k, null, (s, t)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        var forced = SubProblems.Run(
+            tasks,
+            task => SharedPlan.Solve(v, provinces[task.Province].Xinjiang, provinces[task.Province].Inland, start, hint, options, continuity, task.County, task.School),
+            options, PairingLevel.School, null, cancellationToken);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (forced[i] is not { } kept)
+            {
+                continue;
+            }
+
+            var made = choices[tasks[i].Province];
+            var drop = new DropCost(made.Covered, kept.Covered, made.Keep, kept.Keep);
+            if (tasks[i].County is { } county)
+            {
+                state.CountyDrops[county] = drop;
+            }
+            else if (tasks[i].School is { } school)
+            {
+                state.SchoolDrops[school] = drop;
+            }
+        }
+
+        return state;
+    }
 
     private static int[] SchoolsOf(Rosters.Roster roster, int county, PlanState state) =>
         [.. roster.CountySchools.Of(county).ToArray().Where(s => state.SchoolPartner[s] < 0)];

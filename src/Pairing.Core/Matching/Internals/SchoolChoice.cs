@@ -17,10 +17,10 @@ namespace Pairing.Core.Matching.Internals;
 /// (<see cref="SelectionModel"/>) holds the inland school's totals as hard limits (P4 on the sums), and each arc
 /// is priced by what it would cover with the inland school alone: two Xinjiang schools that share an inland
 /// school's short grade are then counted as covering more than they will (a stated heuristic; the roster phase
-/// pairs what fits and lists the rest). Counting coverage per inland school and grade inside CP-SAT was exact but
-/// about ten times slower at half national scale. The shared case first solves the choice without P4's sums, as an
+/// pairs what fits and lists the rest). The shared case first solves the choice without P4's sums, as an
 /// assignment into the inland schools' places; when that meets the sums anyway it is the model's optimum and
-/// CP-SAT is not run.
+/// CP-SAT is not run. With shared units this level's answer is only the hint of the exact province model
+/// (<see cref="SharedPlan"/>), which counts coverage per inland school and grade.
 /// </remarks>
 internal static class SchoolChoice
 {
