@@ -92,14 +92,31 @@ public static class ActivityWorkbooks
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(path);
+        WorkbookWriter.Write(path, SheetsOf(records, holidays), HeaderRows.English);
+    }
+
+    /// <summary>Writes the records as <see cref="Write"/> does, without blocking a thread on the disk; cancelled, the file is as it was.</summary>
+    /// <param name="records">The records, in the order given.</param>
+    /// <param name="path">The workbook to write (.xlsx), replaced whole.</param>
+    /// <param name="holidays">The holidays to write in a <c>holidays</c> sheet, or null for none.</param>
+    /// <param name="cancellationToken">Stops the write; the workbook is then as it was.</param>
+    /// <returns>A task that completes when the workbook is in place.</returns>
+    public static Task WriteAsync(IEnumerable<ActivityRecord> records, string path, HolidayCalendar? holidays = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(path);
+        return WorkbookWriter.WriteAsync(path, SheetsOf(records, holidays), HeaderRows.English, cancellationToken);
+    }
+
+    private static IEnumerable<SheetData> SheetsOf(IEnumerable<ActivityRecord> records, HolidayCalendar? holidays)
+    {
         var tables = ActivityFiles.ToTables(records, holidays);
         var sheets = new List<SheetData> { TableRows.Sheet(ActivitiesSheet, tables[ActivityFiles.ActivitiesFile]) };
         if (tables.TryGetValue(ActivityFiles.HolidaysFile, out var holidayTable))
         {
             sheets.Add(TableRows.Sheet(HolidaysSheet, holidayTable));
         }
-
-        WorkbookWriter.Write(path, sheets, HeaderRows.English);
+        return sheets;
     }
 
     private static HolidayCalendar? ReadHolidays(string path, List<Finding> problems, InputFileLimits? limits)

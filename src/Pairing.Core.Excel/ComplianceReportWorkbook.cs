@@ -18,9 +18,26 @@ public static class ComplianceReportWorkbook
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(path);
+        WorkbookWriter.Write(path, SheetsOf(report), HeaderRows.ChineseAndEnglish);
+    }
+
+    /// <summary>Writes the report as <see cref="Write"/> does, without blocking a thread on the disk; cancelled, the file is as it was.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The workbook to write (.xlsx).</param>
+    /// <param name="cancellationToken">Stops the write; the workbook is then as it was.</param>
+    /// <returns>A task that completes when the workbook is in place.</returns>
+    public static Task WriteAsync(ComplianceReport report, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(path);
+        return WorkbookWriter.WriteAsync(path, SheetsOf(report), HeaderRows.ChineseAndEnglish, cancellationToken);
+    }
+
+    private static IEnumerable<SheetData> SheetsOf(ComplianceReport report)
+    {
         var tables = ComplianceReportFiles.ToTables(report);
         var sheets = new[] { (ComplianceReportFiles.ComplianceFile, "compliance"), (ComplianceReportFiles.RollupCsvFile, "rollup") }
             .Select(s => TableRows.Sheet(s.Item2, tables[s.Item1]));
-        WorkbookWriter.Write(path, sheets, HeaderRows.ChineseAndEnglish);
+        return sheets;
     }
 }

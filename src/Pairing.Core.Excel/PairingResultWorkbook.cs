@@ -59,6 +59,25 @@ public static class PairingResultWorkbook
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(path);
+        WorkbookWriter.Write(path, SheetsOf(result, roster, includeTimings), HeaderRows.Chinese);
+    }
+
+    /// <summary>Writes the result as <see cref="Write"/> does, without blocking a thread on the disk; cancelled, the file is as it was.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="path">The workbook to write (.xlsx).</param>
+    /// <param name="roster">The roster the result pairs, for the county and school names beside the ids; none when null.</param>
+    /// <param name="includeTimings">Whether the summary keeps the seconds per stage, as for <see cref="PairingResultFiles.Write"/>. The default value is true.</param>
+    /// <param name="cancellationToken">Stops the write; the workbook is then as it was.</param>
+    /// <returns>A task that completes when the workbook is in place.</returns>
+    public static Task WriteAsync(PairingResult result, string path, Roster? roster = null, bool includeTimings = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(path);
+        return WorkbookWriter.WriteAsync(path, SheetsOf(result, roster, includeTimings), HeaderRows.Chinese, cancellationToken);
+    }
+
+    private static IEnumerable<SheetData> SheetsOf(PairingResult result, Roster? roster, bool includeTimings)
+    {
         var tables = PairingResultFiles.ToTables(result, out var summaryJson, includeTimings);
         var names = roster is null ? null : new Names(roster);
         var sheets = new List<SheetData>();
@@ -72,7 +91,7 @@ public static class PairingResultWorkbook
 
         sheets.Add(ResultSummarySheet.Write(summaryJson));
         sheets.Add(Legend(sheets));
-        WorkbookWriter.Write(path, sheets, HeaderRows.Chinese);
+        return sheets;
     }
 
     /// <summary>Reads a result workbook written by <see cref="Write"/> (or by its older layout, with English sheet names and a second header row in English).</summary>

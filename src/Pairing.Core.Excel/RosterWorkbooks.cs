@@ -144,11 +144,28 @@ public static partial class RosterWorkbooks
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(path);
+        WorkbookWriter.Write(path, SheetsOf(roster), HeaderRows.English);
+    }
+
+    /// <summary>Writes the roster as <see cref="Write"/> does, without blocking a thread on the disk; cancelled, the file is as it was.</summary>
+    /// <param name="roster">The roster.</param>
+    /// <param name="path">The workbook to write (.xlsx), replaced whole.</param>
+    /// <param name="cancellationToken">Stops the write; the workbook is then as it was.</param>
+    /// <returns>A task that completes when the workbook is in place.</returns>
+    public static Task WriteAsync(Roster roster, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(path);
+        return WorkbookWriter.WriteAsync(path, SheetsOf(roster), HeaderRows.English, cancellationToken);
+    }
+
+    private static IEnumerable<SheetData> SheetsOf(Roster roster)
+    {
         var tables = RosterFiles.ToTables(roster);
         var sheets = Tables
             .Where(t => tables.ContainsKey(WorkbookSheets.EnglishName(t) + ".csv"))
             .Select(t => TableRows.Sheet(WorkbookSheets.EnglishName(t), tables[WorkbookSheets.EnglishName(t) + ".csv"]));
-        WorkbookWriter.Write(path, sheets, HeaderRows.English);
+        return sheets;
     }
 
     private static Workbook? Open(string path, RosterTableReader reader, RosterTable[] tables, out Finding? problem, InputFileLimits? limits)

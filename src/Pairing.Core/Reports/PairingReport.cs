@@ -130,6 +130,31 @@ public static class PairingReport
         files.Commit();
     }
 
+    /// <summary>Writes the report to a file as <see cref="Write(Roster, PairingResult, IEnumerable{ComplianceSnapshot}, string, CancellationToken)"/> does, without blocking a thread on the disk.</summary>
+    /// <param name="roster">The roster the result was made from.</param>
+    /// <param name="result">The pairing result.</param>
+    /// <param name="activities">Compliance snapshots; empty for none.</param>
+    /// <param name="path">The file to write (its folder is created if needed).</param>
+    /// <param name="cancellationToken">Stops the rendering or the write; the file is then left as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is as it was.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
+    public static async Task WriteAsync(Roster roster, PairingResult result, IEnumerable<ComplianceSnapshot> activities, string path, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(path);
+        var full = Path.GetFullPath(path);
+        var bytes = new UTF8Encoding(false).GetBytes(Render(roster, result, activities, cancellationToken));
+        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
+        await using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
     private sealed class Renderer(Roster roster, PairingResult result, ReportFigures figures, ComplianceSnapshot[] snapshots)
     {
         private readonly HtmlWriter _w = new();

@@ -273,6 +273,36 @@ public static class ActivityFiles
         });
     }
 
+    /// <summary>Writes a calendar's holidays to a file as <see cref="WriteHolidays"/> does, without blocking a thread on the disk.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="cancellationToken">Stops the write; the file is then as it was.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The file cannot be written; it is as it was.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is as it was.</exception>
+    public static async Task WriteHolidaysAsync(HolidayCalendar calendar, string path, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(calendar);
+        Guard.NotNull(path);
+        using var buffer = new MemoryStream();
+        using (var csv = new CsvWriter(new StreamWriter(buffer, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" }))
+        {
+            WriteHolidayRows(csv, calendar);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = Path.GetFullPath(path);
+        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
+        await using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
     /// <summary>A calendar's per-province holidays as rows, header first, sorted by province, year and kind.</summary>
     private static void WriteHolidayRows(CsvWriter csv, HolidayCalendar calendar)
     {

@@ -51,7 +51,41 @@ public static class AdviceFiles
         Guard.NotNull(advice);
         Guard.NotNull(directory);
         using var files = AtomicFiles.Folder(directory, [.. FileNames]);
-        using (var csv = new CsvWriter(new StreamWriter(files.Create(AdviceFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
+        WriteFiles(advice, files.Create, language);
+        files.Commit();
+    }
+
+    /// <summary>Writes the advice into a folder as <see cref="Write"/> does (the folder replaced whole, at once), without blocking a thread on the disk.</summary>
+    /// <param name="advice">The advice.</param>
+    /// <param name="directory">The folder, replaced whole.</param>
+    /// <param name="language">The language of the reason column.</param>
+    /// <param name="cancellationToken">Stops the write; the folder is then as it was.</param>
+    /// <returns>A task that completes when the new folder is in place.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The folder cannot be written; nothing was changed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was changed.</exception>
+    public static async Task WriteAsync(CapacityAdvice advice, string directory, FindingLanguage language = FindingLanguage.ChineseAndEnglish, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(advice);
+        Guard.NotNull(directory);
+        var buffers = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
+        WriteFiles(advice, name => buffers[name] = new MemoryStream(), language);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var files = AtomicFiles.Folder(directory, [.. FileNames]);
+        foreach (var (name, buffer) in buffers)
+        {
+            await using var stream = files.Create(name);
+            await stream.WriteAsync(buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
+    }
+
+    /// <summary>Writes advice.csv and summary.json to the streams <paramref name="create"/> gives.</summary>
+    private static void WriteFiles(CapacityAdvice advice, Func<string, Stream> create, FindingLanguage language)
+    {
+        using (var csv = new CsvWriter(new StreamWriter(create(AdviceFile), new UTF8Encoding(true), 1 << 16) { NewLine = "\n" }))
         {
             csv.WriteHeader([.. AdviceColumns]);
             foreach (var a in advice.Additions)
@@ -71,12 +105,10 @@ public static class AdviceFiles
             }
         }
 
-        using (var stream = files.Create(SummaryFile))
+        using (var stream = create(SummaryFile))
         {
             stream.Write(new UTF8Encoding(false).GetBytes(SummaryText(advice)));
         }
-
-        files.Commit();
     }
 
     /// <summary><c>summary.json</c>, by hand so that its bytes are fixed (keys in a fixed order, \n line ends).</summary>
