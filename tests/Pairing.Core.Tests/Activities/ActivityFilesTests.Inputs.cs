@@ -2,7 +2,7 @@ using System.Text;
 using Pairing.Core.Activities;
 using Pairing.Core.Files;
 using Pairing.Core.Files.Activities;
-using Pairing.Core.Tests.Internals;
+using Pairing.Core.Tests.Files;
 using Pairing.Core.Tests.Rosters;
 using Pairing.Core.Files.Tables;
 

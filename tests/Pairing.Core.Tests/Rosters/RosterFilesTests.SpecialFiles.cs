@@ -2,7 +2,7 @@ using Pairing.Core.Findings;
 using Pairing.Core.Files;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Rosters;
-using Pairing.Core.Tests.Internals;
+using Pairing.Core.Tests.Files;
 
 namespace Pairing.Core.Tests.Rosters;
 

@@ -1,6 +1,6 @@
 using Pairing.Core.Files.Tables;
 
-namespace Pairing.Core.Tests.Internals.Csv;
+namespace Pairing.Core.Tests.Files.Tables;
 
 public sealed class CsvReaderTests
 {

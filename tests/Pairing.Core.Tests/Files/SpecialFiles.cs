@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pairing.Core.Tests.Internals;
+namespace Pairing.Core.Tests.Files;
 
 /// <summary>Makes the files a reader must refuse without hanging: pipes, links to devices, unreadable and huge files.</summary>
 internal static class SpecialFiles

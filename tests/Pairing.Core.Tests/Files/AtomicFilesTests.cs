@@ -5,7 +5,7 @@ using Pairing.Core.Generation;
 using Pairing.Core.Internals;
 using Pairing.Core.Matching;
 
-namespace Pairing.Core.Tests.Internals;
+namespace Pairing.Core.Tests.Files;
 
 /// <summary>
 /// All-or-nothing writes: a whole-folder write that fails at any one of its file operations leaves the old folder

@@ -1,7 +1,7 @@
 using System.Text;
 using Pairing.Core.Files.Tables;
 
-namespace Pairing.Core.Tests.Internals.Csv;
+namespace Pairing.Core.Tests.Files.Tables;
 
 public sealed class TextDecodingTests
 {

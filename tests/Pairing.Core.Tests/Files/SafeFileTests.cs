@@ -8,7 +8,7 @@ using Pairing.Core.Matching;
 using Pairing.Core.Reports;
 using Pairing.Core.Tests.Rosters;
 
-namespace Pairing.Core.Tests.Internals;
+namespace Pairing.Core.Tests.Files;
 
 public sealed class SafeFileTests
 {
