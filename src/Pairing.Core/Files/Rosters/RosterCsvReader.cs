@@ -197,9 +197,20 @@ internal static class RosterCsvReader
         return value;
     }
 
-    private static int EstimateRows(ReadOnlyMemory<byte> bytes)
+    /// <summary>
+    /// How many student rows to make room for before reading: the file's lines, but never more than a real row's bytes
+    /// could hold (<see cref="MinRowBytes"/> each) nor <see cref="MaxRowsHint"/>, so that a file of empty lines or junk
+    /// (a 1 GiB upload of line breaks, say) costs no memory for rows it does not have. A larger roster's list grows.
+    /// </summary>
+    internal static int EstimateRows(ReadOnlyMemory<byte> bytes)
     {
         var lines = bytes.Span.Count((byte)'\n');
-        return Math.Max(0, lines);
+        return (int)Math.Max(0, Math.Min(lines, Math.Min(bytes.Length / MinRowBytes, MaxRowsHint)));
     }
+
+    /// <summary>The fewest bytes a students.csv row of the generator's shape takes; the national roster averages 58.</summary>
+    internal const int MinRowBytes = 40;
+
+    /// <summary>The most rows made room for ahead: 4,194,304, more than the national roster's 3.1 million students.</summary>
+    internal const int MaxRowsHint = 1 << 22;
 }
