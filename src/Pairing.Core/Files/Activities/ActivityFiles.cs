@@ -460,7 +460,8 @@ public static class ActivityFiles
 
     internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
-        var records = new List<ActivityRecord>(Math.Max(16, bytes.Count((byte)'\n')));
+        // Room for the rows the bytes could hold (a record takes at least 24 bytes), never for a junk file's line breaks.
+        var records = new List<ActivityRecord>((int)Math.Clamp(Math.Min(bytes.Count((byte)'\n'), bytes.Length / 24L), 16, 1 << 24));
         ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
         return records;
     }
