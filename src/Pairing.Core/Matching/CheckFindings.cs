@@ -156,16 +156,16 @@ public static class CheckFindings
     /// <summary>CHK066: code <c>code</c> does not hold: the roster gives <c>available</c> available and <c>needed</c> needed: no shortfall.</summary>
     public static FindingDescriptor NoShortfall { get; } = New("CHK066", null, "code", "available", "needed");
 
-    /// <summary>CHK067: code <c>code</c> does not hold: no inland county of province <c>province</c> has a school able to take one of its schools.</summary>
+    /// <summary>CHK067: code <c>code</c> does not hold: no inland county of province <c>province</c> has a school able to take one of its schools. No longer raised: UNP002 now only claims that no inland county has a place left (CHK068 otherwise).</summary>
     public static FindingDescriptor NoAbleInlandCounty { get; } = New("CHK067", null, "code", "province");
 
     /// <summary>CHK068: code <c>code</c> does not hold: inland county <c>inland</c> could take it and takes <c>taken</c> of at most <c>allowed</c> Xinjiang counties.</summary>
     public static FindingDescriptor InlandCountyHasPlace { get; } = New("CHK068", null, "code", "inland", "taken", "allowed");
 
-    /// <summary>CHK069: code <c>code</c> does not hold: no inland county of province <c>province</c> with a place left has a school able to take one of its schools.</summary>
+    /// <summary>CHK069: code <c>code</c> does not hold: no inland county of province <c>province</c> has a place left.</summary>
     public static FindingDescriptor NoAbleInlandCountyWithPlace { get; } = New("CHK069", null, "code", "province");
 
-    /// <summary>CHK070: code <c>code</c> does not hold: inland county <c>inland</c> has a school with as many classes and students as one of its schools.</summary>
+    /// <summary>CHK070: code <c>code</c> does not hold: inland county <c>inland</c> has a place left and a school with a place and the classes and students free for one of its schools.</summary>
     public static FindingDescriptor InlandCountyHasAbleSchool { get; } = New("CHK070", null, "code", "inland");
 
     /// <summary>CHK071: code <c>code</c> does not hold: <c>inland</c> is not an inland school it could be paired with.</summary>
@@ -192,7 +192,7 @@ public static class CheckFindings
     /// <summary>CHK078: code <c>code</c> does not hold: inland school <c>inland</c> could take it and takes <c>taken</c> of at most <c>allowed</c> Xinjiang schools.</summary>
     public static FindingDescriptor InlandSchoolHasPlace { get; } = New("CHK078", null, "code", "inland", "taken", "allowed");
 
-    /// <summary>CHK079: code <c>code</c> does not hold: no school of inland county <c>county</c> able to take it has a place left.</summary>
+    /// <summary>CHK079: code <c>code</c> does not hold: no school of inland county <c>county</c> has a place left.</summary>
     public static FindingDescriptor NoPlaceInCounty { get; } = New("CHK079", null, "code", "county");
 
     /// <summary>CHK080: code <c>code</c> does not hold: inland school <c>inland</c> has as many classes and students as it.</summary>

@@ -30,19 +30,19 @@ public static class UnpairedFindings
     /// <summary>UNP001: P1: the aided area's supporting province (<c>inland</c>) has no county in the roster.</summary>
     public static FindingDescriptor NoInlandCounty { get; } = NewForProvince("UNP001", PairingLevel.County, "P1", "counties", "inland", "available", "needed");
 
-    /// <summary>UNP002: P2: every inland county of the province (<c>inland</c>) with a school able to take one of its schools already takes as many Xinjiang counties as allowed.</summary>
+    /// <summary>UNP002: P2: every inland county of the province (<c>inland</c>) already takes as many Xinjiang counties as allowed (none has a place left).</summary>
     public static FindingDescriptor InlandCountiesTaken { get; } = NewForProvince("UNP002", PairingLevel.County, "P2", "counties", "inland", "available", "needed");
 
     /// <summary>UNP003: P3: the inland counties of the province (<c>inland</c>) have no school.</summary>
     public static FindingDescriptor NoInlandSchools { get; } = NewForProvince("UNP003", PairingLevel.County, "P3", "schools", "inland", "available", "needed");
 
-    /// <summary>UNP004: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few classes.</summary>
+    /// <summary>UNP004: P4: no inland school that could still take one of its schools (a place left in it and in its inland county) has the classes and students free for any; the closest (<c>inland</c>) has too few classes free.</summary>
     public static FindingDescriptor CountyClassesShort { get; } = New("UNP004", PairingLevel.County, "P4", "classes", "inland", "available", "needed");
 
-    /// <summary>UNP005: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few students.</summary>
+    /// <summary>UNP005: P4: no inland school that could still take one of its schools (a place left in it and in its inland county) has the classes and students free for any; the closest (<c>inland</c>) has too few students free.</summary>
     public static FindingDescriptor CountyStudentsShort { get; } = New("UNP005", PairingLevel.County, "P4", "students", "inland", "available", "needed");
 
-    /// <summary>UNP006: P4: no inland school of the province takes any of its schools; the closest (<c>inland</c>) has too few classes, and too few students as well.</summary>
+    /// <summary>UNP006: P4: no inland school that could still take one of its schools (a place left in it and in its inland county) has the classes and students free for any; the closest (<c>inland</c>) has too few classes free, and too few students as well.</summary>
     public static FindingDescriptor CountyBothShort { get; } = New("UNP006", PairingLevel.County, "P4", "classes", "inland", "available", "needed");
 
     /// <summary>UNP007: P4: the inland counties of the province (<c>inland</c>) that could take another Xinjiang county have no school with room left for any of its schools.</summary>
@@ -54,7 +54,7 @@ public static class UnpairedFindings
     /// <summary>UNP012: P3: its county's paired inland county (<c>inland</c>) has no school.</summary>
     public static FindingDescriptor NoSchoolsInCounty { get; } = New("UNP012", PairingLevel.School, "P3", "schools", "inland", "available", "needed");
 
-    /// <summary>UNP013: P3: every school of the paired inland county (<c>inland</c>) able to take it already takes as many Xinjiang schools as allowed.</summary>
+    /// <summary>UNP013: P3: every school of the paired inland county (<c>inland</c>) already takes as many Xinjiang schools as allowed (none has a place left), and one of them would meet P4 for it.</summary>
     public static FindingDescriptor SchoolsTaken { get; } = New("UNP013", PairingLevel.School, "P3", "schools", "inland", "available", "needed");
 
     /// <summary>UNP014: P4: no school of the paired inland county has room for it; the closest with a place left (<c>inland</c>) has too few classes left.</summary>

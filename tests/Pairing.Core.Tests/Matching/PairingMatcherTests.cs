@@ -214,10 +214,10 @@ public sealed class PairingMatcherTests
     }
 
     [Fact]
-    public void A_county_whose_possible_partners_are_all_taken_is_explained_under_P2()
+    public void A_county_whose_able_partner_is_taken_is_explained_by_the_free_one_under_P4()
     {
-        // Two Xinjiang counties want the one inland county that fits; X2 covers more students, so X1 loses it. N2s
-        // has too few students in total for either (P4).
+        // Two Xinjiang counties want the one inland county that fits; X2 covers more students, so X1 loses it. N2 is
+        // still free, but its school N2s has too few students for X1s (25 of 30): P4 binds, not P2 (issue 26, item 4).
         var roster = new TestRoster(students: false)
             .XinjiangCounty("X1").XinjiangCounty("X2").InlandCounty("N1").InlandCounty("N2")
             .School("X1s", "X1").Class("X1k", "X1s", 7, 30)
@@ -230,8 +230,49 @@ public sealed class PairingMatcherTests
 
         Assert.Equal([new CountyPair(new("X2"), new("N1"))], result.CountyPairs);
         var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
+        Assert.Equal(("X1", PairingRule.P4), (county.Id, county.Rule));
+        Assert.Equal(("UNP005", "N2s", "students", 25, 30), (county.Code, county.InlandId, county.Counted, county.Available, county.Needed));
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
+    }
+
+    [Fact]
+    public void A_county_whose_province_has_no_inland_county_left_is_explained_under_P2()
+    {
+        // One inland county, taken by X2 (more students); X1 would fit N1s too, but no inland county has a place left.
+        var roster = new TestRoster(students: false)
+            .XinjiangCounty("X1").XinjiangCounty("X2").InlandCounty("N1")
+            .School("X1s", "X1").Class("X1k", "X1s", 7, 30)
+            .School("X2s", "X2").Class("X2k", "X2s", 7, 40)
+            .School("N1s", "N1").Class("N1k", "N1s", 7, 45)
+            .Build();
+
+        var result = Matcher.Plan(roster);
+
+        Assert.Equal([new CountyPair(new("X2"), new("N1"))], result.CountyPairs);
+        var county = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.County);
         Assert.Equal(("X1", PairingRule.P2), (county.Id, county.Rule));
         Assert.Equal(("UNP002", "110000", "counties", 0, 1), (county.Code, county.InlandId, county.Counted, county.Available, county.Needed));
+        Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
+    }
+
+    [Fact]
+    public void A_school_whose_able_partner_is_taken_is_explained_by_the_free_one_under_P4()
+    {
+        // N1 has NA (35) and NB (20). XA (30) takes NA (it covers more); XC (29) would fit NA too, but NB is still free
+        // and has 20 of the 29 students it needs: P4 on what NB has left binds, not the place of NA (P3).
+        var roster = new TestRoster(students: false)
+            .XinjiangCounty("X1").InlandCounty("N1")
+            .School("XA", "X1").Class("XA7", "XA", 7, 30)
+            .School("XC", "X1").Class("XC7", "XC", 7, 29)
+            .School("NA", "N1").Class("NA7", "NA", 7, 35)
+            .School("NB", "N1").Class("NB7", "NB", 7, 20)
+            .Build();
+
+        var result = Matcher.Plan(roster);
+
+        var school = Assert.Single(result.Unpaired, u => u.Level == PairingLevel.School);
+        Assert.Equal(("XC", PairingRule.P4), (school.Id, school.Rule));
+        Assert.Equal(("UNP015", "NB", "students", 20, 29), (school.Code, school.InlandId, school.Counted, school.Available, school.Needed));
         Assert.True(PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions()).IsValid);
     }
 

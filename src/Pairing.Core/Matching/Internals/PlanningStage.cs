@@ -597,10 +597,12 @@ internal static class PlanningStage
                 var province = FindingArgument.Of("inland", p.Id.Value);
                 UnpairedUnit county;
 
-                // Inland counties with a school able to take one of its schools on its own totals (P4).
-                var able = xSchools.Length == 0
-                    ? p.Inland
-                    : [.. p.Inland.Where(n => roster.CountySchools.Of(n).ToArray().Any(t => xSchools.Any(s => v.MeetsP4(t, s))))];
+                // The rule that binds, checked from the top: is there an inland county at all (P1), a school (P3), an
+                // inland county with a place left (P2), a school of such a county with a place left; then P4 against
+                // what those schools have free beside the Xinjiang schools they take, with the closest one's numbers.
+                // Only units that could still take it are candidates, so the reason agrees with what is left unpaired.
+                var open = p.Inland.Where(n => state.CountySlots[n] > 0).ToArray();
+                var candidates = open.SelectMany(n => roster.CountySchools.Of(n).ToArray()).Where(t => state.SchoolSlots[t] > 0).ToArray();
                 if (p.Inland.Length == 0)
                 {
                     county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.NoInlandCounty,
@@ -611,15 +613,28 @@ internal static class PlanningStage
                     county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.NoInlandSchools,
                         province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", xSchools.Length));
                 }
-                else if (able.Length == 0)
+                else if (open.Length == 0)
                 {
-                    // The closest any inland school of the province comes to taking any of its schools.
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.InlandCountiesTaken,
+                        province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1));
+                }
+                else if (xSchools.Length == 0 || candidates.Length == 0)
+                {
+                    // Inland counties with a place left, whose schools the Xinjiang schools they take leave no room.
+                    var room = candidates.Count(t => xSchools.Any(s => state.HasRoomFor(v, t, s)));
+                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.CountyNoRoom,
+                        province, FindingArgument.Of("available", room), FindingArgument.Of("needed", 1));
+                }
+                else
+                {
+                    // The closest any school that could still take one of its schools comes to it, on what it has free.
                     int bestT = -1;
                     Shortfall best = default;
                     foreach (var s in xSchools)
                     {
-                        var (t, shortfall) = Shortfall.Closest(v, null, provinceSchools, s);
-                        if (t >= 0 && (bestT < 0 || shortfall.Count < best.Count))
+                        var (t, shortfall) = Shortfall.Closest(v, state, candidates, s);
+                        if (bestT < 0 || shortfall.Count < best.Count
+                            || (shortfall.Count == best.Count && v.SchoolStudentCount[t] > v.SchoolStudentCount[bestT]))
                         {
                             (bestT, best) = (t, shortfall);
                         }
@@ -628,19 +643,6 @@ internal static class PlanningStage
                     county = UnpairedUnit.Of(PairingLevel.County, xId,
                         best.Pick(UnpairedFindings.CountyClassesShort, UnpairedFindings.CountyStudentsShort, UnpairedFindings.CountyBothShort),
                         best.Arguments(roster.SchoolArray[bestT].Id.Value));
-                }
-                else if (able.All(n => state.CountySlots[n] == 0))
-                {
-                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.InlandCountiesTaken,
-                        province, FindingArgument.Of("available", 0), FindingArgument.Of("needed", 1));
-                }
-                else
-                {
-                    // Inland counties with a place left, whose schools the Xinjiang schools they take leave no room.
-                    var room = p.Inland.Where(n => state.CountySlots[n] > 0)
-                        .Sum(n => roster.CountySchools.Of(n).ToArray().Count(t => xSchools.Any(s => state.HasRoomFor(v, t, s))));
-                    county = UnpairedUnit.Of(PairingLevel.County, xId, UnpairedFindings.CountyNoRoom,
-                        province, FindingArgument.Of("available", room), FindingArgument.Of("needed", 1));
                 }
 
                 unpaired.Add(county);
@@ -683,7 +685,9 @@ internal static class PlanningStage
                 continue;
             }
 
-            var open = able.Where(t => state.SchoolSlots[t] > 0).ToArray();
+            // Every school with a place left is a candidate, not only those that meet P4 on their whole totals: when one
+            // of them is free, P4 against what it has left binds, not the places of the others (P3).
+            var open = inland.Where(t => state.SchoolSlots[t] > 0).ToArray();
             if (open.Length == 0)
             {
                 unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId, UnpairedFindings.SchoolsTaken,
@@ -691,7 +695,7 @@ internal static class PlanningStage
                 continue;
             }
 
-            // Several Xinjiang schools share these inland schools: what their partners leave is too little (P4 on the sums).
+            // What the schools with a place have left beside their partners is too little (P4, on the sums when shared).
             var (closest, left) = Shortfall.Closest(v, state, open, s);
             unpaired.Add(UnpairedUnit.Of(PairingLevel.School, sId,
                 left.Pick(UnpairedFindings.NoRoomClasses, UnpairedFindings.NoRoomStudents, UnpairedFindings.NoRoomBoth),

@@ -132,9 +132,11 @@ internal sealed class ReasonCheck(CheckContext context) : ResultCheck(context)
         var inlandCounties = Roster.Counties.Where(c => !IsXinjiang(c) && Roster.ProvinceOf(c) == province).ToArray();
         var xSchools = Roster.SchoolsIn(x.Id).ToArray();
         var inlandSchools = inlandCounties.SelectMany(c => Roster.SchoolsIn(c.Id)).ToArray();
-        bool Able(County n) => xSchools.Length == 0 || Roster.SchoolsIn(n.Id).Any(t => xSchools.Any(s => MeetsP4(t, s)));
-        var able = inlandCounties.Where(Able).ToArray();
         var open = inlandCounties.Where(n => CountyLoad(n.Id) < Options.XinjiangCountiesPerInlandCounty).ToArray();
+
+        // The schools that could still take one of its schools: a place left in them and in their inland county.
+        var candidates = open.SelectMany(n => Roster.SchoolsIn(n.Id))
+            .Where(t => PartnersOf(t.Id).Count < Options.XinjiangSchoolsPerInlandSchool).ToArray();
         if (u.Code == UnpairedFindings.NoInlandCounty.Code)
         {
             return Numbers(u, province.Value, inlandCounties.Length, 1);
@@ -142,9 +144,9 @@ internal sealed class ReasonCheck(CheckContext context) : ResultCheck(context)
 
         if (u.Code == UnpairedFindings.InlandCountiesTaken.Code)
         {
-            return able.Length == 0 ? Because(CheckFindings.NoAbleInlandCounty, A("province", province.Value))
-                : able.FirstOrDefault(n => open.Contains(n)) is { } free
-                    ? Because(CheckFindings.InlandCountyHasPlace, A("inland", free.Id.Value), A("taken", CountyLoad(free.Id)), A("allowed", Options.XinjiangCountiesPerInlandCounty))
+            // P2 binds only when no inland county of the province has a place left.
+            return open.FirstOrDefault() is { } free
+                ? Because(CheckFindings.InlandCountyHasPlace, A("inland", free.Id.Value), A("taken", CountyLoad(free.Id)), A("allowed", Options.XinjiangCountiesPerInlandCounty))
                 : Numbers(u, province.Value, 0, 1);
         }
 
@@ -155,21 +157,21 @@ internal sealed class ReasonCheck(CheckContext context) : ResultCheck(context)
 
         if (u.Code == UnpairedFindings.CountyNoRoom.Code)
         {
-            if (!able.Any(n => open.Contains(n)))
+            if (open.Length == 0)
             {
                 return Because(CheckFindings.NoAbleInlandCountyWithPlace, A("province", province.Value));
             }
 
-            return Numbers(u, province.Value, open.Sum(n => Roster.SchoolsIn(n.Id).Count(t => xSchools.Any(s => HasRoom(t, s)))), 1);
+            return Numbers(u, province.Value, candidates.Count(t => xSchools.Any(s => HasRoom(t, s))), 1);
         }
 
         var kind = KindOf(u.Code, UnpairedFindings.CountyClassesShort, UnpairedFindings.CountyStudentsShort, UnpairedFindings.CountyBothShort);
-        if (able.Length > 0)
+        if (candidates.FirstOrDefault(t => xSchools.Any(s => HasRoom(t, s))) is { } room)
         {
-            return Because(CheckFindings.InlandCountyHasAbleSchool, A("inland", able[0].Id.Value));
+            return Because(CheckFindings.InlandCountyHasAbleSchool, A("inland", CountyOfSchool(room).Id.Value));
         }
 
-        return ClosestReason(u, kind, inlandSchools, xSchools, free: false);
+        return ClosestReason(u, kind, candidates, xSchools, free: true);
     }
 
     /// <summary>The row's inland school is among <paramref name="candidates"/> and falls short of one of <paramref name="xinjiang"/> as the code says, by the row's numbers.</summary>
@@ -213,7 +215,8 @@ internal sealed class ReasonCheck(CheckContext context) : ResultCheck(context)
 
         var inland = Roster.SchoolsIn(n).ToArray();
         var able = inland.Where(t => MeetsP4(t, s)).ToArray();
-        var open = able.Where(t => PartnersOf(t.Id).Count < Options.XinjiangSchoolsPerInlandSchool).ToArray();
+        // Every school with a place left could take it if it had the room: UNP013 (P3) holds only when none has one.
+        var open = inland.Where(t => PartnersOf(t.Id).Count < Options.XinjiangSchoolsPerInlandSchool).ToArray();
         if (inland.FirstOrDefault(t => HasRoom(t, s)) is { } room)
         {
             return Because(CheckFindings.InlandSchoolHasRoom, A("inland", room.Id.Value), A("county", n.Value));
