@@ -197,9 +197,22 @@ internal static class RosterCsvReader
         return value;
     }
 
-    private static int EstimateRows(ReadOnlyMemory<byte> bytes)
+    private static int EstimateRows(ByteSource? bytes)
     {
-        var lines = bytes.Span.Count((byte)'\n');
-        return Math.Max(0, lines);
+        if (bytes is null)
+        {
+            return 0;
+        }
+
+        // The line feeds the first pass counted, but no more rows than the bytes could hold (a file of empty lines
+        // would otherwise reserve room for a student per byte).
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        return (int)Math.Min(Math.Min(scan.Lines, scan.Bytes / MinStudentRowBytes), MaxRowsHint);
     }
+
+    /// <summary>The fewest bytes a student's row can have: an id, a class id, two commas (the gender may be empty) and a line feed.</summary>
+    private const int MinStudentRowBytes = 5;
+
+    /// <summary>The most rows reserved ahead; a larger file grows its list as it is read.</summary>
+    private const long MaxRowsHint = 1 << 24;
 }
