@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Pairing.Core.Files.Tables;
 
 namespace Pairing.Core.Files;
 
@@ -86,49 +85,6 @@ internal static class SafeFile
                 error = new InputFileError(InputFileIssue.Unreadable, path, e.Message);
                 return false;
             }
-        }
-    }
-
-    /// <summary>
-    /// Opens a text file to be read a chunk at a time, as <see cref="TryReadAllBytes(string, out byte[], out InputFileError)"/>
-    /// checks it, or says why not: its first pass (<see cref="TextDecoding.Scan"/>) has run, so its size is known to be
-    /// within the cap (a file growing past it is refused as too large) and its encoding chosen, without holding its bytes.
-    /// The caller disposes the source.
-    /// </summary>
-    public static bool TryOpenText(string path, out ByteSource bytes, out InputFileError error)
-    {
-        var max = InputFileLimits.Current.MaxFileBytes;
-        bytes = ByteSource.Of(ReadOnlyMemory<byte>.Empty);
-        if (!TryOpen(path, max, out var stream, out error))
-        {
-            return false;
-        }
-
-        if (stream is null)
-        {
-            return true; // length 0 and of unknown kind: empty, and never opened
-        }
-
-        var source = ByteSource.Of(stream);
-        try
-        {
-            var scan = TextDecoding.Scan(source, max);
-            if (scan.TooLarge)
-            {
-                source.Dispose();
-                error = new InputFileError(InputFileIssue.TooLarge, path, Size: scan.Bytes, Max: max);
-                return false;
-            }
-
-            source.Scanned = scan;
-            bytes = source;
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            source.Dispose();
-            error = new InputFileError(InputFileIssue.Unreadable, path, e.Message);
-            return false;
         }
     }
 

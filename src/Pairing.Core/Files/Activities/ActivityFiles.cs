@@ -91,8 +91,9 @@ public static class ActivityFiles
         }
 
         using var scope = Ambient.Use(cancellationToken);
-        var records = ParseActivities(activities.Bytes, Path.GetFileName(activitiesPath), problems);
-        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(holidays.Bytes, Path.GetFileName(holidaysPath), problems);
+        // The bytes are decoded a chunk at a time, never into one string beside them.
+        var records = ParseActivities(ByteSource.Of(activities.Bytes), Path.GetFileName(activitiesPath), problems);
+        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(holidays.Bytes), Path.GetFileName(holidaysPath), problems);
         return Result(records, calendar, problems);
     }
 
@@ -130,7 +131,10 @@ public static class ActivityFiles
         }
 
         using var scope = Ambient.Use(cancellationToken);
-        return Parse(a.Bytes, holidays is null ? null : h.Bytes);
+        // As Parse does, with the bytes decoded a chunk at a time, never into one string beside them.
+        var records = ParseActivities(ByteSource.Of(a.Bytes), ActivitiesFile, problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(h.Bytes), HolidaysFile, problems);
+        return Result(records, calendar, problems);
     }
 
     /// <summary>Writes activity records to a file as <see cref="Write(IEnumerable{ActivityRecord}, string)"/> does (replaced whole, or left as it was), without blocking a thread on the disk.</summary>
@@ -426,7 +430,7 @@ public static class ActivityFiles
     /// <summary>A file opened to be read a chunk at a time (the caller disposes it), or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
     internal static ByteSource? OpenText(string path, ActivityProblems problems)
     {
-        if (SafeFile.TryOpenText(path, out var bytes, out var error))
+        if (ByteSource.TryOpenFile(path, out var bytes, out var error))
         {
             return bytes;
         }

@@ -58,7 +58,7 @@ public static class RosterFiles
         // Each file is opened and read a chunk at a time, never whole: memory is what the roster keeps, not the files' size.
         return ReadFrom(name =>
         {
-            var ok = SafeFile.TryOpenText(Path.Combine(directory, name), out var bytes, out var error);
+            var ok = ByteSource.TryOpenFile(Path.Combine(directory, name), out var bytes, out var error);
             return (ok, bytes, error);
         }, directory, supportMap, cancellationToken, progress: progress);
     }

@@ -20,6 +20,49 @@ internal abstract class ByteSource : IDisposable
     /// <summary>A seekable stream (an open file), disposed with the source.</summary>
     public static ByteSource Of(Stream stream) => new StreamBytes(stream);
 
+    /// <summary>
+    /// Opens a text file to be read a chunk at a time, as <see cref="SafeFile.TryReadAllBytes(string, out byte[], out InputFileError)"/>
+    /// checks it, or says why not: its first pass (<see cref="TextDecoding.Scan"/>) has run, so its size is known to be
+    /// within the cap (a file growing past it is refused as too large) and its encoding chosen, without holding its bytes.
+    /// The caller disposes the source.
+    /// </summary>
+    public static bool TryOpenFile(string path, out ByteSource bytes, out InputFileError error)
+    {
+        var max = InputFileLimits.Current.MaxFileBytes;
+        bytes = Of(ReadOnlyMemory<byte>.Empty);
+        if (!SafeFile.TryOpen(path, max, out var stream, out error))
+        {
+            return false;
+        }
+
+        if (stream is null)
+        {
+            return true; // length 0 and of unknown kind: empty, and never opened
+        }
+
+        var source = Of(stream);
+        try
+        {
+            var scan = TextDecoding.Scan(source, max);
+            if (scan.TooLarge)
+            {
+                source.Dispose();
+                error = new InputFileError(InputFileIssue.TooLarge, path, Size: scan.Bytes, Max: max);
+                return false;
+            }
+
+            source.Scanned = scan;
+            bytes = source;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            source.Dispose();
+            error = new InputFileError(InputFileIssue.Unreadable, path, e.Message);
+            return false;
+        }
+    }
+
     /// <summary>Goes back to the byte at <paramref name="offset"/>, to read at most <paramref name="limit"/> bytes from there.</summary>
     public abstract void Rewind(long offset = 0, long limit = long.MaxValue);
 

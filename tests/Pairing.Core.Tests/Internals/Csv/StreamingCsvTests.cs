@@ -135,14 +135,14 @@ public sealed class StreamingCsvTests
         File.WriteAllBytes(dir.File("big.csv"), new byte[100]);
         using (InputFileLimits.Use(new InputFileLimits { MaxFileBytes = 99 }))
         {
-            Assert.False(SafeFile.TryOpenText(dir.File("big.csv"), out _, out var error));
+            Assert.False(ByteSource.TryOpenFile(dir.File("big.csv"), out _, out var error));
             Assert.Equal((InputFileIssue.TooLarge, 100L, 99L), (error.Issue, error.Size, error.Max));
         }
     }
 
     private static ByteSource OpenFile(string path)
     {
-        Assert.True(SafeFile.TryOpenText(path, out var source, out _));
+        Assert.True(ByteSource.TryOpenFile(path, out var source, out _));
         return source;
     }
 
