@@ -37,6 +37,10 @@ internal sealed class CsvReader
     /// <summary>The characters a refill asks for at least, and the window's first size.</summary>
     private const int Chunk = 1 << 16;
 
+    // The limits of the read this reader serves, looked up once rather than per record (an async-local read each).
+    private readonly int _maxLineChars = InputFileLimits.Current.MaxLineChars;
+    private readonly int _maxFieldChars = InputFileLimits.Current.MaxFieldChars;
+
     public CsvReader(string text)
     {
         _text = text;
@@ -67,7 +71,7 @@ internal sealed class CsvReader
         {
             var buffer = _buffer!;
             var keep = _recordStart;
-            if (_overLong || _dropped + (_pos - _recordStart) > InputFileLimits.Current.MaxLineChars)
+            if (_overLong || _dropped + (_pos - _recordStart) > _maxLineChars)
             {
                 // The record is too long to be read: let its text go, count it on.
                 _overLong = true;
@@ -136,6 +140,17 @@ internal sealed class CsvReader
         }
 
         var startLine = _line;
+        if (text[_pos] == '\n')
+        {
+            // An empty line, as the loop below would read it (one empty field), without its search: a file of them
+            // costs as little as can be.
+            AddField(1, false);
+            _pos++;
+            _line++;
+            record = new CsvRecord(this, startLine, 1, null);
+            return true;
+        }
+
         CsvError? error = null;
         while (true)
         {
@@ -248,7 +263,7 @@ internal sealed class CsvReader
 
         // Too long a field or line ends the file's reading (the caller stops): junk costs what is kept.
         var length = _dropped + (_pos - _recordStart);
-        if (_overLong || length > InputFileLimits.Current.MaxLineChars)
+        if (_overLong || length > _maxLineChars)
         {
             error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: length);
         }
@@ -256,7 +271,7 @@ internal sealed class CsvReader
         {
             foreach (var f in _fields)
             {
-                if (f.Length > InputFileLimits.Current.MaxFieldChars)
+                if (f.Length > _maxFieldChars)
                 {
                     error = new CsvError(startLine, f.Column, CsvErrorKind.FieldTooLong, Length: f.Length);
                     break;
