@@ -12,7 +12,23 @@ namespace Pairing.Core.Files.Activities;
 /// </summary>
 internal static class ActivityCsvTable
 {
-    /// <summary>Reads a file's rows; false when the file cannot be read at all (its problems are reported).</summary>
+    /// <summary>Reads a file's rows a chunk at a time; false when the file cannot be read at all (its problems are reported).</summary>
+    public static bool Read(
+        ActivityProblems problems,
+        ByteSource bytes,
+        string fileName,
+        string[] required,
+        string[] optional,
+        Action<Row> onRow) =>
+        CsvTableReader.Read(
+            bytes,
+            required,
+            optional,
+            name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
+            Report(problems, fileName),
+            Start(problems, fileName, onRow));
+
+    /// <summary>Reads rows given as a span of bytes (decoded whole); false when they cannot be read at all.</summary>
     public static bool Read(
         ActivityProblems problems,
         ReadOnlySpan<byte> bytes,
@@ -25,17 +41,23 @@ internal static class ActivityCsvTable
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
-            (issue, line, column, columnName, arguments) =>
-                problems.Add(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments)),
-            (columns, personal) =>
+            Report(problems, fileName),
+            Start(problems, fileName, onRow));
+
+    private static CsvTableReport Report(ActivityProblems problems, string fileName) =>
+        (issue, line, column, columnName, arguments) =>
+            problems.Add(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments));
+
+    private static Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> Start(ActivityProblems problems, string fileName, Action<Row> onRow) =>
+        (columns, personal) =>
+        {
+            var row = new Row(problems, fileName, columns) { Personal = personal };
+            return record =>
             {
-                var row = new Row(problems, fileName, columns) { Personal = personal };
-                return record =>
-                {
-                    row.Record = record;
-                    onRow(row);
-                };
-            });
+                row.Record = record;
+                onRow(row);
+            };
+        };
 
     /// <summary>
     /// Reads a sheet's rows: its first non-empty row is the header, read through the CSV header checks (as one quoted

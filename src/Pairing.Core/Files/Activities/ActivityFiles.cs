@@ -47,8 +47,9 @@ public static class ActivityFiles
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = Ambient.Use(cancellationToken);
         var problems = new ActivityProblems();
-        var activities = ReadBytes(activitiesPath, problems);
-        var holidays = holidaysPath is null ? null : ReadBytes(holidaysPath, problems);
+        // Each file is opened and read a chunk at a time, never whole: memory is what the log keeps, not the files' size.
+        using var activities = OpenText(activitiesPath, problems);
+        using var holidays = holidaysPath is null ? null : OpenText(holidaysPath, problems);
         if (activities is null || (holidaysPath is not null && holidays is null))
         {
             return Result(null, null, problems);
@@ -90,8 +91,9 @@ public static class ActivityFiles
         }
 
         using var scope = Ambient.Use(cancellationToken);
-        var records = ParseActivities(activities.Bytes, Path.GetFileName(activitiesPath), problems);
-        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(holidays.Bytes, Path.GetFileName(holidaysPath), problems);
+        // The bytes are decoded a chunk at a time, never into one string beside them.
+        var records = ParseActivities(ByteSource.Of(activities.Bytes), Path.GetFileName(activitiesPath), problems);
+        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(holidays.Bytes), Path.GetFileName(holidaysPath), problems);
         return Result(records, calendar, problems);
     }
 
@@ -129,7 +131,10 @@ public static class ActivityFiles
         }
 
         using var scope = Ambient.Use(cancellationToken);
-        return Parse(a.Bytes, holidays is null ? null : h.Bytes);
+        // As Parse does, with the bytes decoded a chunk at a time, never into one string beside them.
+        var records = ParseActivities(ByteSource.Of(a.Bytes), ActivitiesFile, problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(h.Bytes), HolidaysFile, problems);
+        return Result(records, calendar, problems);
     }
 
     /// <summary>Writes activity records to a file as <see cref="Write(IEnumerable{ActivityRecord}, string)"/> does (replaced whole, or left as it was), without blocking a thread on the disk.</summary>
@@ -379,7 +384,7 @@ public static class ActivityFiles
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
         var problems = new ActivityProblems();
-        var bytes = ReadBytes(path, problems);
+        using var bytes = OpenText(path, problems);
         var calendar = bytes is null ? null : ParseHolidays(bytes, Path.GetFileName(path), problems);
         return Checked(calendar, problems);
     }
@@ -422,10 +427,10 @@ public static class ActivityFiles
         return new(rejected ? null : value, findings);
     }
 
-    /// <summary>A file's bytes, or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
-    internal static byte[]? ReadBytes(string path, ActivityProblems problems)
+    /// <summary>A file opened to be read a chunk at a time (the caller disposes it), or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
+    internal static ByteSource? OpenText(string path, ActivityProblems problems)
     {
-        if (SafeFile.TryReadAllBytes(path, out var bytes, out var error))
+        if (ByteSource.TryOpenFile(path, out var bytes, out var error))
         {
             return bytes;
         }
@@ -460,11 +465,24 @@ public static class ActivityFiles
 
     internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
-        // Room for the rows the bytes could hold (a record takes at least 24 bytes), never for a junk file's line breaks.
-        var records = new List<ActivityRecord>((int)Math.Clamp(Math.Min(bytes.Count((byte)'\n'), bytes.Length / 24L), 16, 1 << 24));
+        var records = new List<ActivityRecord>(RowsHint(bytes.Count((byte)'\n'), bytes.Length));
         ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
         return records;
     }
+
+    internal static List<ActivityRecord> ParseActivities(ByteSource bytes, string fileName, ActivityProblems problems)
+    {
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        var records = new List<ActivityRecord>(RowsHint(scan.Lines, scan.Bytes));
+        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
+        return records;
+    }
+
+    /// <summary>
+    /// The records to make room for: one per line feed, but no more than the bytes could hold ("a,b,c" and a line feed),
+    /// nor more than 16 Mi ahead, so that a file of empty lines reserves nothing per line.
+    /// </summary>
+    private static int RowsHint(long lines, long bytes) => (int)Math.Max(16, Math.Min(Math.Min(lines, bytes / 24), 1 << 24));
 
     /// <summary>Activity records from a workbook's sheet, through exactly the checks of a CSV file (Pairing.Core.Excel's seam).</summary>
     internal static List<ActivityRecord> ParseActivities(CellTable cells, ActivityProblems problems)
@@ -595,6 +613,14 @@ public static class ActivityFiles
                     row.Text("detail")));
             }
         };
+    }
+
+    internal static HolidayCalendar? ParseHolidays(ByteSource bytes, string fileName, ActivityProblems problems)
+    {
+        var holidays = new List<Holiday>();
+        var errorsBefore = problems.Count(p => p.Severity == FindingSeverity.Error);
+        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], HolidayRow(holidays));
+        return problems.Count(p => p.Severity == FindingSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
     }
 
     internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)

@@ -28,7 +28,7 @@ internal static class CsvTable
         }
 
         var readable = CsvTableReader.Read(
-            input.Bytes.Span,
+            input.Bytes ?? ByteSource.Of(ReadOnlyMemory<byte>.Empty),
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),

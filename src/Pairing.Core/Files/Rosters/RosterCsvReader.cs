@@ -197,18 +197,23 @@ internal static class RosterCsvReader
         return value;
     }
 
-    /// <summary>
-    /// How many student rows to make room for before reading: the file's lines, but never more than a real row's bytes
-    /// could hold (<see cref="MinRowBytes"/> each) nor <see cref="MaxRowsHint"/>, so that a file of empty lines or junk
-    /// (a 1 GiB upload of line breaks, say) costs no memory for rows it does not have. A larger roster's list grows.
-    /// </summary>
-    internal static int EstimateRows(ReadOnlyMemory<byte> bytes)
+    private static int EstimateRows(ByteSource? bytes)
     {
-        var lines = bytes.Span.Count((byte)'\n');
-        return (int)Math.Max(0, Math.Min(lines, Math.Min(bytes.Length / MinRowBytes, MaxRowsHint)));
+        if (bytes is null)
+        {
+            return 0;
+        }
+
+        // The line feeds the first pass counted, but no more rows than the bytes could hold (a file of empty lines
+        // would otherwise reserve room for a student per byte).
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        return (int)Math.Min(Math.Min(scan.Lines, scan.Bytes / MinRowBytes), MaxRowsHint);
     }
 
-    /// <summary>The fewest bytes a students.csv row of the generator's shape takes; the national roster averages 58.</summary>
+    /// <summary>
+    /// The bytes a student's row is counted at for the room made ahead (the national roster averages 58): fewer bytes
+    /// a row only make the list grow as it is read, never reserve room for rows a junk file does not have.
+    /// </summary>
     internal const int MinRowBytes = 40;
 
     /// <summary>The most rows made room for ahead: 4,194,304, more than the national roster's 3.1 million students.</summary>

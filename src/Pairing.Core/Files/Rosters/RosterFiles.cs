@@ -55,9 +55,10 @@ public static class RosterFiles
             return NoFolder(directory, supportMap);
         }
 
+        // Each file is opened and read a chunk at a time, never whole: memory is what the roster keeps, not the files' size.
         return ReadFrom(name =>
         {
-            var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
+            var ok = ByteSource.TryOpenFile(Path.Combine(directory, name), out var bytes, out var error);
             return (ok, bytes, error);
         }, directory, supportMap, cancellationToken, progress: progress);
     }
@@ -84,7 +85,7 @@ public static class RosterFiles
         var result = ReadFrom(
             name => byName.TryGetValue(name, out var bytes)
                 ? (true, bytes, default)
-                : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+                : (false, default, new InputFileError(InputFileIssue.Missing, name)),
             InMemory, supportMap, cancellationToken, Unread(files.Keys));
         return result;
     }
@@ -118,7 +119,11 @@ public static class RosterFiles
             read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         }
 
-        return ReadFrom(name => read[name], directory, supportMap, cancellationToken, progress: progress);
+        return ReadFrom(name =>
+        {
+            var (ok, bytes, error) = read[name];
+            return (ok, bytes, error);
+        }, directory, supportMap, cancellationToken, progress: progress);
     }
 
     /// <summary>
@@ -145,7 +150,7 @@ public static class RosterFiles
         }
 
         return ReadFrom(
-            name => read.TryGetValue(name, out var r) ? r : (false, [], new InputFileError(InputFileIssue.Missing, name)),
+            name => read.TryGetValue(name, out var r) ? (r.Item1, r.Item2, r.Item3) : (false, default(TableInput), new InputFileError(InputFileIssue.Missing, name)),
             InMemory, supportMap, cancellationToken, Unread(files.Keys));
     }
 
@@ -166,7 +171,7 @@ public static class RosterFiles
 
     /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
     private static ReadResult<Roster> ReadFrom(
-        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
+        Func<string, (bool Ok, TableInput Input, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
         IEnumerable<string>? unread = null, IProgress<RosterReadProgress>? progress = null)
     {
         using var scope = Ambient.Use(cancellationToken);
@@ -191,9 +196,13 @@ public static class RosterFiles
             var (ok, bytes, error) = file(name);
             if (ok)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                current = name;
-                read(builder, bytes);
+                using (bytes.Bytes)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    current = name;
+                    read(builder, bytes);
+                }
+
                 filesRead++;
             }
             else
@@ -209,10 +218,14 @@ public static class RosterFiles
         var (found, students, studentsError) = file(StudentsFile);
         if (found)
         {
-            builder.ExpectStudents();
-            cancellationToken.ThrowIfCancellationRequested();
-            (current, total) = (StudentsFile, 4);
-            RosterCsvReader.ReadStudents(builder, students);
+            using (students.Bytes)
+            {
+                builder.ExpectStudents();
+                cancellationToken.ThrowIfCancellationRequested();
+                (current, total) = (StudentsFile, 4);
+                RosterCsvReader.ReadStudents(builder, students);
+            }
+
             filesRead++;
         }
         else if (FileProblem(studentsError, StudentsFile) is { } problem)

@@ -15,55 +15,168 @@ namespace Pairing.Core.Files.Tables;
 /// </remarks>
 internal sealed class CsvReader
 {
-    private readonly string _text;
+    // The text is either a whole string (_buffer null) or a window of a CharSource's text that refills: the window always
+    // holds the current record from its start, unless the record is already longer than a line may be, when what is
+    // behind the read position is let go (the record is only counted then, to report its length).
+    private readonly string _text = string.Empty;
+    private readonly CharSource? _source;
+    private char[]? _buffer;
+    private int _end;
     private int _pos;
+    private int _recordStart;
+    private int _fieldStart;
+    private long _dropped;
+    private bool _overLong;
+    private int _count;
     private int _line = 1;
     private readonly List<(int Start, int Length, int Column, bool Escaped)> _fields = new(8);
     private readonly StringBuilder _scratch = new();
     private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
 
-    public CsvReader(string text) => _text = text;
+    /// <summary>The characters a refill asks for at least, and the window's first size.</summary>
+    private const int Chunk = 1 << 16;
+
+    // The limits of the read this reader serves, looked up once rather than per record (an async-local read each).
+    private readonly int _maxLineChars = InputFileLimits.Current.MaxLineChars;
+    private readonly int _maxFieldChars = InputFileLimits.Current.MaxFieldChars;
+
+    public CsvReader(string text)
+    {
+        _text = text;
+        _end = text.Length;
+    }
+
+    /// <summary>A reader over text that comes a chunk at a time: memory is the longest record kept, not the text.</summary>
+    public CsvReader(CharSource source)
+    {
+        _source = source;
+        _buffer = new char[Chunk];
+    }
+
+    private ReadOnlySpan<char> Text => _buffer is null ? _text.AsSpan() : _buffer.AsSpan(0, _end);
+
+    /// <summary>Whether the character <paramref name="ahead"/> of the read position is there, refilling if need be.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Has(int ahead, ref ReadOnlySpan<char> text) => _pos + ahead < text.Length || Refill(ahead, ref text);
+
+    private bool Refill(int ahead, ref ReadOnlySpan<char> text)
+    {
+        if (_source is null)
+        {
+            return false;
+        }
+
+        while (_pos + ahead >= _end)
+        {
+            var buffer = _buffer!;
+            var keep = _recordStart;
+            if (_overLong || _dropped + (_pos - _recordStart) > _maxLineChars)
+            {
+                // The record is too long to be read: let its text go, count it on.
+                _overLong = true;
+                keep = _pos;
+            }
+
+            _dropped += keep - _recordStart;
+            if (keep > 0)
+            {
+                Array.Copy(buffer, keep, buffer, 0, _end - keep);
+                _end -= keep;
+                _pos -= keep;
+                _recordStart = Math.Max(0, _recordStart - keep);
+                _fieldStart = Math.Max(0, _fieldStart - keep);
+                if (!_overLong)
+                {
+                    for (var i = 0; i < _fields.Count; i++)
+                    {
+                        var f = _fields[i];
+                        _fields[i] = f with { Start = f.Start - keep };
+                    }
+                }
+            }
+
+            if (buffer.Length - _end < Chunk / 4)
+            {
+                Array.Resize(ref _buffer, buffer.Length * 2);
+                buffer = _buffer;
+            }
+
+            var read = _source.Read(buffer.AsSpan(_end));
+            _end += read;
+            text = buffer.AsSpan(0, _end);
+            if (read == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void AddField(int column, bool escaped)
+    {
+        _count++;
+        if (!_overLong)
+        {
+            _fields.Add((_fieldStart, _pos - _fieldStart, column, escaped));
+        }
+    }
 
     /// <summary>Reads the next record; false at the end of the text.</summary>
     public bool TryRead(out CsvRecord record)
     {
         _fields.Clear();
-        var text = _text;
-        if (_pos >= text.Length)
+        _count = 0;
+        _dropped = 0;
+        _overLong = false;
+        _recordStart = _pos;
+        _fieldStart = _pos;
+        var text = Text;
+        if (!Has(0, ref text))
         {
             record = default;
             return false;
         }
 
         var startLine = _line;
-        var recordStart = _pos;
+        if (text[_pos] == '\n')
+        {
+            // An empty line, as the loop below would read it (one empty field), without its search: a file of them
+            // costs as little as can be.
+            AddField(1, false);
+            _pos++;
+            _line++;
+            record = new CsvRecord(this, startLine, 1, null);
+            return true;
+        }
+
         CsvError? error = null;
         while (true)
         {
-            var fieldStart = _pos;
-            var column = _fields.Count + 1;
-            if (_pos < text.Length && text[_pos] == '"')
+            _fieldStart = _pos;
+            var column = _count + 1;
+            if (Has(0, ref text) && text[_pos] == '"')
             {
                 // Quoted field: runs to the next lone quote; "" is an escaped quote; may span lines.
                 _pos++;
-                var contentStart = _pos;
+                _fieldStart = _pos;
                 var escaped = false;
                 var closed = false;
-                while (_pos < text.Length)
+                while (Has(0, ref text))
                 {
-                    var skip = text.AsSpan(_pos).IndexOfAny(QuotedStops);
+                    var skip = text[_pos..].IndexOfAny(QuotedStops);
                     if (skip < 0)
                     {
                         _pos = text.Length;
-                        break;
+                        continue;
                     }
 
                     _pos += skip;
                     var c = text[_pos];
                     if (c == '"')
                     {
-                        if (_pos + 1 < text.Length && text[_pos + 1] == '"')
+                        if (Has(1, ref text) && text[_pos + 1] == '"')
                         {
                             escaped = true;
                             _pos += 2;
@@ -85,16 +198,16 @@ internal sealed class CsvReader
                 if (!closed)
                 {
                     error ??= new CsvError(startLine, column, CsvErrorKind.UnclosedQuote);
-                    _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                    AddField(column, escaped);
                     break;
                 }
 
-                _fields.Add((contentStart, _pos - contentStart, column, escaped));
+                AddField(column, escaped);
                 _pos++; // closing quote
-                if (_pos < text.Length && text[_pos] is not (',' or '\r' or '\n'))
+                if (Has(0, ref text) && text[_pos] is not (',' or '\r' or '\n'))
                 {
                     error ??= new CsvError(_line, column, CsvErrorKind.TextAfterQuote);
-                    while (_pos < text.Length && text[_pos] is not (',' or '\n'))
+                    while (Has(0, ref text) && text[_pos] is not (',' or '\n'))
                     {
                         _pos++;
                     }
@@ -102,14 +215,14 @@ internal sealed class CsvReader
             }
             else
             {
-                while (true)
+                while (Has(0, ref text))
                 {
                     // Vectorised search for the next character that matters; most fields are short plain text.
-                    var next = text.AsSpan(_pos).IndexOfAny(UnquotedStops);
+                    var next = text[_pos..].IndexOfAny(UnquotedStops);
                     if (next < 0)
                     {
                         _pos = text.Length;
-                        break;
+                        continue;
                     }
 
                     _pos += next;
@@ -122,10 +235,10 @@ internal sealed class CsvReader
                     _pos++;
                 }
 
-                _fields.Add((fieldStart, _pos - fieldStart, column, false));
+                AddField(column, false);
             }
 
-            if (_pos >= text.Length)
+            if (!Has(0, ref text))
             {
                 break;
             }
@@ -139,7 +252,7 @@ internal sealed class CsvReader
 
             // End of record: \n, \r\n or a lone \r.
             _pos++;
-            if (ch == '\r' && _pos < text.Length && text[_pos] == '\n')
+            if (ch == '\r' && Has(0, ref text) && text[_pos] == '\n')
             {
                 _pos++;
             }
@@ -149,15 +262,16 @@ internal sealed class CsvReader
         }
 
         // Too long a field or line ends the file's reading (the caller stops): junk costs what is kept.
-        if (_pos - recordStart > InputFileLimits.Current.MaxLineChars)
+        var length = _dropped + (_pos - _recordStart);
+        if (_overLong || length > _maxLineChars)
         {
-            error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: _pos - recordStart);
+            error = new CsvError(startLine, 0, CsvErrorKind.LineTooLong, Length: length);
         }
         else
         {
             foreach (var f in _fields)
             {
-                if (f.Length > InputFileLimits.Current.MaxFieldChars)
+                if (f.Length > _maxFieldChars)
                 {
                     error = new CsvError(startLine, f.Column, CsvErrorKind.FieldTooLong, Length: f.Length);
                     break;
@@ -165,17 +279,19 @@ internal sealed class CsvReader
             }
         }
 
-        record = new CsvRecord(this, startLine, _fields.Count, error);
+        record = new CsvRecord(this, startLine, _count, error);
         return true;
     }
+
+    /// <summary>Whether the record read is one empty field (never when it was too long to keep).</summary>
+    internal bool IsBlank => _count == 1 && !_overLong && _fields[0].Length == 0;
 
     internal ReadOnlySpan<char> Field(int index, out bool escaped)
     {
         var f = _fields[index];
         escaped = f.Escaped;
-        return _text.AsSpan(f.Start, f.Length);
+        return Text.Slice(f.Start, f.Length);
     }
-
     internal string FieldString(int index)
     {
         var span = Field(index, out var escaped);
@@ -287,7 +403,7 @@ internal readonly struct CsvRecord
     public CsvError? Error { get; }
 
     /// <summary>Whether the record is a blank line (one empty field).</summary>
-    public bool IsBlank => Count == 1 && _reader.Field(0, out _).IsEmpty;
+    public bool IsBlank => Count == 1 && _reader.IsBlank;
 
     /// <summary>The field as a string, unescaped and with formula protection removed.</summary>
     public string GetString(int index) => _reader.FieldString(index);

@@ -83,6 +83,27 @@ internal static class CsvTableReader
     /// </summary>
     /// <returns>Whether the rows could be read at all; when not, the problems reported say why.</returns>
     public static bool Read(
+        ByteSource bytes,
+        string[] required,
+        string[] optional,
+        Func<string, bool> isPersonal,
+        CsvTableReport report,
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
+    {
+        // Two passes over the bytes, neither holding the file: the first chooses the encoding (a file on disk was scanned
+        // when opened, for its size), the second decodes and tokenizes a chunk at a time.
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        if (scan.Error is { } encodingError)
+        {
+            ReportError(report, encodingError, null);
+            return false;
+        }
+
+        return Read(new CsvReader(TextDecoding.Open(bytes, scan)), required, optional, isPersonal, report, start);
+    }
+
+    /// <summary>As <see cref="Read(ByteSource, string[], string[], Func{string, bool}, CsvTableReport, Func{Dictionary{string, int}, PersonalCells, Action{CsvRecord}})"/>, for bytes given as a span (decoded whole).</summary>
+    public static bool Read(
         ReadOnlySpan<byte> bytes,
         string[] required,
         string[] optional,
@@ -96,7 +117,17 @@ internal static class CsvTableReader
             return false;
         }
 
-        var csv = new CsvReader(text);
+        return Read(new CsvReader(text), required, optional, isPersonal, report, start);
+    }
+
+    private static bool Read(
+        CsvReader csv,
+        string[] required,
+        string[] optional,
+        Func<string, bool> isPersonal,
+        CsvTableReport report,
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
+    {
         if (!csv.TryRead(out var header) || header.IsBlank)
         {
             report(CsvTableIssue.EmptyFile, 1, null, null, FindingArgument.Of("columns", string.Join(", ", required)));

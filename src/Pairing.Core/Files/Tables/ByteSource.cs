@@ -1,0 +1,152 @@
+namespace Pairing.Core.Files.Tables;
+
+/// <summary>
+/// The bytes of one input file as they can be read more than once, a chunk at a time: a file on disk (a seekable
+/// stream, read again from its start for each pass) or bytes in memory. Reading a CSV file looks at its bytes once to
+/// choose the encoding (<see cref="TextDecoding.Scan"/>) and once more to decode and tokenize them, so that neither the
+/// whole file nor its decoded text is ever held: memory is bounded by what is kept, not by the file's size.
+/// </summary>
+internal abstract class ByteSource : IDisposable
+{
+    /// <summary>The bytes read per chunk.</summary>
+    public const int ChunkBytes = 1 << 16;
+
+    /// <summary>The first pass's findings (encoding, size, lines), once it has run.</summary>
+    public TextScan? Scanned { get; set; }
+
+    /// <summary>Bytes in memory, read without a copy of the whole.</summary>
+    public static ByteSource Of(ReadOnlyMemory<byte> bytes) => new MemoryBytes(bytes);
+
+    /// <summary>A seekable stream (an open file), disposed with the source.</summary>
+    public static ByteSource Of(Stream stream) => new StreamBytes(stream);
+
+    /// <summary>
+    /// Opens a text file to be read a chunk at a time, as <see cref="SafeFile.TryReadAllBytes(string, out byte[], out InputFileError)"/>
+    /// checks it, or says why not: its first pass (<see cref="TextDecoding.Scan"/>) has run, so its size is known to be
+    /// within the cap (a file growing past it is refused as too large) and its encoding chosen, without holding its bytes.
+    /// The caller disposes the source.
+    /// </summary>
+    public static bool TryOpenFile(string path, out ByteSource bytes, out InputFileError error)
+    {
+        var max = InputFileLimits.Current.MaxFileBytes;
+        bytes = Of(ReadOnlyMemory<byte>.Empty);
+        if (!SafeFile.TryOpen(path, max, out var stream, out error))
+        {
+            return false;
+        }
+
+        if (stream is null)
+        {
+            return true; // length 0 and of unknown kind: empty, and never opened
+        }
+
+        var source = Of(stream);
+        try
+        {
+            var scan = TextDecoding.Scan(source, max);
+            if (scan.TooLarge)
+            {
+                source.Dispose();
+                error = new InputFileError(InputFileIssue.TooLarge, path, Size: scan.Bytes, Max: max);
+                return false;
+            }
+
+            source.Scanned = scan;
+            bytes = source;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            source.Dispose();
+            error = new InputFileError(InputFileIssue.Unreadable, path, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Goes back to the byte at <paramref name="offset"/>, to read at most <paramref name="limit"/> bytes from there.</summary>
+    public abstract void Rewind(long offset = 0, long limit = long.MaxValue);
+
+    /// <summary>Reads the next bytes into <paramref name="into"/>, as many as fit unless the end comes first; 0 at the end.</summary>
+    public abstract int Read(Span<byte> into);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private sealed class MemoryBytes(ReadOnlyMemory<byte> bytes) : ByteSource
+    {
+        private int _at;
+        private int _end = bytes.Length;
+
+        public override void Rewind(long offset = 0, long limit = long.MaxValue)
+        {
+            _at = (int)Math.Min(offset, bytes.Length);
+            _end = (int)Math.Min(bytes.Length, _at + Math.Min(limit, int.MaxValue));
+        }
+
+        public override int Read(Span<byte> into)
+        {
+            var n = Math.Min(into.Length, _end - _at);
+            bytes.Span.Slice(_at, n).CopyTo(into);
+            _at += n;
+            return n;
+        }
+    }
+
+    private sealed class StreamBytes(Stream stream) : ByteSource
+    {
+        private long _left = long.MaxValue;
+
+        public override void Rewind(long offset = 0, long limit = long.MaxValue)
+        {
+            stream.Seek(offset, SeekOrigin.Begin);
+            _left = limit;
+        }
+
+        public override int Read(Span<byte> into)
+        {
+            if (into.Length > _left)
+            {
+                into = into[..(int)_left];
+            }
+
+            var total = 0;
+            while (total < into.Length)
+            {
+                var n = stream.Read(into[total..]);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                total += n;
+            }
+
+            _left -= total;
+            return total;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+}
+
+/// <summary>What the first pass over a file's bytes found.</summary>
+/// <param name="Bytes">How many bytes the file has (when <see cref="TooLarge"/>: how many were read before it passed the cap).</param>
+/// <param name="TooLarge">Whether it passed the cap it was scanned with.</param>
+/// <param name="Lines">How many line feeds it holds.</param>
+/// <param name="Preamble">The bytes of a UTF-8 byte order mark at its start (0 or 3).</param>
+/// <param name="Encoding">The encoding its text is in, when <see cref="Error"/> is null.</param>
+/// <param name="Error">Why it cannot be decoded (UTF-16, or a byte neither UTF-8 nor GB18030), or null.</param>
+internal sealed record TextScan(long Bytes, bool TooLarge, long Lines, int Preamble, TextDecoding.Detected Encoding, CsvError? Error);
