@@ -76,8 +76,7 @@ public static class ActivityWorkbooks
             calendar = ReadHolidays(holidaysPath, problems, limits);
         }
 
-        var valid = records is not null && calendar is not null && !problems.Any(f => f.Severity == FindingSeverity.Error);
-        return new(valid ? new ActivityLog(records!, calendar!) : null, problems);
+        return ReadResult<ActivityLog>.Of(records is not null && calendar is not null ? new ActivityLog(records, calendar) : null, problems);
     }
 
     /// <summary>

@@ -39,6 +39,18 @@ public sealed class ReadResult<T>
         Value = value;
     }
 
+    /// <summary>The outcome of a read that made <paramref name="value"/> and found <paramref name="findings"/>: the value kept unless a finding is an error.</summary>
+    /// <param name="value">What was read, or null when nothing could be.</param>
+    /// <param name="findings">Every problem found, errors and warnings, in the order to list them.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="findings"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null though no finding is an error.</exception>
+    public static ReadResult<T> Of(T? value, IEnumerable<Finding> findings)
+    {
+        IReadOnlyList<Finding> list = [.. Guard.NotNull(findings)];
+        return new(list.Any(f => f.Severity == FindingSeverity.Error) ? null : value, list);
+    }
+
     /// <summary>What was read, or <see langword="null"/> when any finding is an error.</summary>
     public T? Value { get; }
 

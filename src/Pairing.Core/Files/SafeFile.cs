@@ -89,6 +89,23 @@ internal static class SafeFile
     }
 
     /// <summary>
+    /// Opens an input file for a reader that takes a stream (a workbook, say), within the read's
+    /// <see cref="InputFileLimits.MaxFileBytes"/>: an empty file as an empty stream. The kind's TryOpen turns the error
+    /// into its own finding.
+    /// </summary>
+    public static bool TryOpenInput(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Stream? stream, out InputFileError error)
+    {
+        if (TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out error))
+        {
+            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
+            return true;
+        }
+
+        stream = null;
+        return false;
+    }
+
+    /// <summary>
     /// Opens a regular file of at most <paramref name="max"/> bytes for reading, or says why not. The stream is null
     /// (and the result true) for a file of length 0 whose kind the system could not tell: it is empty, or a pipe or a
     /// device, and is not opened.

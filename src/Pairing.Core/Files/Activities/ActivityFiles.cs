@@ -359,16 +359,8 @@ public static class ActivityFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
-        {
-            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
-            problem = null;
-            return true;
-        }
-
-        stream = null;
-        problem = FileProblem(error, path);
-        return false;
+        problem = SafeFile.TryOpenInput(path, out stream, out var error) ? null : FileProblem(error, path);
+        return problem is null;
     }
 
     /// <summary>
@@ -420,12 +412,7 @@ public static class ActivityFiles
     }
 
     private static ReadResult<T> Checked<T>(T? value, ActivityProblems problems)
-        where T : class
-    {
-        var findings = problems.WithOmitted();
-        var rejected = findings.Any(f => f.Severity == FindingSeverity.Error);
-        return new(rejected ? null : value, findings);
-    }
+        where T : class => ReadResult<T>.Of(value, problems.WithOmitted());
 
     /// <summary>A file opened to be read a chunk at a time (the caller disposes it), or null with the problem that says why it cannot be read (missing, a folder, a pipe, too large).</summary>
     internal static ByteSource? OpenText(string path, ActivityProblems problems)
@@ -456,12 +443,8 @@ public static class ActivityFiles
     }
 
     /// <summary>The read's outcome: the log when no problem is an error, and every problem, each code's omitted count after its last listed.</summary>
-    private static ReadResult<ActivityLog> Result(List<ActivityRecord>? records, HolidayCalendar? calendar, ActivityProblems problems)
-    {
-        var findings = problems.WithOmitted();
-        var valid = records is not null && calendar is not null && !findings.Any(f => f.Severity == FindingSeverity.Error);
-        return new(valid ? new ActivityLog(records!, calendar!, owned: true) : null, findings);
-    }
+    private static ReadResult<ActivityLog> Result(List<ActivityRecord>? records, HolidayCalendar? calendar, ActivityProblems problems) =>
+        Checked(records is not null && calendar is not null ? new ActivityLog(records, calendar, owned: true) : null, problems);
 
     internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {

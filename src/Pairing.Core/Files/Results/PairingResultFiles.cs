@@ -230,14 +230,12 @@ public static class PairingResultFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
+        if (SafeFile.TryOpenInput(path, out stream, out var error))
         {
-            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
             problem = null;
             return true;
         }
 
-        stream = null;
         problem = ResultFileFindings.FromFileError(error, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty);
         return false;
     }

@@ -254,15 +254,13 @@ public static class RosterFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(path);
-        if (SafeFile.TryOpen(path, InputFileLimits.Current.MaxFileBytes, out var opened, out var error))
+        if (SafeFile.TryOpenInput(path, out stream, out var error))
         {
-            stream = (Stream?)opened ?? new MemoryStream([], writable: false);
             problem = null;
             return true;
         }
 
         var file = Path.GetFileName(path);
-        stream = null;
         problem = FileProblem(error, file) ?? RosterFindings.MissingFile.Create(null, new FindingLocation(file),
             FindingArgument.Of("file", file), FindingArgument.Of("folder", Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty));
         return false;
