@@ -55,8 +55,8 @@ public static class ActivityFiles
             return Result(null, null, problems);
         }
 
-        var records = ParseActivities(activities, Path.GetFileName(activitiesPath), problems);
-        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, Path.GetFileName(holidaysPath!), problems);
+        var records = Pass(activities, () => ParseActivities(activities, Path.GetFileName(activitiesPath), problems), problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : Pass(holidays, () => ParseHolidays(holidays, Path.GetFileName(holidaysPath!), problems), problems);
         return Result(records, calendar, problems);
     }
 
@@ -377,7 +377,7 @@ public static class ActivityFiles
         Guard.NotNull(path);
         var problems = new ActivityProblems();
         using var bytes = OpenText(path, problems);
-        var calendar = bytes is null ? null : ParseHolidays(bytes, Path.GetFileName(path), problems);
+        var calendar = bytes is null ? null : Pass(bytes, () => ParseHolidays(bytes, Path.GetFileName(path), problems), problems);
         return Checked(calendar, problems);
     }
 
@@ -424,6 +424,20 @@ public static class ActivityFiles
 
         problems.Add(FileProblem(error, path));
         return null;
+    }
+
+    /// <summary>Reads an opened file; a file that fails while it is read is a problem (as one that cannot be opened), and nothing of it is kept.</summary>
+    private static T? Pass<T>(ByteSource bytes, Func<T?> read, ActivityProblems problems)
+        where T : class
+    {
+        T? value = null;
+        if (!ByteSource.TryPass(bytes, () => value = read(), out var failed))
+        {
+            problems.Add(FileProblem(failed, failed.Path));
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>The problem of a file that cannot be read, named by its file name, with the path as given.</summary>

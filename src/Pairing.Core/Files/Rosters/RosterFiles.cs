@@ -170,7 +170,7 @@ public static class RosterFiles
     }
 
     /// <summary>The one reading of a roster's four files, wherever their bytes come from.</summary>
-    private static ReadResult<Roster> ReadFrom(
+    internal static ReadResult<Roster> ReadFrom(
         Func<string, (bool Ok, TableInput Input, InputFileError Error)> file, string folder, SupportMap? supportMap, CancellationToken cancellationToken,
         IEnumerable<string>? unread = null, IProgress<RosterReadProgress>? progress = null)
     {
@@ -200,7 +200,10 @@ public static class RosterFiles
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     current = name;
-                    read(builder, bytes);
+                    if (!ByteSource.TryPass(bytes.Bytes, () => read(builder, bytes), out var failed))
+                    {
+                        Unreadable(builder, failed, name, table);
+                    }
                 }
 
                 filesRead++;
@@ -223,7 +226,10 @@ public static class RosterFiles
                 builder.ExpectStudents();
                 cancellationToken.ThrowIfCancellationRequested();
                 (current, total) = (StudentsFile, 4);
-                RosterCsvReader.ReadStudents(builder, students);
+                if (!ByteSource.TryPass(students.Bytes, () => RosterCsvReader.ReadStudents(builder, students), out var failed))
+                {
+                    Unreadable(builder, failed, StudentsFile, "students");
+                }
             }
 
             filesRead++;
@@ -237,6 +243,13 @@ public static class RosterFiles
 
         progress?.Report(new RosterReadProgress(current, 0, filesRead, total, true));
         return builder.Build();
+    }
+
+    /// <summary>A file that failed while it was read: its problem, and none of the checks that need its rows.</summary>
+    private static void Unreadable(RosterBuilder builder, InputFileError error, string file, string table)
+    {
+        builder.AddProblem(FileProblem(error, file)!);
+        builder.MarkUnreadable(table);
     }
 
     /// <summary>

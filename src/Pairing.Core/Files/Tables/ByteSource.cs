@@ -20,6 +20,34 @@ internal abstract class ByteSource : IDisposable
     /// <summary>A seekable stream (an open file), disposed with the source.</summary>
     public static ByteSource Of(Stream stream) => new StreamBytes(stream);
 
+    /// <summary>A seekable stream opened from the file at <paramref name="path"/>, disposed with the source.</summary>
+    public static ByteSource Of(Stream stream, string path) => new StreamBytes(stream) { Path = path };
+
+    /// <summary>The file's path as given, for a file opened by <see cref="TryOpenFile"/>; null for bytes in memory.</summary>
+    public string? Path { get; private init; }
+
+    /// <summary>
+    /// Runs a pass over an input's bytes (decoding and tokenizing a file a chunk at a time) and says whether the file
+    /// failed under it: it opened and its first pass ran, yet a later read failed (a disk error, a network share gone,
+    /// a file locked meanwhile). That is the same problem as a file that cannot be opened, and each reader reports it
+    /// so, in place of an exception; bytes in memory never fail.
+    /// </summary>
+    /// <returns>Whether the pass ran to its end; when not, <paramref name="error"/> says why.</returns>
+    public static bool TryPass(ByteSource? source, Action pass, out InputFileError error)
+    {
+        error = default;
+        try
+        {
+            pass();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && source?.Path is { } path)
+        {
+            error = new InputFileError(InputFileIssue.Unreadable, path, e.Message);
+            return false;
+        }
+    }
+
     /// <summary>
     /// Opens a text file to be read a chunk at a time, as <see cref="SafeFile.TryReadAllBytes(string, out byte[], out InputFileError)"/>
     /// checks it, or says why not: its first pass (<see cref="TextDecoding.Scan"/>) has run, so its size is known to be
@@ -40,7 +68,7 @@ internal abstract class ByteSource : IDisposable
             return true; // length 0 and of unknown kind: empty, and never opened
         }
 
-        var source = Of(stream);
+        var source = Of(stream, path);
         try
         {
             var scan = TextDecoding.Scan(source, max);
