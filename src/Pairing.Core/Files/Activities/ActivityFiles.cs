@@ -60,46 +60,28 @@ public static class ActivityFiles
         return Result(records, calendar, problems);
     }
 
-    /// <summary>Reads and checks activity records as <see cref="Read"/> does, reading the files without blocking a thread on the disk.</summary>
+    /// <summary>
+    /// Reads and checks activity records as <see cref="Read"/> does, off the caller's thread: the read runs on a
+    /// thread-pool thread, a chunk of each file at a time, so that memory is what the log keeps, not the files' size.
+    /// </summary>
     /// <param name="activitiesPath">The activity records file.</param>
     /// <param name="holidaysPath">The holidays file, or null for the default holidays everywhere.</param>
-    /// <param name="cancellationToken">Stops the read: while reading the files, and between rows while checking.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows.</param>
     /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both files are valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activitiesPath"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<ActivityLog>> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
+    public static Task<ReadResult<ActivityLog>> ReadAsync(string activitiesPath, string? holidaysPath = null, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
-        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(activitiesPath);
-        var problems = new ActivityProblems();
-        var activities = await SafeFile.ReadAllBytesAsync(activitiesPath, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var holidays = holidaysPath is null ? default : await SafeFile.ReadAllBytesAsync(holidaysPath, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        if (!activities.Ok)
-        {
-            problems.Add(FileProblem(activities.Error, activitiesPath));
-        }
-
-        if (holidaysPath is not null && !holidays.Ok)
-        {
-            problems.Add(FileProblem(holidays.Error, holidaysPath));
-        }
-
-        if (problems.Count > 0)
-        {
-            return Result(null, null, problems);
-        }
-
-        using var scope = Ambient.Use(cancellationToken);
-        // The bytes are decoded a chunk at a time, never into one string beside them.
-        var records = ParseActivities(ByteSource.Of(activities.Bytes), Path.GetFileName(activitiesPath), problems);
-        var calendar = holidaysPath is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(holidays.Bytes), Path.GetFileName(holidaysPath), problems);
-        return Result(records, calendar, problems);
+        var scoped = limits ?? InputFileLimits.Current;
+        return Task.Run(() => Read(activitiesPath, holidaysPath, cancellationToken, scoped), cancellationToken);
     }
 
     /// <summary>
     /// Reads and checks activity records given as streams (an upload, a database export), as <see cref="Parse"/> does bytes:
-    /// each stream is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; not disposed), then checked.
+    /// each stream is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; not disposed), its
+    /// first mebibyte kept in memory and the rest in a temporary file deleted after the read, then checked a chunk at a time.
     /// </summary>
     /// <param name="activities">The activity records, as an <c>activities.csv</c> holds them.</param>
     /// <param name="holidays">The holidays, as a <c>holidays.csv</c> holds them, or null for the default holidays everywhere.</param>
@@ -113,16 +95,19 @@ public static class ActivityFiles
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(activities);
         var problems = new ActivityProblems();
-        var a = await SafeFile.ReadCappedAsync(activities, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var h = holidays is null ? default : await SafeFile.ReadCappedAsync(holidays, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        if (!a.Ok)
+        var max = InputFileLimits.Current.MaxFileBytes;
+        var (a, aRead) = await ByteSource.SpoolAsync(activities, max, cancellationToken).ConfigureAwait(false);
+        using var spooledActivities = a;
+        var (h, hRead) = holidays is null ? default : await ByteSource.SpoolAsync(holidays, max, cancellationToken).ConfigureAwait(false);
+        using var spooledHolidays = h;
+        if (a is null)
         {
-            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: a.Read, Max: InputFileLimits.Current.MaxFileBytes), ActivitiesFile));
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, ActivitiesFile, Size: aRead, Max: max), ActivitiesFile));
         }
 
-        if (holidays is not null && !h.Ok)
+        if (holidays is not null && h is null)
         {
-            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: h.Read, Max: InputFileLimits.Current.MaxFileBytes), HolidaysFile));
+            problems.Add(FileProblem(new InputFileError(InputFileIssue.TooLarge, HolidaysFile, Size: hRead, Max: max), HolidaysFile));
         }
 
         if (problems.Count > 0)
@@ -132,8 +117,8 @@ public static class ActivityFiles
 
         using var scope = Ambient.Use(cancellationToken);
         // As Parse does, with the bytes decoded a chunk at a time, never into one string beside them.
-        var records = ParseActivities(ByteSource.Of(a.Bytes), ActivitiesFile, problems);
-        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(h.Bytes), HolidaysFile, problems);
+        var records = ParseActivities(a!, ActivitiesFile, problems);
+        var calendar = h is null ? HolidayCalendar.Default : ParseHolidays(h, HolidaysFile, problems);
         return Result(records, calendar, problems);
     }
 

@@ -91,45 +91,32 @@ public static class RosterFiles
     }
 
     /// <summary>
-    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/> does, without
-    /// blocking a thread on the disk: the files are read asynchronously, then checked.
+    /// Reads and checks the roster in a folder as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/> does,
+    /// off the caller's thread: the read runs on a thread-pool thread, a chunk of each file at a time, so that memory is
+    /// what the roster keeps, not the files' size (a file read whole would cost a byte per byte of it).
     /// </summary>
     /// <param name="directory">The folder holding the roster's files.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
-    /// <param name="cancellationToken">Stops the read: between files while reading, between rows while checking.</param>
+    /// <param name="cancellationToken">Stops the read within milliseconds, between rows; nothing is returned then.</param>
     /// <param name="progress">Told which file is checked and its rows so far, as <see cref="Read(string, SupportMap?, CancellationToken, IProgress{RosterReadProgress}?, InputFileLimits?)"/> tells it; null for none.</param>
     /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The roster when valid, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<Roster>> ReadAsync(
+    public static Task<ReadResult<Roster>> ReadAsync(
         string directory, SupportMap? supportMap = null, CancellationToken cancellationToken = default, IProgress<RosterReadProgress>? progress = null, InputFileLimits? limits = null)
     {
-        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!Directory.Exists(directory))
-        {
-            return NoFolder(directory, supportMap);
-        }
-
-        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.Ordinal);
-        foreach (var name in (string[])[CountiesFile, SchoolsFile, ClassesFile, StudentsFile])
-        {
-            read[name] = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        }
-
-        return ReadFrom(name =>
-        {
-            var (ok, bytes, error) = read[name];
-            return (ok, bytes, error);
-        }, directory, supportMap, cancellationToken, progress: progress);
+        var scoped = limits ?? InputFileLimits.Current;
+        return Task.Run(() => Read(directory, supportMap, cancellationToken, progress, scoped), cancellationToken);
     }
 
     /// <summary>
     /// Reads and checks a roster given as one stream per file, keyed by file name as
     /// <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, SupportMap?, CancellationToken, InputFileLimits?)"/> takes them: each stream
-    /// is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed), then checked.
+    /// is read asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed), its
+    /// first mebibyte kept in memory and the rest in a temporary file deleted after the read, then checked a chunk at a
+    /// time: memory is what the roster keeps, not the streams' size.
     /// </summary>
     /// <param name="files">One readable stream per file, by name.</param>
     /// <param name="supportMap">The support map to check against; the notice's when null.</param>
@@ -142,16 +129,33 @@ public static class RosterFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
-        var read = new Dictionary<string, (bool, byte[], InputFileError)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, stream) in files)
+        var max = InputFileLimits.Current.MaxFileBytes;
+        var read = new Dictionary<string, (bool, ByteSource?, InputFileError)>(StringComparer.OrdinalIgnoreCase);
+        try
         {
-            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-            read[name] = ok ? (true, bytes, default) : (false, [], new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.Current.MaxFileBytes));
-        }
+            foreach (var (name, stream) in files)
+            {
+                // Only the roster's files are read; another name is named in a warning, never read.
+                if (!Known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-        return ReadFrom(
-            name => read.TryGetValue(name, out var r) ? (r.Item1, r.Item2, r.Item3) : (false, default(TableInput), new InputFileError(InputFileIssue.Missing, name)),
-            InMemory, supportMap, cancellationToken, Unread(files.Keys));
+                var (bytes, count) = await ByteSource.SpoolAsync(Guard.NotNull(stream), max, cancellationToken).ConfigureAwait(false);
+                read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
+            }
+
+            return ReadFrom(
+                name => read.TryGetValue(name, out var r) ? (r.Item1, r.Item2!, r.Item3) : (false, default(TableInput), new InputFileError(InputFileIssue.Missing, name)),
+                InMemory, supportMap, cancellationToken, Unread(files.Keys));
+        }
+        finally
+        {
+            foreach (var (_, bytes, _) in read.Values)
+            {
+                bytes?.Dispose();
+            }
+        }
     }
 
     /// <summary>What problems name as the folder of files given in memory or as streams.</summary>

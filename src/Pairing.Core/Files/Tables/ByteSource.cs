@@ -91,6 +91,72 @@ internal abstract class ByteSource : IDisposable
         }
     }
 
+    /// <summary>The bytes of a stream kept in memory before the rest goes to a temporary file (<see cref="SpoolAsync"/>).</summary>
+    public const int SpoolInMemory = 1 << 20;
+
+    /// <summary>
+    /// Reads a stream (an upload, a zip entry: read once, not seekable) to its end without blocking a thread, into a
+    /// source that can be read twice: the first <see cref="SpoolInMemory"/> bytes in memory, the rest in a temporary
+    /// file that is deleted when the source is disposed (as ASP.NET buffers a large request body), so that reading a
+    /// stream costs what the reader keeps, not the stream's size. Stops as soon as the bytes pass <paramref name="max"/>.
+    /// The stream is not disposed.
+    /// </summary>
+    /// <returns>The source (the caller disposes it), or null when the stream passed the cap; and the bytes read.</returns>
+    public static async Task<(ByteSource? Bytes, long Read)> SpoolAsync(Stream stream, long max, CancellationToken cancellationToken)
+    {
+        var memory = new MemoryStream();
+        FileStream? file = null;
+        var chunk = new byte[ChunkBytes];
+        try
+        {
+            long total = 0;
+            int n;
+            while ((n = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += n;
+                if (total > max)
+                {
+                    return (null, total);
+                }
+
+                if (file is null && memory.Length + n > SpoolInMemory)
+                {
+                    file = new FileStream(
+                        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pairing-" + Guid.NewGuid().ToString("N") + ".tmp"),
+                        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, ChunkBytes, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    await file.WriteAsync(memory.GetBuffer().AsMemory(0, (int)memory.Length), cancellationToken).ConfigureAwait(false);
+                    memory = new MemoryStream();
+                }
+
+                if (file is null)
+                {
+                    memory.Write(chunk, 0, n);
+                }
+                else
+                {
+                    await file.WriteAsync(chunk.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (file is null)
+            {
+                return (Of(memory.GetBuffer().AsMemory(0, (int)memory.Length)), total);
+            }
+
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var spooled = Of(file);
+            file = null;
+            return (spooled, total);
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Goes back to the byte at <paramref name="offset"/>, to read at most <paramref name="limit"/> bytes from there.</summary>
     public abstract void Rewind(long offset = 0, long limit = long.MaxValue);
 
