@@ -1,8 +1,12 @@
 using System.Globalization;
+using Pairing.Core.Files.Results;
+using Pairing.Core.Files.Rosters;
 using Pairing.Core.Generation;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Matching;
 using Pairing.Core.Rosters;
+using Pairing.Core.Testing;
+using Pairing.Core.Tests.Rosters;
 using Xunit.Abstractions;
 
 namespace Pairing.Core.Tests.Matching;
@@ -75,6 +79,54 @@ public sealed class MidYearExactTests(ITestOutputHelper output)
             }
         }
     }
+
+    /// <summary>
+    /// Issue 24's "Done when" on a roster of another shape (<see cref="OtherShapeRoster"/>, not the generator's), run only
+    /// when PAIRING_LARGE=1: about 47,000 Xinjiang students (<c>PAIRING_LARGE_OTHER</c> may give another count). Beside
+    /// the exact optima, <c>pairing match NOVEMBER --plan SEPTEMBER</c> (with and without <c>--previous</c>) exits 0.
+    /// </summary>
+    [Fact]
+    public void On_a_november_roster_of_another_shape_the_results_reach_the_exact_optima()
+    {
+        if (Environment.GetEnvironmentVariable("PAIRING_LARGE") != "1")
+        {
+            return;
+        }
+
+        var size = int.Parse(Environment.GetEnvironmentVariable("PAIRING_LARGE_OTHER") ?? "47000", CultureInfo.InvariantCulture);
+        var september = OtherShapeRoster.Generate(size, seed: 2014);
+        var figures = Compare(september, 0, secondsPerProvince: 300);
+        Assert.True(figures.BalancedCoveredPlusKept <= figures.Balanced.Bound, figures.Line);
+        Assert.True(figures.CoverageFirstCovered <= figures.CoverageFirst.Bound, figures.Line);
+        if (figures.Balanced.Optimal)
+        {
+            Assert.Equal(figures.Balanced.Value, figures.BalancedCoveredPlusKept);
+        }
+
+        if (figures.CoverageFirst.Optimal)
+        {
+            Assert.Equal(figures.CoverageFirst.Value, figures.CoverageFirstCovered);
+        }
+
+        using var dir = new TempDirectory();
+        var (rosterDir, septemberDir) = (Path.Combine(dir.Path, "november"), Path.Combine(dir.Path, "september"));
+        RosterFiles.Write(figures.November, rosterDir);
+        PairingResultFiles.Write(figures.September, septemberDir);
+        foreach (var (name, extra) in new (string, string[])[] { ("plan", []), ("plan+previous", ["--previous", septemberDir]) })
+        {
+            using var o = new StringWriter();
+            using var e = new StringWriter();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var code = Pairing.Cli.Program.Run(["match", rosterDir, "--plan", septemberDir, "--out", Path.Combine(dir.Path, name), .. extra], o, e);
+            var result = PairingResultFiles.Read(Path.Combine(dir.Path, name)).GetValueOrThrow();
+            var err = e.ToString();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"match --{name}: exit {code} in {clock.Elapsed.TotalSeconds:F1} s, covers {result.Summary.CoveredStudents}, CLI031 {Count(err, "CLI031")}, CLI032 {Count(err, "CLI032")}, CON013 {result.Continuity.Count(r => r.Code == "CON013")}, CON017 {result.Continuity.Count(r => r.Code == "CON017")}"));
+            Assert.True(code == 0, err);
+        }
+    }
+
+    private static int Count(string text, string code) => text.Split('\n').Count(l => l.Contains(code, StringComparison.Ordinal));
 
     internal static long Score(PairingResult r) => r.Summary.CoveredStudents + (r.Summary.Students?.Kept ?? 0);
 
