@@ -170,7 +170,7 @@ internal static class RosterInput
     /// <summary>
     /// One warning per plan pair found broken that the result does not make (CLI031: both ids, the rule, the checker's
     /// finding with its numbers), and per inland unit the plan overloads (CLI032). A pair the result makes anyway (last
-    /// term's school pair kept under P4's tolerance, with its CON013 row) is not reported.
+    /// term's or the plan's school pair kept under P4's tolerance, with its CON013 or CON017 row) is not reported.
     /// </summary>
     public static void ReportDroppedPlanPairs(IReadOnlyList<PairingViolation> broken, PairingResult result, TextWriter error)
     {

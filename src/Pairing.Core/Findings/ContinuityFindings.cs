@@ -68,6 +68,14 @@ public static class ContinuityFindings
     /// </summary>
     public static FindingDescriptor KeptClassChanged { get; } = new("CON016", "continuity", FindingSeverity.Info, null, Messages, "xinjiangClass", "inlandClass");
 
+    /// <summary>
+    /// CON017: P4: a school pair of the plan given (<c>--plan</c>), not last term's, kept though its inland school has
+    /// fallen below the Xinjiang school in classes or students (<c>classes</c> against <c>neededClasses</c>,
+    /// <c>students</c> against <c>neededStudents</c>); a plan's pair survives attrition as last term's does (CON013)
+    /// unless P4 is strict. The row's counted/available/needed give the first shortfall.
+    /// </summary>
+    public static FindingDescriptor PlanKeptShort { get; } = new("CON017", "continuity", FindingSeverity.Warning, "P4", Messages, "inland", "classes", "neededClasses", "students", "neededStudents");
+
     /// <summary>CON012: The plan given to the roster phase pairs a member otherwise.</summary>
     public static FindingDescriptor Plan { get; } = new("CON012", "continuity", FindingSeverity.Info, null, Messages);
 }

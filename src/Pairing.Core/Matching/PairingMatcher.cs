@@ -113,13 +113,14 @@ public sealed class PairingMatcher : IPairingMatcher
             keep.Add(new PlanningStage.KeepSet(plan.CountyPairs, plan.SchoolPairs));
         }
 
-        var continuity = Continuity.Of(run.View, previous, opts.StrictP4);
+        var continuity = Continuity.Of(run.View, previous, opts.StrictP4, plan?.SchoolPairs);
         var state = PlanningStage.Run(run.View, opts, keep, continuity, run.Unpaired, progress, cancellationToken, run.Timed, _time);
         var uncovered = ContinuityFirstUncovered(run.View, opts, keep, continuity, state, cancellationToken);
         var output = RosterStage.Run(
             run.View, state, opts, previous?.ClassPairs ?? [], previous?.StudentPairs ?? [], run.Unpaired,
             progress, cancellationToken, run.Timed, _time);
-        var rows = previous is null ? null : ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null, continuity);
+        var rows = previous is not null ? ContinuityReport.Build(run.View, state, output, previous, planGiven: plan is not null, continuity)
+            : ContinuityReport.PlanKeptShort(run.View, state, continuity);
         var result = run.Result(state, output, uncovered, rows, Proven(opts, previous, unproven));
         MatcherLog.Finished(_logger, result);
         return result;

@@ -62,11 +62,13 @@ public sealed class PairingOptions
     }
 
     /// <summary>
-    /// Whether P4 holds strictly for last term's school pairs too. By default a school pair of the previous result
-    /// whose inland school has since fallen below its Xinjiang school in classes or students (students left during
-    /// the year) may still be kept, so that the class and student pairs under it survive; <c>continuity.csv</c>
-    /// then says so at level school with rule P4 (<c>CON013</c>) and the numbers. New pairs meet P4 as always. On,
-    /// such a pair is dropped (<c>CON005</c>/<c>CON006</c>), as before. Without a previous result it changes nothing.
+    /// Whether P4 holds strictly for last term's and the plan's school pairs too. By default a school pair of the
+    /// previous result or of the plan given to <see cref="IPairingMatcher.Match"/> whose inland school has since fallen
+    /// below its Xinjiang school in classes or students (students left during the year) may still be kept, so that the
+    /// class and student pairs under it survive; <c>continuity.csv</c> then says so at level school with rule P4
+    /// (<c>CON013</c> for last term's, <c>CON017</c> for the plan's) and the numbers. New pairs meet P4 as always. On,
+    /// such a pair is dropped (<c>CON005</c>/<c>CON006</c> for last term's; the plan's is paired afresh), as before.
+    /// Without a previous result or a plan it changes nothing.
     /// </summary>
     /// <value>The default value is false (kept pairs survive attrition).</value>
     public bool StrictP4 { get; set; }

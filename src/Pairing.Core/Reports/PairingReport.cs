@@ -653,12 +653,12 @@ public static class PairingReport
         }
 
         /// <summary>
-        /// Last term's school pairs kept though the inland school fell short of P4 (CON013): a warning for the office,
-        /// listed with both ids and the numbers, since the pair stands only because it already existed.
+        /// Last term's school pairs (CON013) and the plan's (CON017) kept though the inland school fell short of P4: a
+        /// warning for the office, listed with both ids and the numbers, since the pair stands only because it already existed.
         /// </summary>
         private void KeptShort()
         {
-            var rows = result.Continuity.Where(e => e.Code == ContinuityFindings.KeptShort.Code).ToList();
+            var rows = result.Continuity.Where(e => e.Code == ContinuityFindings.KeptShort.Code || e.Code == ContinuityFindings.PlanKeptShort.Code).ToList();
             if (rows.Count == 0)
             {
                 return;
@@ -666,8 +666,8 @@ public static class PairingReport
 
             Section("kept-short", "保留但低于 P4 的学校结对（提醒）", "School pairs kept though short of P4 (warning)");
             _w.Open("p", "class", "note");
-            _w.Text("这些学校结对上学期已结成；内地学校因人员流失已少于新疆学校的班数或学生数，为不拆散已建立的友谊而保留（--strict-p4 则解除）。 ");
-            _w.Element("span", "These school pairs existed last term; the inland school has since fallen below its Xinjiang partner in classes or students, and the pair is kept so that friendships already made are not broken (--strict-p4 drops it).", "class", "en");
+            _w.Text("这些学校结对上学期已结成（或在所给计划中）；内地学校因人员流失已少于新疆学校的班数或学生数，为不拆散已建立的友谊而保留（--strict-p4 则解除）。 ");
+            _w.Element("span", "These school pairs existed last term (or are the plan's); the inland school has since fallen below its Xinjiang partner in classes or students, and the pair is kept so that friendships already made are not broken (--strict-p4 drops it).", "class", "en");
             _w.Close();
             _w.Open("div", "class", "cards");
             Card("kept-short-pairs", "保留的学校结对", "School pairs kept short", rows.Count);

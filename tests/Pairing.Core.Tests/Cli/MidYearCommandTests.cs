@@ -14,7 +14,7 @@ public sealed class MidYearCommandTests : CliTestBase
     public void A_plan_with_one_broken_pair_is_kept_but_for_that_pair()
     {
         // September: XS with NS, XT with NT. November: NT has lost a class (2 for XT's 3), so XT–NT breaks P4; NU can
-        // take XT. Without --previous nothing tolerates it: it is dropped with a warning, XT is paired afresh, exit 0.
+        // take XT. Under --strict-p4 nothing tolerates it: it is dropped with a warning, XT is paired afresh, exit 0.
         var september = new TestRoster()
             .XinjiangCounty("X1").InlandCounty("N1")
             .School("XS", "X1").Class("XS7", "XS", 7, 3)
@@ -35,7 +35,7 @@ public sealed class MidYearCommandTests : CliTestBase
         RosterFiles.Write(builder.Build().GetValueOrThrow(), In("november"));
         PairingResultFiles.Write(plan, In("september"));
 
-        var run = Run("match", In("november"), "--plan", In("september"), "--out", In("result"));
+        var run = Run("match", In("november"), "--plan", In("september"), "--strict-p4", "--out", In("result"));
 
         Assert.Equal(0, run.Code);
         Assert.Contains("warning CLI031: the plan's school pair XT–NT no longer holds for this roster and is dropped; its units are paired afresh (P4: inland school NT has 2 classes; needed: 3)", run.Err, StringComparison.Ordinal);
@@ -43,6 +43,18 @@ public sealed class MidYearCommandTests : CliTestBase
         var result = PairingResultFiles.Read(In("result")).GetValueOrThrow();
         Assert.Contains(new SchoolPair(new("XS"), new("NS")), result.SchoolPairs);
         Assert.Contains(new SchoolPair(new("XT"), new("NU")), result.SchoolPairs);
+
+        Assert.False(File.Exists(In("result", "continuity.csv")));
+
+        // By default P4's tolerance keeps the plan's XT–NT though it is a class short, with a CON017 row, and nothing
+        // is reported dropped; verify accepts it.
+        var planOnly = Run("match", In("november"), "--plan", In("september"), "--out", In("plan-only"));
+        Assert.Equal(0, planOnly.Code);
+        Assert.DoesNotContain("CLI031", planOnly.Err, StringComparison.Ordinal);
+        Assert.Contains(new SchoolPair(new("XT"), new("NT")), PairingResultFiles.Read(In("plan-only")).GetValueOrThrow().SchoolPairs);
+        Assert.Contains("school,XT,NT,kept,P4,CON017,classes,2,3,", File.ReadAllText(In("plan-only", "continuity.csv")), StringComparison.Ordinal);
+        Assert.Equal(0, Run("verify", In("november"), In("plan-only")).Code);
+        Assert.Equal(2, Run("verify", In("november"), In("plan-only"), "--strict-p4").Code);
 
         // With last term's result as --previous too, P4's tolerance keeps XT–NT, and nothing is reported dropped.
         var kept = Run("match", In("november"), "--plan", In("september"), "--previous", In("september"), "--out", In("kept"));

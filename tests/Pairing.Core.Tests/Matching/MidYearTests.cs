@@ -108,6 +108,86 @@ public sealed class MidYearTests
     }
 
     [Fact]
+    public void A_plan_school_pair_one_student_short_of_P4_is_kept_with_its_finding()
+    {
+        // September's result given as the plan only (no --previous): NS1 is one student short of XS, yet the plan's pair
+        // survives attrition as last term's does, with a CON017 row (the plan's, not last term's).
+        var (roster, september) = OneStudentShort();
+
+        var result = Matcher.Match(roster, plan: september);
+
+        Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], result.SchoolPairs);
+        Assert.Equal(29, result.Summary.CoveredStudents);
+        var row = Assert.Single(result.Continuity);
+        Assert.Equal(
+            new ContinuityEntry(PairingLevel.School, "XS", "NS1", ContinuityStatus.Kept, PairingRule.P4, "CON017", "students", 29, 30, string.Empty),
+            row with { Reason = string.Empty });
+        Assert.EndsWith(
+            " / kept from the plan, though P4 no longer holds: inland school NS1 has 1 class and 29 students; needed: 1 and 30 (the plan's pair survives attrition; --strict-p4 drops it)",
+            row.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("按计划保留，但 P4 已不成立：内地学校 NS1 有 1 个班级、29 名学生，需要 1 个班级、30 名学生", row.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Summary.ContinuityCounts!["CON017"]);
+        Assert.Equal(0, result.Summary.ContinuityCounts["CON013"]);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions());
+        Assert.True(report.IsValid, report.ToString());
+
+        // Written and read back, the row and its count are there and the checker still accepts the pair; under strict
+        // P4 it finds it short.
+        using var dir = new TempDirectory();
+        PairingResultFiles.Write(result, dir.Path, includeTimings: false);
+        var read = PairingResultFiles.Read(dir.Path).GetValueOrThrow();
+        Assert.Equal(result.Continuity, read.Continuity);
+        Assert.True(PairingResultChecker.Check(roster, read, read.Summary.Options.ToOptions()).IsValid);
+        Assert.Contains(PairingResultChecker.Check(roster, result, new PairingOptions { StrictP4 = true }).Violations,
+            v => v.Code == CheckFindings.SchoolStudentsShort.Code);
+
+        // The report lists it among the pairs kept short, as a warning.
+        var doc = Pairing.Core.Tests.Reports.PairingReportTests.Parse(Pairing.Core.Reports.PairingReport.Render(roster, result));
+        var table = doc.Descendants("table").Single(t => (string?)t.Attribute("id") == "kept-short");
+        Assert.Equal("CON017", (string?)Assert.Single(table.Descendants("tbody").Single().Elements("tr")).Attribute("data-code"));
+    }
+
+    [Fact]
+    public void Under_strict_P4_the_short_plan_pair_is_dropped()
+    {
+        var (roster, september) = OneStudentShort();
+        var options = new PairingOptions { StrictP4 = true };
+
+        var result = Matcher.Match(roster, plan: september, options: options);
+
+        Assert.Empty(result.SchoolPairs);
+        Assert.Equal(0, result.Summary.CoveredStudents);
+        Assert.Empty(result.Continuity);
+        Assert.Null(result.Summary.ContinuityCounts);
+        Assert.Contains(result.Unpaired, u => u.Rule == PairingRule.P4);
+        var report = PairingResultChecker.Check(roster, result, options);
+        Assert.True(report.IsValid, report.ToString());
+    }
+
+    [Fact]
+    public void A_short_plan_pair_that_is_not_last_terms_is_kept_in_place_of_its_new_row()
+    {
+        // --plan September and --previous a result without that pair: the pair is the plan's, not last term's, so its row
+        // is CON017 (kept) rather than CON015 (new), and the checker with the previous result accepts both.
+        var (roster, september) = OneStudentShort();
+        var previous = Matcher.Match(roster);
+        Assert.Empty(previous.SchoolPairs);
+
+        var result = Matcher.Match(roster, plan: september, previous: previous);
+
+        Assert.Equal([new SchoolPair(new("XS"), new("NS1"))], result.SchoolPairs);
+        var row = Assert.Single(result.Continuity, e => e.Level == PairingLevel.School);
+        Assert.Equal((ContinuityStatus.Kept, "CON017", "students", 29L, 30L), (row.Status, row.Code, row.Counted, row.Available, row.Needed));
+        Assert.Equal(1, result.Summary.ContinuityByLevel!["school.kept"]);
+        var report = PairingResultChecker.Check(roster, result, result.Summary.Options.ToOptions(), previous);
+        Assert.True(report.IsValid, report.ToString());
+
+        // A CON017 row claimed for a pair that is not made is found.
+        var forged = new PairingResult(result.CountyPairs, [], [], [], result.Unpaired, result.Continuity, result.Summary);
+        Assert.False(PairingResultChecker.Check(roster, forged, result.Summary.Options.ToOptions(), previous).IsValid);
+    }
+
+    [Fact]
     public void A_new_pair_short_of_P4_is_never_made()
     {
         // The same roster without last term's result: NS1 is one student short, so XS stays unpaired (P4).

@@ -23,6 +23,7 @@ internal sealed class Continuity
     private readonly Dictionary<(int S, int T), long> _schoolKeep = [];
     private readonly Dictionary<(int S, int T), (int Classes, int Students)> _under = [];
     private readonly HashSet<(int S, int T)> _schools = [];
+    private readonly HashSet<(int S, int T)> _planSchools = [];
     private bool _tolerant;
 
     private Continuity()
@@ -34,15 +35,37 @@ internal sealed class Continuity
     /// <summary>Whether any previous pair could still stand: without one, the matcher's aims are today's.</summary>
     public bool Active => _counties.Count > 0 || _schoolKeep.Count > 0;
 
-    public static Continuity Of(RosterView v, PairingResult? previous, bool strictP4 = false)
+    /// <summary>
+    /// Last term's pairs as aims, and the school pairs that survive attrition (P4's tolerance, unless
+    /// <paramref name="strictP4"/>): last term's and, when a plan is given, the plan's.
+    /// </summary>
+    public static Continuity Of(RosterView v, PairingResult? previous, bool strictP4 = false, IReadOnlyList<SchoolPair>? planSchools = null)
     {
-        if (previous is null)
+        if (previous is null && (planSchools is null || planSchools.Count == 0 || strictP4))
         {
             return None;
         }
 
         var roster = v.Roster;
         var c = new Continuity { _tolerant = !strictP4 };
+        foreach (var p in planSchools ?? [])
+        {
+            if (roster.TryGetSchool(p.Xinjiang, out _) && roster.TryGetSchool(p.Inland, out _))
+            {
+                var s = roster.SchoolIndexOf(p.Xinjiang);
+                var t = roster.SchoolIndexOf(p.Inland);
+                if (v.IsXinjiangSchool(s) && !v.IsXinjiangSchool(t))
+                {
+                    c._planSchools.Add((s, t));
+                }
+            }
+        }
+
+        if (previous is null)
+        {
+            return c;
+        }
+
         foreach (var p in previous.CountyPairs)
         {
             if (roster.TryGetCounty(p.Xinjiang, out _) && roster.TryGetCounty(p.Inland, out _))
@@ -154,10 +177,10 @@ internal sealed class Continuity
     public bool IsPreviousSchool(int s, int t) => _schools.Contains((s, t));
 
     /// <summary>
-    /// Whether school pair (s, t) may stand though it fails P4: it is last term's, and P4 is not strict
+    /// Whether school pair (s, t) may stand though it fails P4: it is last term's or the plan's, and P4 is not strict
     /// (<see cref="PairingOptions.StrictP4"/>). Students leave during the year; the pairs under it should not go with them.
     /// </summary>
-    public bool Tolerates(int s, int t) => _tolerant && _schools.Contains((s, t));
+    public bool Tolerates(int s, int t) => _tolerant && (_schools.Contains((s, t)) || _planSchools.Contains((s, t)));
 
     private void Count(RosterView v, int a, int b, int classes, int students)
     {

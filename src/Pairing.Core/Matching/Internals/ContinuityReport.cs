@@ -5,7 +5,8 @@ namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
 /// One row per pair of last year's result: kept, or dropped with its code and numbers (<c>continuity.csv</c>). The
-/// planning phase writes rows for county and school pairs only (it pairs no classes or students yet).
+/// planning phase writes rows for county and school pairs only (it pairs no classes or students yet). A school pair
+/// of the plan kept though P4 no longer holds says so (<c>CON017</c>), with a previous result or without.
 /// </summary>
 internal static class ContinuityReport
 {
@@ -79,20 +80,14 @@ internal static class ContinuityReport
             var t = roster.SchoolIndexOf(p.Inland);
             if (state.SchoolPartner[s] == t)
             {
-                var (classes, students) = (v.SchoolClassCount[t], v.SchoolStudentCount[t]);
-                var (neededClasses, neededStudents) = (v.SchoolClassCount[s], v.SchoolStudentCount[s]);
                 if (v.MeetsP4(t, s))
                 {
                     e.Kept();
                 }
                 else
                 {
-                    // Kept though P4 no longer holds (PairingOptions.StrictP4 off): the first shortfall in the columns.
-                    var (counted, available, needed) = classes < neededClasses
-                        ? ("classes", (long)classes, (long)neededClasses)
-                        : ("students", (long)students, (long)neededStudents);
-                    e.KeptShort(counted, available, needed,
-                        ("inland", n), ("classes", classes), ("neededClasses", neededClasses), ("students", students), ("neededStudents", neededStudents));
+                    // Kept though P4 no longer holds (PairingOptions.StrictP4 off).
+                    Short(v, e, ContinuityFindings.KeptShort, s, t);
                 }
 
                 continue;
@@ -197,6 +192,39 @@ internal static class ContinuityReport
         return rows;
     }
 
+    /// <summary>
+    /// Without a previous result: a row (<c>CON017</c>, status kept, rule P4) for every school pair of the plan kept though
+    /// P4 no longer holds (P4's tolerance, <see cref="PairingOptions.StrictP4"/> off); null when there is none, so that
+    /// a run whose plan still holds writes no <c>continuity.csv</c>.
+    /// </summary>
+    public static List<ContinuityEntry>? PlanKeptShort(RosterView v, PlanState state, Continuity continuity)
+    {
+        var roster = v.Roster;
+        var rows = new List<ContinuityEntry>();
+        var kept = new Entry(rows);
+        for (var s = 0; s < state.SchoolPartner.Length; s++)
+        {
+            if (state.SchoolPartner[s] is var t and >= 0 && !v.MeetsP4(t, s) && continuity.Tolerates(s, t))
+            {
+                Short(v, kept.For(PairingLevel.School, roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value), ContinuityFindings.PlanKeptShort, s, t);
+            }
+        }
+
+        return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>A school pair kept though P4 no longer holds: the first shortfall in the columns, both in the text.</summary>
+    private static void Short(RosterView v, Entry.Row e, FindingDescriptor code, int s, int t)
+    {
+        var (classes, students) = (v.SchoolClassCount[t], v.SchoolStudentCount[t]);
+        var (neededClasses, neededStudents) = (v.SchoolClassCount[s], v.SchoolStudentCount[s]);
+        var (counted, available, needed) = classes < neededClasses
+            ? ("classes", (long)classes, (long)neededClasses)
+            : ("students", (long)students, (long)neededStudents);
+        e.KeptShort(code, counted, available, needed,
+            ("inland", v.Roster.SchoolArray[t].Id.Value), ("classes", classes), ("neededClasses", neededClasses), ("students", students), ("neededStudents", neededStudents));
+    }
+
     /// <summary>A row with status new for every pair made this term that the previous result lacks, level by level.</summary>
     private static void NewPairs(RosterView v, PlanState state, RosterStage.Output? output, PairingResult previous, Entry kept)
     {
@@ -220,7 +248,12 @@ internal static class ContinuityReport
             if (state.SchoolPartner[s] is var t and >= 0)
             {
                 var pair = (roster.SchoolArray[s].Id.Value, roster.SchoolArray[t].Id.Value);
-                if (!schools.Contains(pair))
+                if (!schools.Contains(pair) && !v.MeetsP4(t, s))
+                {
+                    // Not last term's, so the plan's, kept under P4's tolerance: said so instead of new.
+                    Short(v, kept.For(PairingLevel.School, pair.Item1, pair.Item2), ContinuityFindings.PlanKeptShort, s, t);
+                }
+                else if (!schools.Contains(pair))
                 {
                     kept.For(PairingLevel.School, pair.Item1, pair.Item2).New();
                 }
@@ -282,8 +315,8 @@ internal static class ContinuityReport
         {
             public void Kept() => Add(ContinuityStatus.Kept, ContinuityFindings.Kept, null, null, null);
 
-            public void KeptShort(string counted, long available, long needed, params (string Name, object Value)[] arguments) =>
-                Add(ContinuityStatus.Kept, ContinuityFindings.KeptShort, counted, available, needed, arguments);
+            public void KeptShort(FindingDescriptor code, string counted, long available, long needed, params (string Name, object Value)[] arguments) =>
+                Add(ContinuityStatus.Kept, code, counted, available, needed, arguments);
 
             public void New() => Add(ContinuityStatus.New, ContinuityFindings.New, null, null, null);
 

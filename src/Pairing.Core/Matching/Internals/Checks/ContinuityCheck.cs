@@ -39,7 +39,8 @@ internal sealed class ContinuityCheck(CheckContext context) : ResultCheck(contex
 
         var expectedSet = expected.ToHashSet();
 
-        // Every pair made this term that the previous result lacks has a row with status new.
+        // Every pair made this term that the previous result lacks has a row with status new (a school pair of the plan
+        // kept under P4's tolerance: status kept, CON017, whose numbers ToleranceCheck judges).
         var made = new List<(PairingLevel Level, string X, string N)>();
         made.AddRange(Result.CountyPairs.Select(p => (PairingLevel.County, p.Xinjiang.Value, p.Inland.Value)));
         made.AddRange(Result.SchoolPairs.Select(p => (PairingLevel.School, p.Xinjiang.Value, p.Inland.Value)));
@@ -53,7 +54,8 @@ internal sealed class ContinuityCheck(CheckContext context) : ResultCheck(contex
             {
                 Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", None), A("code", None));
             }
-            else if (row.Status != ContinuityStatus.New || row.Code != ContinuityFindings.New.Code)
+            else if ((row.Status != ContinuityStatus.New || row.Code != ContinuityFindings.New.Code)
+                && !(key.Level == PairingLevel.School && row.Status == ContinuityStatus.Kept && row.Code == ContinuityFindings.PlanKeptShort.Code))
             {
                 Add(CheckFindings.NewPairNotListed, subject, about, A("level", key.Level), A("status", row.Status), A("code", row.Code));
             }

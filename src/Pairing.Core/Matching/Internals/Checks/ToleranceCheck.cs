@@ -5,9 +5,10 @@ using Pairing.Core.Matching;
 namespace Pairing.Core.Matching.Internals.Checks;
 
 /// <summary>
-/// The CON013 rows of <c>continuity.csv</c> (CHK109, CHK111): a school pair kept from last term though P4 no longer
-/// holds (strict P4 off) gives its first shortfall, recounted here; a pair that meets P4 claims no tolerance. That the
-/// pair is last term's is checked against the previous result when one is given (a row for a pair it lacks is found).
+/// The CON013 and CON017 rows of <c>continuity.csv</c> (CHK109, CHK111): a school pair kept from last term (or from the
+/// plan) though P4 no longer holds (strict P4 off) gives its first shortfall, recounted here; a pair that meets P4 claims
+/// no tolerance. That a CON013 pair is last term's is checked against the previous result when one is given (a row for a
+/// pair it lacks is found); that a CON017 pair is the plan's cannot be, the plan not being given to the checker.
 /// Its verdicts judge a row of <c>continuity.csv</c>, not a pair against the rules: they carry no level.
 /// </summary>
 internal sealed class ToleranceCheck(CheckContext context) : ResultCheck(context)
@@ -18,7 +19,7 @@ internal sealed class ToleranceCheck(CheckContext context) : ResultCheck(context
 
     /// <summary>
     /// The continuity row that says school pair <paramref name="p"/> is last term's, kept though P4 no longer holds
-    /// (<c>CON013</c>, status kept, rule P4); null when there is none or P4 is strict (then P4 is checked as for any pair).
+    /// (<c>CON013</c>, or <c>CON017</c> for the plan's, status kept, rule P4); null when there is none or P4 is strict (then P4 is checked as for any pair).
     /// </summary>
     public ContinuityEntry? Claimed(SchoolPair p)
     {
@@ -28,7 +29,7 @@ internal sealed class ToleranceCheck(CheckContext context) : ResultCheck(context
         }
 
         _tolerated ??= Result.Continuity
-            .Where(e => e.Level == PairingLevel.School && e.Status == ContinuityStatus.Kept && e.Code == ContinuityFindings.KeptShort.Code && e.Rule == PairingRule.P4)
+            .Where(e => e.Level == PairingLevel.School && e.Status == ContinuityStatus.Kept && (e.Code == ContinuityFindings.KeptShort.Code || e.Code == ContinuityFindings.PlanKeptShort.Code) && e.Rule == PairingRule.P4)
             .GroupBy(e => (e.XinjiangId, e.InlandId))
             .ToDictionary(g => g.Key, g => g.First());
         return _tolerated.GetValueOrDefault((p.Xinjiang.Value, p.Inland.Value));
