@@ -177,54 +177,6 @@ internal static class SafeFile
         return false;
     }
 
-    /// <summary>Reads a whole file of at most <paramref name="max"/> bytes without blocking a thread on I/O, or says why not.</summary>
-    public static async Task<(bool Ok, byte[] Bytes, InputFileError Error)> ReadAllBytesAsync(string path, long max, CancellationToken cancellationToken)
-    {
-        if (!TryOpen(path, max, asynchronous: true, out var stream, out var error))
-        {
-            return (false, [], error);
-        }
-
-        if (stream is null)
-        {
-            return (true, [], default);
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                var (ok, bytes, tooLarge) = await ReadCappedAsync(stream, max, cancellationToken).ConfigureAwait(false);
-                return ok ? (true, bytes, default) : (false, [], new InputFileError(InputFileIssue.TooLarge, path, Size: tooLarge, Max: max));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return (false, [], new InputFileError(InputFileIssue.Unreadable, path, e.Message));
-            }
-        }
-    }
-
-    /// <summary>Reads a stream to its end, stopping as soon as it passes <paramref name="max"/> bytes (the count read so far is returned then).</summary>
-    public static async Task<(bool Ok, byte[] Bytes, long Read)> ReadCappedAsync(Stream stream, long max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            total += read;
-            if (total > max)
-            {
-                return (false, [], total);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return (true, buffer.ToArray(), total);
-    }
-
     private static bool TryReadAll(FileStream stream, string path, long max, out byte[] bytes, out InputFileError error)
     {
         error = default;

@@ -208,10 +208,11 @@ public static class PairingResultFiles
             return new(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
         }
 
+        // Each file is opened and read a chunk at a time, never whole: memory is what the result keeps, not the files' size.
         return ReadFrom(name =>
         {
-            var ok = SafeFile.TryReadAllBytes(Path.Combine(directory, name), out var bytes, out var error);
-            return (ok, bytes, error);
+            var ok = ByteSource.TryOpenFile(Path.Combine(directory, name), out var bytes, out var error);
+            return (ok, ok ? bytes : null, error);
         }, directory);
     }
 
@@ -255,7 +256,7 @@ public static class PairingResultFiles
         Guard.NotNull(files);
         var byName = new Dictionary<string, ReadOnlyMemory<byte>>(files, StringComparer.OrdinalIgnoreCase);
         return ReadFrom(
-            name => byName.TryGetValue(name, out var bytes) ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+            name => byName.TryGetValue(name, out var bytes) ? (true, ByteSource.Of(bytes), default) : (false, null, new InputFileError(InputFileIssue.Missing, name)),
             "(the files given)");
     }
 
@@ -275,15 +276,16 @@ public static class PairingResultFiles
         var json = summaryJson is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(summaryJson);
         return ReadFrom(
             name => name == SummaryFile && json is { } bytes
-                ? (true, bytes, default)
-                : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
+                ? (true, ByteSource.Of(bytes), default)
+                : (false, null, new InputFileError(InputFileIssue.Missing, name)),
             "(the tables given)",
             byName);
     }
 
     /// <summary>
     /// Reads a result given as one stream per file, keyed by file name, as <see cref="Parse(IReadOnlyDictionary{string, ReadOnlyMemory{byte}}, InputFileLimits?)"/> does; each stream is read
-    /// asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed).
+    /// asynchronously to its end (at most <see cref="InputFileLimits.MaxFileBytes"/>; it is not disposed), its first
+    /// mebibyte kept in memory and the rest in a temporary file deleted after the read, then read a chunk at a time.
     /// </summary>
     /// <param name="files">The files' streams by name.</param>
     /// <param name="cancellationToken">Stops the read.</param>
@@ -295,44 +297,51 @@ public static class PairingResultFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
-        var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, stream) in files)
+        var max = InputFileLimits.Current.MaxFileBytes;
+        var read = new Dictionary<string, (bool, ByteSource?, InputFileError)>(StringComparer.OrdinalIgnoreCase);
+        try
         {
-            var (ok, bytes, count) = await SafeFile.ReadCappedAsync(Guard.NotNull(stream), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-            read[name] = ok ? (true, bytes, default) : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: InputFileLimits.Current.MaxFileBytes));
-        }
+            foreach (var (name, stream) in files)
+            {
+                Guard.NotNull(stream);
+                if (!FileNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return ReadFrom(
-            name => read.TryGetValue(name, out var r) ? r : (false, ReadOnlyMemory<byte>.Empty, new InputFileError(InputFileIssue.Missing, name)),
-            "(the files given)");
+                var (bytes, count) = await ByteSource.SpoolAsync(stream, max, cancellationToken).ConfigureAwait(false);
+                read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return ReadFrom(
+                name => read.TryGetValue(name, out var r) ? r : (false, null, new InputFileError(InputFileIssue.Missing, name)),
+                "(the files given)");
+        }
+        finally
+        {
+            foreach (var (_, bytes, _) in read.Values)
+            {
+                bytes?.Dispose();
+            }
+        }
     }
 
-    /// <summary>Reads a result folder as <see cref="Read"/> does, reading its files without blocking a thread on the disk.</summary>
+    /// <summary>
+    /// Reads a result folder as <see cref="Read"/> does, off the caller's thread: the read runs on a thread-pool thread,
+    /// a chunk of each file at a time, so that memory is what the result keeps, not the files' size.
+    /// </summary>
     /// <param name="directory">The folder.</param>
-    /// <param name="cancellationToken">Stops the read between files.</param>
+    /// <param name="cancellationToken">Stops the read before it starts.</param>
     /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The result when it could be read, and every problem found either way.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReadResult<PairingResult>> ReadAsync(string directory, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
+    public static Task<ReadResult<PairingResult>> ReadAsync(string directory, CancellationToken cancellationToken = default, InputFileLimits? limits = null)
     {
-        using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(directory);
-        if (!Directory.Exists(directory))
-        {
-            return new(null, [ResultFileFindings.NoFolder.Create(null, new FindingLocation(directory), FindingArgument.Of("path", directory))]);
-        }
-
-        var read = new Dictionary<string, (bool, ReadOnlyMemory<byte>, InputFileError)>(StringComparer.Ordinal);
-        foreach (var name in FileNames)
-        {
-            var (ok, bytes, error) = await SafeFile.ReadAllBytesAsync(Path.Combine(directory, name), InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-            read[name] = (ok, bytes, error);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return ReadFrom(name => read[name], directory);
+        var scoped = limits ?? InputFileLimits.Current;
+        return Task.Run(() => Read(directory, scoped), cancellationToken);
     }
 
     /// <summary>
@@ -420,17 +429,26 @@ public static class PairingResultFiles
     }
 
     private static ReadResult<PairingResult> ReadFrom(
-        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> file, string directory, IReadOnlyDictionary<string, CellTable>? cells = null)
+        Func<string, (bool Ok, ByteSource? Bytes, InputFileError Error)> file, string directory, IReadOnlyDictionary<string, CellTable>? cells = null)
     {
-        var found = new List<Finding>();
+        var found = new CappedFindings(ResultFileFindings.MoreProblems);
         PairingSummary? summary = null;
-        var (summaryOk, summaryBytes, summaryError) = file(SummaryFile);
+        var (summaryOk, summarySource, summaryError) = file(SummaryFile);
+        byte[]? summaryBytes = null;
+        using (summarySource)
+        {
+            if (summaryOk && !TryReadSmall(summarySource!, SummaryFile, out summaryBytes, out var failed))
+            {
+                (summaryOk, summaryError) = (false, failed);
+            }
+        }
+
         if (summaryOk)
         {
             try
             {
-                var bom = summaryBytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
-                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes.Span[bom..]));
+                var bom = summaryBytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+                summary = SummaryJson.Read(Encoding.UTF8.GetString(summaryBytes.AsSpan(bom)));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
             {
@@ -465,13 +483,13 @@ public static class PairingResultFiles
             {
                 "true" => true,
                 "false" => false,
-                _ => throw new FormatException($"cross_class is '{r[2]}', expected true or false"),
+                _ => throw new FormatException($"cross_class is '{Shorten(r[2])}', expected true or false"),
             }));
         var unpaired = ReadTable(file, directory, cells?.GetValueOrDefault(UnpairedFile), UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
         var continuity = ReadTable(file, directory, cells?.GetValueOrDefault(ContinuityFile), ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
         return new(
             found.Count == 0 && summary is not null ? new PairingResult(counties, schools, classes, students, unpaired, continuity, summary) : null,
-            found);
+            found.WithOmitted());
     }
 
 
@@ -490,17 +508,17 @@ public static class PairingResultFiles
         var rule = ParseRule(r[2]);
         if (!UnpairedFindings.TryGet(r[3], out var descriptor))
         {
-            throw new FormatException($"code is '{r[3]}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
+            throw new FormatException($"code is '{Shorten(r[3])}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
         }
 
         if (descriptor.Rule != rule.ToString())
         {
-            throw new FormatException($"rule is {r[2]}, but code {descriptor.Code} is a {descriptor.Rule} code");
+            throw new FormatException($"rule is {Shorten(r[2])}, but code {descriptor.Code} is a {descriptor.Rule} code");
         }
 
         if (!string.Equals(UnpairedFindings.CountedBy(descriptor) ?? string.Empty, r[6], StringComparison.Ordinal))
         {
-            throw new FormatException($"counted is '{r[6]}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
+            throw new FormatException($"counted is '{Shorten(r[6])}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
         }
 
         var arguments = new List<FindingArgument>();
@@ -514,7 +532,7 @@ public static class PairingResultFiles
 
             if (!takes && text.Length > 0)
             {
-                throw new FormatException($"{column} is '{text}', but code {descriptor.Code} has no {column}");
+                throw new FormatException($"{column} is '{Shorten(text)}', but code {descriptor.Code} has no {column}");
             }
 
             if (takes)
@@ -525,11 +543,11 @@ public static class PairingResultFiles
 
         static object Whole(string text, string column) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new FormatException($"{column} is '{text}', expected a whole number");
+            : throw new FormatException($"{column} is '{Shorten(text)}', expected a whole number");
         Take("inland", "inland_id", r[4], t => t);
         Take("grade", "grade", r[5], t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= Grade.MinNumber and <= Grade.MaxNumber
             ? new Grade(g)
-            : throw new FormatException($"grade is '{t}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
+            : throw new FormatException($"grade is '{Shorten(t)}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
         Take("available", "available", r[7], t => Whole(t, "available"));
         Take("needed", "needed", r[8], t => Whole(t, "needed"));
         var unit = UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
@@ -553,7 +571,8 @@ public static class PairingResultFiles
     }
 
     /// <summary>At most about 80 characters of what the file says, so that a message never echoes a whole field back.</summary>
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+    /// <summary>A value of the input as a message shows it: at most 80 characters, cut with "…".</summary>
+    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>A status as <c>continuity.csv</c> writes it: kept, dropped or new.</summary>
     private static readonly string[] ContinuityColumns =
@@ -564,7 +583,7 @@ public static class PairingResultFiles
         static long? Number(string text, string column) =>
             text.Length == 0 ? null
             : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new FormatException($"{column} is '{text}', expected a whole number or nothing");
+            : throw new FormatException($"{column} is '{Shorten(text)}', expected a whole number or nothing");
         return new ContinuityEntry(
             ParseLevel(r[0]),
             r[1].Length > 0 ? r[1] : throw new FormatException("xinjiang_id is empty"),
@@ -574,7 +593,7 @@ public static class PairingResultFiles
                 "kept" => ContinuityStatus.Kept,
                 "dropped" => ContinuityStatus.Dropped,
                 "new" => ContinuityStatus.New,
-                _ => throw new FormatException($"status is '{r[3]}', expected kept, dropped or new"),
+                _ => throw new FormatException($"status is '{Shorten(r[3])}', expected kept, dropped or new"),
             },
             r[4].Length == 0 ? null : ParseRule(r[4]),
             r[5].Length > 0 ? r[5] : throw new FormatException("code is empty"),
@@ -590,19 +609,19 @@ public static class PairingResultFiles
         "school" => PairingLevel.School,
         "class" => PairingLevel.Class,
         "student" => PairingLevel.Student,
-        _ => throw new FormatException($"level is '{text}', expected county, school, class or student"),
+        _ => throw new FormatException($"level is '{Shorten(text)}', expected county, school, class or student"),
     };
 
     private static PairingRule ParseRule(string text) =>
         Enum.TryParse<PairingRule>(text, out var rule) && Enum.IsDefined(rule) && text.StartsWith('P')
             ? rule
-            : throw new FormatException($"rule is '{text}', expected P1 to P7");
+            : throw new FormatException($"rule is '{Shorten(text)}', expected P1 to P7");
 
     /// <summary>
     /// A result file given as cells (a workbook's sheet): the first non-empty row is the header, found by name as in a
     /// file; wholly empty rows are skipped; a missing trailing cell is empty. Problems are located at the sheet's rows.
     /// </summary>
-    private static List<T> ReadCells<T>(CellTable cells, string file, string[] columns, List<Finding> problems, Func<string[], T> parse)
+    private static List<T> ReadCells<T>(CellTable cells, string file, string[] columns, CappedFindings problems, Func<string[], T> parse)
     {
         static bool Blank(CellRow row) => row.Cells.All(string.IsNullOrWhiteSpace);
         var rows = new List<T>();
@@ -660,9 +679,43 @@ public static class PairingResultFiles
         return rows;
     }
 
+    /// <summary>The most bytes a <c>summary.json</c> may have: counts and options, a few kilobytes when written by the library.</summary>
+    private const int MaxSummaryBytes = 16 << 20;
+
+    /// <summary>Reads a small file (the summary) whole, or says why not: too large, or the disk failed under it.</summary>
+    private static bool TryReadSmall(ByteSource source, string file, [NotNullWhen(true)] out byte[]? bytes, out InputFileError error)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[ByteSource.ChunkBytes];
+        byte[]? read = null;
+        var ok = ByteSource.TryPass(source, () =>
+        {
+            source.Rewind();
+            int n;
+            while ((n = source.Read(chunk)) > 0)
+            {
+                if (buffer.Length + n > MaxSummaryBytes)
+                {
+                    return;
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+
+            read = buffer.ToArray();
+        }, out error);
+        bytes = read;
+        if (ok && bytes is null)
+        {
+            error = new InputFileError(InputFileIssue.TooLarge, source.Path ?? file, Size: source.Scanned?.Bytes ?? buffer.Length + ByteSource.ChunkBytes, Max: MaxSummaryBytes);
+        }
+
+        return bytes is not null;
+    }
+
     private static List<T> ReadTable<T>(
-        Func<string, (bool Ok, ReadOnlyMemory<byte> Bytes, InputFileError Error)> source, string directory, CellTable? cells, string file, string[] columns, bool required,
-        List<Finding> problems, Func<string[], T> parse)
+        Func<string, (bool Ok, ByteSource? Bytes, InputFileError Error)> source, string directory, CellTable? cells, string file, string[] columns, bool required,
+        CappedFindings problems, Func<string[], T> parse)
     {
         if (cells is not null)
         {
@@ -681,25 +734,42 @@ public static class PairingResultFiles
             return rows;
         }
 
-        if (!TextDecoding.TryDecode(bytes.Span, out var text, out _, out var encodingError))
+        using (bytes)
         {
-            problems.Add(ResultFileFindings.BadEncoding.Create(null, new FindingLocation(file, Line: encodingError!.Line),
-                FindingArgument.Of("file", file), FindingArgument.Of("error", encodingError.Message)));
-            return rows;
+            // Two passes, neither holding the file: the encoding first, then the rows decoded a chunk at a time. A disk
+            // that fails under the second is the file's problem, and none of its rows are kept.
+            if (!ByteSource.TryPass(bytes, () => ReadRows(bytes!, file, columns, problems, parse, rows), out var failed))
+            {
+                problems.Add(ResultFileFindings.FromFileError(failed, file, directory));
+                rows.Clear();
+            }
         }
 
-        var reader = new CsvReader(text);
+        return rows;
+    }
+
+    private static void ReadRows<T>(ByteSource bytes, string file, string[] columns, CappedFindings problems, Func<string[], T> parse, List<T> rows)
+    {
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        if (scan.Error is { } encodingError)
+        {
+            problems.Add(ResultFileFindings.BadEncoding.Create(null, new FindingLocation(file, Line: encodingError.Line),
+                FindingArgument.Of("file", file), FindingArgument.Of("error", encodingError.Message)));
+            return;
+        }
+
+        var reader = new CsvReader(TextDecoding.Open(bytes, scan));
         if (!reader.TryRead(out var header) || header.Error is not null)
         {
             problems.Add(ResultFileFindings.NoHeader.Create(null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file)));
-            return rows;
+            return;
         }
 
         var at = CsvHeader.Locate(header, columns, column => problems.Add(ResultFileFindings.MissingColumn.Create(
             null, new FindingLocation(file, Line: 1), FindingArgument.Of("file", file), FindingArgument.Of("column", column))));
         if (at.Any(i => i < 0))
         {
-            return rows;
+            return;
         }
 
         var values = new string[columns.Length];
@@ -714,6 +784,12 @@ public static class PairingResultFiles
             {
                 problems.Add(ResultFileFindings.BadRecord.Create(null, new FindingLocation(file, Line: error.Line),
                     FindingArgument.Of("file", file), FindingArgument.Of("error", error.Message)));
+                if (error.StopsReading)
+                {
+                    // A field or a line past the limits: the rest of the file is not read.
+                    return;
+                }
+
                 continue;
             }
 
@@ -729,10 +805,8 @@ public static class PairingResultFiles
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 problems.Add(ResultFileFindings.BadRow.Create(null, new FindingLocation(file, Line: record.Line),
-                    FindingArgument.Of("file", file), FindingArgument.Of("error", e.Message)));
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", Shorten(e.Message, 200))));
             }
         }
-
-        return rows;
     }
 }

@@ -53,6 +53,13 @@ public static class ResultFileFindings
     /// <summary>RES025: a row's values do not fit the format (<c>error</c> names the column and what was expected).</summary>
     public static FindingDescriptor BadRow { get; } = New("RES025", "file", "error");
 
+    /// <summary>
+    /// RES026: more problems of one code in one file than are listed (<c>count</c> more after the first <c>listed</c>,
+    /// of <c>code</c>): at most 100 are kept per code and file, so that memory and output stay bounded however many
+    /// rows are bad.
+    /// </summary>
+    public static FindingDescriptor MoreProblems { get; } = New("RES026", "count", "code", "listed");
+
     /// <summary>A file of a result or compliance folder that could not be read, as the finding of its kind.</summary>
     internal static Finding FromFileError(InputFileError error, string file, string directory)
     {
