@@ -26,6 +26,15 @@ internal class CappedFindings(FindingDescriptor more) : List<Finding>
         }
     }
 
+    /// <summary>Keeps or counts each problem as <see cref="Add"/> does (the list's own AddRange would keep them all).</summary>
+    public new void AddRange(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            Add(finding);
+        }
+    }
+
     /// <summary>The problems kept, each code's count of those left out placed right after its last one listed.</summary>
     public List<Finding> WithOmitted()
     {

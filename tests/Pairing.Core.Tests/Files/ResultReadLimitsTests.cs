@@ -78,3 +78,31 @@ public sealed class ResultReadLimitsTests : IDisposable
         Assert.Equal(folder.Findings.Select(f => f.Code), fromStreams.Findings.Select(f => f.Code));
     }
 }
+
+/// <summary>The same bounds for a compliance report's <c>compliance.csv</c> read back.</summary>
+public sealed class ComplianceReadLimitsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Thousands_of_bad_compliance_rows_give_a_hundred_findings_and_the_exact_count_of_the_rest()
+    {
+        var text = new StringBuilder("rule,level,subject_id,status,code,unit_id,count,required\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            // Four things wrong in each row: the rule, the level, the status and the code.
+            text.Append("S9,nowhere,x").Append(i).Append(",fine,CMP").Append(new string('9', 120)).Append(",,,\n");
+        }
+
+        File.WriteAllText(Path.Combine(_temp.Path, Pairing.Core.Files.Compliance.ComplianceReportFiles.ComplianceFile), text.ToString());
+        var read = Pairing.Core.Files.Compliance.ComplianceReportFiles.ReadEntries(_temp.Path);
+
+        Assert.Null(read.Value);
+        Assert.Equal(100, read.Findings.Count(f => f.Code == "RES025"));
+        var more = Assert.Single(read.Findings, f => f.Code == "RES026");
+        Assert.Equal(19_900L, Convert.ToInt64(more.Arguments.Single(a => a.Name == "count").Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(read.Findings, f => f.ToString().Contains(new string('9', 80), StringComparison.Ordinal));
+    }
+}

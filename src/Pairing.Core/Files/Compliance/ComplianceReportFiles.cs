@@ -210,44 +210,50 @@ public static class ComplianceReportFiles
     public static ReadResult<IReadOnlyList<ComplianceEntry>> ReadEntries(string directory, InputFileLimits? limits = null)
     {
         using var limitsScope = InputFileLimits.Use(limits);
-        return TryReadEntries(directory, out var entries, out var problems) ? new(entries, problems) : new(null, problems);
+        Guard.NotNull(directory);
+        if (!ByteSource.TryOpenFile(Path.Combine(directory, ComplianceFile), out var bytes, out var fileError))
+        {
+            return new(null, [ResultFileFindings.FromFileError(fileError, ComplianceFile, directory)]);
+        }
+
+        // Read a chunk at a time, never whole; at most 100 problems of a code are listed, the rest counted (RES026).
+        var found = new CappedFindings(ResultFileFindings.MoreProblems);
+        var read = new List<ComplianceEntry>();
+        using (bytes)
+        {
+            if (!ByteSource.TryPass(bytes, () => ReadEntryRows(bytes, found, read), out var failed))
+            {
+                return new(null, [ResultFileFindings.FromFileError(failed, ComplianceFile, directory)]);
+            }
+        }
+
+        return new(found.Count == 0 ? read : null, found.WithOmitted());
     }
 
-    private static bool TryReadEntries(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<ComplianceEntry>? entries, out IReadOnlyList<Finding> problems)
+    private static void ReadEntryRows(ByteSource bytes, CappedFindings found, List<ComplianceEntry> read)
     {
-        Guard.NotNull(directory);
-        entries = null;
         var at0 = new FindingLocation(ComplianceFile);
-        var path = Path.Combine(directory, ComplianceFile);
-        if (!SafeFile.TryReadAllBytes(path, out var bytes, out var fileError))
+        var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
+        if (scan.Error is { } encodingError)
         {
-            problems = [ResultFileFindings.FromFileError(fileError, ComplianceFile, directory)];
-            return false;
+            found.Add(ResultFileFindings.BadEncoding.Create(null, at0 with { Line = encodingError.Line },
+                FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", encodingError.Message)));
+            return;
         }
 
-        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
-        {
-            problems = [ResultFileFindings.BadEncoding.Create(null, at0 with { Line = encodingError!.Line },
-                FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", encodingError.Message))];
-            return false;
-        }
-
-        var found = new List<Finding>();
-        var read = new List<ComplianceEntry>();
-        var reader = new CsvReader(text);
+        var reader = new CsvReader(TextDecoding.Open(bytes, scan));
         string[] columns = ["rule", "level", "subject_id", "status", "code", "unit_id", "count", "required"];
         if (!reader.TryRead(out var header) || header.Error is not null)
         {
-            problems = [ResultFileFindings.NoHeader.Create(null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile))];
-            return false;
+            found.Add(ResultFileFindings.NoHeader.Create(null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile)));
+            return;
         }
 
         var at = CsvHeader.Locate(header, columns, column => found.Add(ResultFileFindings.MissingColumn.Create(
             null, at0 with { Line = 1 }, FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("column", column))));
         if (found.Count > 0)
         {
-            problems = found;
-            return false;
+            return;
         }
 
         var descriptors = FindingCatalog.All.Where(d => d.Category == "compliance").ToDictionary(d => d.Code, StringComparer.Ordinal);
@@ -262,6 +268,12 @@ public static class ComplianceReportFiles
             {
                 found.Add(ResultFileFindings.BadRecord.Create(null, at0 with { Line = error.Line },
                     FindingArgument.Of("file", ComplianceFile), FindingArgument.Of("error", error.Message)));
+                if (error.StopsReading)
+                {
+                    // A field or a line past the limits: the rest of the file is not read.
+                    return;
+                }
+
                 continue;
             }
 
@@ -280,7 +292,7 @@ public static class ComplianceReportFiles
 
             if (!descriptors.TryGetValue(Cell(4), out var code))
             {
-                wrong.Add($"code is '{Cell(4)}', expected a compliance code (CMP…, docs/rules.md)");
+                wrong.Add($"code is '{Shorten(Cell(4))}', expected a compliance code (CMP…, docs/rules.md)");
             }
 
             var arguments = new List<FindingArgument>();
@@ -301,7 +313,7 @@ public static class ComplianceReportFiles
                     }
                     else if (takes || cell.Length > 0)
                     {
-                        wrong.Add(takes ? $"{name} is '{cell}', expected a whole number for code {code.Code}" : $"{name} is '{cell}', but code {code.Code} has no {name}");
+                        wrong.Add(takes ? $"{name} is '{Shorten(cell)}', expected a whole number for code {code.Code}" : $"{name} is '{Shorten(cell)}', but code {code.Code} has no {name}");
                     }
                 }
 
@@ -322,9 +334,6 @@ public static class ComplianceReportFiles
             read.Add(new ComplianceEntry(rule, level, subject, status, unit, finding));
         }
 
-        problems = found;
-        entries = found.Count == 0 ? read : null;
-        return entries is not null;
     }
 
     private static T Parse<T>(string text, T[] values, Func<T, string> name, string column, List<string> wrong)
@@ -338,7 +347,7 @@ public static class ComplianceReportFiles
             }
         }
 
-        wrong.Add($"{column} is '{text}', expected one of {string.Join(", ", values.Select(name))}");
+        wrong.Add($"{column} is '{Shorten(text)}', expected one of {string.Join(", ", values.Select(name))}");
         return default;
     }
 
@@ -544,32 +553,29 @@ public static class ComplianceReportFiles
     public static ReadResult<ComplianceSnapshot> ReadSnapshot(string directory, InputFileLimits? limits = null)
     {
         using var limitsScope = InputFileLimits.Use(limits);
-        return TryReadSnapshot(directory, out var snapshot, out var problems) ? new(snapshot, problems) : new(null, problems);
-    }
-
-    private static bool TryReadSnapshot(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComplianceSnapshot? snapshot, out IReadOnlyList<Finding> problems)
-    {
         Guard.NotNull(directory);
-        snapshot = null;
         var file = RollupJsonFile;
-        if (!SafeFile.TryReadAllBytes(Path.Combine(directory, file), out var bytes, out var error))
+        // A roll-up holds counts for a few dozen provinces: kilobytes. It is read whole, so it is held to far less than a table.
+        if (!SafeFile.TryReadAllBytes(Path.Combine(directory, file), Math.Min(MaxRollupBytes, InputFileLimits.Current.MaxFileBytes), out var bytes, out var error))
         {
-            problems = [ResultFileFindings.FromFileError(error, file, directory)];
-            return false;
+            return new(null, [ResultFileFindings.FromFileError(error, file, directory)]);
         }
 
         try
         {
-            snapshot = ParseSnapshot(bytes);
-            problems = [];
-            return true;
+            return new(ParseSnapshot(bytes), []);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            problems = [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", e.Message))];
-            return false;
+            return new(null, [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", Shorten(e.Message)))]);
         }
     }
+
+    /// <summary>The most bytes a <c>rollup.json</c> may have.</summary>
+    private const long MaxRollupBytes = 16 << 20;
+
+    /// <summary>A value of the input as a message shows it: at most 80 characters, cut with "…".</summary>
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 
     private static ComplianceSnapshot ParseSnapshot(byte[] bytes)
     {
