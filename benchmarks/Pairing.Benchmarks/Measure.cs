@@ -36,6 +36,11 @@ internal static class Measure
             return ReadWorkbook(bookOf);
         }
 
+        if (args.Length == 2 && args[0] == "phases")
+        {
+            return Phases(args[1]);
+        }
+
         if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
         {
             return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
@@ -43,7 +48,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow]");
+            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases XINJIANG_STUDENTS|other:XINJIANG_STUDENTS");
             return 2;
         }
 
@@ -122,6 +127,114 @@ internal static class Measure
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Where a files-to-files run spends its time and its allocations, phase by phase (issue 27, item 1): start-up (the
+    /// process's start to here), each roster file's read, the checks across files and the indexes, each level's stage,
+    /// the independent checker, the result formatted in memory and written to disk. `phases N` uses the generator's
+    /// roster; `phases other:N` the test-side roster of another shape (<see cref="Pairing.Core.Testing.OtherShapeRoster"/>,
+    /// about twice as many inland students), written once into the temporary folder.
+    /// </summary>
+    private static int Phases(string which)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var startUp = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var other = which.StartsWith("other:", StringComparison.Ordinal);
+        var n = int.Parse(other ? which[6..] : which, NumberStyles.None, inv);
+        var folder = other ? OtherFolder(n) : RosterData.Folder(n);
+        var rows = new List<(string Phase, double Seconds, double AllocatedMb)>
+        {
+            ("start-up (process start to Main, JIT of the tool)", startUp.TotalSeconds, double.NaN),
+        };
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        void Mark(string phase)
+        {
+            var now = GC.GetTotalAllocatedBytes(precise: true);
+            rows.Add((phase, watch.Elapsed.TotalSeconds, (now - allocated) / 1e6));
+            allocated = now;
+            watch.Restart();
+        }
+
+        // A file's read ends at its last progress report (one at its end); the checks across files start at the report
+        // that says only they remain.
+        var last = new List<(string File, TimeSpan At, long Allocated)>();
+        var progress = new Reporter(p =>
+        {
+            var entry = (p.Done ? string.Empty : p.File, watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true));
+            if (last.Count > 0 && last[^1].File == entry.Item1)
+            {
+                last[^1] = entry;
+            }
+            else
+            {
+                last.Add(entry);
+            }
+        });
+        var roster = RosterFiles.Read(folder, progress: progress).GetValueOrThrow();
+        var readEnd = (watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true));
+        var (fromAt, fromAllocated) = (TimeSpan.Zero, allocated);
+        foreach (var (file, at, bytesSoFar) in last.Where(l => l.File.Length > 0))
+        {
+            rows.Add(($"read {file}", (at - fromAt).TotalSeconds, (bytesSoFar - fromAllocated) / 1e6));
+            (fromAt, fromAllocated) = (at, bytesSoFar);
+        }
+
+        rows.Add(("checks across files, indexes (RosterBuilder.Build)", (readEnd.Item1 - fromAt).TotalSeconds, (readEnd.Item2 - fromAllocated) / 1e6));
+        allocated = readEnd.Item2;
+        watch.Restart();
+        var matcher = new PairingMatcher();
+        var plan = matcher.Plan(roster);
+        Mark("plan: county and school stages");
+        var result = matcher.Match(roster, plan);
+        Mark("match: class and student stages");
+        var check = PairingResultChecker.Check(roster, result);
+        Mark("checker (PairingResultChecker.Check)");
+        var bytes = PairingResultFiles.ToBytes(result);
+        Mark("result formatted in memory (ToBytes, every file)");
+        PairingResultFiles.Write(result, folder + "-result");
+        Mark("result written to disk (Write: formatted again and written)");
+        using var process = Process.GetCurrentProcess();
+        var s = result.Summary;
+        Console.WriteLine(string.Create(inv,
+            $"{folder}: {s.XinjiangStudents:N0} Xinjiang and {roster.CountsOf(Side.Inland).Students:N0} inland students; covered {s.CoveredStudents:N0}; checker {(check.IsValid ? "valid" : "INVALID")}; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+        Console.WriteLine("| phase | seconds | allocated MB |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (phase, seconds, mb) in rows)
+        {
+            Console.WriteLine(string.Create(inv, $"| {phase} | {seconds:F2} | {(double.IsNaN(mb) ? "—" : mb.ToString("N0", inv))} |"));
+        }
+
+        foreach (var (level, seconds) in plan.Summary.SecondsPerLevel.Concat(result.Summary.SecondsPerLevel).OrderBy(kv => kv.Key))
+        {
+            Console.WriteLine(string.Create(inv, $"  stage {level}: {seconds:F2} s"));
+        }
+
+        foreach (var (file, content) in bytes.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(inv, $"  {file}: {content.Length / 1e6:F1} MB"));
+        }
+
+        return 0;
+    }
+
+    private static string OtherFolder(int xinjiangStudents)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pairing-bench", $"other-{xinjiangStudents}-{RosterData.Seed}");
+        if (!File.Exists(Path.Combine(dir, RosterFiles.ClassesFile)))
+        {
+            RosterFiles.Write(Pairing.Core.Testing.OtherShapeRoster.Generate(xinjiangStudents, RosterData.Seed), dir);
+        }
+
+        return dir;
+    }
+
+    /// <summary>Told each progress report as it is made, on the reading thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
+    private sealed class Reporter(Action<RosterReadProgress> report) : IProgress<RosterReadProgress>
+    {
+        public void Report(RosterReadProgress value) => report(value);
     }
 
     private static int Pair(int classes, bool preferences, bool overflow)
