@@ -48,11 +48,11 @@ internal sealed class P5Check(CheckContext context) : ResultCheck(context)
     }
 
     /// <summary>P5's grades on one student pair whose students are in classes <paramref name="c"/> (Xinjiang) and <paramref name="d"/> of inland school <paramref name="t"/>.</summary>
-    public void CheckStudentGrade(SchoolClass c, SchoolClass d, School t, string subject, FindingSubject about)
+    public void CheckStudentGrade(SchoolClass c, SchoolClass d, School t, PairName pair)
     {
         if (GradeIn(t, c.Grade) != d.Grade)
         {
-            Add(PairingLevel.Student, CheckFindings.StudentGrades, subject, about, A("xinjiangGrade", c.Grade), A("inlandGrade", d.Grade));
+            Add(PairingLevel.Student, CheckFindings.StudentGrades, pair, A("xinjiangGrade", c.Grade), A("inlandGrade", d.Grade));
         }
     }
 }

@@ -14,28 +14,35 @@ internal sealed class P6Check(CheckContext context) : ResultCheck(context)
 
     protected override PairingLevel? Level => PairingLevel.Student;
 
+    /// <summary>Makes room for <paramref name="pairs"/> pairs at once, rather than growing a set of a million by doubling.</summary>
+    public void Expect(int pairs)
+    {
+        _taken.EnsureCapacity(pairs);
+        Context.StudentOf.EnsureCapacity(pairs);
+    }
+
     /// <summary>Checks one student pair of roster students in schools <paramref name="s"/> and <paramref name="t"/>; false when its sides are wrong and nothing more can be said of it.</summary>
-    public bool Check(StudentPair p, Student x, Student y, School s, School t, string subject, FindingSubject about)
+    public bool Check(StudentPair p, Student x, Student y, School s, School t, PairName pair)
     {
         if (!IsXinjiang(CountyOfSchool(s)) || IsXinjiang(CountyOfSchool(t)))
         {
-            Add(CheckFindings.StudentSides, subject, about, A("xinjiang", x.Id.Value), A("inland", y.Id.Value));
+            Add(PairingLevel.Student, CheckFindings.StudentSides, pair, A("xinjiang", x.Id.Value), A("inland", y.Id.Value));
             return false;
         }
 
         if (!Context.StudentOf.TryAdd(x.Id, p))
         {
-            Add(CheckFindings.XinjiangStudentTwice, subject, about, A("xinjiang", x.Id.Value), A("allowed", 1));
+            Add(PairingLevel.Student, CheckFindings.XinjiangStudentTwice, pair, A("xinjiang", x.Id.Value), A("allowed", 1));
         }
 
         if (!_taken.Add(y.Id))
         {
-            Add(CheckFindings.InlandStudentTwice, subject, about, A("inland", y.Id.Value), A("allowed", 1));
+            Add(PairingLevel.Student, CheckFindings.InlandStudentTwice, pair, A("inland", y.Id.Value), A("allowed", 1));
         }
 
         if (!Context.SchoolOf.TryGetValue(s.Id, out var paired) || paired != t.Id)
         {
-            Add(CheckFindings.StudentOutsidePairedSchool, subject, about, A("inland", y.Id.Value), A("inlandSchool", t.Id.Value), A("xinjiangSchool", s.Id.Value));
+            Add(PairingLevel.Student, CheckFindings.StudentOutsidePairedSchool, pair, A("inland", y.Id.Value), A("inlandSchool", t.Id.Value), A("xinjiangSchool", s.Id.Value));
         }
 
         return true;

@@ -38,6 +38,10 @@ internal abstract class ResultCheck(CheckContext context)
     protected void Add(PairingLevel level, FindingDescriptor code, string subject, FindingSubject about, params FindingArgument[] arguments) =>
         Context.Add(level, RuleOf(code), code, subject, about, arguments);
 
+    /// <summary>Records a verdict about a pair named by <paramref name="pair"/>, its subject made only now.</summary>
+    protected void Add(PairingLevel level, FindingDescriptor code, PairName pair, params FindingArgument[] arguments) =>
+        Context.Add(level, RuleOf(code), code, pair.Subject, pair.About, arguments);
+
     protected static FindingArgument A(string name, object value) => FindingArgument.Of(name, value);
 
     protected static string Pair(string x, string n) => x + "|" + n;
@@ -67,4 +71,15 @@ internal abstract class ResultCheck(CheckContext context)
 
     /// <summary>The rule a code is reported under, as its descriptor declares it.</summary>
     private static PairingRule? RuleOf(FindingDescriptor code) => code.Rule is { } rule ? Enum.Parse<PairingRule>(rule) : null;
+}
+
+/// <summary>
+/// A pair as a verdict names it (<c>X|N</c>, and its subject <c>student_pair X|N</c>), made only when a verdict is
+/// recorded: the checker looks at a million student pairs and finds fault with few, so it builds no string for the rest.
+/// </summary>
+internal readonly record struct PairName(PairingLevel Level, string Xinjiang, string Inland)
+{
+    public string Subject => Xinjiang + "|" + Inland;
+
+    public FindingSubject About => new(PairingResult.LevelName(Level) + "_pair", Subject);
 }

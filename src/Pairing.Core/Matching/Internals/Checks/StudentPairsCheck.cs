@@ -16,30 +16,30 @@ internal sealed class StudentPairsCheck(CheckContext context, P5Check p5) : Resu
 
     public void Check()
     {
+        _p6.Expect(Result.StudentPairs.Count);
         foreach (var p in Result.StudentPairs)
         {
             Context.Poll();
-            var subject = Pair(p.Xinjiang.Value, p.Inland.Value);
-            var about = PairSubject(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
+            var pair = new PairName(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
             if (!Roster.TryGetStudent(p.Xinjiang, out var x) || !Roster.TryGetStudent(p.Inland, out var y))
             {
-                Add(CheckFindings.NoSuchStudent, subject, about, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
+                Add(PairingLevel.Student, CheckFindings.NoSuchStudent, pair, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
                 continue;
             }
 
             var c = Roster.GetClass(x.ClassId);
             var d = Roster.GetClass(y.ClassId);
             var t = SchoolOfClass(d);
-            if (!_p6.Check(p, x, y, SchoolOfClass(c), t, subject, about))
+            if (!_p6.Check(p, x, y, SchoolOfClass(c), t, pair))
             {
                 continue;
             }
 
-            p5.CheckStudentGrade(c, d, t, subject, about);
+            p5.CheckStudentGrade(c, d, t, pair);
             var cross = !(Context.ClassOf.TryGetValue(c.Id, out var pc) && pc == d.Id);
             if (cross != p.CrossClass)
             {
-                Add(p.CrossClass ? CheckFindings.MarkedCrossClass : CheckFindings.NotMarkedCrossClass, subject, about,
+                Add(PairingLevel.Student, p.CrossClass ? CheckFindings.MarkedCrossClass : CheckFindings.NotMarkedCrossClass, pair,
                     A("xinjiangClass", c.Id.Value), A("inlandClass", d.Id.Value));
             }
         }
