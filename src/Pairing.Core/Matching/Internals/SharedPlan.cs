@@ -41,13 +41,28 @@ internal static class SharedPlan
 
     /// <summary>
     /// Chooses the province's county and school pairs from <paramref name="start"/> (the state with only the pairs
-    /// fixed beforehand), with <paramref name="hint"/>'s choice as the first solution. With <paramref name="forcedCounty"/>
+    /// fixed beforehand), with the best of <paramref name="hints"/>' choices (in coverage) as the first solution. With <paramref name="forcedCounty"/>
     /// or <paramref name="forcedSchool"/> that pair must be chosen (to price keeping it); null when it cannot be.
     /// </summary>
     public static Choice? Solve(
-        RosterView v, int[] xCounties, int[] nCounties, PlanState start, PlanState hint, PairingOptions options, Continuity continuity,
+        RosterView v, int[] xCounties, int[] nCounties, PlanState start, IReadOnlyList<PlanState> hints, PairingOptions options, Continuity continuity,
         (int X, int N)? forcedCounty = null, (int S, int T)? forcedSchool = null)
     {
+        // The hint is whichever first answer covers the most in this province (the first on a tie).
+        var hint = hints[0];
+        if (hints.Count > 1)
+        {
+            var most = Read(v, xCounties, start, hint, proven: false, continuity).Covered;
+            foreach (var other in hints.Skip(1))
+            {
+                var covers = Read(v, xCounties, start, other, proven: false, continuity).Covered;
+                if (covers > most)
+                {
+                    (hint, most) = (other, covers);
+                }
+            }
+        }
+
         const int G = RosterView.Grades;
         var roster = v.Roster;
         var free = xCounties.Where(x => start.CountyPartner[x] < 0).ToArray();
@@ -112,10 +127,6 @@ internal static class SharedPlan
                             Math.Min(v.SchoolClassCount[s], Math.Max(0, start.FreeClassTotal[t])),
                             Math.Min(v.SchoolStudentCount[s], Math.Max(0, start.FreeStudentTotal[t])),
                             brought, cost, continuity.KeptStudents(s, t), continuity.SchoolKeep(s, t)));
-                        if (fixedTo < 0)
-                        {
-                            model.AddImplication(z, countyOf[(x, n)]);
-                        }
                     }
                 }
             }
@@ -143,6 +154,15 @@ internal static class SharedPlan
             {
                 model.Add(LinearExpr.Sum(group.Select(c => c.Var)) <= start.CountySlots[group.Key]);
             }
+        }
+
+        // A school pair only under its county's pair, stated per Xinjiang school and inland county (at most one of its
+        // pairs there, and none without the county pair): the same integer points as one implication per pair, and a
+        // much tighter relaxation, whose bound proves coverage sooner.
+        foreach (var group in arcs.Where(a => start.CountyPartner[a.X] < 0).GroupBy(a => (a.S, a.N)))
+        {
+            var y = countyOf[(group.First().X, group.Key.N)];
+            model.Add(LinearExpr.Sum(group.Select(a => a.Var)) <= y);
         }
 
         // A county pair stands on a school pair under it (unless the county has no school).
@@ -262,6 +282,7 @@ internal static class SharedPlan
         var proven = true;
         // The aims in order; Proof marks those up to coverage, whose optimality makes the coverage proven.
         var stages = new List<(LinearExpr Expr, bool Maximise, bool Proof)>();
+        LinearExpr? classCost = null;
         if (keeping && options.ContinuityFirst)
         {
             stages.Add((keep, true, true));
@@ -281,12 +302,23 @@ internal static class SharedPlan
 
         if (!forcing && arcs.Any(a => a.Cost != 0))
         {
-            stages.Add((LinearExpr.WeightedSum(arcs.Select(a => a.Var), arcs.Select(a => a.Cost)), false, false));
+            classCost = LinearExpr.WeightedSum(arcs.Select(a => a.Var), arcs.Select(a => a.Cost));
+            stages.Add((classCost, false, false));
         }
 
         var found = false;
         foreach (var (expr, maximise, proof) in stages)
         {
+            // The class cost (aims 3-4, priced per school pair) only chooses among school pairs: with the county pairs
+            // of the aims before held, the model falls apart into one small problem per inland county.
+            if (ReferenceEquals(expr, classCost))
+            {
+                foreach (var (_, _, y) in counties)
+                {
+                    model.Add(y == values[y]);
+                }
+            }
+
             if (maximise)
             {
                 model.Maximize(expr);
