@@ -47,7 +47,7 @@ internal static class PlanningStage
         // the hierarchical solves' own proofs do not count then.
         var shared = options.XinjiangCountiesPerInlandCounty > 1 || options.XinjiangSchoolsPerInlandSchool > 1;
         var start = shared ? state.Copy() : null;
-        var hierarchical = shared ? Ambient.CountUnproven(new System.Runtime.CompilerServices.StrongBox<int>()) : default;
+        var hierarchical = shared ? Ambient.CountUnproven(new Ambient.ProofCount()) : default;
 
         // Provinces in id order, each with its Xinjiang and inland counties in id order.
         var provinces = Enumerable.Range(0, roster.CountyArray.Length)
@@ -65,8 +65,9 @@ internal static class PlanningStage
         Schools(v, state, options, continuity, shared, progress, cancellationToken);
         if (shared)
         {
-            // The answer with one Xinjiang unit per inland unit is feasible with more (the same pairs, fewer shared), so
-            // it is a second hint and a floor: allowing more sharing never covers fewer. Made only when nothing is fixed
+            // The plan with one Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes
+            // it) is feasible with more (the same pairs, fewer shared), so it is a second hint and a floor: allowing more
+            // sharing never covers fewer, even where a work limit stops every solve. Made only when nothing is fixed
             // beforehand (no plan's or last year's pairs), where its pairs are the province's choice as they stand.
             var hints = new List<PlanState> { state };
             if (keep.Count == 0 && !continuity.Active)
@@ -77,6 +78,7 @@ internal static class PlanningStage
                 var one = new PlanState(v, single);
                 Counties(v, provinces, one, single, continuity, false, null, cancellationToken);
                 Schools(v, one, single, continuity, false, null, cancellationToken);
+                Fill(v, one, provinces);
                 hints.Add(one);
             }
 
@@ -219,7 +221,14 @@ internal static class PlanningStage
         {
             if (!choices[k].Proven)
             {
-                Ambient.NotProven();
+                if (choices[k].Bound is { } bound)
+                {
+                    Ambient.NotProven(Math.Max(0, bound - choices[k].Covered));
+                }
+                else
+                {
+                    Ambient.NotProven();
+                }
             }
 
             foreach (var (x, n) in choices[k].Counties)

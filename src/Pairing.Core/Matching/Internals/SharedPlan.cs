@@ -34,8 +34,14 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class SharedPlan
 {
-    /// <summary>The province's new county and school pairs, whether CP-SAT proved them optimal, and what they cover and keep.</summary>
-    public sealed record Choice(List<(int X, int N)> Counties, List<(int S, int T)> Schools, bool Proven, long Covered, long Keep);
+    /// <summary>
+    /// The province's new county and school pairs, whether CP-SAT proved them optimal, and what they cover and keep; when
+    /// not proven, the most any choice could cover, if the solver stated it (its bound on the coverage aim).
+    /// </summary>
+    public sealed record Choice(List<(int X, int N)> Counties, List<(int S, int T)> Schools, bool Proven, long Covered, long Keep)
+    {
+        public long? Bound { get; init; }
+    }
 
     private sealed record SchoolArc(int S, int T, int X, int N, BoolVar Var, long Classes, long Students, long[] Brought, long Cost, long KeptStudents, long Keep);
 
@@ -307,6 +313,7 @@ internal static class SharedPlan
         }
 
         var found = false;
+        long? bound = null;
         foreach (var (expr, maximise, proof) in stages)
         {
             // The class cost (aims 3-4, priced per school pair) only chooses among school pairs: with the county pairs
@@ -347,6 +354,12 @@ internal static class SharedPlan
             }
 
             proven &= !proof || status == CpSolverStatus.Optimal;
+            if (!found && ReferenceEquals(expr, covered))
+            {
+                // Coverage is the first aim and nothing else is in it: the solver's bound bounds the province's coverage.
+                bound = (long)Math.Floor(solver.BestObjectiveBound + 1e-6);
+            }
+
             found = true;
             foreach (var variable in values.Keys.ToArray())
             {
@@ -375,7 +388,7 @@ internal static class SharedPlan
             }
         }
 
-        var result = Evaluate(v, start, countyPairs, schoolPairs, proven, continuity);
+        var result = Evaluate(v, start, countyPairs, schoolPairs, proven, continuity) with { Bound = proven ? null : bound };
 
         // Without a proof, never worse in coverage than the hierarchical answer.
         if (!proven && !forcing)
@@ -383,7 +396,7 @@ internal static class SharedPlan
             var fallback = Read(v, xCounties, start, hint, proven: false, continuity);
             if (fallback.Covered > result.Covered)
             {
-                return fallback;
+                return fallback with { Bound = bound };
             }
         }
 
