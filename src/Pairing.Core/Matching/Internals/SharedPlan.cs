@@ -278,11 +278,15 @@ internal static class SharedPlan
             values[c] = Math.Min(Math.Max(0, start.FreeStudents[(t * G) + g]), arcs.Where(a => a.T == t && values[a.Var] == 1).Sum(a => a.Brought[g]));
         }
 
+        // linearization_level:2 puts the coverage caps (min of brought and free) and the at-most-one groups into the
+        // linear relaxation with its cuts: on the generator's 1,000,000-student roster it proves 18 of 19 provinces'
+        // coverage in 0.01-5.4 deterministic seconds, where the default level stopped 12 of them at 10 with bounds
+        // about 10 % above the answer (the answer itself was already optimal).
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false"),
+                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false linearization_level:2"),
         };
 
         var proven = true;
