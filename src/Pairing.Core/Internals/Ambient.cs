@@ -11,17 +11,17 @@ internal static class Ambient
 {
     private static readonly AsyncLocal<CancellationToken> Current = new();
     private static readonly AsyncLocal<Action<long>?> RowsRead = new();
-    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> Unproven = new();
+    private static readonly AsyncLocal<ProofCount?> Unproven = new();
 
     /// <summary>
     /// Counts, for the matching run in progress, the solves whose answer CP-SAT did not prove optimal (it stopped at its
     /// work limit): while none did, a run with one Xinjiang unit per inland unit is proven optimal in coverage.
     /// </summary>
-    public static Scope<System.Runtime.CompilerServices.StrongBox<int>?> CountUnproven(System.Runtime.CompilerServices.StrongBox<int> counter)
+    public static Scope<ProofCount?> CountUnproven(ProofCount counter)
     {
         var saved = Unproven.Value;
         Unproven.Value = counter;
-        return new Scope<System.Runtime.CompilerServices.StrongBox<int>?>(() => Unproven.Value = saved);
+        return new Scope<ProofCount?>(() => Unproven.Value = saved);
     }
 
     /// <summary>Records a solve not proven optimal in the run's counter, if the run keeps one.</summary>
@@ -29,8 +29,30 @@ internal static class Ambient
     {
         if (Unproven.Value is { } counter)
         {
-            Interlocked.Increment(ref counter.Value);
+            Interlocked.Increment(ref counter.Unproven);
         }
+    }
+
+    /// <summary>
+    /// Records a solve not proven optimal whose coverage is nevertheless bounded: the optimum of its sub-problem covers
+    /// at most <paramref name="slack"/> students more than the answer taken (the solver's own bound).
+    /// </summary>
+    public static void NotProven(long slack)
+    {
+        if (Unproven.Value is { } counter)
+        {
+            Interlocked.Increment(ref counter.Unproven);
+            Interlocked.Increment(ref counter.Bounded);
+            Interlocked.Add(ref counter.Slack, slack);
+        }
+    }
+
+    /// <summary>The solves of a run not proven optimal, how many of them state a bound, and the students those bounds leave open.</summary>
+    public sealed class ProofCount
+    {
+        public int Unproven;
+        public int Bounded;
+        public long Slack;
     }
 
     /// <summary>The token of the call in progress; none outside one.</summary>

@@ -72,7 +72,7 @@ public sealed class PairingMatcher : IPairingMatcher
     {
         Guard.NotNull(roster);
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
-        var unproven = new System.Runtime.CompilerServices.StrongBox<int>();
+        var unproven = new Pairing.Core.Internals.Ambient.ProofCount();
         using var proof = Pairing.Core.Internals.Ambient.CountUnproven(unproven);
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Planning, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
@@ -102,7 +102,7 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         using var scope = Pairing.Core.Internals.Ambient.Use(cancellationToken); // reaches CP-SAT's stop-search wherever it runs
-        var unproven = new System.Runtime.CompilerServices.StrongBox<int>();
+        var unproven = new Pairing.Core.Internals.Ambient.ProofCount();
         using var proof = Pairing.Core.Internals.Ambient.CountUnproven(unproven);
         var opts = Prepare(options, _defaults);
         MatcherLog.RunStarting(_logger, PairingPhase.Roster, roster.Counties.Count, roster.Schools.Count, roster.Classes.Count, roster.Students.Count);
@@ -131,9 +131,19 @@ public sealed class PairingMatcher : IPairingMatcher
     /// that decides it proven optimal (with one Xinjiang unit per inland unit the levels are priced exactly,
     /// ExactOptimumTests; with shared inland units the exact model per province decides, SharedOptimumTests).
     /// </summary>
-    private static bool Proven(PairingOptions options, PairingResult? previous, System.Runtime.CompilerServices.StrongBox<int> unproven) =>
-        (previous is null || (!options.ContinuityFirst && options.Continuity == ContinuityObjective.CoverageFirst))
-        && Volatile.Read(ref unproven.Value) == 0;
+    private static Proof Proven(PairingOptions options, PairingResult? previous, Pairing.Core.Internals.Ambient.ProofCount unproven)
+    {
+        var coverageFirst = previous is null || (!options.ContinuityFirst && options.Continuity == ContinuityObjective.CoverageFirst);
+        var count = Volatile.Read(ref unproven.Unproven);
+        var bounded = Volatile.Read(ref unproven.Bounded);
+        return new Proof(coverageFirst && count == 0, coverageFirst && count == bounded ? Volatile.Read(ref unproven.Slack) : null);
+    }
+
+    /// <summary>
+    /// Whether the coverage is proven the most possible; if not, and every solve that stopped short states its bound (the
+    /// shared province models', <see cref="SharedPlan"/>), the students those bounds leave open in all.
+    /// </summary>
+    private readonly record struct Proof(bool Proven, long? Slack);
 
     /// <summary>
     /// With <see cref="PairingOptions.ContinuityFirst"/> and last year's pairs in play: how many more students a
@@ -210,6 +220,22 @@ public sealed class PairingMatcher : IPairingMatcher
         }
 
         /// <summary>
+        /// The coverage when proven; otherwise the smaller of two bounds: the relaxation below, and the coverage plus what
+        /// the unproven province models' own bounds leave open (each province's optimum is at most its bound, and the
+        /// levels below the plan cover exactly what it counts, or more where the plan is filled after).
+        /// </summary>
+        private static long Bound(Proof proof, long covered, Roster roster, bool relaxGrade)
+        {
+            if (proof.Proven)
+            {
+                return covered;
+            }
+
+            var bound = Math.Max(covered, Relaxation(roster, relaxGrade));
+            return proof.Slack is { } slack ? Math.Min(bound, covered + slack) : bound;
+        }
+
+        /// <summary>
         /// What no result can exceed, keeping only P1 and P5/P6: per supporting province, and per grade unless grades may
         /// be relaxed, the smaller of the Xinjiang and the inland students.
         /// </summary>
@@ -228,7 +254,7 @@ public sealed class PairingMatcher : IPairingMatcher
             return sides.Values.Sum(s => Math.Min(s.Xinjiang, s.Inland));
         }
 
-        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity, bool proven)
+        public PairingResult Result(PlanState state, RosterStage.Output? output, long? continuityFirstUncovered, List<ContinuityEntry>? continuity, Proof proof)
         {
             var v = View;
             var counties = new List<CountyPair>();
@@ -316,7 +342,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 Students = studentFigures,
                 XinjiangStudents = xinjiangStudents,
                 CoveredStudents = covered,
-                CoverageUpperBound = proven ? covered : Math.Max(covered, Relaxation(roster, options.RelaxGradeToNearest)),
+                CoverageUpperBound = Bound(proof, covered, roster, options.RelaxGradeToNearest),
                 CrossClassPairs = cross,
                 ClassSizeDifference = difference,
                 SameGenderPairs = sameGender,

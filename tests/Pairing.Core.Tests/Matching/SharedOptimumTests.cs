@@ -184,6 +184,28 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Stopped_at_its_work_limit_more_sharing_still_never_covers_fewer_students()
+    {
+        // The answer with one unit per inland unit is the province model's second hint and its floor, so even a model
+        // that proves nothing covers at least what K = 1 covers under the same options.
+        for (var seed = 0; seed < Rosters; seed++)
+        {
+            var roster = Shared(seed);
+            var single = Options(1);
+            single.WorkLimitPerSubproblem = 1e-9;
+            var one = new PairingMatcher().Match(roster, options: single).Summary.CoveredStudents;
+            foreach (var k in new[] { 2, 3 })
+            {
+                var options = Options(k);
+                options.WorkLimitPerSubproblem = 1e-9;
+                var result = new PairingMatcher().Match(roster, options: options);
+                Assert.True(result.Summary.CoveredStudents >= one, $"seed {seed}, K = {k}: covers {result.Summary.CoveredStudents}, K = 1 {one}");
+                Assert.True(result.Summary.CoverageUpperBound >= BruteForce.Best(roster, k), $"seed {seed}, K = {k}");
+            }
+        }
+    }
+
     private static IEnumerable<(int Seed, int K)> Cases() =>
         Enumerable.Range(0, Rosters).SelectMany(seed => new[] { (seed, 2), (seed, 3) });
 

@@ -47,7 +47,7 @@ internal static class PlanningStage
         // the hierarchical solves' own proofs do not count then.
         var shared = options.XinjiangCountiesPerInlandCounty > 1 || options.XinjiangSchoolsPerInlandSchool > 1;
         var start = shared ? state.Copy() : null;
-        var hierarchical = shared ? Ambient.CountUnproven(new System.Runtime.CompilerServices.StrongBox<int>()) : default;
+        var hierarchical = shared ? Ambient.CountUnproven(new Ambient.ProofCount()) : default;
 
         // Provinces in id order, each with its Xinjiang and inland counties in id order.
         var provinces = Enumerable.Range(0, roster.CountyArray.Length)
@@ -59,6 +59,47 @@ internal static class PlanningStage
                 [.. g.Where(c => !v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)]))
             .ToArray();
 
+        Counties(v, provinces, state, options, continuity, shared, progress, cancellationToken);
+        timed(PairingLevel.County, time.GetElapsedTime(started));
+        started = time.GetTimestamp();
+        Schools(v, state, options, continuity, shared, progress, cancellationToken);
+        if (shared)
+        {
+            // The plan with one Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes
+            // it) is feasible with more (the same pairs, fewer shared), so it is a second hint and a floor: allowing more
+            // sharing never covers fewer, even where a work limit stops every solve. Made only when nothing is fixed
+            // beforehand (no plan's or last year's pairs), where its pairs are the province's choice as they stand.
+            var hints = new List<PlanState> { state };
+            if (keep.Count == 0 && !continuity.Active)
+            {
+                var single = options.Clone();
+                single.XinjiangCountiesPerInlandCounty = 1;
+                single.XinjiangSchoolsPerInlandSchool = 1;
+                var one = new PlanState(v, single);
+                Counties(v, provinces, one, single, continuity, false, null, cancellationToken);
+                Schools(v, one, single, continuity, false, null, cancellationToken);
+                Fill(v, one, provinces);
+                hints.Add(one);
+            }
+
+            hierarchical.Dispose();
+            state = Joint(v, provinces, start!, hints, options, continuity, cancellationToken);
+        }
+
+        Fill(v, state, provinces);
+        Explain(v, state, provinces, unpaired);
+        timed(PairingLevel.School, time.GetElapsedTime(started));
+        return state;
+    }
+
+    private sealed record Province(ProvinceId Id, int[] Xinjiang, int[] Inland);
+
+    /// <summary>The county level: every candidate county pair priced by its school level, then the choice per province.</summary>
+    private static void Counties(
+        RosterView v, Province[] provinces, PlanState state, PairingOptions options, Continuity continuity, bool shared,
+        IProgress<PairingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var roster = v.Roster;
         // Price every candidate county pair by its school level, in parallel.
         var candidates = new List<(int X, int N)>();
         foreach (var p in provinces)
@@ -105,10 +146,14 @@ internal static class PlanningStage
             }
         }
 
-        timed(PairingLevel.County, time.GetElapsedTime(started));
-        started = time.GetTimestamp();
+    }
 
-        // School level per inland county that takes any Xinjiang county.
+    /// <summary>The school level per inland county that takes any Xinjiang county, under the county pairs made.</summary>
+    private static void Schools(
+        RosterView v, PlanState state, PairingOptions options, Continuity continuity, bool shared,
+        IProgress<PairingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var roster = v.Roster;
         var groups = new List<(int N, int[] Xinjiang)>();
         var byInland = new SortedDictionary<string, (int N, List<int> Counties)>(StringComparer.Ordinal);
         for (var x = 0; x < state.CountyPartner.Length; x++)
@@ -158,37 +203,32 @@ internal static class PlanningStage
             }
         }
 
-        if (shared)
-        {
-            hierarchical.Dispose();
-            state = Joint(v, provinces, start!, state, options, continuity, cancellationToken);
-        }
-
-        Fill(v, state, provinces);
-        Explain(v, state, provinces, unpaired);
-        timed(PairingLevel.School, time.GetElapsedTime(started));
-        return state;
     }
-
-    private sealed record Province(ProvinceId Id, int[] Xinjiang, int[] Inland);
 
     /// <summary>
     /// With shared inland units: the exact county and school choice per province (<see cref="SharedPlan"/>) from
-    /// <paramref name="start"/>, the hierarchical <paramref name="hint"/> as its first answer; with last year's pairs in
+    /// <paramref name="start"/>, the hierarchical <paramref name="hints"/> as its first answers; with last year's pairs in
     /// play, also what keeping each dropped one would have covered and kept (for <c>continuity.csv</c>).
     /// </summary>
     private static PlanState Joint(
-        RosterView v, Province[] provinces, PlanState start, PlanState hint, PairingOptions options, Continuity continuity, CancellationToken cancellationToken)
+        RosterView v, Province[] provinces, PlanState start, IReadOnlyList<PlanState> hints, PairingOptions options, Continuity continuity, CancellationToken cancellationToken)
     {
         var roster = v.Roster;
         var choices = SubProblems.Run(
-            provinces, p => SharedPlan.Solve(v, p.Xinjiang, p.Inland, start, hint, options, continuity)!, options, PairingLevel.School, null, cancellationToken);
+            provinces, p => SharedPlan.Solve(v, p.Xinjiang, p.Inland, start, hints, options, continuity)!, options, PairingLevel.School, null, cancellationToken);
         var state = start.Copy();
         for (var k = 0; k < provinces.Length; k++)
         {
             if (!choices[k].Proven)
             {
-                Ambient.NotProven();
+                if (choices[k].Bound is { } bound)
+                {
+                    Ambient.NotProven(Math.Max(0, bound - choices[k].Covered));
+                }
+                else
+                {
+                    Ambient.NotProven();
+                }
             }
 
             foreach (var (x, n) in choices[k].Counties)
@@ -245,7 +285,7 @@ internal static class PlanningStage
 
         var forced = SubProblems.Run(
             tasks,
-            task => SharedPlan.Solve(v, provinces[task.Province].Xinjiang, provinces[task.Province].Inland, start, hint, options, continuity, task.County, task.School),
+            task => SharedPlan.Solve(v, provinces[task.Province].Xinjiang, provinces[task.Province].Inland, start, hints, options, continuity, task.County, task.School),
             options, PairingLevel.School, null, cancellationToken);
         for (var i = 0; i < tasks.Count; i++)
         {

@@ -34,20 +34,41 @@ namespace Pairing.Core.Matching.Internals;
 /// </remarks>
 internal static class SharedPlan
 {
-    /// <summary>The province's new county and school pairs, whether CP-SAT proved them optimal, and what they cover and keep.</summary>
-    public sealed record Choice(List<(int X, int N)> Counties, List<(int S, int T)> Schools, bool Proven, long Covered, long Keep);
+    /// <summary>
+    /// The province's new county and school pairs, whether CP-SAT proved them optimal, and what they cover and keep; when
+    /// not proven, the most any choice could cover, if the solver stated it (its bound on the coverage aim).
+    /// </summary>
+    public sealed record Choice(List<(int X, int N)> Counties, List<(int S, int T)> Schools, bool Proven, long Covered, long Keep)
+    {
+        public long? Bound { get; init; }
+    }
 
     private sealed record SchoolArc(int S, int T, int X, int N, BoolVar Var, long Classes, long Students, long[] Brought, long Cost, long KeptStudents, long Keep);
 
     /// <summary>
     /// Chooses the province's county and school pairs from <paramref name="start"/> (the state with only the pairs
-    /// fixed beforehand), with <paramref name="hint"/>'s choice as the first solution. With <paramref name="forcedCounty"/>
+    /// fixed beforehand), with the best of <paramref name="hints"/>' choices (in coverage) as the first solution. With <paramref name="forcedCounty"/>
     /// or <paramref name="forcedSchool"/> that pair must be chosen (to price keeping it); null when it cannot be.
     /// </summary>
     public static Choice? Solve(
-        RosterView v, int[] xCounties, int[] nCounties, PlanState start, PlanState hint, PairingOptions options, Continuity continuity,
+        RosterView v, int[] xCounties, int[] nCounties, PlanState start, IReadOnlyList<PlanState> hints, PairingOptions options, Continuity continuity,
         (int X, int N)? forcedCounty = null, (int S, int T)? forcedSchool = null)
     {
+        // The hint is whichever first answer covers the most in this province (the first on a tie).
+        var hint = hints[0];
+        if (hints.Count > 1)
+        {
+            var most = Read(v, xCounties, start, hint, proven: false, continuity).Covered;
+            foreach (var other in hints.Skip(1))
+            {
+                var covers = Read(v, xCounties, start, other, proven: false, continuity).Covered;
+                if (covers > most)
+                {
+                    (hint, most) = (other, covers);
+                }
+            }
+        }
+
         const int G = RosterView.Grades;
         var roster = v.Roster;
         var free = xCounties.Where(x => start.CountyPartner[x] < 0).ToArray();
@@ -112,10 +133,6 @@ internal static class SharedPlan
                             Math.Min(v.SchoolClassCount[s], Math.Max(0, start.FreeClassTotal[t])),
                             Math.Min(v.SchoolStudentCount[s], Math.Max(0, start.FreeStudentTotal[t])),
                             brought, cost, continuity.KeptStudents(s, t), continuity.SchoolKeep(s, t)));
-                        if (fixedTo < 0)
-                        {
-                            model.AddImplication(z, countyOf[(x, n)]);
-                        }
                     }
                 }
             }
@@ -143,6 +160,15 @@ internal static class SharedPlan
             {
                 model.Add(LinearExpr.Sum(group.Select(c => c.Var)) <= start.CountySlots[group.Key]);
             }
+        }
+
+        // A school pair only under its county's pair, stated per Xinjiang school and inland county (at most one of its
+        // pairs there, and none without the county pair): the same integer points as one implication per pair, and a
+        // much tighter relaxation, whose bound proves coverage sooner.
+        foreach (var group in arcs.Where(a => start.CountyPartner[a.X] < 0).GroupBy(a => (a.S, a.N)))
+        {
+            var y = countyOf[(group.First().X, group.Key.N)];
+            model.Add(LinearExpr.Sum(group.Select(a => a.Var)) <= y);
         }
 
         // A county pair stands on a school pair under it (unless the county has no school).
@@ -252,16 +278,21 @@ internal static class SharedPlan
             values[c] = Math.Min(Math.Max(0, start.FreeStudents[(t * G) + g]), arcs.Where(a => a.T == t && values[a.Var] == 1).Sum(a => a.Brought[g]));
         }
 
+        // linearization_level:2 puts the coverage caps (min of brought and free) and the at-most-one groups into the
+        // linear relaxation with its cuts: on the generator's 1,000,000-student roster it proves 18 of 19 provinces'
+        // coverage in 0.01-5.4 deterministic seconds, where the default level stopped 12 of them at 10 with bounds
+        // about 10 % above the answer (the answer itself was already optimal).
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false"),
+                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false linearization_level:2"),
         };
 
         var proven = true;
         // The aims in order; Proof marks those up to coverage, whose optimality makes the coverage proven.
         var stages = new List<(LinearExpr Expr, bool Maximise, bool Proof)>();
+        LinearExpr? classCost = null;
         if (keeping && options.ContinuityFirst)
         {
             stages.Add((keep, true, true));
@@ -281,12 +312,24 @@ internal static class SharedPlan
 
         if (!forcing && arcs.Any(a => a.Cost != 0))
         {
-            stages.Add((LinearExpr.WeightedSum(arcs.Select(a => a.Var), arcs.Select(a => a.Cost)), false, false));
+            classCost = LinearExpr.WeightedSum(arcs.Select(a => a.Var), arcs.Select(a => a.Cost));
+            stages.Add((classCost, false, false));
         }
 
         var found = false;
+        long? bound = null;
         foreach (var (expr, maximise, proof) in stages)
         {
+            // The class cost (aims 3-4, priced per school pair) only chooses among school pairs: with the county pairs
+            // of the aims before held, the model falls apart into one small problem per inland county.
+            if (ReferenceEquals(expr, classCost))
+            {
+                foreach (var (_, _, y) in counties)
+                {
+                    model.Add(y == values[y]);
+                }
+            }
+
             if (maximise)
             {
                 model.Maximize(expr);
@@ -315,6 +358,12 @@ internal static class SharedPlan
             }
 
             proven &= !proof || status == CpSolverStatus.Optimal;
+            if (!found && ReferenceEquals(expr, covered))
+            {
+                // Coverage is the first aim and nothing else is in it: the solver's bound bounds the province's coverage.
+                bound = (long)Math.Floor(solver.BestObjectiveBound + 1e-6);
+            }
+
             found = true;
             foreach (var variable in values.Keys.ToArray())
             {
@@ -343,7 +392,7 @@ internal static class SharedPlan
             }
         }
 
-        var result = Evaluate(v, start, countyPairs, schoolPairs, proven, continuity);
+        var result = Evaluate(v, start, countyPairs, schoolPairs, proven, continuity) with { Bound = proven ? null : bound };
 
         // Without a proof, never worse in coverage than the hierarchical answer.
         if (!proven && !forcing)
@@ -351,7 +400,7 @@ internal static class SharedPlan
             var fallback = Read(v, xCounties, start, hint, proven: false, continuity);
             if (fallback.Covered > result.Covered)
             {
-                return fallback;
+                return fallback with { Bound = bound };
             }
         }
 
