@@ -170,7 +170,7 @@ public sealed partial class ActivityFilesTests
     [Fact]
     public void Activity_records_separated_by_semicolons_are_said_once()
     {
-        var result = ActivityFiles.Parse("activity_id;kind;date;from_id;to_id\nA1;letter;2014-09-01;x1;n1\n"u8);
+        var result = ActivityFiles.Parse("activity_id;kind;date;from_id;to_id\nA1;letter;2014-09-01;x1;n1\n"u8.ToArray());
         var problem = Assert.Single(result.Findings);
         Assert.Equal("ACF043", problem.Code);
         Assert.Equal(";", problem.Arguments.Single(a => a.Name == "separator").Value);

@@ -28,22 +28,6 @@ internal static class ActivityCsvTable
             Report(problems, fileName),
             Start(problems, fileName, onRow));
 
-    /// <summary>Reads rows given as a span of bytes (decoded whole); false when they cannot be read at all.</summary>
-    public static bool Read(
-        ActivityProblems problems,
-        ReadOnlySpan<byte> bytes,
-        string fileName,
-        string[] required,
-        string[] optional,
-        Action<Row> onRow) =>
-        CsvTableReader.Read(
-            bytes,
-            required,
-            optional,
-            name => PersonalData.LooksLikePersonalColumn(name, allowName: false),
-            Report(problems, fileName),
-            Start(problems, fileName, onRow));
-
     private static CsvTableReport Report(ActivityProblems problems, string fileName) =>
         (issue, line, column, columnName, arguments) =>
             problems.Add(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments));

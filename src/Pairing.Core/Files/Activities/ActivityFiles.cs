@@ -152,12 +152,13 @@ public static class ActivityFiles
     /// <param name="holidays">The bytes of a holidays file, or null for the default holidays everywhere.</param>
     /// <param name="limits">The limits the input is held to; <see cref="InputFileLimits.Default"/> when null.</param>
     /// <returns>The records and calendar when both are valid, and every problem found either way (named as in <c>activities.csv</c> and <c>holidays.csv</c>).</returns>
-    public static ReadResult<ActivityLog> Parse(ReadOnlySpan<byte> activities, byte[]? holidays = null, InputFileLimits? limits = null)
+    public static ReadResult<ActivityLog> Parse(ReadOnlyMemory<byte> activities, byte[]? holidays = null, InputFileLimits? limits = null)
     {
         using var limitsScope = InputFileLimits.Use(limits);
         var problems = new ActivityProblems();
-        var records = ParseActivities(activities, ActivitiesFile, problems);
-        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(holidays, HolidaysFile, problems);
+        // Read from the bytes as given, a chunk at a time: no decoded copy of the file beside them.
+        var records = ParseActivities(ByteSource.Of(activities), ActivitiesFile, problems);
+        var calendar = holidays is null ? HolidayCalendar.Default : ParseHolidays(ByteSource.Of(holidays), HolidaysFile, problems);
         return Result(records, calendar, problems);
     }
 
@@ -445,13 +446,6 @@ public static class ActivityFiles
     private static ReadResult<ActivityLog> Result(List<ActivityRecord>? records, HolidayCalendar? calendar, ActivityProblems problems) =>
         Checked(records is not null && calendar is not null ? new ActivityLog(records, calendar, owned: true) : null, problems);
 
-    internal static List<ActivityRecord> ParseActivities(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
-    {
-        var records = new List<ActivityRecord>(RowsHint(bytes.Count((byte)'\n'), bytes.Length));
-        ActivityCsvTable.Read(problems, bytes, fileName, ActivityColumns, ActivityOptional, ActivityRow(records));
-        return records;
-    }
-
     internal static List<ActivityRecord> ParseActivities(ByteSource bytes, string fileName, ActivityProblems problems)
     {
         var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
@@ -598,14 +592,6 @@ public static class ActivityFiles
     }
 
     internal static HolidayCalendar? ParseHolidays(ByteSource bytes, string fileName, ActivityProblems problems)
-    {
-        var holidays = new List<Holiday>();
-        var errorsBefore = problems.Count(p => p.Severity == FindingSeverity.Error);
-        ActivityCsvTable.Read(problems, bytes, fileName, HolidayColumns, [], HolidayRow(holidays));
-        return problems.Count(p => p.Severity == FindingSeverity.Error) > errorsBefore ? null : new HolidayCalendar(holidays);
-    }
-
-    internal static HolidayCalendar? ParseHolidays(ReadOnlySpan<byte> bytes, string fileName, ActivityProblems problems)
     {
         var holidays = new List<Holiday>();
         var errorsBefore = problems.Count(p => p.Severity == FindingSeverity.Error);

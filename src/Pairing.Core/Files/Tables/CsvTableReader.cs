@@ -102,24 +102,6 @@ internal static class CsvTableReader
         return Read(new CsvReader(TextDecoding.Open(bytes, scan)), required, optional, isPersonal, report, start);
     }
 
-    /// <summary>As <see cref="Read(ByteSource, string[], string[], Func{string, bool}, CsvTableReport, Func{Dictionary{string, int}, PersonalCells, Action{CsvRecord}})"/>, for bytes given as a span (decoded whole).</summary>
-    public static bool Read(
-        ReadOnlySpan<byte> bytes,
-        string[] required,
-        string[] optional,
-        Func<string, bool> isPersonal,
-        CsvTableReport report,
-        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
-    {
-        if (!TextDecoding.TryDecode(bytes, out var text, out _, out var encodingError))
-        {
-            ReportError(report, encodingError!, null);
-            return false;
-        }
-
-        return Read(new CsvReader(text), required, optional, isPersonal, report, start);
-    }
-
     private static bool Read(
         CsvReader csv,
         string[] required,
