@@ -24,6 +24,13 @@ internal static partial class ParseProblems
         var command = parsed.CommandResult.Command;
         var lines = new List<string>();
 
+        // An option that took the next option as its value ("--threads --language en") is the cause of what follows
+        // (the next option's own value left over as an argument too many): its problem is said first.
+        var swallowed = parsed.Errors
+            .Where(e => e.SymbolResult is OptionResult o && o.Tokens.Any(t => IsOptionLike(t.Value)) && FindingLine().IsMatch(e.Message))
+            .ToList();
+        lines.AddRange(swallowed.Select(e => e.Message));
+
         // Tokens nothing took: an unknown command (the rest of the line belongs to it, and is not listed), an unknown
         // option, or an argument too many.
         var unknownCommand = false;
@@ -58,7 +65,7 @@ internal static partial class ParseProblems
             }
         }
 
-        foreach (var error in parsed.Errors)
+        foreach (var error in parsed.Errors.Except(swallowed))
         {
             var message = error.Message;
             if (FindingLine().IsMatch(message))

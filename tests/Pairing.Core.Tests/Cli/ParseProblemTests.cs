@@ -124,4 +124,16 @@ public sealed class ParseProblemTests : CliTestBase
             Assert.DoesNotContain(bad, err, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void An_option_that_took_the_next_option_as_its_value_is_said_before_what_it_left_over()
+    {
+        // "--threads --language en": --threads took "--language" as its value, which left "en" an argument too many.
+        var run = Run("match", "roster", "--threads", "--language", "en");
+        var cause = run.Err.IndexOf("CLI004", StringComparison.Ordinal);
+        var consequence = run.Err.IndexOf("CLI020", StringComparison.Ordinal);
+
+        Assert.True(cause >= 0 && consequence >= 0, run.Err);
+        Assert.True(cause < consequence, run.Err);
+    }
 }
