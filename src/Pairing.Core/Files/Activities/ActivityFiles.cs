@@ -96,9 +96,9 @@ public static class ActivityFiles
         Guard.NotNull(activities);
         var problems = new ActivityProblems();
         var max = InputFileLimits.Current.MaxFileBytes;
-        var (a, aRead) = await ByteSource.SpoolAsync(activities, max, cancellationToken).ConfigureAwait(false);
+        var (a, aRead) = await ByteSource.SpoolAsync(activities, ActivitiesFile, max, cancellationToken).ConfigureAwait(false);
         using var spooledActivities = a;
-        var (h, hRead) = holidays is null ? default : await ByteSource.SpoolAsync(holidays, max, cancellationToken).ConfigureAwait(false);
+        var (h, hRead) = holidays is null ? default : await ByteSource.SpoolAsync(holidays, HolidaysFile, max, cancellationToken).ConfigureAwait(false);
         using var spooledHolidays = h;
         if (a is null)
         {
@@ -117,8 +117,8 @@ public static class ActivityFiles
 
         using var scope = Ambient.Use(cancellationToken);
         // As Parse does, with the bytes decoded a chunk at a time, never into one string beside them.
-        var records = ParseActivities(a!, ActivitiesFile, problems);
-        var calendar = h is null ? HolidayCalendar.Default : ParseHolidays(h, HolidaysFile, problems);
+        var records = Pass(a!, () => ParseActivities(a!, ActivitiesFile, problems), problems);
+        var calendar = h is null ? HolidayCalendar.Default : Pass(h, () => ParseHolidays(h, HolidaysFile, problems), problems);
         return Result(records, calendar, problems);
     }
 

@@ -309,7 +309,7 @@ public static class PairingResultFiles
                     continue;
                 }
 
-                var (bytes, count) = await ByteSource.SpoolAsync(stream, max, cancellationToken).ConfigureAwait(false);
+                var (bytes, count) = await ByteSource.SpoolAsync(stream, name, max, cancellationToken).ConfigureAwait(false);
                 read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
             }
 

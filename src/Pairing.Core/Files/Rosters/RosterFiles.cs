@@ -141,7 +141,7 @@ public static class RosterFiles
                     continue;
                 }
 
-                var (bytes, count) = await ByteSource.SpoolAsync(Guard.NotNull(stream), max, cancellationToken).ConfigureAwait(false);
+                var (bytes, count) = await ByteSource.SpoolAsync(Guard.NotNull(stream), name, max, cancellationToken).ConfigureAwait(false);
                 read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
             }
 

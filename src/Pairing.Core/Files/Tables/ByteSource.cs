@@ -99,10 +99,11 @@ internal abstract class ByteSource : IDisposable
     /// source that can be read twice: the first <see cref="SpoolInMemory"/> bytes in memory, the rest in a temporary
     /// file that is deleted when the source is disposed (as ASP.NET buffers a large request body), so that reading a
     /// stream costs what the reader keeps, not the stream's size. Stops as soon as the bytes pass <paramref name="max"/>.
-    /// The stream is not disposed.
+    /// The stream is not disposed. A temporary file that fails when read back is reported as the file <paramref name="name"/>
+    /// that cannot be read (<see cref="TryPass"/>).
     /// </summary>
     /// <returns>The source (the caller disposes it), or null when the stream passed the cap; and the bytes read.</returns>
-    public static async Task<(ByteSource? Bytes, long Read)> SpoolAsync(Stream stream, long max, CancellationToken cancellationToken)
+    public static async Task<(ByteSource? Bytes, long Read)> SpoolAsync(Stream stream, string name, long max, CancellationToken cancellationToken)
     {
         var memory = new MemoryStream();
         FileStream? file = null;
@@ -144,7 +145,7 @@ internal abstract class ByteSource : IDisposable
             }
 
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var spooled = Of(file);
+            var spooled = Of(file, name);
             file = null;
             return (spooled, total);
         }
