@@ -50,6 +50,21 @@ public sealed class ResultReadLimitsTests : IDisposable
     }
 
     [Fact]
+    public void A_summary_of_more_than_16_mebibytes_is_refused_with_its_size()
+    {
+        var dir = WriteResult();
+        var path = Path.Combine(dir, PairingResultFiles.SummaryFile);
+        var size = (16L << 20) + 12_345;
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(path), .. Enumerable.Repeat((byte)' ', (int)(size - new FileInfo(path).Length))]);
+
+        var read = PairingResultFiles.Read(dir);
+
+        var tooLarge = Assert.Single(read.Findings, f => f.Location?.File == PairingResultFiles.SummaryFile);
+        Assert.Equal("RES005", tooLarge.Code);
+        Assert.Equal(size, Convert.ToInt64(tooLarge.Arguments.Single(a => a.Name == "size").Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void A_line_past_the_limit_is_one_finding_and_the_rest_of_the_file_is_not_read()
     {
         var dir = WriteResult();

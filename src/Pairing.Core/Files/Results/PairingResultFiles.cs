@@ -687,27 +687,24 @@ public static class PairingResultFiles
     {
         var buffer = new MemoryStream();
         var chunk = new byte[ByteSource.ChunkBytes];
-        byte[]? read = null;
+        long total = 0;
         var ok = ByteSource.TryPass(source, () =>
         {
             source.Rewind();
             int n;
             while ((n = source.Read(chunk)) > 0)
             {
-                if (buffer.Length + n > MaxSummaryBytes)
+                // Past the cap the bytes are only counted, so that the finding says the file's size.
+                if ((total += n) <= MaxSummaryBytes)
                 {
-                    return;
+                    buffer.Write(chunk, 0, n);
                 }
-
-                buffer.Write(chunk, 0, n);
             }
-
-            read = buffer.ToArray();
         }, out error);
-        bytes = read;
+        bytes = ok && total <= MaxSummaryBytes ? buffer.ToArray() : null;
         if (ok && bytes is null)
         {
-            error = new InputFileError(InputFileIssue.TooLarge, source.Path ?? file, Size: source.Scanned?.Bytes ?? buffer.Length + ByteSource.ChunkBytes, Max: MaxSummaryBytes);
+            error = new InputFileError(InputFileIssue.TooLarge, source.Path ?? file, Size: total, Max: MaxSummaryBytes);
         }
 
         return bytes is not null;
