@@ -1,0 +1,32 @@
+using FsCheck.Xunit;
+using Pairing.Core.Hierarchy;
+using Pairing.Core.Matching;
+using Pairing.Core.Tests.Activities;
+
+namespace Pairing.Core.Tests.Matching;
+
+/// <summary>
+/// A result sorts its student pairs by Xinjiang id, then inland id, then the cross-class flag, whatever order they come
+/// in (since stop 22 by the Xinjiang id as a key first, then runs of equal ids): the same order as the plain sort.
+/// </summary>
+public sealed class PairingResultOrderTests
+{
+    [Property(MaxTest = 200)]
+    public bool Student_pairs_come_out_in_the_order_of_the_plain_sort(int[] xs, int[] ns, bool[] crosses)
+    {
+        var n = Math.Min(xs.Length, Math.Min(ns.Length, crosses.Length));
+        // Few distinct Xinjiang ids, so that runs of equal keys are common; ids of different lengths and a non-ASCII one.
+        var pairs = Enumerable.Range(0, n).Select(i => new StudentPair(
+            new StudentId("X" + (Math.Abs(xs[i] % 7) == 3 ? "维" : string.Empty) + Math.Abs(xs[i] % 7)),
+            new StudentId("N" + Math.Abs(ns[i] % 50)),
+            crosses[i])).ToList();
+
+        var result = ActivitySamples.Pairing([], [], [], pairs);
+        var expected = pairs
+            .OrderBy(p => p.Xinjiang.Value, StringComparer.Ordinal)
+            .ThenBy(p => p.Inland.Value, StringComparer.Ordinal)
+            .ThenBy(p => p.CrossClass)
+            .ToList();
+        return expected.SequenceEqual(result.StudentPairs);
+    }
+}
