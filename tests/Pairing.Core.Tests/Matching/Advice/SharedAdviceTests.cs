@@ -1,0 +1,131 @@
+using FsCheck.Xunit;
+using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
+using Xunit.Abstractions;
+
+namespace Pairing.Core.Tests.Matching.Advice;
+
+/// <summary>The capacity advice with shared inland units (K &gt; 1) against <see cref="SharedAdviceBruteForce"/>, and applied.</summary>
+public sealed class SharedAdviceTests(ITestOutputHelper output)
+{
+    private const int Rosters = 40;
+
+    /// <summary>
+    /// One province (Beijing): two or three Xinjiang counties of one or two schools (grades 7 and 8, one or two classes of
+    /// 1–5), zero to two inland counties of zero to two schools (zero to three classes of 2–9 a grade, often none): so
+    /// counties, schools and grades go short, and Xinjiang units can share what is added.
+    /// </summary>
+    internal static Roster Make(int seed, bool students)
+    {
+        var random = new Random(seed);
+        var t = new TestRoster(students);
+        var xCounties = random.Next(2, 4);
+        for (var c = 0; c < xCounties; c++)
+        {
+            var county = $"X{c}";
+            t.XinjiangCounty(county);
+            for (var s = 0; s < random.Next(1, 3); s++)
+            {
+                var school = $"{county}s{s}";
+                t.School(school, county);
+                for (var k = 0; k < random.Next(1, 3); k++)
+                {
+                    t.Class($"{school}k{k}", school, random.Next(7, 9), random.Next(1, 6));
+                }
+            }
+        }
+
+        for (var c = 0; c < random.Next(0, 3); c++)
+        {
+            var county = $"N{c}";
+            t.InlandCounty(county);
+            for (var s = 0; s < random.Next(0, 3); s++)
+            {
+                var school = $"{county}s{s}";
+                t.School(school, county);
+                foreach (var grade in new[] { 7, 8 })
+                {
+                    for (var k = 0; k < random.Next(0, 3); k++)
+                    {
+                        t.Class($"{school}g{grade}k{k}", school, grade, random.Next(2, 10));
+                    }
+                }
+            }
+        }
+
+        return t.Build();
+    }
+
+    internal static PairingOptions Options(int k) => new() { XinjiangCountiesPerInlandCounty = k, XinjiangSchoolsPerInlandSchool = k };
+
+    private static AdviceBruteForce.Cost CostOf(CapacityAdvice advice) => new(advice.Counties, advice.Schools, advice.Students, advice.Classes);
+
+    private static IEnumerable<(int Seed, int K)> Cases() => Enumerable.Range(0, Rosters).SelectMany(seed => new[] { (seed, 2), (seed, 3) });
+
+    [Fact]
+    public void With_one_unit_per_inland_unit_the_yardstick_agrees_with_the_one_for_K_1()
+    {
+        for (var seed = 0; seed < Rosters; seed++)
+        {
+            var roster = Make(seed, students: seed % 2 == 0);
+            Assert.Equal(AdviceBruteForce.Best(roster), SharedAdviceBruteForce.Best(roster, 1, 1));
+        }
+    }
+
+    [Fact]
+    public void The_rosters_have_gaps_and_sharing_makes_the_least_advice_smaller_on_many()
+    {
+        var gaps = 0;
+        var smaller = 0;
+        for (var seed = 0; seed < Rosters; seed++)
+        {
+            var roster = Make(seed, students: false);
+            var one = SharedAdviceBruteForce.Best(roster, 1, 1);
+            var two = SharedAdviceBruteForce.Best(roster, 2, 2);
+            var three = SharedAdviceBruteForce.Best(roster, 3, 3);
+            Assert.True(two.CompareTo(one) <= 0 && three.CompareTo(two) <= 0, $"seed {seed}: {one} {two} {three}");
+            gaps += one == default ? 0 : 1;
+            smaller += two.CompareTo(one) < 0 ? 1 : 0;
+        }
+
+        output.WriteLine($"{gaps} of {Rosters} rosters have gaps; on {smaller} the least advice is smaller with K = 2");
+        Assert.InRange(gaps, Rosters * 3 / 4, Rosters);
+        Assert.InRange(smaller, Rosters / 4, Rosters);
+    }
+
+    [Fact]
+    public void Gap_of_the_advisor_to_the_exact_least_with_sharing_is_reported()
+    {
+        var exact = 0;
+        var total = default(AdviceBruteForce.Cost);
+        var least = default(AdviceBruteForce.Cost);
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Make(seed, students: seed % 2 == 0);
+            var advice = CostOf(PairingAdvisor.Advise(roster, Options(k)));
+            var best = SharedAdviceBruteForce.Best(roster, k, k);
+
+            // Whatever the gap, valid advice can never be below the least.
+            Assert.True(advice.CompareTo(best) >= 0, $"seed {seed}, K = {k}: advice {advice}, least {best}");
+            exact += advice == best ? 1 : 0;
+            total += advice;
+            least += best;
+            if (advice != best)
+            {
+                output.WriteLine($"seed {seed}, K = {k}: advice {advice}, least {best}");
+            }
+        }
+
+        output.WriteLine($"{exact} of {Rosters * 2} exact; advised {total}, least {least}");
+    }
+
+    [Property(MaxTest = 40)]
+    public void Applied_with_sharing_the_advice_covers_everyone(int seed)
+    {
+        var k = 2 + Math.Abs(seed % 2);
+        var roster = Make(seed, students: (seed & 2) == 0);
+        var advice = PairingAdvisor.Advise(roster, Options(k));
+        PairingAdvisorTests.AssertCoversEveryone(roster, PairingAdvisorTests.RowsOf(advice), Options(k));
+        Assert.Equal(advice.XinjiangStudents, advice.CoveredAfter);
+    }
+}
