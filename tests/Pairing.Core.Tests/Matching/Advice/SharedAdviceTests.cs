@@ -116,7 +116,79 @@ public sealed class SharedAdviceTests(ITestOutputHelper output)
             }
         }
 
+        // Before the shared model (commit 06db2fc, one Xinjiang unit per inland unit): 2 of 80 exact, 132 counties and
+        // 246 schools advised where 46 and 102 suffice.
         output.WriteLine($"{exact} of {Rosters * 2} exact; advised {total}, least {least}");
+    }
+
+    [Fact]
+    public void With_sharing_the_advice_is_the_exact_least_and_says_so()
+    {
+        foreach (var (seed, k) in Cases())
+        {
+            var roster = Make(seed, students: seed % 2 == 0);
+            var advice = PairingAdvisor.Advise(roster, Options(k));
+            Assert.Equal(SharedAdviceBruteForce.Best(roster, k, k), CostOf(advice));
+            Assert.Empty(advice.Notes);
+        }
+    }
+
+    [Fact]
+    public void With_only_counties_or_only_schools_shared_the_advice_is_the_exact_least()
+    {
+        for (var seed = 0; seed < Rosters; seed++)
+        {
+            var roster = Make(seed, students: seed % 2 == 1);
+            var (kc, ks) = seed % 2 == 0 ? (2, 1) : (1, 3);
+            var options = new PairingOptions { XinjiangCountiesPerInlandCounty = kc, XinjiangSchoolsPerInlandSchool = ks };
+            var advice = PairingAdvisor.Advise(roster, options);
+            Assert.Equal(SharedAdviceBruteForce.Best(roster, kc, ks), CostOf(advice));
+            PairingAdvisorTests.AssertCoversEveryone(roster, PairingAdvisorTests.RowsOf(advice), options);
+        }
+    }
+
+    [Fact]
+    public void Stopped_at_its_work_limit_the_model_says_so_and_its_advice_still_covers_everyone()
+    {
+        var stopped = 0;
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var roster = Make(seed, students: false);
+            var options = Options(2);
+            options.WorkLimitPerSubproblem = 1e-9;
+            var advice = PairingAdvisor.Advise(roster, options);
+            Assert.True(CostOf(advice).CompareTo(SharedAdviceBruteForce.Best(roster, 2, 2)) >= 0);
+            if (advice.Notes.Count > 0)
+            {
+                stopped++;
+                Assert.Equal("ADV013", Assert.Single(advice.Notes).Code);
+            }
+
+            PairingAdvisorTests.AssertCoversEveryone(roster, PairingAdvisorTests.RowsOf(advice), Options(2));
+        }
+
+        Assert.True(stopped > 0);
+    }
+
+    [Fact]
+    public void With_sharing_the_advice_does_not_depend_on_the_thread_count()
+    {
+        var roster = RandomRosters.Make(8, students: false, size: 2);
+        var one = Options(2);
+        one.MaxDegreeOfParallelism = 1;
+        var all = Options(2);
+        all.MaxDegreeOfParallelism = 4;
+        Assert.Equal(PairingAdvisor.Advise(roster, one).Additions.Select(a => a.ToString()), PairingAdvisor.Advise(roster, all).Additions.Select(a => a.ToString()));
+    }
+
+    [Property(MaxTest = 12)]
+    public void Applied_with_sharing_on_larger_random_rosters_it_covers_everyone(int seed)
+    {
+        var k = 2 + Math.Abs(seed % 2);
+        var roster = RandomRosters.Make(seed, students: (seed & 2) == 0, size: 1 + Math.Abs(seed % 2));
+        var advice = PairingAdvisor.Advise(roster, Options(k));
+        PairingAdvisorTests.AssertCoversEveryone(roster, PairingAdvisorTests.RowsOf(advice), Options(k));
+        Assert.Equal(advice.XinjiangStudents, advice.CoveredAfter);
     }
 
     [Property(MaxTest = 40)]
