@@ -16,10 +16,9 @@ namespace Pairing.Core.Matching;
 /// Works on counts (<c>classes.csv</c> with sizes) and on full rosters. A new class holds no more students than the
 /// largest inland class of its grade in the province (50 where there is none). Supporting provinces are independent
 /// sub-problems, solved in parallel and merged in province order, so the advice does not depend on the thread count.
-/// Exactly least with one Xinjiang unit per inland unit (the defaults), by assignment; with several (grades kept), by one
-/// CP-SAT model per province that decides the shared pairs and the additions together, exactly least when proven within
-/// the work limit (otherwise <see cref="AdviceFindings.SharedNotProven"/>). With several and relaxed grades each Xinjiang
-/// unit still gets an inland unit of its own, which is enough but not proven least (<see cref="AdviceFindings.SharedNotMinimal"/>).
+/// Exactly least with one Xinjiang unit per inland unit (the defaults), by assignment; with several, by one CP-SAT model
+/// per province that decides the shared pairs and the additions together, exactly least when proven within the work
+/// limit (otherwise <see cref="AdviceFindings.SharedNotProven"/>).
 /// </remarks>
 public static class PairingAdvisor
 {
@@ -53,9 +52,8 @@ public static class PairingAdvisor
 
         int[] ById(List<int> list) => [.. list.OrderBy(c => counties[c].Id.Value, StringComparer.Ordinal)];
         var tasks = provinces.Select(p => (Province: new ProvinceId(p.Key), Xinjiang: ById(p.Value.Xinjiang), Inland: ById(p.Value.Inland))).ToArray();
-        // With shared inland units (and grades kept) the exact model per province; otherwise the one-to-one assignment.
+        // With shared inland units the exact model per province; otherwise the one-to-one assignment.
         var shared = opts.XinjiangCountiesPerInlandCounty > 1 || opts.XinjiangSchoolsPerInlandSchool > 1;
-        var exactShared = shared && !opts.RelaxGradeToNearest;
         var plans = new Advising.ProvincePlan[tasks.Length];
         var proven = new bool[tasks.Length];
         Parallel.For(0, tasks.Length, new ParallelOptions { MaxDegreeOfParallelism = opts.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
@@ -63,7 +61,7 @@ public static class PairingAdvisor
             var task = tasks[i];
             var inlandSchools = task.Inland.SelectMany(c => roster.CountySchools.Of(c).ToArray()).ToArray();
             var caps = Advising.Caps(v, inlandSchools);
-            if (exactShared && AdvisingShared.Solve(v, task.Province, task.Xinjiang, task.Inland, caps, opts, cancellationToken) is { } model)
+            if (shared && AdvisingShared.Solve(v, task.Province, task.Xinjiang, task.Inland, caps, opts, cancellationToken) is { } model)
             {
                 (plans[i], proven[i]) = model;
                 return;
@@ -92,22 +90,14 @@ public static class PairingAdvisor
                 xinjiangStudents));
         }
 
+        // A province whose shared model stopped at its work limit before proving every aim: enough, not proven least.
         List<Finding> notes = [];
-        if (shared && !exactShared)
+        for (var i = 0; i < tasks.Length; i++)
         {
-            notes.Add(AdviceFindings.SharedNotMinimal.Create(null, null,
-                FindingArgument.Of("counties", opts.XinjiangCountiesPerInlandCounty), FindingArgument.Of("schools", opts.XinjiangSchoolsPerInlandSchool)));
-        }
-        else if (exactShared)
-        {
-            // A province whose model stopped at its work limit before proving every aim: enough, not proven least.
-            for (var i = 0; i < tasks.Length; i++)
+            if (!proven[i])
             {
-                if (!proven[i])
-                {
-                    notes.Add(AdviceFindings.SharedNotProven.Create(null, null,
-                        FindingArgument.Of("province", tasks[i].Province.Value), FindingArgument.Of("limit", opts.WorkLimitPerSubproblem)));
-                }
+                notes.Add(AdviceFindings.SharedNotProven.Create(null, null,
+                    FindingArgument.Of("province", tasks[i].Province.Value), FindingArgument.Of("limit", opts.WorkLimitPerSubproblem)));
             }
         }
 

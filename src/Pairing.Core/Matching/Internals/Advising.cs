@@ -323,7 +323,7 @@ internal static class Advising
     }
 
     /// <summary>Where Xinjiang grade offset <paramref name="g"/> goes in a school with the grades of the mask: g, or the nearest (lower on a tie); -1 when it has none (then g itself, when every grade is kept).</summary>
-    private static int Target(int grades, int g)
+    internal static int Target(int grades, int g)
     {
         if (grades == (1 << Grades) - 1 || (grades & (1 << g)) != 0)
         {

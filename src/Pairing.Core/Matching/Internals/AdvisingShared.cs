@@ -24,8 +24,9 @@ namespace Pairing.Core.Matching.Internals;
 /// s the most Xinjiang schools it can take (merging two new schools never costs more: their additions add up, and the
 /// classes' rounding can only gain). Per inland school and grade the students and classes added (each class 1 to the
 /// grade's cap): no fewer students in the grade than its Xinjiang schools bring together, and no fewer classes and
-/// students in all than their sums (P4). Grades are kept (with relaxed grades the grade a Xinjiang class goes to depends
-/// on the grades opened; that case keeps the one-to-one advice). One worker, a fixed seed and a deterministic work
+/// students in all than their sums (P4). With relaxed grades a Xinjiang grade goes where the matcher sends it: the same
+/// grade if the inland school has it after the additions, else the nearest it has, the lower on a tie (a grade is had
+/// when a class of it is listed or added, so which grades the additions open is part of the choice). One worker, a fixed seed and a deterministic work
 /// limit per aim keep the answer the same on any machine and thread count; the caller's token stops the search.
 /// </para>
 /// </remarks>
@@ -172,6 +173,7 @@ internal static class AdvisingShared
             // What the most demanding ks schools can ask of this one, per grade and in all: the additions' bounds.
             long classesNeeded = xs.Select(x => (long)v.SchoolClassCount[x.School]).OrderDescending().Take(ks).Sum();
             long haveClasses = t < 0 ? 0 : v.SchoolClassCount[t];
+            long mostStudents = xs.Select(x => (long)v.SchoolStudentCount[x.School]).OrderDescending().Take(ks).Sum();
             var gradeStudents = new List<LinearExpr>();
             var gradeClasses = new List<LinearExpr>();
             for (var gi = 0; gi < grades.Count; gi++)
@@ -180,7 +182,7 @@ internal static class AdvisingShared
                 long have = t < 0 ? 0 : v.GradeStudents[(t * Grades) + g];
                 var brought = xs.Select(x => (long)v.GradeStudents[(x.School * Grades) + g]).ToArray();
                 long most = brought.OrderDescending().Take(ks).Sum();
-                var bound = Math.Max(0, most - have) + Math.Max(0, classesNeeded - haveClasses);
+                var bound = (v.RelaxGrades ? mostStudents : Math.Max(0, most - have)) + Math.Max(0, classesNeeded - haveClasses);
                 var students = model.NewIntVar(0, bound, string.Empty);
                 var classes = model.NewIntVar(0, bound, string.Empty);
                 model.Add(classes <= students);
@@ -190,10 +192,15 @@ internal static class AdvisingShared
                 gradeClasses.Add(classes);
                 studentTerms.Add(students);
                 classTerms.Add(classes);
-                if (most > have)
+                if (!v.RelaxGrades && most > have)
                 {
                     model.Add(have + students >= LinearExpr.WeightedSum(column, brought));
                 }
+            }
+
+            if (v.RelaxGrades)
+            {
+                Relaxed(model, v, t, xs, column, grades, b, added, ks);
             }
 
             // P4 on the sums: classes and students in all.
@@ -280,6 +287,132 @@ internal static class AdvisingShared
         return (Read(v, province, inlandCounties, xinjiangCounties, xs, slots, grades, y, z, added, values, caps), proven);
     }
 
+    /// <summary>
+    /// Relaxed grades: a Xinjiang grade goes to the same grade of the inland school when it has one after the additions,
+    /// else to the nearest it has (the lower on a tie), as the matcher sends it; a grade is had when the school lists a
+    /// class of it or the model adds one. Per grade the school then has no fewer students than the grades sent to it bring.
+    /// </summary>
+    private static void Relaxed(
+        CpModel model, RosterView v, int t, List<(int School, int County)> xs, BoolVar[] column, List<int> grades, int b,
+        (IntVar Students, IntVar Classes)[,] added, int ks)
+    {
+        // open[g]: null when never, true (constant) when listed, else a Boolean tied to the classes added.
+        var open = new BoolVar?[Grades];
+        var listed = new bool[Grades];
+        for (var g = 0; g < Grades; g++)
+        {
+            listed[g] = t >= 0 && v.GradeClasses[(t * Grades) + g] > 0;
+            var gi = grades.IndexOf(g);
+            if (!listed[g] && gi >= 0)
+            {
+                var o = model.NewBoolVar(string.Empty);
+                model.Add(added[b, gi].Classes >= 1).OnlyEnforceIf(o);
+                model.Add(added[b, gi].Classes == 0).OnlyEnforceIf(o.Not());
+                open[g] = o;
+            }
+        }
+
+        var demand = new List<LinearExpr>[Grades];
+        foreach (var h in grades)
+        {
+            var brought = xs.Select(x => (long)v.GradeStudents[(x.School * Grades) + h]).ToArray();
+            long most = brought.OrderDescending().Take(ks).Sum();
+            if (most == 0)
+            {
+                continue;
+            }
+
+            var sent = LinearExpr.WeightedSum(column, brought);
+
+            // Candidates in the matcher's order: h, then h - 1, h + 1, h - 2, ...; the first open one takes the grade.
+            BoolVar? noneBefore = null;
+            var decided = false;
+            for (var d = 0; d < Grades && !decided; d++)
+            {
+                foreach (var g in d == 0 ? [h] : new[] { h - d, h + d })
+                {
+                    if (g < 0 || g >= Grades || decided || (!listed[g] && open[g] is null))
+                    {
+                        continue;
+                    }
+
+                    var to = model.NewIntVar(0, most, string.Empty);
+                    (demand[g] ??= []).Add(to);
+                    if (listed[g])
+                    {
+                        // Always open: the grade goes here unless an earlier candidate was open.
+                        if (noneBefore is null)
+                        {
+                            model.Add(to == sent);
+                        }
+                        else
+                        {
+                            model.Add(to == sent).OnlyEnforceIf(noneBefore);
+                        }
+
+                        decided = true;
+                        continue;
+                    }
+
+                    var here = model.NewBoolVar(string.Empty);
+                    var o = open[g]!;
+                    if (noneBefore is null)
+                    {
+                        model.Add(here == o);
+                    }
+                    else
+                    {
+                        model.AddBoolOr([o.Not(), noneBefore.Not(), here]);
+                        model.AddImplication(here, o);
+                        model.AddImplication(here, noneBefore);
+                    }
+
+                    model.Add(to == sent).OnlyEnforceIf(here);
+                    var next = model.NewBoolVar(string.Empty);
+                    if (noneBefore is null)
+                    {
+                        model.AddImplication(next, o.Not());
+                        model.AddBoolOr([o, next]);
+                    }
+                    else
+                    {
+                        model.AddBoolOr([o, noneBefore.Not(), next]);
+                        model.AddImplication(next, o.Not());
+                        model.AddImplication(next, noneBefore);
+                    }
+
+                    noneBefore = next;
+                }
+            }
+
+            // No grade open at all: this grade can go nowhere, so none of its students may come.
+            if (!decided)
+            {
+                if (noneBefore is null)
+                {
+                    model.Add(sent == 0);
+                }
+                else
+                {
+                    model.Add(sent == 0).OnlyEnforceIf(noneBefore);
+                }
+            }
+        }
+
+        for (var g = 0; g < Grades; g++)
+        {
+            if (demand[g] is null)
+            {
+                continue;
+            }
+
+            long have = t < 0 ? 0 : v.GradeStudents[(t * Grades) + g];
+            var gi = grades.IndexOf(g);
+            var adding = gi >= 0 ? (LinearExpr)added[b, gi].Students : LinearExpr.Constant(0);
+            model.Add(have + adding >= LinearExpr.Sum(demand[g]));
+        }
+    }
+
     private static Advising.ProvincePlan Read(
         RosterView v, ProvinceId province, int[] inlandCounties, int[] xinjiangCounties, List<(int School, int County)> xs,
         List<(int County, int School, int NewIndex)> slots, List<int> grades, BoolVar[,] y, BoolVar[,] z,
@@ -330,12 +463,33 @@ internal static class AdvisingShared
             var have = new int[Grades];
             var forClassCount = new bool[Grades];
             var any = false;
+            var mask = 0;
+            for (var gi = 0; gi < grades.Count; gi++)
+            {
+                students[grades[gi]] = (int)values[added[b, gi].Students];
+                classes[grades[gi]] = (int)values[added[b, gi].Classes];
+            }
+
+            for (var g = 0; g < Grades; g++)
+            {
+                mask |= classes[g] > 0 || (t >= 0 && v.GradeClasses[(t * Grades) + g] > 0) ? 1 << g : 0;
+            }
+
+            foreach (var s in served[b])
+            {
+                for (var h = 0; h < Grades; h++)
+                {
+                    var to = v.RelaxGrades ? Advising.Target(mask, h) : h;
+                    if (to >= 0)
+                    {
+                        demand[to] += v.GradeStudents[(s * Grades) + h];
+                    }
+                }
+            }
+
             for (var gi = 0; gi < grades.Count; gi++)
             {
                 var g = grades[gi];
-                students[g] = (int)values[added[b, gi].Students];
-                classes[g] = (int)values[added[b, gi].Classes];
-                demand[g] = served[b].Sum(s => v.GradeStudents[(s * Grades) + g]);
                 have[g] = t < 0 ? 0 : v.GradeStudents[(t * Grades) + g];
                 var short_ = Math.Max(0, demand[g] - have[g]);
                 forClassCount[g] = students[g] > short_ || classes[g] > (short_ + caps[g] - 1) / caps[g];

@@ -52,6 +52,7 @@ public sealed class GeneratedRosterAdviceTests(ITestOutputHelper output) : IDisp
 
         // With sharing (K = 2 at both levels): the exact shared model, proven.
         Assert.Empty(Check(roster, new PairingOptions { XinjiangCountiesPerInlandCounty = 2, XinjiangSchoolsPerInlandSchool = 2 }).Notes);
+        Assert.Empty(Check(roster, new PairingOptions { XinjiangCountiesPerInlandCounty = 2, XinjiangSchoolsPerInlandSchool = 2, RelaxGradeToNearest = true }).Notes);
     }
 
     private CapacityAdvice Check(Roster roster, PairingOptions options)
@@ -64,7 +65,7 @@ public sealed class GeneratedRosterAdviceTests(ITestOutputHelper output) : IDisp
         Assert.Equal(advice.Additions.Count, rows.Count);
         PairingAdvisorTests.AssertCoversEveryone(roster, AdviceFilesTests.RowsOf(rows), options);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"K = {options.XinjiangSchoolsPerInlandSchool}: {advice.CoveredBefore} of {advice.XinjiangStudents} covered before; advice: {advice.Counties} counties, {advice.Schools} schools, {advice.Classes} classes with {advice.Students} students ({rows.Count} rows, {seconds:F2} s); applied: all covered"));
+            $"K = {options.XinjiangSchoolsPerInlandSchool}{(options.RelaxGradeToNearest ? ", relaxed" : "")}: {advice.CoveredBefore} of {advice.XinjiangStudents} covered before; advice: {advice.Counties} counties, {advice.Schools} schools, {advice.Classes} classes with {advice.Students} students ({rows.Count} rows, {seconds:F2} s); applied: all covered"));
         return advice;
     }
 }

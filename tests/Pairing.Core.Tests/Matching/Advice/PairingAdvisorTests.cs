@@ -125,16 +125,6 @@ public sealed class PairingAdvisorTests
     }
 
     [Fact]
-    public void With_shared_inland_units_and_relaxed_grades_the_advice_says_it_is_not_proven_least()
-    {
-        // Grades kept, the shared model is exact (SharedAdviceTests); with relaxed grades the one-to-one advice stands, and says so.
-        var advice = PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false), new PairingOptions { XinjiangSchoolsPerInlandSchool = 2, RelaxGradeToNearest = true });
-        Assert.Equal("ADV010", Assert.Single(advice.Notes).Code);
-        Assert.Empty(PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false), new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 }).Notes);
-        Assert.Empty(PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false)).Notes);
-    }
-
-    [Fact]
     public void The_advice_does_not_depend_on_the_thread_count()
     {
         var roster = RandomRosters.Make(7, students: false, size: 3);

@@ -17,13 +17,14 @@ namespace Pairing.Core.Tests.Matching.Advice;
 /// together (coverage per inland school and grade shared, P5, P6). Its additions are enumerated: every number of students
 /// per grade, and for each the fewest classes (a grade's classes may be any number between its students over the cap,
 /// rounded up, and its students, so the least total is the larger of that sum and what P4 asks). Minimised, in order:
-/// new counties, new schools, added students, added classes. Grades are kept (no relaxed grades).
+/// new counties, new schools, added students, added classes. With relaxed grades a Xinjiang grade goes to the same grade
+/// of the inland school if it has one after the additions, else to the nearest it has (the lower on a tie).
 /// </remarks>
 internal static class SharedAdviceBruteForce
 {
     private static readonly AdviceBruteForce.Cost Infinite = new(int.MaxValue / 4, int.MaxValue / 4, long.MaxValue / 4, long.MaxValue / 4);
 
-    public static AdviceBruteForce.Cost Best(Roster roster, int kc, int ks)
+    public static AdviceBruteForce.Cost Best(Roster roster, int kc, int ks, bool relax = false)
     {
         var total = default(AdviceBruteForce.Cost);
         foreach (var province in roster.Counties.Select(roster.ProvinceOf).Distinct().OrderBy(p => p.Value, StringComparer.Ordinal))
@@ -41,6 +42,7 @@ internal static class SharedAdviceBruteForce
                 caps[k.Grade.Number] = Math.Max(caps.GetValueOrDefault(k.Grade.Number), Size(roster, k));
             }
 
+            var xGrades = xc.SelectMany(x => roster.SchoolsIn(x.Id)).SelectMany(s => roster.ClassesIn(s.Id)).Select(k => k.Grade.Number).ToHashSet();
             var schoolMemo = new Dictionary<string, AdviceBruteForce.Cost>(StringComparer.Ordinal);
             var additionMemo = new Dictionary<string, AdviceBruteForce.Cost>(StringComparer.Ordinal);
             var best = Infinite;
@@ -58,7 +60,7 @@ internal static class SharedAdviceBruteForce
                         var taken = Enumerable.Range(0, xc.Count).Where(x => map[x] == j).Select(x => xc[x]).ToList();
                         if (taken.Count > 0)
                         {
-                            cost += Schools(roster, taken, j < nc.Count ? nc[j] : null, ks, caps, schoolMemo, additionMemo);
+                            cost += Schools(roster, taken, j < nc.Count ? nc[j] : null, ks, caps, xGrades, relax, schoolMemo, additionMemo);
                         }
                     }
 
@@ -95,7 +97,7 @@ internal static class SharedAdviceBruteForce
 
     /// <summary>The least for the schools of <paramref name="taken"/> in inland county <paramref name="n"/> (null: new) and new schools there.</summary>
     private static AdviceBruteForce.Cost Schools(
-        Roster roster, List<County> taken, County? n, int ks, Dictionary<int, int> caps,
+        Roster roster, List<County> taken, County? n, int ks, Dictionary<int, int> caps, HashSet<int> xGrades, bool relax,
         Dictionary<string, AdviceBruteForce.Cost> memo, Dictionary<string, AdviceBruteForce.Cost> additionMemo)
     {
         var key = (n?.Id.Value ?? "") + "|" + string.Join(",", taken.Select(c => c.Id.Value));
@@ -119,7 +121,7 @@ internal static class SharedAdviceBruteForce
                     var served = Enumerable.Range(0, xs.Count).Where(s => map[s] == t).Select(s => xs[s]).ToList();
                     if (served.Count > 0)
                     {
-                        cost += Additions(roster, served, t < ns.Count ? ns[t] : null, caps, additionMemo);
+                        cost += Additions(roster, served, t < ns.Count ? ns[t] : null, caps, xGrades, relax, additionMemo);
                     }
                 }
 
@@ -152,7 +154,8 @@ internal static class SharedAdviceBruteForce
 
     /// <summary>The least students, then classes, to add to inland school <paramref name="inland"/> (null: new) so that it serves <paramref name="served"/> together.</summary>
     private static AdviceBruteForce.Cost Additions(
-        Roster roster, List<School> served, School? inland, Dictionary<int, int> caps, Dictionary<string, AdviceBruteForce.Cost> memo)
+        Roster roster, List<School> served, School? inland, Dictionary<int, int> caps, HashSet<int> xGrades, bool relax,
+        Dictionary<string, AdviceBruteForce.Cost> memo)
     {
         var key = (inland?.Id.Value ?? "") + "|" + string.Join(",", served.Select(s => s.Id.Value));
         if (memo.TryGetValue(key, out var known))
@@ -174,21 +177,45 @@ internal static class SharedAdviceBruteForce
             have[k.Grade.Number] = (c + 1, s + Size(roster, k));
         }
 
-        var grades = need.Keys.Concat(have.Keys).Distinct().Order().ToArray();
+        // Classes may be added in any grade a Xinjiang school of the province has, or the inland school has.
+        var grades = xGrades.Concat(have.Keys).Distinct().Order().ToArray();
         var needClasses = need.Values.Sum(v => v.Classes);
         var needStudents = need.Values.Sum(v => v.Students);
         var haveClasses = have.Values.Sum(v => v.Classes);
         var haveStudents = have.Values.Sum(v => v.Students);
 
         // Enough students per grade to cover the grade and, beyond, one per class P4 may still ask for.
-        var bound = grades.Select(g => need.GetValueOrDefault(g).Students + Math.Max(0, needClasses - haveClasses)).ToArray();
+        var bound = grades.Select(g => (relax ? needStudents : need.GetValueOrDefault(g).Students) + Math.Max(0, needClasses - haveClasses)).ToArray();
         var added = new int[grades.Length];
         var best = Infinite;
         void Go(int at)
         {
             if (at == grades.Length)
             {
-                if (grades.Where((g, i) => have.GetValueOrDefault(g).Students + added[i] < need.GetValueOrDefault(g).Students).Any()
+                // Where each Xinjiang grade goes: its own grade, or relaxed, the nearest the school has after the additions (lower first).
+                bool Has(int g) => have.GetValueOrDefault(g).Classes > 0 || (Array.IndexOf(grades, g) is var i && i >= 0 && added[i] > 0);
+                var demand = new Dictionary<int, int>();
+                foreach (var (h, (_, students)) in need)
+                {
+                    var to = h;
+                    if (relax && !Has(h))
+                    {
+                        to = -1;
+                        for (var d = 1; d < 6 && to < 0; d++)
+                        {
+                            to = Has(h - d) ? h - d : Has(h + d) ? h + d : -1;
+                        }
+
+                        if (to < 0 && students > 0)
+                        {
+                            return;
+                        }
+                    }
+
+                    demand[to] = demand.GetValueOrDefault(to) + students;
+                }
+
+                if (demand.Any(d => d.Key >= 0 && have.GetValueOrDefault(d.Key).Students + (Array.IndexOf(grades, d.Key) is var i && i >= 0 ? added[i] : 0) < d.Value)
                     || haveStudents + added.Sum() < needStudents)
                 {
                     return;
