@@ -195,6 +195,32 @@ public sealed class SharedAdviceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cancelled_the_shared_model_stops_within_a_second()
+    {
+        // Hebei of the generated 100,000-student roster with K = 2 and relaxed grades: about 4 s to prove alone; the
+        // call's token reaches CP-SAT's stop-search, so a cancel at 0.3 s ends it at once, not at the next province.
+        var roster = Pairing.Core.Generation.RosterGenerator.Generate(
+            new Pairing.Core.Generation.RosterGeneratorOptions { XinjiangStudents = 100_000, Seed = 11, CountsOnly = true });
+        var v = new Pairing.Core.Matching.Internals.RosterView(roster, relaxGrades: true);
+        var options = Options(2);
+        options.RelaxGradeToNearest = true;
+        options.WorkLimitPerSubproblem = 30;
+        var counties = Enumerable.Range(0, roster.CountyArray.Length).Where(c => roster.CountyProvince[c].Value == "130000").ToArray();
+        var x = counties.Where(c => roster.CountyArray[c].Side == Pairing.Core.Hierarchy.Side.Xinjiang).ToArray();
+        var n = counties.Where(c => roster.CountyArray[c].Side == Pairing.Core.Hierarchy.Side.Inland).ToArray();
+        var caps = Pairing.Core.Matching.Internals.Advising.Caps(v, n.SelectMany(c => roster.CountySchools.Of(c).ToArray()).ToArray());
+        using var cancel = new CancellationTokenSource();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        var ex = Record.Exception(() => Pairing.Core.Matching.Internals.AdvisingShared.Solve(
+            v, new Pairing.Core.Hierarchy.ProvinceId("130000"), x, n, caps, options, cancel.Token));
+        clock.Stop();
+        output.WriteLine($"returned after {clock.ElapsedMilliseconds} ms");
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.3), $"{clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void With_sharing_the_advice_does_not_depend_on_the_thread_count()
     {
         var roster = RandomRosters.Make(8, students: false, size: 2);
