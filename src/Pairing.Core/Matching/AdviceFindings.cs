@@ -31,6 +31,6 @@ public static class AdviceFindings
     /// <summary>ADV012: the advice's total: to cover the other <c>uncovered</c> students, what to add in all (<c>covered</c> of <c>xinjiang</c> now).</summary>
     public static FindingDescriptor Total { get; } = new("ADV012", Category, FindingSeverity.Info, null, Messages, "uncovered", "counties", "schools", "classes", "students", "covered", "xinjiang");
 
-    /// <summary>ADV010: with several Xinjiang units per inland unit (<c>counties</c>, <c>schools</c>) the advice pairs one per inland unit: it is enough, but not proven the least.</summary>
-    public static FindingDescriptor SharedNotMinimal { get; } = new("ADV010", Category, FindingSeverity.Warning, null, Messages, "counties", "schools");
+    /// <summary>ADV013: with shared inland units, the province's (<c>province</c>) exact model stopped at its work limit (<c>limit</c>, deterministic seconds per aim) before proving its advice the least: enough, not proven least.</summary>
+    public static FindingDescriptor SharedNotProven { get; } = new("ADV013", Category, FindingSeverity.Warning, null, Messages, "province", "limit");
 }

@@ -78,7 +78,7 @@ public sealed class CapacityAdvice
     /// <summary>Per supporting province with a Xinjiang or inland county in the roster, by id.</summary>
     public IReadOnlyList<ProvinceAdvice> Provinces { get; }
 
-    /// <summary>What the advice does not promise (ADV010 when several Xinjiang units may share an inland unit); empty otherwise.</summary>
+    /// <summary>What the advice does not promise: ADV013 per province whose shared model stopped at its work limit; empty when the advice is proven least.</summary>
     public IReadOnlyList<Finding> Notes { get; }
 
     /// <summary>The options the advice was computed with.</summary>

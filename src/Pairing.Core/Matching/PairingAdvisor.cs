@@ -16,8 +16,9 @@ namespace Pairing.Core.Matching;
 /// Works on counts (<c>classes.csv</c> with sizes) and on full rosters. A new class holds no more students than the
 /// largest inland class of its grade in the province (50 where there is none). Supporting provinces are independent
 /// sub-problems, solved in parallel and merged in province order, so the advice does not depend on the thread count.
-/// Exactly least with one Xinjiang unit per inland unit (the defaults); with several, each Xinjiang unit still gets an
-/// inland unit of its own, which is enough but not proven least (<see cref="AdviceFindings.SharedNotMinimal"/>).
+/// Exactly least with one Xinjiang unit per inland unit (the defaults), by assignment; with several, by one CP-SAT model
+/// per province that decides the shared pairs and the additions together, exactly least when proven within the work
+/// limit (otherwise <see cref="AdviceFindings.SharedNotProven"/>).
 /// </remarks>
 public static class PairingAdvisor
 {
@@ -51,12 +52,23 @@ public static class PairingAdvisor
 
         int[] ById(List<int> list) => [.. list.OrderBy(c => counties[c].Id.Value, StringComparer.Ordinal)];
         var tasks = provinces.Select(p => (Province: new ProvinceId(p.Key), Xinjiang: ById(p.Value.Xinjiang), Inland: ById(p.Value.Inland))).ToArray();
+        // With shared inland units the exact model per province; otherwise the one-to-one assignment.
+        var shared = opts.XinjiangCountiesPerInlandCounty > 1 || opts.XinjiangSchoolsPerInlandSchool > 1;
         var plans = new Advising.ProvincePlan[tasks.Length];
+        var proven = new bool[tasks.Length];
         Parallel.For(0, tasks.Length, new ParallelOptions { MaxDegreeOfParallelism = opts.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             var task = tasks[i];
             var inlandSchools = task.Inland.SelectMany(c => roster.CountySchools.Of(c).ToArray()).ToArray();
-            plans[i] = Advising.Solve(v, task.Province, task.Xinjiang, task.Inland, Advising.Caps(v, inlandSchools), cancellationToken);
+            var caps = Advising.Caps(v, inlandSchools);
+            if (shared && AdvisingShared.Solve(v, task.Province, task.Xinjiang, task.Inland, caps, opts, cancellationToken) is { } model)
+            {
+                (plans[i], proven[i]) = model;
+                return;
+            }
+
+            plans[i] = Advising.Solve(v, task.Province, task.Xinjiang, task.Inland, caps, cancellationToken);
+            proven[i] = !shared;
         });
 
         var before = CoveredBefore(v, new PairingMatcher().Plan(roster, options: opts, cancellationToken: cancellationToken));
@@ -78,10 +90,17 @@ public static class PairingAdvisor
                 xinjiangStudents));
         }
 
-        List<Finding> notes = opts.XinjiangCountiesPerInlandCounty > 1 || opts.XinjiangSchoolsPerInlandSchool > 1
-            ? [AdviceFindings.SharedNotMinimal.Create(null, null,
-                FindingArgument.Of("counties", opts.XinjiangCountiesPerInlandCounty), FindingArgument.Of("schools", opts.XinjiangSchoolsPerInlandSchool))]
-            : [];
+        // A province whose shared model stopped at its work limit before proving every aim: enough, not proven least.
+        List<Finding> notes = [];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            if (!proven[i])
+            {
+                notes.Add(AdviceFindings.SharedNotProven.Create(null, null,
+                    FindingArgument.Of("province", tasks[i].Province.Value), FindingArgument.Of("limit", opts.WorkLimitPerSubproblem)));
+            }
+        }
+
         return new CapacityAdvice(additions, perProvince, notes, opts.ToSnapshot());
     }
 
@@ -94,13 +113,13 @@ public static class PairingAdvisor
         var newCounty = new Dictionary<int, CountyId>();
         foreach (var (x, n) in plan.Counties)
         {
-            if (n >= 0)
+            if (n >= 0 || newCounty.ContainsKey(n))
             {
                 continue;
             }
 
             var id = new CountyId(prefix + "C" + (newCounty.Count + 1).ToString("D4", CultureInfo.InvariantCulture));
-            newCounty.Add(x, id);
+            newCounty.Add(n, id);
             rows.Add(new CapacityAddition(CapacityAction.AddCounty, province, id, null, null, 0, 0, roster.CountyArray[x].Id.Value,
                 AdviceFindings.AddCounty.Create(null, null,
                     FindingArgument.Of("province", province.Value), FindingArgument.Of("county", id.Value), FindingArgument.Of("xinjiang", roster.CountyArray[x].Id.Value),
@@ -111,15 +130,15 @@ public static class PairingAdvisor
         var schoolCounty = new Dictionary<int, CountyId>();
         foreach (var (s, t, xCounty, nCounty) in plan.Schools)
         {
-            var county = nCounty >= 0 ? roster.CountyArray[nCounty].Id : newCounty[xCounty];
-            if (t >= 0)
+            var county = nCounty >= 0 ? roster.CountyArray[nCounty].Id : newCounty[nCounty];
+            if (t >= 0 || newSchool.ContainsKey(t))
             {
                 continue;
             }
 
             var id = new SchoolId(prefix + "S" + (newSchool.Count + 1).ToString("D4", CultureInfo.InvariantCulture));
-            newSchool.Add(s, id);
-            schoolCounty.Add(s, county);
+            newSchool.Add(t, id);
+            schoolCounty.Add(t, county);
             rows.Add(new CapacityAddition(CapacityAction.AddSchool, province, county, id, null, 0, 0, roster.SchoolArray[s].Id.Value,
                 AdviceFindings.AddSchool.Create(null, null,
                     FindingArgument.Of("county", county.Value), FindingArgument.Of("school", id.Value), FindingArgument.Of("xinjiang", roster.SchoolArray[s].Id.Value),
@@ -130,8 +149,8 @@ public static class PairingAdvisor
         var classRows = new List<CapacityAddition>();
         foreach (var a in plan.Additions)
         {
-            var schoolId = a.Inland >= 0 ? roster.SchoolArray[a.Inland].Id : newSchool[a.Xinjiang];
-            var county = a.Inland >= 0 ? roster.SchoolArray[a.Inland].CountyId : schoolCounty[a.Xinjiang];
+            var schoolId = a.Inland >= 0 ? roster.SchoolArray[a.Inland].Id : newSchool[a.Inland];
+            var county = a.Inland >= 0 ? roster.SchoolArray[a.Inland].CountyId : schoolCounty[a.Inland];
             var xinjiang = roster.SchoolArray[a.Xinjiang].Id.Value;
             for (var g = 0; g < RosterView.Grades; g++)
             {
@@ -144,7 +163,7 @@ public static class PairingAdvisor
                 var finding = a.ForClassCount[g]
                     ? AdviceFindings.AddClasses.Create(null, null,
                         FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
-                        FindingArgument.Of("available", a.Inland >= 0 ? v.SchoolClassCount[a.Inland] : 0), FindingArgument.Of("needed", v.SchoolClassCount[a.Xinjiang]),
+                        FindingArgument.Of("available", a.Inland >= 0 ? v.SchoolClassCount[a.Inland] : 0), FindingArgument.Of("needed", a.NeededClasses),
                         FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]))
                     : AdviceFindings.AddGradeStudents.Create(null, null,
                         FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),

@@ -16,7 +16,12 @@ internal static class Advising
     public const int DefaultCap = 50;
     private const int Grades = RosterView.Grades;
 
-    /// <summary>What one province's advice is made of: per Xinjiang county its inland county (listed or -1 for new), and so on.</summary>
+    /// <summary>
+    /// What one province's advice is made of: per Xinjiang county its inland county, per Xinjiang school its inland school
+    /// (with its county pair), and what each inland school gets. A new county or school is a negative key, unique in the
+    /// province (<c>-1 - </c> a Xinjiang county or school here; a slot of the shared model in <see cref="AdvisingShared"/>),
+    /// the same key wherever several Xinjiang units share it.
+    /// </summary>
     internal sealed record ProvincePlan(
         ProvinceId Province,
         Cost Total,
@@ -24,8 +29,12 @@ internal static class Advising
         List<(int Xinjiang, int Inland, int XinjiangCounty, int InlandCounty)> Schools,
         List<SchoolAdditions> Additions);
 
-    /// <summary>What inland school <c>Inland</c> (-1: new) gets for Xinjiang school <c>Xinjiang</c>: per grade offset, classes and students.</summary>
-    internal sealed record SchoolAdditions(int Xinjiang, int Inland, int[] Classes, int[] Students, bool[] ForClassCount, int[] Demand, int[] Have);
+    /// <summary>
+    /// What inland school <c>Inland</c> (negative: a new one's key) gets for Xinjiang school <c>Xinjiang</c> (the first of
+    /// those it takes, with sharing): per grade offset, classes and students, whether for P4's class count, what the grade
+    /// is asked and has; <c>NeededClasses</c> the classes its Xinjiang schools have in all.
+    /// </summary>
+    internal sealed record SchoolAdditions(int Xinjiang, int Inland, int[] Classes, int[] Students, bool[] ForClassCount, int[] Demand, int[] Have, int NeededClasses);
 
     internal readonly record struct Cost(long Counties, long Schools, long Students, long Classes) : IComparable<Cost>
     {
@@ -102,15 +111,16 @@ internal static class Advising
         {
             var j = countyMap[i];
             var isNew = j >= nc;
-            plan.Counties.Add((xinjiangCounties[i], isNew ? -1 : inlandCounties[j]));
+            var countyKey = isNew ? -1 - xinjiangCounties[i] : inlandCounties[j];
+            plan.Counties.Add((xinjiangCounties[i], countyKey));
             total += cost[i, j];
             var mine = Children(roster.CountySchools, xinjiangCounties[i]);
             var theirs = isNew ? [] : Children(roster.CountySchools, inlandCounties[j]);
             var map = schoolPlans[i, isNew ? nc : j].Map;
             for (var s = 0; s < mine.Length; s++)
             {
-                var t = map[s] < theirs.Length ? theirs[map[s]] : -1;
-                plan.Schools.Add((mine[s], t, xinjiangCounties[i], isNew ? -1 : inlandCounties[j]));
+                var t = map[s] < theirs.Length ? theirs[map[s]] : -1 - mine[s];
+                plan.Schools.Add((mine[s], t, xinjiangCounties[i], countyKey));
                 var additions = Additions(v, mine[s], t, caps, out _);
                 if (additions is not null)
                 {
@@ -264,7 +274,7 @@ internal static class Advising
             forClassCount[lowest] = true;
         }
 
-        return new SchoolAdditions(s, t, classes, students, forClassCount, studentsNeeded, have);
+        return new SchoolAdditions(s, t, classes, students, forClassCount, studentsNeeded, have, v.SchoolClassCount[s]);
     }
 
     private static bool TryPrice(
@@ -313,7 +323,7 @@ internal static class Advising
     }
 
     /// <summary>Where Xinjiang grade offset <paramref name="g"/> goes in a school with the grades of the mask: g, or the nearest (lower on a tie); -1 when it has none (then g itself, when every grade is kept).</summary>
-    private static int Target(int grades, int g)
+    internal static int Target(int grades, int g)
     {
         if (grades == (1 << Grades) - 1 || (grades & (1 << g)) != 0)
         {

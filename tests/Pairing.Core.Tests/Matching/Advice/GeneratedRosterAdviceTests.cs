@@ -26,14 +26,17 @@ public sealed class GeneratedRosterAdviceTests(ITestOutputHelper output) : IDisp
     }
 
     [Theory]
-    [InlineData(11, false, false)]
-    [InlineData(11, true, true)]
-    [InlineData(2014, false, true)]
-    [InlineData(7, true, false)]
-    public void Applied_on_a_generated_roster_it_covers_everyone(int seed, bool countsOnly, bool relax)
+    [InlineData(11, false, false, 1)]
+    [InlineData(11, true, true, 1)]
+    [InlineData(2014, false, true, 1)]
+    [InlineData(7, true, false, 1)]
+    [InlineData(11, false, false, 2)]
+    [InlineData(2014, true, false, 3)]
+    public void Applied_on_a_generated_roster_it_covers_everyone(int seed, bool countsOnly, bool relax, int k)
     {
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 1_000, Seed = seed, CountsOnly = countsOnly });
-        Check(roster, new PairingOptions { RelaxGradeToNearest = relax });
+        var advice = Check(roster, new PairingOptions { RelaxGradeToNearest = relax, XinjiangCountiesPerInlandCounty = k, XinjiangSchoolsPerInlandSchool = k });
+        Assert.Empty(advice.Notes);
     }
 
     [Fact]
@@ -46,9 +49,13 @@ public sealed class GeneratedRosterAdviceTests(ITestOutputHelper output) : IDisp
 
         var roster = RosterGenerator.Generate(new RosterGeneratorOptions { XinjiangStudents = 20_000, Seed = 11 });
         Check(roster, new PairingOptions());
+
+        // With sharing (K = 2 at both levels): the exact shared model, proven.
+        Assert.Empty(Check(roster, new PairingOptions { XinjiangCountiesPerInlandCounty = 2, XinjiangSchoolsPerInlandSchool = 2 }).Notes);
+        Assert.Empty(Check(roster, new PairingOptions { XinjiangCountiesPerInlandCounty = 2, XinjiangSchoolsPerInlandSchool = 2, RelaxGradeToNearest = true }).Notes);
     }
 
-    private void Check(Roster roster, PairingOptions options)
+    private CapacityAdvice Check(Roster roster, PairingOptions options)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var advice = PairingAdvisor.Advise(roster, options);
@@ -58,6 +65,7 @@ public sealed class GeneratedRosterAdviceTests(ITestOutputHelper output) : IDisp
         Assert.Equal(advice.Additions.Count, rows.Count);
         PairingAdvisorTests.AssertCoversEveryone(roster, AdviceFilesTests.RowsOf(rows), options);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{advice.CoveredBefore} of {advice.XinjiangStudents} covered before; advice: {advice.Counties} counties, {advice.Schools} schools, {advice.Classes} classes with {advice.Students} students ({rows.Count} rows, {seconds:F2} s); applied: all covered"));
+            $"K = {options.XinjiangSchoolsPerInlandSchool}{(options.RelaxGradeToNearest ? ", relaxed" : "")}: {advice.CoveredBefore} of {advice.XinjiangStudents} covered before; advice: {advice.Counties} counties, {advice.Schools} schools, {advice.Classes} classes with {advice.Students} students ({rows.Count} rows, {seconds:F2} s); applied: all covered"));
+        return advice;
     }
 }

@@ -125,14 +125,6 @@ public sealed class PairingAdvisorTests
     }
 
     [Fact]
-    public void With_shared_inland_units_the_advice_says_it_is_not_proven_least()
-    {
-        var advice = PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false), new PairingOptions { XinjiangSchoolsPerInlandSchool = 2 });
-        Assert.Equal("ADV010", Assert.Single(advice.Notes).Code);
-        Assert.Empty(PairingAdvisor.Advise(AdviceYardstickTests.BiggerSchool(false)).Notes);
-    }
-
-    [Fact]
     public void The_advice_does_not_depend_on_the_thread_count()
     {
         var roster = RandomRosters.Make(7, students: false, size: 3);
