@@ -240,7 +240,7 @@ public static class PairingResultFiles
             summary = summary.WithoutTimings();
         }
 
-        return new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary));
+        return SummaryJson.WriteUtf8(summary);
     }
 
     /// <summary>

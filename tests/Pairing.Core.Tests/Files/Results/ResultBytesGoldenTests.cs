@@ -364,4 +364,27 @@ public sealed class ResultBytesGoldenTests
             }
         }
     }
+
+    [Fact]
+    public void Summary_json_through_Utf8JsonWriter_is_what_the_StringBuilder_wrote_timings_and_all()
+    {
+        var summaries = new List<PairingSummary>();
+        foreach (var (_, result, again) in new[] { Generated.Value, OtherShape.Value })
+        {
+            summaries.AddRange([result.Summary, again.Summary, result.Summary.WithoutTimings(), again.Summary.WithoutTimings()]);
+        }
+
+        var plan = new PairingMatcher().Plan(Generated.Value.Roster);
+        summaries.Add(plan.Summary);
+        // Strings the default encoder escapes: non-ASCII and HTML-sensitive characters.
+        summaries.Add(plan.Summary with { InputHash = "中文 <&> 'quote' \"q\" \\ é \u0001 +", LibraryVersion = "1.0+abc" });
+        Assert.Contains(summaries, s => s.SecondsPerLevel.Count > 0);
+        Assert.Contains(summaries, s => s.ContinuityCounts is not null);
+        foreach (var summary in summaries)
+        {
+            var expected = Encoding.UTF8.GetBytes(StringBuilderSummaryJson.Write(summary));
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(SummaryJson.WriteUtf8(summary)));
+            Assert.Equal(expected, SummaryJson.WriteUtf8(summary));
+        }
+    }
 }
