@@ -167,6 +167,7 @@ public static class PairingResultFiles
         // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
         files.Add(new(UnpairedFile, true, csv =>
         {
+            var reasons = new Reasons(language);
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
             {
@@ -179,7 +180,7 @@ public static class PairingResultFiles
                 csv.Write(u.Counted ?? string.Empty);
                 csv.Write(u.Available);
                 csv.Write(u.Needed);
-                csv.Write(FindingRenderer.Default.Render(u.Finding, language));
+                csv.Write(reasons.Of(u.Finding));
                 csv.EndRow();
             }
         }));
@@ -207,6 +208,69 @@ public static class PairingResultFiles
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The reasons of <c>unpaired.csv</c>, each rendered once: a reason is its code's words filled with its arguments,
+    /// nothing else of the row, and a national result has hundreds of thousands of rows but few distinct reasons.
+    /// </summary>
+    private sealed class Reasons(FindingLanguage language)
+    {
+        private const int MaxKept = 1 << 16;
+        private readonly Dictionary<Key, string> _texts = [];
+
+        public string Of(Finding finding)
+        {
+            var key = new Key(finding.Descriptor, finding.Arguments);
+            if (!_texts.TryGetValue(key, out var text))
+            {
+                text = FindingRenderer.Default.Render(finding, language);
+                if (_texts.Count < MaxKept)
+                {
+                    _texts[key] = text;
+                }
+            }
+
+            return text;
+        }
+
+        private readonly struct Key(FindingDescriptor descriptor, IReadOnlyList<FindingArgument> arguments) : IEquatable<Key>
+        {
+            private readonly FindingDescriptor _descriptor = descriptor;
+            private readonly IReadOnlyList<FindingArgument> _arguments = arguments;
+
+            public bool Equals(Key other)
+            {
+                if (!ReferenceEquals(_descriptor, other._descriptor) || _arguments.Count != other._arguments.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < _arguments.Count; i++)
+                {
+                    if (!_arguments[i].Equals(other._arguments[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+            public override int GetHashCode()
+            {
+                var hash = new HashCode();
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_descriptor));
+                for (var i = 0; i < _arguments.Count; i++)
+                {
+                    hash.Add(_arguments[i]);
+                }
+
+                return hash.ToHashCode();
+            }
+        }
     }
 
     /// <summary>
