@@ -81,43 +81,67 @@ public static class PairingResultFiles
         var peopleEncoding = TextEncodings.Of(encoding);
         // The whole folder is replaced at once: a reader (or a kill) sees the old result or the new one, never a mix.
         using var files = AtomicFiles.Folder(directory, FileNames);
-        WriteFiles(result, (name, encoding) => Csv(files.Create(name), encoding), (name, bytes) => Raw(files.Create(name), bytes), includeTimings, language, peopleEncoding);
+        var csvFiles = CsvFiles(result, language);
+        // The files are created in order on this thread (the folder's bookkeeping is not shared), then formatted and
+        // written in parallel, each into its own stream: the bytes of each do not depend on the others.
+        var streams = new Stream?[csvFiles.Count];
+        try
+        {
+            for (var i = 0; i < csvFiles.Count; i++)
+            {
+                streams[i] = files.Create(csvFiles[i].Name);
+            }
+
+            WriteAll(csvFiles, i => Csv(streams[i]!, csvFiles[i].People ? peopleEncoding : null));
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                stream?.Dispose();
+            }
+        }
+
+        Raw(files.Create(SummaryFile), SummaryBytes(result, includeTimings));
         files.Commit();
     }
 
-    /// <summary>
-    /// Writes each of a result's files: the CSV files to the writer <paramref name="open"/> gives for a name (and, for the
-    /// file people open, the encoding), <c>summary.json</c> to <paramref name="json"/> (a planning result has no class or
-    /// student pair files, a result without a previous one no continuity file).
-    /// </summary>
-    private static void WriteFiles(
-        PairingResult result, Func<string, Encoding?, CsvWriter> open, Action<string, byte[]> json, bool includeTimings, FindingLanguage language, Encoding peopleEncoding)
-    {
-        using (var csv = open(CountyPairsFile, null))
-        {
-            csv.WriteHeader("xinjiang_county_id", "inland_county_id");
-            foreach (var p in result.CountyPairs)
-            {
-                csv.Write(p.Xinjiang.Value);
-                csv.Write(p.Inland.Value);
-                csv.EndRow();
-            }
-        }
+    /// <summary>One CSV file of a result: its name, whether it is the file people open, and how its rows are written.</summary>
+    private readonly record struct CsvFile(string Name, bool People, Action<CsvWriter> Rows);
 
-        using (var csv = open(SchoolPairsFile, null))
+    /// <summary>
+    /// A result's CSV files, in the order they were always written (a planning result has no class or student pair
+    /// files, a result without a previous one no continuity file). Numbers are written as numbers, never as strings.
+    /// </summary>
+    private static List<CsvFile> CsvFiles(PairingResult result, FindingLanguage language)
+    {
+        var files = new List<CsvFile>
         {
-            csv.WriteHeader("xinjiang_school_id", "inland_school_id");
-            foreach (var p in result.SchoolPairs)
+            new(CountyPairsFile, false, csv =>
             {
-                csv.Write(p.Xinjiang.Value);
-                csv.Write(p.Inland.Value);
-                csv.EndRow();
-            }
-        }
+                csv.WriteHeader("xinjiang_county_id", "inland_county_id");
+                foreach (var p in result.CountyPairs)
+                {
+                    csv.Write(p.Xinjiang.Value);
+                    csv.Write(p.Inland.Value);
+                    csv.EndRow();
+                }
+            }),
+            new(SchoolPairsFile, false, csv =>
+            {
+                csv.WriteHeader("xinjiang_school_id", "inland_school_id");
+                foreach (var p in result.SchoolPairs)
+                {
+                    csv.Write(p.Xinjiang.Value);
+                    csv.Write(p.Inland.Value);
+                    csv.EndRow();
+                }
+            }),
+        };
 
         if (result.Phase == PairingPhase.Roster)
         {
-            using (var csv = open(ClassPairsFile, null))
+            files.Add(new(ClassPairsFile, false, csv =>
             {
                 csv.WriteHeader("xinjiang_class_id", "inland_class_id");
                 foreach (var p in result.ClassPairs)
@@ -126,22 +150,24 @@ public static class PairingResultFiles
                     csv.Write(p.Inland.Value);
                     csv.EndRow();
                 }
-            }
-
-            using var students = open(StudentPairsFile, null);
-            students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
-            foreach (var p in result.StudentPairs)
+            }));
+            files.Add(new(StudentPairsFile, false, students =>
             {
-                students.Write(p.Xinjiang.Value);
-                students.Write(p.Inland.Value);
-                students.Write(p.CrossClass ? "true" : "false");
-                students.EndRow();
-            }
+                students.WriteHeader("xinjiang_student_id", "inland_student_id", "cross_class");
+                foreach (var p in result.StudentPairs)
+                {
+                    students.Write(p.Xinjiang.Value);
+                    students.Write(p.Inland.Value);
+                    students.Write(p.CrossClass ? "true" : "false");
+                    students.EndRow();
+                }
+            }));
         }
 
         // unpaired.csv is for people too: a BOM (or GB18030), so that spreadsheets read its Chinese.
-        using (var csv = open(UnpairedFile, peopleEncoding))
+        files.Add(new(UnpairedFile, true, csv =>
         {
+            var reasons = new Reasons(language);
             csv.WriteHeader(UnpairedColumns);
             foreach (var u in result.Unpaired)
             {
@@ -150,42 +176,135 @@ public static class PairingResultFiles
                 csv.Write(u.Rule.ToString());
                 csv.Write(u.Code);
                 csv.Write(u.InlandId ?? string.Empty);
-                csv.Write(u.Grade is { } grade ? grade.Number.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                csv.Write(u.Grade?.Number);
                 csv.Write(u.Counted ?? string.Empty);
-                csv.Write(u.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-                csv.Write(u.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-                csv.Write(FindingRenderer.Default.Render(u.Finding, language));
+                csv.Write(u.Available);
+                csv.Write(u.Needed);
+                csv.Write(reasons.Of(u.Finding));
                 csv.EndRow();
             }
-        }
+        }));
 
         if (result.Summary.ContinuityCounts is not null)
         {
-            using var csv = open(ContinuityFile, null);
-            csv.WriteHeader(ContinuityColumns);
-            foreach (var e in result.Continuity)
+            files.Add(new(ContinuityFile, false, csv =>
             {
-                csv.Write(PairingResult.LevelName(e.Level));
-                csv.Write(e.XinjiangId);
-                csv.Write(e.InlandId);
-                csv.Write(PairingResult.StatusName(e.Status));
-                csv.Write(e.Rule?.ToString() ?? string.Empty);
-                csv.Write(e.Code);
-                csv.Write(e.Counted ?? string.Empty);
-                csv.Write(e.Available?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-                csv.Write(e.Needed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-                csv.Write(e.Reason);
-                csv.EndRow();
-            }
+                csv.WriteHeader(ContinuityColumns);
+                foreach (var e in result.Continuity)
+                {
+                    csv.Write(PairingResult.LevelName(e.Level));
+                    csv.Write(e.XinjiangId);
+                    csv.Write(e.InlandId);
+                    csv.Write(PairingResult.StatusName(e.Status));
+                    csv.Write(e.Rule?.ToString() ?? string.Empty);
+                    csv.Write(e.Code);
+                    csv.Write(e.Counted ?? string.Empty);
+                    csv.Write(e.Available);
+                    csv.Write(e.Needed);
+                    csv.Write(e.Reason);
+                    csv.EndRow();
+                }
+            }));
         }
 
+        return files;
+    }
+
+    /// <summary>
+    /// The reasons of <c>unpaired.csv</c>, each rendered once: a reason is its code's words filled with its arguments,
+    /// nothing else of the row, and a national result has hundreds of thousands of rows but few distinct reasons.
+    /// </summary>
+    private sealed class Reasons(FindingLanguage language)
+    {
+        private const int MaxKept = 1 << 16;
+        private readonly Dictionary<Key, string> _texts = [];
+
+        public string Of(Finding finding)
+        {
+            var key = new Key(finding.Descriptor, finding.Arguments);
+            if (!_texts.TryGetValue(key, out var text))
+            {
+                text = FindingRenderer.Default.Render(finding, language);
+                if (_texts.Count < MaxKept)
+                {
+                    _texts[key] = text;
+                }
+            }
+
+            return text;
+        }
+
+        private readonly struct Key(FindingDescriptor descriptor, IReadOnlyList<FindingArgument> arguments) : IEquatable<Key>
+        {
+            private readonly FindingDescriptor _descriptor = descriptor;
+            private readonly IReadOnlyList<FindingArgument> _arguments = arguments;
+
+            public bool Equals(Key other)
+            {
+                if (!ReferenceEquals(_descriptor, other._descriptor) || _arguments.Count != other._arguments.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < _arguments.Count; i++)
+                {
+                    if (!_arguments[i].Equals(other._arguments[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+            public override int GetHashCode()
+            {
+                var hash = new HashCode();
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_descriptor));
+                for (var i = 0; i < _arguments.Count; i++)
+                {
+                    hash.Add(_arguments[i]);
+                }
+
+                return hash.ToHashCode();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes each file with the writer <paramref name="open"/> gives for its index, the files in parallel (each is its
+    /// own stream, so the bytes are the same whatever the order or the thread count); the first failure is thrown as
+    /// itself, not wrapped.
+    /// </summary>
+    private static void WriteAll(List<CsvFile> files, Func<int, CsvWriter> open)
+    {
+        try
+        {
+            Parallel.For(0, files.Count, i =>
+            {
+                using var csv = open(i);
+                files[i].Rows(csv);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    /// <summary><c>summary.json</c>'s bytes, without the seconds per stage unless asked for.</summary>
+    private static byte[] SummaryBytes(PairingResult result, bool includeTimings)
+    {
         var summary = result.Summary;
         if (!includeTimings)
         {
             summary = summary.WithoutTimings();
         }
 
-        json(SummaryFile, new UTF8Encoding(false).GetBytes(SummaryJson.Write(summary)));
+        return SummaryJson.WriteUtf8(summary);
     }
 
     /// <summary>
@@ -389,9 +508,17 @@ public static class PairingResultFiles
     {
         Guard.NotNull(result);
         var peopleEncoding = TextEncodings.Of(encoding);
-        var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
-        WriteFiles(result, (name, encoding) => Csv(streams[name] = new MemoryStream(), encoding), (name, bytes) => Raw(streams[name] = new MemoryStream(), bytes), includeTimings, language, peopleEncoding);
-        return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
+        var csvFiles = CsvFiles(result, language);
+        var streams = new PooledByteStream[csvFiles.Count];
+        WriteAll(csvFiles, i => Csv(streams[i] = new PooledByteStream(), csvFiles[i].People ? peopleEncoding : null));
+        var sorted = new SortedDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal) { [SummaryFile] = SummaryBytes(result, includeTimings) };
+        for (var i = 0; i < csvFiles.Count; i++)
+        {
+            sorted[csvFiles[i].Name] = streams[i].ToArrayAndRelease();
+        }
+
+        // In the order of the names, as always (a zip of them, say, lists them so).
+        return new Dictionary<string, ReadOnlyMemory<byte>>(sorted, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -411,14 +538,24 @@ public static class PairingResultFiles
     {
         Guard.NotNull(result);
         var tables = new SortedDictionary<string, List<CellRow>>(StringComparer.Ordinal);
-        var json = string.Empty;
-        WriteFiles(result, (name, _) => new CsvWriter(tables[name] = []), (_, bytes) => json = Encoding.UTF8.GetString(bytes), includeTimings, language, Encoding.UTF8);
-        summaryJson = json;
+        foreach (var file in CsvFiles(result, language))
+        {
+            using var csv = new CsvWriter(tables[file.Name] = []);
+            file.Rows(csv);
+        }
+
+        summaryJson = Encoding.UTF8.GetString(SummaryBytes(result, includeTimings));
         return tables.ToDictionary(kv => kv.Key, kv => new CellTable(kv.Key, Path.GetFileNameWithoutExtension(kv.Key), kv.Value), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A writer of UTF-8 straight to bytes (with a BOM for the file people open in UTF-8), or, for GB18030, a
+    /// <see cref="StreamWriter"/> of that encoding.
+    /// </summary>
     private static CsvWriter Csv(Stream stream, Encoding? encoding) =>
-        encoding is null ? new CsvWriter(stream) : new CsvWriter(new StreamWriter(stream, encoding, 1 << 16) { NewLine = "\n" });
+        encoding is null ? new CsvWriter(stream)
+        : encoding is UTF8Encoding ? new CsvWriter(stream, bom: encoding.Preamble.Length > 0)
+        : new CsvWriter(new StreamWriter(stream, encoding, 1 << 16) { NewLine = "\n" });
 
     private static void Raw(Stream stream, byte[] bytes)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,106 +17,157 @@ internal static class SummaryJson
 {
     public const string TimingKey = "seconds_per_stage";
 
-    public static string Write(PairingSummary s)
+    public static string Write(PairingSummary s) => Encoding.UTF8.GetString(WriteUtf8(s));
+
+    /// <summary>
+    /// The summary's UTF-8 bytes, through <see cref="Utf8JsonWriter"/>: two-space indents and \n line ends, strings
+    /// escaped by the default encoder (non-ASCII and HTML-sensitive characters as \uXXXX, as the serializer did),
+    /// whole numbers as numbers. The one-line objects (each level's figures, the continuity counts) and the decimal
+    /// numbers keep their fixed text as raw values, so that the bytes are those written before by hand.
+    /// </summary>
+#if NET9_0_OR_GREATER
+    private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2, IndentCharacter = ' ', NewLine = "\n" };
+#else
+    private static readonly JsonWriterOptions Options = new() { Indented = true };
+#endif
+
+    public static byte[] WriteUtf8(PairingSummary s)
     {
         var o = s.Options;
-        var b = new StringBuilder();
-        b.Append("{\n");
-        Field(b, 1, "format", Str("pairing-result/1"));
-        Field(b, 1, "phase", Str(s.Phase == PairingPhase.Planning ? "planning" : "roster"));
-        Field(b, 1, "input_hash", Str(s.InputHash));
-        Field(b, 1, "library_version", Str(s.LibraryVersion));
-        Field(b, 1, "or_tools_version", Str(s.OrToolsVersion));
-        b.Append("  \"options\": {\n");
-        Field(b, 2, "xinjiang_counties_per_inland_county", Num(o.XinjiangCountiesPerInlandCounty));
-        Field(b, 2, "xinjiang_schools_per_inland_school", Num(o.XinjiangSchoolsPerInlandSchool));
-        Field(b, 2, "relax_grade_to_nearest", o.RelaxGradeToNearest ? "true" : "false");
-        Field(b, 2, "continuity_first", o.ContinuityFirst ? "true" : "false");
-        Field(b, 2, "continuity", Str(ObjectiveName(o.ContinuityFirst ? ContinuityObjective.ContinuityFirst : o.Continuity)));
-        if (o.StrictP4)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
-            // Only when on, so that results made without it read and write as before.
-            Field(b, 2, "strict_p4", "true");
-        }
-
-        Field(b, 2, "same_gender_weight", Num(o.SameGenderWeight));
-        Field(b, 2, "shared_interest_weight", Num(o.SharedInterestWeight));
-        Field(b, 2, "same_language_weight", Num(o.SameLanguageWeight));
-        Field(b, 2, "close_birth_year_weight", Num(o.CloseBirthYearWeight));
-        Field(b, 2, "seed", Num(o.Seed));
-        Field(b, 2, "work_limit_per_subproblem", Dbl(o.WorkLimitPerSubproblem), last: true);
-        b.Append("  },\n");
-        b.Append("  \"levels\": {\n");
-        Level(b, "county", s.Counties, last: false);
-        Level(b, "school", s.Schools, last: s.Classes is null);
-        if (s.Classes is { } c && s.Students is { } st)
-        {
-            Level(b, "class", c, last: false);
-            Level(b, "student", st, last: true);
-        }
-
-        b.Append("  },\n");
-        Field(b, 1, "xinjiang_students", Num(s.XinjiangStudents));
-        Field(b, 1, "covered_students", Num(s.CoveredStudents));
-        if (s.CoverageUpperBound is { } bound)
-        {
-            Field(b, 1, "coverage_upper_bound", Num(bound));
-        }
-        Field(b, 1, "cross_class_pairs", s.CrossClassPairs is { } x ? Num(x) : "null");
-        Field(b, 1, "class_size_difference", s.ClassSizeDifference is { } d ? Num(d) : "null");
-        Field(b, 1, "same_gender_pairs", s.SameGenderPairs is { } g ? Num(g) : "null");
-        Field(b, 1, "same_gender_share", s.SameGenderShare is { } share ? Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture) : "null");
-        var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
-        var uncovered = s.ContinuityFirstUncovered is { } u ? u : (long?)null;
-        Field(b, 1, "preference_score", s.PreferenceScore is { } p ? Num(p) : "null", last: timed.Count == 0 && uncovered is null && s.ContinuityCounts is null && s.ContinuityByLevel is null);
-        if (uncovered is { } left)
-        {
-            // Only with continuity first and a previous result: the students that choice leaves out.
-            Field(b, 1, "continuity_first_uncovered", Num(left), last: timed.Count == 0 && s.ContinuityCounts is null && s.ContinuityByLevel is null);
-        }
-
-        if (s.ContinuityCounts is { } counts)
-        {
-            // Only with a previous result: its pairs (rows of continuity.csv) by code.
-            b.Append("  \"continuity\": {");
-            var i = 0;
-            foreach (var (code, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+            w.WriteStartObject();
+            w.WriteString("format", "pairing-result/1");
+            w.WriteString("phase", s.Phase == PairingPhase.Planning ? "planning" : "roster");
+            w.WriteString("input_hash", s.InputHash);
+            w.WriteString("library_version", s.LibraryVersion);
+            w.WriteString("or_tools_version", s.OrToolsVersion);
+            w.WriteStartObject("options");
+            w.WriteNumber("xinjiang_counties_per_inland_county", o.XinjiangCountiesPerInlandCounty);
+            w.WriteNumber("xinjiang_schools_per_inland_school", o.XinjiangSchoolsPerInlandSchool);
+            w.WriteBoolean("relax_grade_to_nearest", o.RelaxGradeToNearest);
+            w.WriteBoolean("continuity_first", o.ContinuityFirst);
+            w.WriteString("continuity", ObjectiveName(o.ContinuityFirst ? ContinuityObjective.ContinuityFirst : o.Continuity));
+            if (o.StrictP4)
             {
-                b.Append(i++ == 0 ? " " : ", ").Append(Str(code)).Append(": ").Append(Num(count));
+                // Only when on, so that results made without it read and write as before.
+                w.WriteBoolean("strict_p4", true);
             }
 
-            b.Append(s.ContinuityByLevel is null && timed.Count == 0 ? " }\n" : " },\n");
-        }
-
-        if (s.ContinuityByLevel is { } byLevel)
-        {
-            // Only with a previous result: the rows per level and status (kept, dropped, new).
-            b.Append("  \"continuity_levels\": {");
-            var i = 0;
-            foreach (var (key, count) in byLevel.OrderBy(c => c.Key, StringComparer.Ordinal))
+            w.WriteNumber("same_gender_weight", o.SameGenderWeight);
+            w.WriteNumber("shared_interest_weight", o.SharedInterestWeight);
+            w.WriteNumber("same_language_weight", o.SameLanguageWeight);
+            w.WriteNumber("close_birth_year_weight", o.CloseBirthYearWeight);
+            w.WriteNumber("seed", o.Seed);
+            Raw(w, "work_limit_per_subproblem", o.WorkLimitPerSubproblem.ToString("R", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+            w.WriteStartObject("levels");
+            Level(w, "county", s.Counties);
+            Level(w, "school", s.Schools);
+            if (s.Classes is { } c && s.Students is { } st)
             {
-                b.Append(i++ == 0 ? " " : ", ").Append(Str(key)).Append(": ").Append(Num(count));
+                Level(w, "class", c);
+                Level(w, "student", st);
             }
 
-            b.Append(timed.Count == 0 ? " }\n" : " },\n");
-        }
-
-        if (timed.Count > 0)
-        {
-            // The one key that changes from run to run; left out entirely when the caller asks for plain files.
-            b.Append("  \"").Append(TimingKey).Append("\": {\n");
-            for (var i = 0; i < timed.Count; i++)
+            w.WriteEndObject();
+            w.WriteNumber("xinjiang_students", s.XinjiangStudents);
+            w.WriteNumber("covered_students", s.CoveredStudents);
+            if (s.CoverageUpperBound is { } bound)
             {
-                b.Append("    ").Append(Str(PairingResult.LevelName(timed[i]))).Append(": ")
-                    .Append(Math.Round(s.SecondsPerLevel[timed[i]], 3).ToString("0.###", CultureInfo.InvariantCulture))
-                    .Append(i + 1 < timed.Count ? ",\n" : "\n");
+                w.WriteNumber("coverage_upper_bound", bound);
             }
 
-            b.Append("  }\n");
+            NumberOrNull(w, "cross_class_pairs", s.CrossClassPairs);
+            NumberOrNull(w, "class_size_difference", s.ClassSizeDifference);
+            NumberOrNull(w, "same_gender_pairs", s.SameGenderPairs);
+            if (s.SameGenderShare is { } share)
+            {
+                Raw(w, "same_gender_share", Math.Round(share, 6).ToString("0.######", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteNull("same_gender_share");
+            }
+
+            NumberOrNull(w, "preference_score", s.PreferenceScore);
+            if (s.ContinuityFirstUncovered is { } left)
+            {
+                // Only with continuity first and a previous result: the students that choice leaves out.
+                w.WriteNumber("continuity_first_uncovered", left);
+            }
+
+            if (s.ContinuityCounts is { } counts)
+            {
+                // Only with a previous result: its pairs (rows of continuity.csv) by code, on one line.
+                Raw(w, "continuity", OneLine(counts));
+            }
+
+            if (s.ContinuityByLevel is { } byLevel)
+            {
+                // Only with a previous result: the rows per level and status (kept, dropped, new), on one line.
+                Raw(w, "continuity_levels", OneLine(byLevel));
+            }
+
+            var timed = Enum.GetValues<PairingLevel>().Where(s.SecondsPerLevel.ContainsKey).ToList();
+            if (timed.Count > 0)
+            {
+                // The one key that changes from run to run; left out entirely when the caller asks for plain files.
+                w.WriteStartObject(TimingKey);
+                foreach (var level in timed)
+                {
+                    Raw(w, PairingResult.LevelName(level), Math.Round(s.SecondsPerLevel[level], 3).ToString("0.###", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
         }
 
-        b.Append("}\n");
-        return b.ToString();
+        buffer.Write("\n"u8);
+#if NET9_0_OR_GREATER
+        return buffer.WrittenSpan.ToArray();
+#else
+        // Before .NET 9 the writer ends lines as the platform does: \r\n on Windows. No string or raw value holds a CR
+        // (strings are escaped), so every CR is a line end's.
+        return [.. buffer.WrittenSpan.ToArray().Where(b => b != (byte)'\r')];
+#endif
+    }
+
+    private static void Raw(Utf8JsonWriter w, string key, string json)
+    {
+        w.WritePropertyName(key);
+        w.WriteRawValue(json, skipInputValidation: true);
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter w, string key, long? value)
+    {
+        if (value is { } n)
+        {
+            w.WriteNumber(key, n);
+        }
+        else
+        {
+            w.WriteNull(key);
+        }
+    }
+
+    private static void Level(Utf8JsonWriter w, string name, LevelFigures f) =>
+        Raw(w, name, "{ \"paired\": " + Num(f.Paired) + ", \"unpaired\": " + Num(f.Unpaired)
+            + ", \"inland_surplus\": " + Num(f.InlandSurplus) + ", \"kept\": " + Num(f.Kept) + " }");
+
+    private static string OneLine(IReadOnlyDictionary<string, int> counts)
+    {
+        var b = new StringBuilder("{");
+        var i = 0;
+        foreach (var (code, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            b.Append(i++ == 0 ? " " : ", ").Append(Str(code)).Append(": ").Append(Num(count));
+        }
+
+        return b.Append(" }").ToString();
     }
 
     public static PairingSummary Read(string json)
@@ -194,24 +246,9 @@ internal static class SummaryJson
         };
     }
 
-    private static void Level(StringBuilder b, string name, LevelFigures f, bool last)
-    {
-        b.Append("    ").Append(Str(name)).Append(": { ")
-            .Append("\"paired\": ").Append(Num(f.Paired))
-            .Append(", \"unpaired\": ").Append(Num(f.Unpaired))
-            .Append(", \"inland_surplus\": ").Append(Num(f.InlandSurplus))
-            .Append(", \"kept\": ").Append(Num(f.Kept))
-            .Append(last ? " }\n" : " },\n");
-    }
-
-    private static void Field(StringBuilder b, int depth, string key, string value, bool last = false) =>
-        b.Append(' ', depth * 2).Append(Str(key)).Append(": ").Append(value).Append(last ? "\n" : ",\n");
-
     private static string Str(string value) => JsonSerializer.Serialize(value);
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Dbl(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The name of an objective in <c>summary.json</c> and on the command line.</summary>
     public static string ObjectiveName(ContinuityObjective objective) => objective switch

@@ -337,9 +337,9 @@ public static class RosterFiles
     public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> ToBytes(Roster roster)
     {
         Guard.NotNull(roster);
-        var streams = new SortedDictionary<string, MemoryStream>(StringComparer.Ordinal);
-        WriteFiles(roster, name => new CsvWriter(streams[name] = new MemoryStream()));
-        return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArray()), StringComparer.Ordinal);
+        var streams = new SortedDictionary<string, PooledByteStream>(StringComparer.Ordinal);
+        WriteFiles(roster, name => new CsvWriter(streams[name] = new PooledByteStream()));
+        return streams.ToDictionary(kv => kv.Key, kv => new ReadOnlyMemory<byte>(kv.Value.ToArrayAndRelease()), StringComparer.Ordinal);
     }
 
     /// <summary>
