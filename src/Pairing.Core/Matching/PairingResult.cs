@@ -54,7 +54,7 @@ public sealed class PairingResult
         CountyPairs = Sorted(countyPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
         SchoolPairs = Sorted(schoolPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
         ClassPairs = Sorted(classPairs, static (a, b) => Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value));
-        StudentPairs = SortedByXinjiangId(studentPairs.ToArray(), static p => p.Xinjiang.Value, static (a, b) =>
+        StudentPairs = Sorted(studentPairs, static (a, b) =>
         {
             var c = Compare(a.Xinjiang.Value, b.Xinjiang.Value, a.Inland.Value, b.Inland.Value);
             return c != 0 ? c : a.CrossClass.CompareTo(b.CrossClass);
@@ -110,39 +110,6 @@ public sealed class PairingResult
 
     // A total order (every field takes part), so the unstable sort gives one order whatever the input order; an
     // array sort is several times faster than LINQ's ordering on a million student pairs.
-    /// <summary>
-    /// Sorts by one string key first (a million student pairs: keys sorted with the ordinal comparer, no delegate per
-    /// comparison), then each run of equal keys by the whole <paramref name="comparison"/>: the same order as sorting by
-    /// <paramref name="comparison"/> alone, whose first criterion the key is.
-    /// </summary>
-    internal static T[] SortedByXinjiangId<T>(T[] items, Func<T, string> keyOf, Comparison<T> comparison)
-    {
-        var keys = new string[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            keys[i] = keyOf(items[i]);
-        }
-
-        Array.Sort(keys, items, StringComparer.Ordinal);
-        for (var start = 0; start < items.Length;)
-        {
-            var end = start + 1;
-            while (end < items.Length && string.Equals(keys[end], keys[start], StringComparison.Ordinal))
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(items, start, end - start, Comparer<T>.Create(comparison));
-            }
-
-            start = end;
-        }
-
-        return items;
-    }
-
     private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> comparison)
     {
         var array = items.ToArray();

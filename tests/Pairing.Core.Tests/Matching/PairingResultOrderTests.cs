@@ -7,7 +7,7 @@ namespace Pairing.Core.Tests.Matching;
 
 /// <summary>
 /// A result sorts its student pairs by Xinjiang id, then inland id, then the cross-class flag, whatever order they come
-/// in (since stop 22 by the Xinjiang id as a key first, then runs of equal ids): the same order as the plain sort.
+/// in: the order of the plain sort by those three.
 /// </summary>
 public sealed class PairingResultOrderTests
 {
