@@ -25,6 +25,12 @@ public static class AdviceFindings
     /// <summary>ADV004: P4: the inland school (<c>school</c>) has <c>available</c> classes in all where <c>xinjiang</c> has <c>needed</c>; <c>classes</c> classes of the grade with <c>students</c> students.</summary>
     public static FindingDescriptor AddClasses { get; } = new("ADV004", Category, FindingSeverity.Info, "P4", Messages, "school", "grade", "xinjiang", "available", "needed", "classes", "students");
 
+    /// <summary>ADV005: as ADV003, for an inland school that takes <c>schools</c> Xinjiang schools (shared inland units): <c>needed</c> is what they bring together, <c>xinjiang</c> the first of them by id.</summary>
+    public static FindingDescriptor AddSharedGradeStudents { get; } = new("ADV005", Category, FindingSeverity.Info, "P6", Messages, "school", "grade", "xinjiang", "schools", "available", "needed", "classes", "students");
+
+    /// <summary>ADV006: as ADV004, for an inland school that takes <c>schools</c> Xinjiang schools (shared inland units): <c>needed</c> is the classes they have together, <c>xinjiang</c> the first of them by id.</summary>
+    public static FindingDescriptor AddSharedClasses { get; } = new("ADV006", Category, FindingSeverity.Info, "P4", Messages, "school", "grade", "xinjiang", "schools", "available", "needed", "classes", "students");
+
     /// <summary>ADV011: one supporting province's total (<c>province</c>): what to add so that all <c>xinjiang</c> students it supports can be paired (<c>covered</c> now).</summary>
     public static FindingDescriptor ProvinceTotal { get; } = new("ADV011", Category, FindingSeverity.Info, null, Messages, "province", "counties", "schools", "classes", "students", "covered", "xinjiang");
 

@@ -146,12 +146,21 @@ public static class PairingAdvisor
                     FindingArgument.Of("needed", roster.CountySchools.CountOf(xCounty)))));
         }
 
+        // With shared inland units an inland school may take several Xinjiang schools: its rows say how many, since
+        // what they need is what all of them bring (the row names the first by id).
+        var taken = new Dictionary<int, int>();
+        foreach (var (_, t, _, _) in plan.Schools)
+        {
+            taken[t] = taken.GetValueOrDefault(t) + 1;
+        }
+
         var classRows = new List<CapacityAddition>();
         foreach (var a in plan.Additions)
         {
             var schoolId = a.Inland >= 0 ? roster.SchoolArray[a.Inland].Id : newSchool[a.Inland];
             var county = a.Inland >= 0 ? roster.SchoolArray[a.Inland].CountyId : schoolCounty[a.Inland];
             var xinjiang = roster.SchoolArray[a.Xinjiang].Id.Value;
+            var sharing = taken.GetValueOrDefault(a.Inland, 1);
             for (var g = 0; g < RosterView.Grades; g++)
             {
                 if (a.Classes[g] == 0)
@@ -160,15 +169,22 @@ public static class PairingAdvisor
                 }
 
                 var grade = new Grade(g + 7);
-                var finding = a.ForClassCount[g]
-                    ? AdviceFindings.AddClasses.Create(null, null,
-                        FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
-                        FindingArgument.Of("available", a.Inland >= 0 ? v.SchoolClassCount[a.Inland] : 0), FindingArgument.Of("needed", a.NeededClasses),
-                        FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]))
-                    : AdviceFindings.AddGradeStudents.Create(null, null,
-                        FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
-                        FindingArgument.Of("available", a.Have[g]), FindingArgument.Of("needed", a.Demand[g]),
-                        FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]));
+                var (available, needed) = a.ForClassCount[g]
+                    ? (a.Inland >= 0 ? v.SchoolClassCount[a.Inland] : 0, a.NeededClasses)
+                    : (a.Have[g], a.Demand[g]);
+                FindingArgument[] arguments =
+                [
+                    FindingArgument.Of("school", schoolId.Value), FindingArgument.Of("grade", grade), FindingArgument.Of("xinjiang", xinjiang),
+                    FindingArgument.Of("available", available), FindingArgument.Of("needed", needed),
+                    FindingArgument.Of("classes", a.Classes[g]), FindingArgument.Of("students", a.Students[g]),
+                ];
+                var finding = (a.ForClassCount[g], sharing > 1) switch
+                {
+                    (true, false) => AdviceFindings.AddClasses.Create(null, null, arguments),
+                    (false, false) => AdviceFindings.AddGradeStudents.Create(null, null, arguments),
+                    (true, true) => AdviceFindings.AddSharedClasses.Create(null, null, [.. arguments, FindingArgument.Of("schools", sharing)]),
+                    (false, true) => AdviceFindings.AddSharedGradeStudents.Create(null, null, [.. arguments, FindingArgument.Of("schools", sharing)]),
+                };
                 classRows.Add(new CapacityAddition(CapacityAction.AddClasses, province, county, schoolId, grade, a.Classes[g], a.Students[g], xinjiang, finding));
             }
         }

@@ -123,6 +123,36 @@ public sealed class SharedAdviceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_row_for_an_inland_school_that_takes_several_Xinjiang_schools_says_how_many()
+    {
+        var shared = 0;
+        foreach (var (seed, k) in Cases())
+        {
+            var advice = PairingAdvisor.Advise(Make(seed, students: seed % 2 == 0), Options(k));
+            foreach (var row in advice.Additions.Where(a => a.Action == CapacityAction.AddClasses))
+            {
+                // Rows of one inland school share its code: one Xinjiang school (ADV003/004) or several (ADV005/006).
+                var schools = row.Finding.Arguments.Where(a => a.Name == "schools").Select(a => Convert.ToInt32(a.Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Single();
+                Assert.Contains(row.Finding.Code, schools > 1 ? ["ADV005", "ADV006"] : new[] { "ADV003", "ADV004" });
+                if (schools > 1)
+                {
+                    shared++;
+                    var english = Pairing.Core.Findings.FindingRenderer.Default.Render(row.Finding, Pairing.Core.Findings.FindingLanguage.English);
+                    var chinese = Pairing.Core.Findings.FindingRenderer.Default.Render(row.Finding, Pairing.Core.Findings.FindingLanguage.Chinese);
+                    Assert.Contains($"the {schools} Xinjiang schools it takes ({row.XinjiangId} and the others)", english, StringComparison.Ordinal);
+                    Assert.Contains($"{schools} 所新疆学校（{row.XinjiangId} 等）", chinese, StringComparison.Ordinal);
+                }
+            }
+
+            Assert.DoesNotContain(PairingAdvisor.Advise(Make(seed, students: seed % 2 == 0), Options(1)).Additions,
+                a => a.Finding.Code is "ADV005" or "ADV006");
+        }
+
+        output.WriteLine($"{shared} rows for an inland school shared by several Xinjiang schools");
+        Assert.True(shared > 0, "some of the rosters share an inland school that needs additions");
+    }
+
+    [Fact]
     public void With_sharing_the_advice_is_the_exact_least_and_says_so()
     {
         foreach (var (seed, k) in Cases())
