@@ -110,11 +110,7 @@ internal static class SafeFile
     /// (and the result true) for a file of length 0 whose kind the system could not tell: it is empty, or a pipe or a
     /// device, and is not opened.
     /// </summary>
-    public static bool TryOpen(string path, long max, out FileStream? stream, out InputFileError error) =>
-        TryOpen(path, max, asynchronous: false, out stream, out error);
-
-    /// <summary>As <see cref="TryOpen(string, long, out FileStream?, out InputFileError)"/>, opened for asynchronous reads when asked (no thread blocks on the disk).</summary>
-    public static bool TryOpen(string path, long max, bool asynchronous, out FileStream? stream, out InputFileError error)
+    public static bool TryOpen(string path, long max, out FileStream? stream, out InputFileError error)
     {
         stream = null;
         error = default;
@@ -149,7 +145,7 @@ internal static class SafeFile
                 Mode = FileMode.Open,
                 Access = FileAccess.Read,
                 Share = FileShare.Read,
-                Options = FileOptions.SequentialScan | (asynchronous ? FileOptions.Asynchronous : FileOptions.None),
+                Options = FileOptions.SequentialScan,
                 BufferSize = 0,
             });
             var length = RandomAccess.GetLength(stream.SafeFileHandle);

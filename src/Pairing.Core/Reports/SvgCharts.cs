@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Reports;
 
@@ -42,7 +43,7 @@ internal static class SvgCharts
         foreach (var row in rows)
         {
             var rowHeight = row.Bars.Count * (BarHeight + 2);
-            w.Element("text", Shorten(row.Label, 16), "x", I(LabelWidth), "y", I(y + (rowHeight / 2) + 4), "text-anchor", "end");
+            w.Element("text", Excerpt.Of(row.Label, 16), "x", I(LabelWidth), "y", I(y + (rowHeight / 2) + 4), "text-anchor", "end");
             foreach (var bar in row.Bars)
             {
                 w.Empty("rect", "class", "c-track", "x", I(BarLeft), "y", I(y), "width", I(BarWidth), "height", I(BarHeight));
@@ -117,7 +118,6 @@ internal static class SvgCharts
         w.Close();
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -133,18 +133,7 @@ public static class ActivityFiles
     {
         Guard.NotNull(records);
         Guard.NotNull(path);
-        using var buffer = new MemoryStream();
-        Write(records, buffer);
-        cancellationToken.ThrowIfCancellationRequested();
-        var full = Path.GetFullPath(path);
-        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
-        await using (var stream = files.Create(Path.GetFileName(full)))
-        {
-            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        files.Commit();
+        await WriteOneAsync(path, stream => Write(records, stream), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks activity records (and holidays) already in memory, as <see cref="Read"/> does files.</summary>
@@ -257,11 +246,14 @@ public static class ActivityFiles
     {
         Guard.NotNull(calendar);
         Guard.NotNull(path);
-        WriteOne(path, stream =>
-        {
-            using var csv = new CsvWriter(stream);
-            WriteHolidayRows(csv, calendar);
-        });
+        WriteOne(path, stream => WriteHolidayFile(calendar, stream));
+    }
+
+    /// <summary>The holidays file's bytes into <paramref name="stream"/>, which the writer closes.</summary>
+    private static void WriteHolidayFile(HolidayCalendar calendar, Stream stream)
+    {
+        using var csv = new CsvWriter(stream);
+        WriteHolidayRows(csv, calendar);
     }
 
     /// <summary>Writes a calendar's holidays to a file as <see cref="WriteHolidays"/> does, without blocking a thread on the disk.</summary>
@@ -276,22 +268,7 @@ public static class ActivityFiles
     {
         Guard.NotNull(calendar);
         Guard.NotNull(path);
-        using var buffer = new MemoryStream();
-        using (var csv = new CsvWriter(new StreamWriter(buffer, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" }))
-        {
-            WriteHolidayRows(csv, calendar);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var full = Path.GetFullPath(path);
-        using var files = AtomicFiles.InPlace(Path.GetDirectoryName(full)!);
-        await using (var stream = files.Create(Path.GetFileName(full)))
-        {
-            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        files.Commit();
+        await WriteOneAsync(path, stream => WriteHolidayFile(calendar, stream), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A calendar's per-province holidays as rows, header first, sorted by province, year and kind.</summary>
@@ -314,6 +291,29 @@ public static class ActivityFiles
     {
         date.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return buffer[..written];
+    }
+
+    /// <summary>
+    /// As <see cref="WriteOne"/>, without blocking a thread on the disk: the bytes are formatted in memory first, then
+    /// written asynchronously; a cancelled token leaves the file as it was.
+    /// </summary>
+    private static async Task WriteOneAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        write(buffer);
+        var bytes = buffer.ToArray(); // the writer may have closed the stream; ToArray still reads it
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        using var files = AtomicFiles.InPlace(directory);
+        await using (var stream = files.Create(Path.GetFileName(full)))
+        {
+            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Commit();
     }
 
     private static void WriteOne(string path, Action<Stream> write)

@@ -292,7 +292,7 @@ public static class ComplianceReportFiles
 
             if (!descriptors.TryGetValue(Cell(4), out var code))
             {
-                wrong.Add($"code is '{Shorten(Cell(4))}', expected a compliance code (CMP…, docs/rules.md)");
+                wrong.Add($"code is '{Excerpt.Of(Cell(4))}', expected a compliance code (CMP…, docs/rules.md)");
             }
 
             var arguments = new List<FindingArgument>();
@@ -313,7 +313,7 @@ public static class ComplianceReportFiles
                     }
                     else if (takes || cell.Length > 0)
                     {
-                        wrong.Add(takes ? $"{name} is '{Shorten(cell)}', expected a whole number for code {code.Code}" : $"{name} is '{Shorten(cell)}', but code {code.Code} has no {name}");
+                        wrong.Add(takes ? $"{name} is '{Excerpt.Of(cell)}', expected a whole number for code {code.Code}" : $"{name} is '{Excerpt.Of(cell)}', but code {code.Code} has no {name}");
                     }
                 }
 
@@ -347,7 +347,7 @@ public static class ComplianceReportFiles
             }
         }
 
-        wrong.Add($"{column} is '{Shorten(text)}', expected one of {string.Join(", ", values.Select(name))}");
+        wrong.Add($"{column} is '{Excerpt.Of(text)}', expected one of {string.Join(", ", values.Select(name))}");
         return default;
     }
 
@@ -567,15 +567,13 @@ public static class ComplianceReportFiles
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return new(null, [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", Shorten(e.Message)))]);
+            return new(null, [ResultFileFindings.BadRollup.Create(null, new FindingLocation(file), FindingArgument.Of("error", Excerpt.Of(e.Message)))]);
         }
     }
 
     /// <summary>The most bytes a <c>rollup.json</c> may have.</summary>
     private const long MaxRollupBytes = 16 << 20;
 
-    /// <summary>A value of the input as a message shows it: at most 80 characters, cut with "…".</summary>
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 
     private static ComplianceSnapshot ParseSnapshot(byte[] bytes)
     {

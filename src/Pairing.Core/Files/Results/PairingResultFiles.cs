@@ -416,34 +416,9 @@ public static class PairingResultFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
-        var max = InputFileLimits.Current.MaxFileBytes;
-        var read = new Dictionary<string, (bool, ByteSource?, InputFileError)>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            foreach (var (name, stream) in files)
-            {
-                Guard.NotNull(stream);
-                if (!FileNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var (bytes, count) = await ByteSource.SpoolAsync(stream, name, max, cancellationToken).ConfigureAwait(false);
-                read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return ReadFrom(
-                name => read.TryGetValue(name, out var r) ? r : (false, null, new InputFileError(InputFileIssue.Missing, name)),
-                "(the files given)");
-        }
-        finally
-        {
-            foreach (var (_, bytes, _) in read.Values)
-            {
-                bytes?.Dispose();
-            }
-        }
+        using var spooled = await SpooledFiles.SpoolAsync(files, FileNames, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadFrom(spooled.Get, "(the files given)");
     }
 
     /// <summary>
@@ -620,7 +595,7 @@ public static class PairingResultFiles
             {
                 "true" => true,
                 "false" => false,
-                _ => throw new FormatException($"cross_class is '{Shorten(r[2])}', expected true or false"),
+                _ => throw new FormatException($"cross_class is '{Excerpt.Of(r[2])}', expected true or false"),
             }));
         var unpaired = ReadTable(file, directory, cells?.GetValueOrDefault(UnpairedFile), UnpairedFile, UnpairedColumns, true, found, ParseUnpaired);
         var continuity = ReadTable(file, directory, cells?.GetValueOrDefault(ContinuityFile), ContinuityFile, ContinuityColumns, summary?.ContinuityCounts is not null, found, ParseContinuity);
@@ -645,17 +620,17 @@ public static class PairingResultFiles
         var rule = ParseRule(r[2]);
         if (!UnpairedFindings.TryGet(r[3], out var descriptor))
         {
-            throw new FormatException($"code is '{Shorten(r[3])}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
+            throw new FormatException($"code is '{Excerpt.Of(r[3])}', expected an unpaired code (UNP001 to UNP032, docs/rules.md)");
         }
 
         if (descriptor.Rule != rule.ToString())
         {
-            throw new FormatException($"rule is {Shorten(r[2])}, but code {descriptor.Code} is a {descriptor.Rule} code");
+            throw new FormatException($"rule is {Excerpt.Of(r[2])}, but code {descriptor.Code} is a {descriptor.Rule} code");
         }
 
         if (!string.Equals(UnpairedFindings.CountedBy(descriptor) ?? string.Empty, r[6], StringComparison.Ordinal))
         {
-            throw new FormatException($"counted is '{Shorten(r[6])}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
+            throw new FormatException($"counted is '{Excerpt.Of(r[6])}', but code {descriptor.Code} counts '{UnpairedFindings.CountedBy(descriptor) ?? string.Empty}'");
         }
 
         var arguments = new List<FindingArgument>();
@@ -669,7 +644,7 @@ public static class PairingResultFiles
 
             if (!takes && text.Length > 0)
             {
-                throw new FormatException($"{column} is '{Shorten(text)}', but code {descriptor.Code} has no {column}");
+                throw new FormatException($"{column} is '{Excerpt.Of(text)}', but code {descriptor.Code} has no {column}");
             }
 
             if (takes)
@@ -680,11 +655,11 @@ public static class PairingResultFiles
 
         static object Whole(string text, string column) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new FormatException($"{column} is '{Shorten(text)}', expected a whole number");
+            : throw new FormatException($"{column} is '{Excerpt.Of(text)}', expected a whole number");
         Take("inland", "inland_id", r[4], t => t);
         Take("grade", "grade", r[5], t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= Grade.MinNumber and <= Grade.MaxNumber
             ? new Grade(g)
-            : throw new FormatException($"grade is '{Shorten(t)}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
+            : throw new FormatException($"grade is '{Excerpt.Of(t)}', expected {Grade.MinNumber} to {Grade.MaxNumber}"));
         Take("available", "available", r[7], t => Whole(t, "available"));
         Take("needed", "needed", r[8], t => Whole(t, "needed"));
         var unit = UnpairedUnit.Of(level, id, descriptor, [.. arguments]);
@@ -692,8 +667,8 @@ public static class PairingResultFiles
         // languages the writer offers. It is rendered again and compared, never parsed.
         if (!ReasonFits(unit.Finding, r[9]))
         {
-            throw new FormatException($"reason is '{Shorten(r[9])}', but code {descriptor.Code} with this row's numbers reads " +
-                $"'{Shorten(FindingRenderer.Default.Render(unit.Finding, FindingLanguage.English))}'; expected that text in Chinese, English or both (Chinese / English)");
+            throw new FormatException($"reason is '{Excerpt.Of(r[9])}', but code {descriptor.Code} with this row's numbers reads " +
+                $"'{Excerpt.Of(FindingRenderer.Default.Render(unit.Finding, FindingLanguage.English))}'; expected that text in Chinese, English or both (Chinese / English)");
         }
 
         return unit;
@@ -708,8 +683,6 @@ public static class PairingResultFiles
     }
 
     /// <summary>At most about 80 characters of what the file says, so that a message never echoes a whole field back.</summary>
-    /// <summary>A value of the input as a message shows it: at most 80 characters, cut with "…".</summary>
-    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>A status as <c>continuity.csv</c> writes it: kept, dropped or new.</summary>
     private static readonly string[] ContinuityColumns =
@@ -720,7 +693,7 @@ public static class PairingResultFiles
         static long? Number(string text, string column) =>
             text.Length == 0 ? null
             : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new FormatException($"{column} is '{Shorten(text)}', expected a whole number or nothing");
+            : throw new FormatException($"{column} is '{Excerpt.Of(text)}', expected a whole number or nothing");
         return new ContinuityEntry(
             ParseLevel(r[0]),
             r[1].Length > 0 ? r[1] : throw new FormatException("xinjiang_id is empty"),
@@ -730,7 +703,7 @@ public static class PairingResultFiles
                 "kept" => ContinuityStatus.Kept,
                 "dropped" => ContinuityStatus.Dropped,
                 "new" => ContinuityStatus.New,
-                _ => throw new FormatException($"status is '{Shorten(r[3])}', expected kept, dropped or new"),
+                _ => throw new FormatException($"status is '{Excerpt.Of(r[3])}', expected kept, dropped or new"),
             },
             r[4].Length == 0 ? null : ParseRule(r[4]),
             r[5].Length > 0 ? r[5] : throw new FormatException("code is empty"),
@@ -746,13 +719,13 @@ public static class PairingResultFiles
         "school" => PairingLevel.School,
         "class" => PairingLevel.Class,
         "student" => PairingLevel.Student,
-        _ => throw new FormatException($"level is '{Shorten(text)}', expected county, school, class or student"),
+        _ => throw new FormatException($"level is '{Excerpt.Of(text)}', expected county, school, class or student"),
     };
 
     private static PairingRule ParseRule(string text) =>
         Enum.TryParse<PairingRule>(text, out var rule) && Enum.IsDefined(rule) && text.StartsWith('P')
             ? rule
-            : throw new FormatException($"rule is '{Shorten(text)}', expected P1 to P7");
+            : throw new FormatException($"rule is '{Excerpt.Of(text)}', expected P1 to P7");
 
     /// <summary>
     /// A result file given as cells (a workbook's sheet): the first non-empty row is the header, found by name as in a
@@ -939,7 +912,7 @@ public static class PairingResultFiles
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 problems.Add(ResultFileFindings.BadRow.Create(null, new FindingLocation(file, Line: record.Line),
-                    FindingArgument.Of("file", file), FindingArgument.Of("error", Shorten(e.Message, 200))));
+                    FindingArgument.Of("file", file), FindingArgument.Of("error", Excerpt.Of(e.Message, 200))));
             }
         }
     }

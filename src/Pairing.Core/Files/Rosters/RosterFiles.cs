@@ -129,33 +129,10 @@ public static class RosterFiles
     {
         using var limitsScope = InputFileLimits.Use(limits);
         Guard.NotNull(files);
-        var max = InputFileLimits.Current.MaxFileBytes;
-        var read = new Dictionary<string, (bool, ByteSource?, InputFileError)>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            foreach (var (name, stream) in files)
-            {
-                // Only the roster's files are read; another name is named in a warning, never read.
-                if (!Known.Contains(name, StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var (bytes, count) = await ByteSource.SpoolAsync(Guard.NotNull(stream), name, max, cancellationToken).ConfigureAwait(false);
-                read[name] = bytes is not null ? (true, bytes, default) : (false, null, new InputFileError(InputFileIssue.TooLarge, name, Size: count, Max: max));
-            }
-
-            return ReadFrom(
-                name => read.TryGetValue(name, out var r) ? (r.Item1, r.Item2!, r.Item3) : (false, default(TableInput), new InputFileError(InputFileIssue.Missing, name)),
-                InMemory, supportMap, cancellationToken, Unread(files.Keys));
-        }
-        finally
-        {
-            foreach (var (_, bytes, _) in read.Values)
-            {
-                bytes?.Dispose();
-            }
-        }
+        using var spooled = await SpooledFiles.SpoolAsync(files, Known, InputFileLimits.Current.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        return ReadFrom(
+            name => spooled.Get(name) is var (ok, bytes, error) && ok ? (true, bytes!, default) : (false, default(TableInput), error),
+            InMemory, supportMap, cancellationToken, Unread(files.Keys));
     }
 
     /// <summary>What problems name as the folder of files given in memory or as streams.</summary>
