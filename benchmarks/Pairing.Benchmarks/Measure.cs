@@ -41,6 +41,11 @@ internal static class Measure
             return Phases(args[1]);
         }
 
+        if (args.Length == 2 && args[0] == "naive")
+        {
+            return Naive(args[1]);
+        }
+
         if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
         {
             return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
@@ -48,7 +53,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases XINJIANG_STUDENTS|other:XINJIANG_STUDENTS");
+            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases|naive XINJIANG_STUDENTS|other:XINJIANG_STUDENTS|FOLDER");
             return 2;
         }
 
@@ -140,9 +145,7 @@ internal static class Measure
     {
         var inv = CultureInfo.InvariantCulture;
         var startUp = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        var other = which.StartsWith("other:", StringComparison.Ordinal);
-        var n = int.Parse(other ? which[6..] : which, NumberStyles.None, inv);
-        var folder = other ? OtherFolder(n) : RosterData.Folder(n);
+        var folder = FolderOf(which);
         var rows = new List<(string Phase, double Seconds, double AllocatedMb)>
         {
             ("start-up (process start to Main, JIT of the tool)", startUp.TotalSeconds, double.NaN),
@@ -218,6 +221,35 @@ internal static class Measure
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// `measure naive N|other:N|FOLDER`: the baseline of issue 27 (<see cref="NaiveRoster"/>), run as its own process so
+    /// that its wall time, CPU time and peak memory compare with the `pairing` tool's (benchmarks/whole-run.sh).
+    /// </summary>
+    private static int Naive(string which)
+    {
+        var folder = FolderOf(which);
+        var watch = Stopwatch.StartNew();
+        var roster = NaiveRoster.Read(folder);
+        watch.Stop();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"naive: {roster.Students.Count:N0} students, {roster.Classes.Count:N0} classes in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+        return 0;
+    }
+
+    /// <summary>A roster folder named as `N` (the generator's), `other:N` (another shape) or a path.</summary>
+    internal static string FolderOf(string which)
+    {
+        if (Directory.Exists(which))
+        {
+            return which;
+        }
+
+        var other = which.StartsWith("other:", StringComparison.Ordinal);
+        var n = int.Parse(other ? which[6..] : which, NumberStyles.None, CultureInfo.InvariantCulture);
+        return other ? OtherFolder(n) : RosterData.Folder(n);
     }
 
     private static string OtherFolder(int xinjiangStudents)
