@@ -48,6 +48,27 @@ public sealed partial class RosterFilesTests
     }
 
     [Fact]
+    public void The_control_characters_searched_for_in_ids_are_exactly_those_of_char_IsControl()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            Assert.True(char.IsControl(c) == Pairing.Core.Files.Rosters.CsvTable.ControlCharacters.Contains(c), $"U+{(int)c:X4}");
+        }
+    }
+
+    [Theory]
+    [InlineData("x\u0007y", "U+0007")]
+    [InlineData("x\u0085y", "U+0085")]
+    [InlineData("\u007Fx", "U+007F")]
+    public void An_id_with_a_control_character_names_the_first_one(string escaped, string shown)
+    {
+        var id = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var found = Single(ReadFolder(students: Students.Replace("x2,", id + ",", StringComparison.Ordinal)), "BadId");
+        Assert.Equal("ROS018", found.Code);
+        Assert.Contains(found.Arguments, a => a.Name == "character" && (string)a.Value == shown);
+    }
+
+    [Fact]
     public void Counts_only_roster_is_valid_for_planning()
     {
         var result = ReadFolder(students: null);

@@ -72,6 +72,9 @@ internal static class CsvTable
         _ => RosterFindings.PersonalColumn,
     };
 
+    internal static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+
     /// <summary>Typed access to one record's fields by column name, reporting problems at the field.</summary>
     internal sealed class RowReader(RosterBuilder builder, RosterBuilder.FileColumns file, Dictionary<string, int> columns)
     {
@@ -183,14 +186,12 @@ internal static class CsvTable
                 return false;
             }
 
-            foreach (var c in value)
+            // Control characters are U+0000 to U+001F and U+007F to U+009F (char.IsControl), found by a vectorised search.
+            if (value.IndexOfAny(ControlCharacters) is var at and >= 0)
             {
-                if (char.IsControl(c))
-                {
-                    Problem(RosterFindings.ControlInId, column, FindingArgument.Of("column", column),
-                        FindingArgument.Of("character", "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
-                    return false;
-                }
+                Problem(RosterFindings.ControlInId, column, FindingArgument.Of("column", column),
+                    FindingArgument.Of("character", "U+" + ((int)value[at]).ToString("X4", CultureInfo.InvariantCulture)));
+                return false;
             }
 
             return true;

@@ -48,7 +48,7 @@ internal sealed class CsvBatch : CsvFieldSource
         get
         {
             ref readonly var r = ref _records[slot];
-            return new CsvRecord(this, slot, r.Line, r.Count, r.Error);
+            return new CsvRecord(this, slot, r.Line, r.Count, r.Error) { Plain = r.Plain };
         }
     }
 
@@ -89,9 +89,35 @@ internal sealed class CsvBatch : CsvFieldSource
         }
 
         _textLength += text.Length;
-        _records[Count++] = new Entry(line, count, error, blank, firstField);
+        _records[Count++] = new Entry(line, count, error, blank, firstField, Plain(firstField, fields.Length));
         return true;
     }
+
+    /// <summary>
+    /// Whether no field of a record looks like personal data (<see cref="CsvRecord.Plain"/>): looked at here, on the
+    /// tokenizing thread, so that the thread reading the rows need not look at the fields of most rows again.
+    /// </summary>
+    private bool Plain(int firstField, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var f = _fields[firstField + i];
+            if (f.Length < PersonalCells.MinLength)
+            {
+                continue;
+            }
+
+            var raw = _text.AsSpan(f.Start, f.Length);
+            var value = f.Escaped ? Unescape(raw, escaped: true).AsSpan() : raw;
+            if (PersonalCells.MayFlag(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
 
     internal override bool IsBlank(int slot) => _records[slot].Blank;
 
@@ -102,5 +128,5 @@ internal sealed class CsvBatch : CsvFieldSource
         return _text.AsSpan(f.Start, f.Length);
     }
 
-    private readonly record struct Entry(int Line, int Count, CsvError? Error, bool Blank, int FirstField);
+    private readonly record struct Entry(int Line, int Count, CsvError? Error, bool Blank, int FirstField, bool Plain);
 }

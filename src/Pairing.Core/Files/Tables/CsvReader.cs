@@ -324,9 +324,11 @@ internal abstract class CsvFieldSource
     /// <summary>Field <paramref name="index"/> of record <paramref name="slot"/>, raw (see <see cref="CsvRecord.GetSpan"/>).</summary>
     internal abstract ReadOnlySpan<char> Field(int slot, int index, out bool escaped);
 
-    internal string FieldString(int slot, int index)
+    internal string FieldString(int slot, int index) => Unescape(Field(slot, index, out var escaped), escaped);
+
+    /// <summary>A field's raw text as <see cref="CsvRecord.GetString"/> gives it: doubled quotes undone, formula protection removed.</summary>
+    protected string Unescape(ReadOnlySpan<char> span, bool escaped)
     {
-        var span = Field(slot, index, out var escaped);
         if (escaped)
         {
             _scratch.Clear();
@@ -435,6 +437,12 @@ internal readonly struct CsvRecord
 
     /// <summary>The first syntax problem of the record, if any.</summary>
     public CsvError? Error { get; }
+
+    /// <summary>
+    /// Whether the record is known to hold nothing <see cref="PersonalCells"/> would report or flag (a record of a
+    /// <see cref="CsvBatch"/>, looked at on the tokenizing thread); false when not known.
+    /// </summary>
+    public bool Plain { get; init; }
 
     /// <summary>Whether the record is a blank line (one empty field).</summary>
     public bool IsBlank => Count == 1 && _source.IsBlank(_slot);

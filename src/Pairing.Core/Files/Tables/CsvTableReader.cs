@@ -205,7 +205,7 @@ internal static class CsvTableReader
             }
 
             personal.BeginRow();
-            for (var i = 0; i < width; i++)
+            for (var i = record.Plain ? width : 0; i < width; i++)
             {
                 var field = record.GetSpan(i, out var escaped);
                 if (field.Length >= 5)
