@@ -146,18 +146,27 @@ internal static class Measure
         var inv = CultureInfo.InvariantCulture;
         var startUp = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var folder = FolderOf(which);
-        var rows = new List<(string Phase, double Seconds, double AllocatedMb)>
+        var rows = new List<(string Phase, double Seconds, double AllocatedMb, double HeapMb)>
         {
-            ("start-up (process start to Main, JIT of the tool)", startUp.TotalSeconds, double.NaN),
+            ("start-up (process start to Main, JIT of the tool)", startUp.TotalSeconds, double.NaN, double.NaN),
         };
+
+        // What is still reachable after a phase (a full collection, outside the phase's time): the memory it keeps.
+        double Heap()
+        {
+            GC.Collect();
+            return GC.GetTotalMemory(forceFullCollection: true) / 1e6;
+        }
+
         GC.Collect();
         var watch = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         void Mark(string phase)
         {
             var now = GC.GetTotalAllocatedBytes(precise: true);
-            rows.Add((phase, watch.Elapsed.TotalSeconds, (now - allocated) / 1e6));
-            allocated = now;
+            var seconds = watch.Elapsed.TotalSeconds;
+            rows.Add((phase, seconds, (now - allocated) / 1e6, Heap()));
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
             watch.Restart();
         }
 
@@ -181,12 +190,12 @@ internal static class Measure
         var (fromAt, fromAllocated) = (TimeSpan.Zero, allocated);
         foreach (var (file, at, bytesSoFar) in last.Where(l => l.File.Length > 0))
         {
-            rows.Add(($"read {file}", (at - fromAt).TotalSeconds, (bytesSoFar - fromAllocated) / 1e6));
+            rows.Add(($"read {file}", (at - fromAt).TotalSeconds, (bytesSoFar - fromAllocated) / 1e6, double.NaN));
             (fromAt, fromAllocated) = (at, bytesSoFar);
         }
 
-        rows.Add(("checks across files, indexes (RosterBuilder.Build)", (readEnd.Item1 - fromAt).TotalSeconds, (readEnd.Item2 - fromAllocated) / 1e6));
-        allocated = readEnd.Item2;
+        rows.Add(("checks across files, indexes (RosterBuilder.Build)", (readEnd.Item1 - fromAt).TotalSeconds, (readEnd.Item2 - fromAllocated) / 1e6, Heap()));
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
         watch.Restart();
         var matcher = new PairingMatcher();
         var plan = matcher.Plan(roster);
@@ -203,11 +212,11 @@ internal static class Measure
         var s = result.Summary;
         Console.WriteLine(string.Create(inv,
             $"{folder}: {s.XinjiangStudents:N0} Xinjiang and {roster.CountsOf(Side.Inland).Students:N0} inland students; covered {s.CoveredStudents:N0}; checker {(check.IsValid ? "valid" : "INVALID")}; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
-        Console.WriteLine("| phase | seconds | allocated MB |");
-        Console.WriteLine("|---|---|---|");
-        foreach (var (phase, seconds, mb) in rows)
+        Console.WriteLine("| phase | seconds | allocated MB | reachable after, MB |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (phase, seconds, mb, heap) in rows)
         {
-            Console.WriteLine(string.Create(inv, $"| {phase} | {seconds:F2} | {(double.IsNaN(mb) ? "—" : mb.ToString("N0", inv))} |"));
+            Console.WriteLine(string.Create(inv, $"| {phase} | {seconds:F2} | {(double.IsNaN(mb) ? "—" : mb.ToString("N0", inv))} | {(double.IsNaN(heap) ? "—" : heap.ToString("N0", inv))} |"));
         }
 
         foreach (var (level, seconds) in plan.Summary.SecondsPerLevel.Concat(result.Summary.SecondsPerLevel).OrderBy(kv => kv.Key))

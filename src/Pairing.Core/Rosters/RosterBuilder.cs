@@ -197,21 +197,17 @@ public sealed class RosterBuilder
             }
 
             Internals.Ambient.ThrowIfCancelled();
+
+            // The students' classes are looked up on another core while their ids are checked for duplicates here;
+            // the rows whose class is not found are reported afterwards, in row order, as when done one after the other.
+            var resolving = students.Count >= ParallelFrom ? Task.Run(() => ResolveClasses(classIndex)) : null;
             var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", PairingLevel.Student);
             CheckStudentIds();
-            var studentCounts = new int[classes.Count];
-            var studentClass = new int[students.Count];
-            var polled = 0;
-            for (var i = 0; i < students.Count; i++)
+            var (studentClass, studentCounts, unresolved) = resolving is null ? ResolveClasses(classIndex) : resolving.GetAwaiter().GetResult();
+            foreach (var i in unresolved)
             {
-                Internals.Ambient.Poll(ref polled);
                 var row = students[i];
-                if (classIndex.TryGetValue(row.Item.ClassId.Value, out var c))
-                {
-                    studentClass[i] = c;
-                    studentCounts[c]++;
-                }
-                else if (!unreadable.Contains("classes")
+                if (!unreadable.Contains("classes")
                     && !NamesRejected("classes", row.Item.ClassId.Value, row.Source, "class_id")
                     && !LeadingZerosLost(classIndex, classes, r => r.Id.Value, "classes", PairingLevel.Class, row.Item.ClassId.Value, row.Source, "students", "class_id"))
                 {
@@ -236,6 +232,47 @@ public sealed class RosterBuilder
                 hasStudents,
                 new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass));
             return new ReadResult<Roster>(roster, Sorted());
+        }
+
+        /// <summary>The number of students from which their classes are looked up beside the check of their ids.</summary>
+        private const int ParallelFrom = 100_000;
+
+        /// <summary>
+        /// Each student's class (its position) and each class's number of students, and the students whose class is
+        /// not listed, in row order: touches nothing but the classes' index, so it may run beside the other checks.
+        /// </summary>
+        private (int[] StudentClass, int[] StudentCounts, List<int> Unresolved) ResolveClasses(Dictionary<string, int> classIndex)
+        {
+            var studentCounts = new int[classes.Count];
+            var studentClass = new int[students.Count];
+            var unresolved = new List<int>();
+            var polled = 0;
+            string? lastId = null;
+            var last = -1;
+            for (var i = 0; i < students.Count; i++)
+            {
+                Internals.Ambient.Poll(ref polled);
+                var id = students[i].Item.ClassId.Value;
+
+                // Rows come class by class and share their class id's string: most look-ups are the one before.
+                if (!ReferenceEquals(id, lastId))
+                {
+                    lastId = id;
+                    last = classIndex.TryGetValue(id, out var c) ? c : -1;
+                }
+
+                if (last >= 0)
+                {
+                    studentClass[i] = last;
+                    studentCounts[last]++;
+                }
+                else
+                {
+                    unresolved.Add(i);
+                }
+            }
+
+            return (studentClass, studentCounts, unresolved);
         }
 
         private static T[] Items<T>(List<Row<T>> rows)

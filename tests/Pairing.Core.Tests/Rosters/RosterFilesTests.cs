@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Pairing.Core.Findings;
 using Pairing.Core.Files;
@@ -66,6 +67,31 @@ public sealed partial class RosterFilesTests
         var found = Single(ReadFolder(students: Students.Replace("x2,", id + ",", StringComparison.Ordinal)), "BadId");
         Assert.Equal("ROS018", found.Code);
         Assert.Contains(found.Arguments, a => a.Name == "character" && (string)a.Value == shown);
+    }
+
+    [Fact]
+    public void A_large_students_file_reports_unlisted_classes_in_row_order_after_its_duplicate_ids()
+    {
+        // 120,000 students: enough for their classes to be looked up beside the check of their ids.
+        var students = new StringBuilder("student_id,class_id,gender\n");
+        for (var i = 0; i < 120_000; i++)
+        {
+            var id = i % 50_000 == 3 && i > 3 ? "s3" : "s" + i.ToString(CultureInfo.InvariantCulture);
+            var cls = i % 1_000 == 5 ? "ZZ" + (i % 7).ToString(CultureInfo.InvariantCulture) : i % 2 == 0 ? "XC1" : "NC1";
+            students.Append(id).Append(',').Append(cls).Append(",F\n");
+        }
+
+        static int LineOf(Finding f) => f.Location?.Line ?? -1;
+        var result = ReadFolder(classes: "class_id,school_id,grade\nXC1,XS1,8\nNC1,NS1,8\n", students: students.ToString());
+        var codes = result.Findings.Select(f => f.Code).ToList();
+        var unlisted = result.Findings.Where(f => f.Code == Pairing.Core.Rosters.RosterFindings.StudentClassNotListed.Code).ToList();
+        var duplicates = result.Findings.Where(f => f.Code == Pairing.Core.Rosters.RosterFindings.DuplicateId.Code).ToList();
+
+        Assert.Equal([50_005, 100_005], duplicates.Select(f => LineOf(f)));
+        Assert.Equal(7, LineOf(unlisted[0]));
+        Assert.Equal(unlisted.Select(f => LineOf(f)).Order(), unlisted.Select(f => LineOf(f)));
+        Assert.Equal(Enumerable.Range(0, unlisted.Count).Select(k => 7 + (k * 1_000)), unlisted.Select(f => LineOf(f)));
+        Assert.True(codes.IndexOf(duplicates[^1].Code) < codes.IndexOf(unlisted[0].Code), "a duplicate id (a cause) comes before an unlisted class");
     }
 
     [Fact]
