@@ -211,7 +211,7 @@ public static partial class RosterWorkbooks
         var lost = new LostIds();
         try
         {
-            reader.Read(table, new CellTable(file, sheet, Checked(book.Rows(sheet), file, sheet, reader, lost)));
+            reader.Read(table, new CellTable(file, sheet, Checked(book.Rows(sheet), file, sheet, reader, lost)) { ExpectedRows = book.ExpectedRows(sheet) });
         }
         catch (Exception e) when (WorkbookErrors.IsUnreadable(e))
         {

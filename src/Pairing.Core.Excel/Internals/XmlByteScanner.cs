@@ -58,6 +58,7 @@ internal sealed class XmlByteScanner : IDisposable
     private int _pos;
     private int _end;
     private bool _eof;
+    private long _consumed;
 
     // The current node: offsets into _buffer, valid until the next Read.
     private int _nameStart;
@@ -91,6 +92,9 @@ internal sealed class XmlByteScanner : IDisposable
 
     /// <summary>Whether the part is UTF-8 (no other declared encoding, no UTF-16 byte order); when not, nothing may be read.</summary>
     public bool IsUtf8 { get; }
+
+    /// <summary>How many bytes of the part are behind the scanner.</summary>
+    public long Position => _consumed + _pos;
 
     /// <summary>What the scanner is on.</summary>
     public XmlNode Node { get; private set; }
@@ -907,6 +911,7 @@ internal sealed class XmlByteScanner : IDisposable
 
         if (_pos > 0)
         {
+            _consumed += _pos;
             _buffer.AsSpan(_pos, _end - _pos).CopyTo(_buffer);
             _end -= _pos;
             _pos = 0;

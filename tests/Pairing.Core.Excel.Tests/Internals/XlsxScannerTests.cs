@@ -326,3 +326,75 @@ public class XlsxScannerTests
         return cells.Take(length);
     }
 }
+
+/// <summary>Rows read ahead on a second thread (<see cref="RowsAhead"/>) come as the source gives them, errors and early stops included.</summary>
+public class RowsAheadTests
+{
+    private static IEnumerable<Pairing.Core.Files.Tables.CellRow> Source(int count, Exception? failAt = null, Action? disposed = null)
+    {
+        var cells = new List<string>();
+        try
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                cells.Clear();
+                for (var c = 0; c < i % 13; c++)
+                {
+                    cells.Add($"{i}:{c}");
+                }
+
+                yield return new(i * 2, cells);
+            }
+
+            if (failAt is not null)
+            {
+                throw failAt;
+            }
+        }
+        finally
+        {
+            disposed?.Invoke();
+        }
+    }
+
+    private static List<string> Lines(IEnumerable<Pairing.Core.Files.Tables.CellRow> rows) =>
+        [.. rows.Select(r => r.Number + " " + string.Join(",", r.Cells))];
+
+    [Fact]
+    public void Rows_read_ahead_are_the_rows_in_order()
+    {
+        Assert.Equal(Lines(Source(20_000)), Lines(RowsAhead.Read(Source(20_000))));
+        Assert.Empty(Lines(RowsAhead.Read(Source(0))));
+    }
+
+    [Fact]
+    public void A_damaged_row_fails_after_every_row_before_it()
+    {
+        var seen = 0;
+        var e = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var row in RowsAhead.Read(Source(5_000, new InvalidDataException("row 10001 is damaged"))))
+            {
+                Assert.Equal(++seen * 2, row.Number);
+            }
+        });
+
+        Assert.Equal(5_000, seen);
+        Assert.Equal("row 10001 is damaged", e.Message);
+    }
+
+    [Fact]
+    public void Stopping_early_closes_the_source_before_returning()
+    {
+        var disposed = false;
+        using (var rows = RowsAhead.Read(Source(1_000_000, disposed: () => disposed = true)).GetEnumerator())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Assert.True(rows.MoveNext());
+            }
+        }
+
+        Assert.True(disposed);
+    }
+}
