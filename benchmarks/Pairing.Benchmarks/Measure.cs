@@ -38,6 +38,13 @@ internal static class Measure
             return ReadWorkbook(bookOf, args.Length == 3 ? args[2] : "inline");
         }
 
+        if (args.Length == 4 && args[0] == "write-xlsx" && WorkbookData.Kinds.Contains(args[3]))
+        {
+            // `measure write-xlsx FOLDER WORKBOOK inline|shared`: any CSV roster as one workbook, for `pairing check` to read.
+            WorkbookData.Write(args[1], args[2], args[3]);
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "phases")
         {
             return Phases(args[1]);
@@ -50,7 +57,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure read-xlsx XINJIANG_STUDENTS [inline|shared] | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader|Pairing|PairingXmlReader|Inflate XINJIANG_STUDENTS [inline|shared] | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases XINJIANG_STUDENTS|other:XINJIANG_STUDENTS");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure read-xlsx XINJIANG_STUDENTS [inline|shared] | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader|Pairing|PairingXmlReader|Inflate XINJIANG_STUDENTS [inline|shared] | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases XINJIANG_STUDENTS|other:XINJIANG_STUDENTS | measure write-xlsx FOLDER WORKBOOK inline|shared");
             return 2;
         }
 

@@ -24,26 +24,32 @@ internal static class WorkbookData
         var path = kind == "inline" ? folder + ".xlsx" : folder + "-" + kind + ".xlsx";
         if (!File.Exists(path))
         {
-            var roster = RosterFiles.Read(folder).GetValueOrThrow();
-            var temp = path + ".tmp";
-            if (kind == "inline")
-            {
-                Write(roster, temp).AsTask().GetAwaiter().GetResult();
-            }
-            else if (kind == "shared")
-            {
-                using var stream = File.Create(temp);
-                SpreadsheetML.Write(stream, Sheets(roster), new SpreadsheetMLOptions { Text = TextCells.Shared });
-            }
-            else
-            {
-                throw new ArgumentException($"unknown workbook kind {kind}", nameof(kind));
-            }
-
-            File.Move(temp, path, overwrite: true);
+            Write(folder, path, kind);
         }
 
         return path;
+    }
+
+    /// <summary>The CSV roster of a folder written as one workbook of the given kind (replaced whole).</summary>
+    public static void Write(string folder, string path, string kind)
+    {
+        var roster = RosterFiles.Read(folder).GetValueOrThrow();
+        var temp = path + ".tmp";
+        if (kind == "inline")
+        {
+            Write(roster, temp).AsTask().GetAwaiter().GetResult();
+        }
+        else if (kind == "shared")
+        {
+            using var stream = File.Create(temp);
+            SpreadsheetML.Write(stream, Sheets(roster), new SpreadsheetMLOptions { Text = TextCells.Shared });
+        }
+        else
+        {
+            throw new ArgumentException($"unknown workbook kind {kind}", nameof(kind));
+        }
+
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>The roster's four sheets as rows of cells, as <see cref="Write"/> writes them.</summary>
