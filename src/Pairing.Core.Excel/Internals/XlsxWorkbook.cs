@@ -371,6 +371,7 @@ internal sealed class XlsxWorkbook : Workbook
 
             rowNumber = numbered ? number : rowNumber + 1;
             x.Number = rowNumber;
+            x.Column = -1;
             cells.Clear();
             if (x.IsEmptyElement)
             {
@@ -414,6 +415,7 @@ internal sealed class XlsxWorkbook : Workbook
                     column = cells.Count;
                 }
 
+                x.Column = column;
                 var hasRaw = false;
                 if (!x.IsEmptyElement)
                 {
@@ -465,6 +467,7 @@ internal sealed class XlsxWorkbook : Workbook
                     cells.Add(string.Empty);
                 }
 
+                x.Column = -1;
                 var text = hasRaw ? Display(type, x.Text, style, column, last) : string.Empty;
                 if (column < cells.Count)
                 {

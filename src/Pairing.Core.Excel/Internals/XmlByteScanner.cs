@@ -111,6 +111,9 @@ internal sealed class XmlByteScanner : IDisposable
     /// <summary>The row (or string) the scanner is at, for messages; the caller keeps it current.</summary>
     public int Number { get; set; }
 
+    /// <summary>The 0-based column of the cell the scanner is in, for messages; -1 outside a cell.</summary>
+    public int Column { get; set; } = -1;
+
     /// <summary>The current element's (or end tag's) name without its prefix.</summary>
     public ReadOnlySpan<byte> LocalName => _buffer.AsSpan(_localStart, _nameLength - (_localStart - _nameStart));
 
@@ -389,7 +392,9 @@ internal sealed class XmlByteScanner : IDisposable
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Fail(string what)
     {
-        var where = Unit is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" at {Unit} {Number}");
+        var where = Unit is null ? string.Empty
+            : Column < 0 ? string.Create(CultureInfo.InvariantCulture, $" at {Unit} {Number}")
+            : string.Create(CultureInfo.InvariantCulture, $" at {Unit} {Number}, column {Pairing.Core.Findings.FindingLocation.ColumnLetters(Column + 1)}");
         throw new InvalidDataException($"{_part} is damaged{where}: {what}");
     }
 

@@ -186,13 +186,28 @@ public class XlsxScannerTests
     [Fact]
     public void A_damaged_sheet_names_the_part_and_the_row()
     {
-        var book = Book(Sheet("<row r=\"1\"><c><v>1</v></c></row><row r=\"7\"><c><v>2</v></b></row>"));
+        var book = Book(Sheet("<row r=\"1\"><c><v>1</v></c></row><row r=\"7\"><c><v>1</v></c><c r=\"C7\"><v>2</v></b></row>"));
         using var workbook = new XlsxWorkbook(new MemoryStream(book));
 
         var e = Assert.Throws<InvalidDataException>(() => workbook.Rows("s").Count());
 
         Assert.Contains("xl/worksheets/sheet1.xml", e.Message, StringComparison.Ordinal);
-        Assert.Contains("row 7", e.Message, StringComparison.Ordinal);
+        Assert.Contains("row 7, column C", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_roster_sheet_is_a_problem_at_the_sheet_naming_the_row()
+    {
+        using var folder = new TestFolder();
+        var path = folder.File("counties.xlsx");
+        File.WriteAllBytes(path, Book(Sheet("<row r=\"1\"><c t=\"inlineStr\"><is><t>county_id</t></is></c></row><row r=\"2\"><c><v>653201</c></row>")));
+
+        var read = RosterWorkbooks.ReadSeparate(path, path, path, null);
+
+        // The one file stands for counties, schools and classes: each reports it.
+        var problem = read.Findings.First(f => f.Code == "ROS048" && f.Location?.File == "counties.xlsx");
+        Assert.Equal("s", problem.Location?.Sheet);
+        Assert.Contains("row 2, column A", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
