@@ -312,22 +312,21 @@ internal sealed class XlsxWorkbook : Workbook
         return digits >= 0 && long.TryParse(last[digits..], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : 0;
     }
 
+    /// <summary>The rows as <see cref="ReadRowsWithXmlReader"/> reads them, scanned; the part opened at the first row, on the thread that reads.</summary>
     private IEnumerable<CellRow> ScanRows(ZipArchiveEntry entry)
     {
-        var x = new XmlByteScanner(entry.Open(), entry.FullName) { Unit = "row" };
+        using var x = new XmlByteScanner(entry.Open(), entry.FullName) { Unit = "row" };
         if (!x.IsUtf8)
         {
             x.Dispose();
-            return ReadRowsWithXmlReader(entry);
+            foreach (var row in ReadRowsWithXmlReader(entry))
+            {
+                yield return row;
+            }
+
+            yield break;
         }
 
-        return ScanRows(x);
-    }
-
-    /// <summary>The rows as <see cref="ReadRowsWithXmlReader"/> reads them, from the scanner.</summary>
-    private IEnumerable<CellRow> ScanRows(XmlByteScanner x)
-    {
-        using var owned = x;
         var cells = new List<string>(8);
         var last = new List<LastCell>(8);
         var tags = new CellTags("c"u8);

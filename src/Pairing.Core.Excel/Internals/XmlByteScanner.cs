@@ -134,6 +134,11 @@ internal sealed class XmlByteScanner : IDisposable
 
     public void Dispose()
     {
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+
         var buffer = _buffer;
         _buffer = [];
         ArrayPool<byte>.Shared.Return(buffer);
