@@ -230,7 +230,7 @@ internal sealed class XlsxWorkbook : Workbook
     }
 
     /// <summary>The sheet XML from which rows are read ahead on another thread (1 MB: some ten thousand rows); a smaller one is read on the caller's.</summary>
-    internal static long ReadAheadBytes { get; set; } = 1 << 20;
+    private const long ReadAheadBytes = 1 << 20;
 
     /// <summary>The most rows a hint may promise (as the CSV reader's), and the fewest compressed bytes a row takes.</summary>
     private const int MaxRowsHint = 1 << 22;

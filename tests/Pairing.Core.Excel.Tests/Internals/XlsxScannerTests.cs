@@ -211,6 +211,26 @@ public class XlsxScannerTests
     }
 
     [Fact]
+    public void A_sheet_says_how_many_rows_it_has_but_no_more_than_its_bytes_could_hold()
+    {
+        var rows = new StringBuilder();
+        for (var i = 1; i <= 3_000; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{i}\"><c r=\"A{i}\" t=\"inlineStr\"><is><t>X653201-{i:000000}</t></is></c></row>");
+        }
+
+        using var sized = new XlsxWorkbook(new MemoryStream(Book(Sheet(rows.ToString()))));
+        using var claimed = new XlsxWorkbook(new MemoryStream(Book(
+            $"<worksheet xmlns=\"{Main}\"><dimension ref=\"A1:F1000000000\"/><sheetData><row r=\"1\"><c><v>1</v></c></row></sheetData></worksheet>")));
+
+        // From the first rows' bytes per row: about the 3,000 there are.
+        Assert.InRange(sized.ExpectedRows("s"), 2_500, 3_500);
+
+        // A dimension of a billion rows in a part of a few hundred bytes: held to what the bytes could hold.
+        Assert.InRange(claimed.ExpectedRows("s"), 0, 100);
+    }
+
+    [Fact]
     public void A_text_longer_than_the_cap_is_damage_not_memory()
     {
         var huge = new string('a', XmlByteScanner.MaxTokenBytes + 10);
