@@ -26,14 +26,23 @@ internal static class Measure
             return Flat(args[1..]);
         }
 
-        if (args.Length == 3 && args[0] == "cells" && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var cellsOf))
+        if (args.Length is 3 or 4 && args[0] == "cells" && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var cellsOf)
+            && (args.Length == 3 || WorkbookData.Kinds.Contains(args[3])))
         {
-            return Cells(args[1], cellsOf);
+            return Cells(args[1], cellsOf, args.Length == 4 ? args[3] : "inline");
         }
 
-        if (args.Length == 2 && args[0] == "read-xlsx" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bookOf))
+        if (args.Length is 2 or 3 && args[0] == "read-xlsx" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bookOf)
+            && (args.Length == 2 || WorkbookData.Kinds.Contains(args[2])))
         {
-            return ReadWorkbook(bookOf);
+            return ReadWorkbook(bookOf, args.Length == 3 ? args[2] : "inline");
+        }
+
+        if (args.Length == 4 && args[0] == "write-xlsx" && WorkbookData.Kinds.Contains(args[3]))
+        {
+            // `measure write-xlsx FOLDER WORKBOOK inline|shared`: any CSV roster as one workbook, for `pairing check` to read.
+            WorkbookData.Write(args[1], args[2], args[3]);
+            return 0;
         }
 
         if (args.Length == 2 && args[0] == "phases")
@@ -53,7 +62,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|read-xlsx|match XINJIANG_STUDENTS | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader XINJIANG_STUDENTS | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases|naive XINJIANG_STUDENTS|other:XINJIANG_STUDENTS|FOLDER");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure read-xlsx XINJIANG_STUDENTS [inline|shared] | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader|Pairing|PairingXmlReader|Inflate XINJIANG_STUDENTS [inline|shared] | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases|naive XINJIANG_STUDENTS|other:XINJIANG_STUDENTS|FOLDER | measure write-xlsx FOLDER WORKBOOK inline|shared");
             return 2;
         }
 
@@ -69,37 +78,41 @@ internal static class Measure
         watch.Stop();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+            $"read {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; {Collections()}"));
         return 0;
     }
 
-    /// <summary>`measure cells READER N`: one candidate workbook reader over the N roster's workbook, every cell as text.</summary>
-    private static int Cells(string reader, int n)
+    /// <summary>`measure cells READER N [KIND]`: one candidate workbook reader over the N roster's workbook, every cell as text.</summary>
+    private static int Cells(string reader, int n, string kind)
     {
-        var path = WorkbookData.Path(n);
+        var path = WorkbookData.Path(n, kind);
         GC.Collect();
         var watch = Stopwatch.StartNew();
         var total = WorkbookReaders.Read(reader, path);
         watch.Stop();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{reader}: {total:N0} characters of cells in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+            $"{reader}: {total:N0} characters of cells in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; {Collections()}"));
         return 0;
     }
 
-    /// <summary>`measure read-xlsx N`: the N roster read and validated from its workbook with Pairing.Core.Excel.</summary>
-    private static int ReadWorkbook(int n)
+    /// <summary>`measure read-xlsx N [KIND]`: the N roster read and validated from its workbook (SpreadCheetah's inline strings, or Excel's shared strings) with Pairing.Core.Excel.</summary>
+    private static int ReadWorkbook(int n, string kind)
     {
-        var path = WorkbookData.Path(n);
+        var path = WorkbookData.Path(n, kind);
         GC.Collect();
         var watch = Stopwatch.StartNew();
         var roster = Pairing.Core.Excel.RosterWorkbooks.Read(path).GetValueOrThrow();
         watch.Stop();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read-xlsx {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+            $"read-xlsx ({kind}) {roster.Students.Count:N0} students ({roster.Classes.Count:N0} classes) in {watch.Elapsed.TotalSeconds:F2} s; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; {Collections()}"));
         return 0;
     }
+
+    /// <summary>What the run allocated and how many collections of each generation it took (the process's whole life).</summary>
+    private static string Collections() => string.Create(CultureInfo.InvariantCulture,
+        $"allocated {GC.GetTotalAllocatedBytes() / 1e6:N0} MB, collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
 
     private static int Match(string folder)
     {

@@ -2,30 +2,103 @@ using System.Globalization;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Rosters;
+using Pairing.Core.Testing;
 using SpreadCheetah;
 
 namespace Pairing.Benchmarks;
 
 /// <summary>
 /// The generated roster of <see cref="RosterData"/> as one workbook (sheets counties, schools, classes, students),
-/// written once with SpreadCheetah beside the CSV folder and reused. Ids are text cells, grades, sizes and birth
-/// years numbers, as an office keeps them.
+/// written once beside the CSV folder and reused: by SpreadCheetah (the project's writer: inline strings, no cell
+/// references), or, as <c>shared</c>, by <see cref="SpreadsheetML"/> the way Excel and openpyxl write (shared strings,
+/// every cell and row numbered). Ids are text cells, grades, sizes and birth years numbers, as an office keeps them.
 /// </summary>
 internal static class WorkbookData
 {
-    public static string Path(int xinjiangStudents)
+    /// <summary>The kinds of workbook: <c>inline</c> (SpreadCheetah's, the default) and <c>shared</c> (Excel's way).</summary>
+    public static readonly string[] Kinds = ["inline", "shared"];
+
+    public static string Path(int xinjiangStudents, string kind = "inline")
     {
         var folder = RosterData.Folder(xinjiangStudents);
-        var path = folder + ".xlsx";
+        var path = kind == "inline" ? folder + ".xlsx" : folder + "-" + kind + ".xlsx";
         if (!File.Exists(path))
         {
-            var roster = RosterFiles.Read(folder).GetValueOrThrow();
-            var temp = path + ".tmp";
-            Write(roster, temp).AsTask().GetAwaiter().GetResult();
-            File.Move(temp, path, overwrite: true);
+            Write(folder, path, kind);
         }
 
         return path;
+    }
+
+    /// <summary>The CSV roster of a folder written as one workbook of the given kind (replaced whole).</summary>
+    public static void Write(string folder, string path, string kind)
+    {
+        var roster = RosterFiles.Read(folder).GetValueOrThrow();
+        var temp = path + ".tmp";
+        if (kind == "inline")
+        {
+            Write(roster, temp).AsTask().GetAwaiter().GetResult();
+        }
+        else if (kind == "shared")
+        {
+            using var stream = File.Create(temp);
+            SpreadsheetML.Write(stream, Sheets(roster), new SpreadsheetMLOptions { Text = TextCells.Shared });
+        }
+        else
+        {
+            throw new ArgumentException($"unknown workbook kind {kind}", nameof(kind));
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The roster's four sheets as rows of cells, as <see cref="Write"/> writes them.</summary>
+    private static IEnumerable<(string, IEnumerable<object?[]?>)> Sheets(Roster roster)
+    {
+        IEnumerable<object?[]?> Counties()
+        {
+            yield return ["county_id", "side", "name", "unit"];
+            foreach (var c in roster.Counties)
+            {
+                yield return [c.Id.Value, c.Side == Side.Xinjiang ? "xinjiang" : "inland", c.Name, c.Unit];
+            }
+        }
+
+        IEnumerable<object?[]?> Schools()
+        {
+            yield return ["school_id", "county_id", "name"];
+            foreach (var s in roster.Schools)
+            {
+                yield return [s.Id.Value, s.CountyId.Value, s.Name];
+            }
+        }
+
+        IEnumerable<object?[]?> Classes()
+        {
+            yield return ["class_id", "school_id", "grade", "size"];
+            foreach (var c in roster.Classes)
+            {
+                yield return [c.Id.Value, c.SchoolId.Value, c.Grade.Number, c.Size];
+            }
+        }
+
+        IEnumerable<object?[]?> Students()
+        {
+            yield return ["student_id", "class_id", "gender", "birth_year", "language", "interests"];
+            var row = new object?[6];
+            foreach (var s in roster.Students)
+            {
+                row[0] = s.Id.Value;
+                row[1] = s.ClassId.Value;
+                row[2] = s.Gender switch { Gender.Female => "F", Gender.Male => "M", _ => null };
+                row[3] = s.BirthYear;
+                row[4] = s.Language;
+                row[5] = !s.Interests.Any() ? null : string.Join(';', s.Interests);
+                yield return row;
+            }
+        }
+
+        return [("counties", Counties()), ("schools", Schools()), ("classes", Classes()), ("students", Students())];
     }
 
     private static async ValueTask Write(Roster roster, string path)

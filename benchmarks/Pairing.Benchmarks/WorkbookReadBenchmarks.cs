@@ -13,6 +13,7 @@ public class WorkbookReadBenchmarks
 {
     private string _folder = string.Empty;
     private string _workbook = string.Empty;
+    private string _shared = string.Empty;
 
     [Params(1_000_000)]
     public int XinjiangStudents { get; set; }
@@ -22,6 +23,7 @@ public class WorkbookReadBenchmarks
     {
         _folder = RosterData.Folder(XinjiangStudents);
         _workbook = WorkbookData.Path(XinjiangStudents);
+        _shared = WorkbookData.Path(XinjiangStudents, "shared");
     }
 
     [Benchmark(Baseline = true, Description = "CSV: read and validate the roster")]
@@ -29,6 +31,15 @@ public class WorkbookReadBenchmarks
 
     [Benchmark(Description = "xlsx: read and validate the roster (Pairing.Core.Excel)")]
     public Roster Workbook() => Pairing.Core.Excel.RosterWorkbooks.Read(_workbook).GetValueOrThrow();
+
+    [Benchmark(Description = "xlsx, shared strings as Excel writes: read and validate the roster (Pairing.Core.Excel)")]
+    public Roster SharedStringsWorkbook() => Pairing.Core.Excel.RosterWorkbooks.Read(_shared).GetValueOrThrow();
+
+    [Benchmark(Description = "xlsx cells: Pairing.Core.Excel's byte scanner")]
+    public long Scanner() => WorkbookReaders.PairingCells(_workbook, xmlReader: false);
+
+    [Benchmark(Description = "xlsx cells: Pairing.Core.Excel's XmlReader path (the scanner's oracle)")]
+    public long ScannerOracle() => WorkbookReaders.PairingCells(_workbook, xmlReader: true);
 
     [Benchmark(Description = "xlsx cells: ExcelDataReader 3.6")]
     public long ExcelDataReader() => WorkbookReaders.ExcelDataReaderCells(_workbook);

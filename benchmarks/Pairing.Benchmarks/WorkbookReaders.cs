@@ -25,6 +25,10 @@ internal static class WorkbookReaders
         "MiniExcel" => MiniExcelCells(path),
         "OpenXml" => OpenXmlCells(path),
         "XmlReader" => XmlReaderCells(path),
+        "Pairing" => PairingCells(path, xmlReader: false),
+        "PairingXmlReader" => PairingCells(path, xmlReader: true),
+        "Inflate" => InflateOnly(path),
+        "Scan" => ScanOnly(path),
         _ => throw new ArgumentException($"unknown reader {reader}", nameof(reader)),
     };
 
@@ -133,6 +137,61 @@ internal static class WorkbookReaders
                     var text = x.ReadElementContentAsString();
                     total += type == "s" ? shared[int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)].Length : text.Length;
                 }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Pairing.Core.Excel's own .xlsx reader (the byte scanner, or its <see cref="System.Xml.XmlReader"/> path), every cell of every sheet as the text it shows.</summary>
+    public static long PairingCells(string path, bool xmlReader)
+    {
+        long total = 0;
+        using var book = new Pairing.Core.Excel.Internals.XlsxWorkbook(File.OpenRead(path), xmlReader);
+        foreach (var sheet in book.SheetNames)
+        {
+            foreach (var row in book.Rows(sheet))
+            {
+                foreach (var cell in row.Cells)
+                {
+                    total += cell.Length;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The floor under any .xlsx reader: every part inflated, nothing parsed.</summary>
+    public static long InflateOnly(string path)
+    {
+        long total = 0;
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        var buffer = new byte[1 << 17];
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                total += read;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The byte scanner's nodes over every sheet, nothing made of them: the tokenizer's own cost.</summary>
+    public static long ScanOnly(string path)
+    {
+        long total = 0;
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))
+        {
+            using var x = new Pairing.Core.Excel.Internals.XmlByteScanner(entry.Open(), entry.FullName);
+            while (x.Read())
+            {
+                total++;
             }
         }
 

@@ -15,6 +15,9 @@ internal abstract class Workbook : IDisposable
     /// </summary>
     public abstract IEnumerable<CellRow> Rows(string sheet);
 
+    /// <summary>About how many rows the sheet has, found without reading it all; 0 when unknown. A capacity hint only.</summary>
+    public virtual int ExpectedRows(string sheet) => 0;
+
     public abstract void Dispose();
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class RosterTableReader
                 break;
             case RosterTable.Students:
                 _builder.ExpectStudents();
+
+                // Room for the students the sheet says it has, held to the CSV reader's cap on a hint.
+                _builder.StudentCapacityHint = Math.Clamp(cells.ExpectedRows, 0, RosterCsvReader.MaxRowsHint);
                 RosterCsvReader.ReadStudents(_builder, cells);
                 break;
             default:

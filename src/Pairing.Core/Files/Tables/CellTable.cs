@@ -31,4 +31,10 @@ public sealed class CellTable
 
     /// <summary>The rows, header first.</summary>
     public IEnumerable<CellRow> Rows { get; }
+
+    /// <summary>
+    /// About how many rows the table has, when its source can tell before reading them (a workbook's sheet, from its
+    /// size or its dimension); 0 when unknown. Only room is made by it: the rows read are what they are.
+    /// </summary>
+    public int ExpectedRows { get; init; }
 }
