@@ -76,10 +76,10 @@ public sealed class RosterHashTests
         var i = 0;
         foreach (var student in roster.Students)
         {
-            // Long ids (past the hash's buffer), Chinese interests, no birth year or language on some.
+            // Long ids (past the hash's buffer), Chinese interests, a lone surrogate and an emoji, no birth year or language on some.
             var id = i % 997 == 0 ? new StudentId(student.Id.Value + new string('长', 30_000)) : student.Id;
             builder.AddStudent(new Student(id, student.ClassId, student.Gender, i % 3 == 0 ? null : student.BirthYear,
-                i % 5 == 0 ? null : "维吾尔语", i % 2 == 0 ? ["读书", "足球"] : []));
+                i % 5 == 0 ? null : "维吾尔语", i % 2 == 0 ? ["读书", "足球"] : i % 7 == 1 ? ["lone \uD800 surrogate", "emoji \U0001F600"] : []));
             i++;
         }
 

@@ -106,8 +106,11 @@ internal static class RosterHash
         {
             if (!string.IsNullOrEmpty(s))
             {
-                Room(Encoding.UTF8.GetMaxByteCount(s.Length));
-                _at += Encoding.UTF8.GetBytes(s, _buffer.AsSpan(_at));
+                // The vectorised transcoder without Encoding's per-call overhead (most strings are a dozen ASCII
+                // characters); a lone surrogate becomes U+FFFD, as Encoding.UTF8 makes it.
+                Room(s.Length * 3);
+                System.Text.Unicode.Utf8.FromUtf16(s, _buffer.AsSpan(_at), out _, out var written);
+                _at += written;
             }
 
             return this;
