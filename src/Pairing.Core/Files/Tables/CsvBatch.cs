@@ -8,7 +8,7 @@ namespace Pairing.Core.Files.Tables;
 internal sealed class CsvBatch : CsvFieldSource
 {
     /// <summary>The text a batch is filled to before it is handed over (a record longer than this gets a batch of its own).</summary>
-    internal const int TextChars = 1 << 16;
+    internal const int TextChars = 1 << 18;
 
     private char[] _text;
     private int _textLength;

@@ -1,10 +1,12 @@
 using Pairing.Core.Hierarchy;
+using Pairing.Core.Internals;
 
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
 /// Runs the independent sub-problems of one level across cores: each writes only its own slot, so the merged
-/// result is in the fixed order of the task list whatever the thread count or timing.
+/// result is in the fixed order of the task list whatever the thread count or timing. They run on the library's own
+/// threads (<see cref="Pairing.Core.Internals.StageThreads"/>) besides the caller's, never on the thread pool's.
 /// </summary>
 internal static class SubProblems
 {
@@ -18,10 +20,12 @@ internal static class SubProblems
     {
         var results = new TResult[tasks.Count];
         var done = 0;
+        using var threads = tasks.Count > 1 && options.MaxDegreeOfParallelism != 1 ? StageThreads.For(options.MaxDegreeOfParallelism) : null;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
+            TaskScheduler = threads ?? TaskScheduler.Default,
         };
         try
         {
