@@ -59,31 +59,47 @@ internal static class PlanningStage
                 [.. g.Where(c => !v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)]))
             .ToArray();
 
-        Counties(v, provinces, state, options, continuity, shared, progress, cancellationToken);
+        var psw = System.Diagnostics.Stopwatch.StartNew();
+        void P(string what) { if (Environment.GetEnvironmentVariable("PAIRING_PROFILE") == "1") { Console.Error.WriteLine($"PHASE {what} {psw.Elapsed.TotalSeconds:F2}"); } psw.Restart(); }
+
+        // With shared units and nothing fixed beforehand (no plan's or last year's pairs), the province model proves
+        // coverage by columns (SharedColumns) and needs no hierarchical answer at these options: the plan with one
+        // Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes it) is feasible with
+        // more (the same pairs, fewer shared), so it is the hint and a floor: allowing more sharing never covers fewer,
+        // even where a work limit stops every solve. The levels at the shared options cost far more (at 1,000,000
+        // students 7.9 s of county pricing) and only served as a second hint.
+        var singleHint = shared && keep.Count == 0 && !continuity.Active;
+        var levels = options;
+        var levelState = state;
+        if (singleHint)
+        {
+            levels = options.Clone();
+            levels.XinjiangCountiesPerInlandCounty = 1;
+            levels.XinjiangSchoolsPerInlandSchool = 1;
+            levelState = new PlanState(v, levels);
+        }
+
+        Counties(v, provinces, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
+        P("counties");
         timed(PairingLevel.County, time.GetElapsedTime(started));
         started = time.GetTimestamp();
-        Schools(v, state, options, continuity, shared, progress, cancellationToken);
+        Schools(v, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
+        P("schools");
         if (shared)
         {
-            // The plan with one Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes
-            // it) is feasible with more (the same pairs, fewer shared), so it is a second hint and a floor: allowing more
-            // sharing never covers fewer, even where a work limit stops every solve. Made only when nothing is fixed
-            // beforehand (no plan's or last year's pairs), where its pairs are the province's choice as they stand.
-            var hints = new List<PlanState> { state };
-            if (keep.Count == 0 && !continuity.Active)
+            // Otherwise the hierarchical answer at these options is the hint (the levels price pairs as if each had its
+            // inland unit alone).
+            var hints = new List<PlanState>();
+            if (singleHint)
             {
-                var single = options.Clone();
-                single.XinjiangCountiesPerInlandCounty = 1;
-                single.XinjiangSchoolsPerInlandSchool = 1;
-                var one = new PlanState(v, single);
-                Counties(v, provinces, one, single, continuity, false, null, cancellationToken);
-                Schools(v, one, single, continuity, false, null, cancellationToken);
-                Fill(v, one, provinces);
-                hints.Add(one);
+                Fill(v, levelState, provinces);
             }
 
+            hints.Add(levelState);
+            P("single");
             hierarchical.Dispose();
             state = Joint(v, provinces, start!, hints, options, continuity, cancellationToken);
+            P("joint");
         }
 
         Fill(v, state, provinces);
@@ -586,6 +602,16 @@ internal static class PlanningStage
                         state.PairCounties(x, n, kept: false);
                         break;
                     }
+                }
+            }
+
+            // A county with no school needs only a place (the province model by columns prices coverage alone and
+            // leaves it out).
+            foreach (var x in p.Xinjiang)
+            {
+                if (state.CountyPartner[x] < 0 && roster.CountySchools.CountOf(x) == 0 && p.Inland.FirstOrDefault(n => state.CountySlots[n] > 0, -1) is var n and >= 0)
+                {
+                    state.PairCounties(x, n, kept: false);
                 }
             }
         }
