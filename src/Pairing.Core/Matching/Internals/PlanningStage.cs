@@ -59,9 +59,6 @@ internal static class PlanningStage
                 [.. g.Where(c => !v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)]))
             .ToArray();
 
-        var psw = System.Diagnostics.Stopwatch.StartNew();
-        void P(string what) { if (Environment.GetEnvironmentVariable("PAIRING_PROFILE") == "1") { Console.Error.WriteLine($"PHASE {what} {psw.Elapsed.TotalSeconds:F2}"); } psw.Restart(); }
-
         // With shared units and nothing fixed beforehand (no plan's or last year's pairs), the province model proves
         // coverage by columns (SharedColumns) and needs no hierarchical answer at these options: the plan with one
         // Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes it) is feasible with
@@ -80,11 +77,9 @@ internal static class PlanningStage
         }
 
         Counties(v, provinces, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
-        P("counties");
         timed(PairingLevel.County, time.GetElapsedTime(started));
         started = time.GetTimestamp();
         Schools(v, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
-        P("schools");
         if (shared)
         {
             // Otherwise the hierarchical answer at these options is the hint (the levels price pairs as if each had its
@@ -96,10 +91,8 @@ internal static class PlanningStage
             }
 
             hints.Add(levelState);
-            P("single");
             hierarchical.Dispose();
             state = Joint(v, provinces, start!, hints, options, continuity, cancellationToken);
-            P("joint");
         }
 
         Fill(v, state, provinces);

@@ -150,7 +150,6 @@ internal static class SharedColumns
         // aims order them; bounds and exact values alike.
         long weight = 1 + free.Sum(x => roster.CountySchools.Of(x).ToArray().Count(s => start.SchoolPartner[s] < 0));
         var single = new Dictionary<(int X, int N), Column>();
-        var rsw = System.Diagnostics.Stopwatch.StartNew();
         foreach (var c in columns)
         {
             var (upper, exact, seed) = Relaxed(v, c, start, pairsOf, weight);
@@ -168,7 +167,6 @@ internal static class SharedColumns
             }
         }
 
-        var RelaxWall = rsw.Elapsed.TotalSeconds;
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
@@ -178,9 +176,6 @@ internal static class SharedColumns
 
         var bound = long.MaxValue;
         long best = -1;
-        var Sw = System.Diagnostics.Stopwatch.StartNew();
-        int Solved = 0, Iters = 0;
-        double MasterDet = 0, MasterWall = 0, ExactDet = 0, ExactWall = 0;
         List<Column> bestPacking = [];
         List<Column> previous = [];
         while (true)
@@ -200,11 +195,7 @@ internal static class SharedColumns
                 }
             }
 
-            Iters++;
-            var msw = System.Diagnostics.Stopwatch.StartNew();
             var (picked, masterBound) = Master(solver, columns, previous);
-            MasterWall += msw.Elapsed.TotalSeconds;
-            MasterDet += solver.Response?.DeterministicTime ?? 0;
             if (picked is null)
             {
                 break;
@@ -216,11 +207,8 @@ internal static class SharedColumns
             {
                 if (!c.Evaluated)
                 {
-                    var esw = System.Diagnostics.Stopwatch.StartNew();
-                    ExactDet += Exact(v, c, start, pairsOf, options, weight, c.Xs.Length > 1 ? c.Xs.Select(x => single.GetValueOrDefault((x, c.N))).OfType<Column>().Where(o => o.Evaluated) : []);
-                    ExactWall += esw.Elapsed.TotalSeconds;
+                    Exact(v, c, start, pairsOf, options, weight, c.Xs.Length > 1 ? c.Xs.Select(x => single.GetValueOrDefault((x, c.N))).OfType<Column>().Where(o => o.Evaluated) : []);
                     solved = true;
-                    Solved++;
                 }
             }
 
@@ -241,11 +229,6 @@ internal static class SharedColumns
         if (best < 0)
         {
             return null;
-        }
-
-        if (Environment.GetEnvironmentVariable("PAIRING_PROFILE") == "1")
-        {
-            Console.Error.WriteLine($"COLS prov={roster.CountyProvince[xCounties[0]].Value} columns={columns.Count} exact={columns.Count(c => c.Evaluated)} solved={Solved} iters={Iters} relaxWall={RelaxWall:F2} masterDet={MasterDet:F2} masterWall={MasterWall:F2} exactDet={ExactDet:F2} exactWall={ExactWall:F2} best={best} bound={bound} wall={Sw.Elapsed.TotalSeconds:F2}");
         }
 
         var counties = new List<(int X, int N)>();
@@ -538,7 +521,7 @@ internal static class SharedColumns
     }
 
     /// <summary>A column's exact best coverage (its own small CP-SAT model); within the limit, the best found and the solver's bound.</summary>
-    private static double Exact(RosterView v, Column c, PlanState start, Dictionary<(int, int), List<Pair>> pairsOf, PairingOptions options, long weight, IEnumerable<Column> singles)
+    private static void Exact(RosterView v, Column c, PlanState start, Dictionary<(int, int), List<Pair>> pairsOf, PairingOptions options, long weight, IEnumerable<Column> singles)
     {
         var pairs = c.Xs.SelectMany(x => pairsOf[(x, c.N)]).ToList();
         var (model, z, covered) = Block(pairs, start);
@@ -560,21 +543,16 @@ internal static class SharedColumns
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false {Environment.GetEnvironmentVariable("PAIRING_EXACT_PARAMS") ?? "linearization_level:2 cp_model_probing_level:0"}"),
+                $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.WorkLimitPerSubproblem:R} catch_sigint_signal:false linearization_level:2 cp_model_probing_level:0"),
         };
 
         c.Evaluated = true;
-        var esw = System.Diagnostics.Stopwatch.StartNew();
         var status = Solve(solver, model);
-        if (Environment.GetEnvironmentVariable("PAIRING_PROFILE") == "1")
-        {
-            Console.Error.WriteLine($"EXACT n={c.N} xs={c.Xs.Length} pairs={pairs.Count} status={status} det={solver.Response!.DeterministicTime:F3} wall={esw.Elapsed.TotalSeconds:F3} upper={c.Upper} hint={(hint is null ? -1 : Evaluate([.. hint.Select(k => pairs.First(p => (p.S, p.T) == k))], start).Covered)} obj={solver.ObjectiveValue} bound={solver.BestObjectiveBound}");
-        }
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             // Nothing found within the limit: the column stands as no pairs at all, its bound unchanged.
             (c.Lower, c.Schools) = (0, []);
-            return solver.Response!.DeterministicTime;
+            return;
         }
 
         var chosen = new List<Pair>();
@@ -586,7 +564,6 @@ internal static class SharedColumns
             }
         }
 
-        var det = solver.Response!.DeterministicTime;
         c.Covered = Evaluate(chosen, start).Covered;
         long mostPairs = pairs.Select(p => p.S).Distinct().Count();
         var coverUpper = status == CpSolverStatus.Optimal ? c.Covered : Math.Min(c.Upper / weight, (long)Math.Floor(solver.BestObjectiveBound + 1e-6));
@@ -602,7 +579,6 @@ internal static class SharedColumns
             }
 
             var second = Solve(solver, model);
-            det += solver.Response!.DeterministicTime;
             if (second is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 chosen = [.. pairs.Where((_, i) => solver.BooleanValue(z[i]))];
@@ -613,7 +589,6 @@ internal static class SharedColumns
         c.Lower = (c.Covered * weight) + chosen.Count;
         c.Upper = Math.Max(c.Lower, Math.Min(c.Upper, (coverUpper * weight) + mostPairs));
         c.Schools = [.. chosen.Select(p => (p.S, p.T))];
-        return det;
     }
 
     /// <summary>The candidate first answers of a column's exact solve that fit, the one that covers most (the first on a tie).</summary>

@@ -81,18 +81,15 @@ internal static class SharedPlan
             return Read(v, xCounties, start, hint, proven: true, continuity);
         }
 
-        // Nothing fixed in the province and no previous result: the coverage aim by columns (SharedColumns), far
-        // cheaper to prove than on the whole model; the aims after it then run on the whole model with its county
-        // pairs held.
-        SharedColumns.Packing? packing = null;
-        if (!forcing && !continuity.Active && free.Length == xCounties.Length)
-        {
-            packing = SharedColumns.Solve(v, xCounties, nCounties, start, options, continuity);
-        }
-
+        // Nothing fixed in the province and no previous result: the aims by columns (SharedColumns), coverage proven
+        // far sooner than on the whole model (at 1,000,000 students every province, where the whole model left the
+        // largest unproven at its work limit); the later aims then within each inland county, its county pairs held.
+        // With pairs fixed beforehand or last year's in play the whole model below decides (keeping is an aim of its own).
+        var packing = !forcing && !continuity.Active && free.Length == xCounties.Length
+            ? SharedColumns.Solve(v, xCounties, nCounties, start, options, continuity)
+            : null;
         if (packing is not null)
         {
-            // The packing's columns already carry the later aims within each inland county (SharedColumns.Finish).
             var made = Evaluate(v, start, packing.Counties, packing.Schools, packing.Proven, continuity) with { Bound = packing.Proven ? null : packing.Bound };
             if (!packing.Proven)
             {
@@ -299,26 +296,6 @@ internal static class SharedPlan
             values[y] = hint.CountyPartner[x] == n && (roster.CountySchools.CountOf(x) == 0 || arcsUnder[(x, n)].Any(a => values[a.Var] == 1)) ? 1 : 0;
         }
 
-        if (packing is not null)
-        {
-            // The packing's pairs are the first answer, its county pairs held and its coverage kept.
-            var schoolsChosen = packing.Schools.ToHashSet();
-            var countiesChosen = packing.Counties.ToHashSet();
-            foreach (var a in arcs)
-            {
-                values[a.Var] = schoolsChosen.Contains((a.S, a.T)) ? 1 : 0;
-            }
-
-            foreach (var (x, n, y) in counties)
-            {
-                values[y] = countiesChosen.Contains((x, n)) ? 1 : 0;
-                if (values[y] == 1)
-                {
-                    model.Add(y == 1);
-                }
-            }
-        }
-
         foreach (var (c, t, g) in caps)
         {
             values[c] = Math.Min(Math.Max(0, start.FreeStudents[(t * G) + g]), arcs.Where(a => a.T == t && values[a.Var] == 1).Sum(a => a.Brought[g]));
@@ -344,14 +321,7 @@ internal static class SharedPlan
             stages.Add((keep, true, true));
         }
 
-        if (packing is null)
-        {
-            stages.Add((first, true, true));
-        }
-        else
-        {
-            model.Add(covered >= packing.Covered);
-        }
+        stages.Add((first, true, true));
         if (keeping && !options.ContinuityFirst)
         {
             stages.Add((keep, true, false));
@@ -369,9 +339,8 @@ internal static class SharedPlan
             stages.Add((classCost, false, false));
         }
 
-        var found = packing is not null;
-        long? bound = packing?.Bound;
-        proven = packing?.Proven ?? true;
+        var found = false;
+        long? bound = null;
         foreach (var (expr, maximise, proof) in stages)
         {
             // The class cost (aims 3-4, priced per school pair) only chooses among school pairs: with the county pairs
@@ -399,13 +368,7 @@ internal static class SharedPlan
                 model.AddHint(variable, hinted);
             }
 
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             var status = Solve(solver, model);
-            if (Environment.GetEnvironmentVariable("PAIRING_PROFILE") == "1")
-            {
-                Console.Error.WriteLine($"PROF prov={v.Roster.CountyProvince[xCounties.FirstOrDefault()].Value} stage={stages.FindIndex(st => ReferenceEquals(st.Expr, expr))} counties={counties.Count} arcs={arcs.Count} caps={caps.Count} status={status} det={solver.Response!.DeterministicTime:F2} wall={sw.Elapsed.TotalSeconds:F2} obj={solver.ObjectiveValue} bound={solver.BestObjectiveBound}");
-            }
-
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 if (!found)
