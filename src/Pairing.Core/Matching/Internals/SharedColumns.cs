@@ -202,10 +202,21 @@ internal static class SharedColumns
             }
 
             bound = Math.Min(bound, masterBound);
+            // A set whose counties alone are not solved yet: those first, since their exact values bound every set they
+            // are in (fewer and smaller exact solves than the sets themselves), and the master again.
+            var singles = picked.Where(c => !c.Evaluated && c.Xs.Length > 1)
+                .SelectMany(c => c.Xs.Select(x => single.GetValueOrDefault((x, c.N))))
+                .OfType<Column>().Where(one => !one.Evaluated).Distinct().ToList();
             var solved = false;
+            foreach (var one in singles)
+            {
+                Exact(v, one, start, pairsOf, options, weight, []);
+                solved = true;
+            }
+
             foreach (var c in picked)
             {
-                if (!c.Evaluated)
+                if (!c.Evaluated && (singles.Count == 0 || c.Xs.Length == 1))
                 {
                     Exact(v, c, start, pairsOf, options, weight, c.Xs.Length > 1 ? c.Xs.Select(x => single.GetValueOrDefault((x, c.N))).OfType<Column>().Where(o => o.Evaluated) : []);
                     solved = true;
