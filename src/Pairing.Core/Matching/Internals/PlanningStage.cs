@@ -15,7 +15,9 @@ namespace Pairing.Core.Matching.Internals;
 /// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
 /// their sums (necessary, not sufficient). CP-SAT serves both cases; a province has at most a few hundred candidate
 /// pairs. With shared inland units (either option above 1) the county and school choices made this way are the hint
-/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan.
+/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan; where nothing is fixed
+/// beforehand the hint is the choice made with one Xinjiang unit per inland unit, and the levels are not run at the
+/// shared options at all.
 /// </remarks>
 internal static class PlanningStage
 {

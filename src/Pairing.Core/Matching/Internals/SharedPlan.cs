@@ -31,6 +31,13 @@ namespace Pairing.Core.Matching.Internals;
 /// unit (and no previous result is in play) it is optimal for aims 1–2 as it stands, and the model is not built.
 /// One worker, a fixed seed and a deterministic time limit keep the answer the same on any machine and thread count.
 /// </para>
+/// <para>
+/// When nothing in the province is fixed beforehand and no previous result is in play, the same optimum is found by
+/// columns instead (<see cref="SharedColumns"/>: an inland county with up to its places of Xinjiang counties, priced by
+/// bounds and solved exactly only when picked), which proves coverage at national scale where this model stopped at its
+/// work limit; the model below then serves the runs with fixed or last year's pairs and the forced solves that price
+/// keeping one.
+/// </para>
 /// </remarks>
 internal static class SharedPlan
 {
