@@ -164,6 +164,30 @@ public sealed class SharedOptimumTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void With_sharing_units_that_cover_nothing_are_still_paired_where_a_place_is_left()
+    {
+        // The province's choice by columns prices coverage first, then school pairs: a Xinjiang school whose only grade
+        // the inland school lacks (X0s1, grade 10) covers nothing but is paired beside X0s0 (the sums fit), and a Xinjiang
+        // county with no school (X1) takes the inland county's second place, as the whole model's pairs aim did.
+        var roster = new TestRoster()
+            .XinjiangCounty("X0").School("X0s0", "X0").School("X0s1", "X0")
+            .Class("X0s0g7", "X0s0", 7, 5)
+            .Class("X0s1g10", "X0s1", 10, 3)
+            .XinjiangCounty("X1")
+            .InlandCounty("N0").School("N0s0", "N0")
+            .Class("N0s0g7", "N0s0", 7, 6).Class("N0s0g8", "N0s0", 8, 6).Class("N0s0g9", "N0s0", 9, 6)
+            .Build();
+        var options = Options(2);
+        var result = new PairingMatcher().Match(roster, options: options);
+        Assert.True(PairingResultChecker.Check(roster, result, options).IsValid);
+        Assert.Equal(5, result.Summary.CoveredStudents);
+        Assert.Equal(5, result.Summary.CoverageUpperBound);
+        Assert.Equal(["X0", "X1"], result.CountyPairs.Select(p => p.Xinjiang.Value).Order());
+        Assert.Equal(["X0s0", "X0s1"], result.SchoolPairs.Select(p => p.Xinjiang.Value).Order());
+        Assert.DoesNotContain(result.Unpaired, u => u.Level is PairingLevel.County or PairingLevel.School);
+    }
+
     [Property(MaxTest = 40)]
     public void The_optimum_with_more_sharing_is_never_lower(int seed)
     {

@@ -15,7 +15,9 @@ namespace Pairing.Core.Matching.Internals;
 /// them; with more, an inland county's classes, students and school places are shared, and the CP-SAT model holds
 /// their sums (necessary, not sufficient). CP-SAT serves both cases; a province has at most a few hundred candidate
 /// pairs. With shared inland units (either option above 1) the county and school choices made this way are the hint
-/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan.
+/// of one exact model per province (<see cref="SharedPlan"/>), which decides the plan; where nothing is fixed
+/// beforehand the hint is the choice made with one Xinjiang unit per inland unit, and the levels are not run at the
+/// shared options at all.
 /// </remarks>
 internal static class PlanningStage
 {
@@ -59,29 +61,38 @@ internal static class PlanningStage
                 [.. g.Where(c => !v.IsXinjiangCounty[c]).OrderBy(c => roster.CountyArray[c].Id.Value, StringComparer.Ordinal)]))
             .ToArray();
 
-        Counties(v, provinces, state, options, continuity, shared, progress, cancellationToken);
+        // With shared units and nothing fixed beforehand (no plan's or last year's pairs), the province model proves
+        // coverage by columns (SharedColumns) and needs no hierarchical answer at these options: the plan with one
+        // Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes it) is feasible with
+        // more (the same pairs, fewer shared), so it is the hint and a floor: allowing more sharing never covers fewer,
+        // even where a work limit stops every solve. The levels at the shared options cost far more (at 1,000,000
+        // students 7.9 s of county pricing) and only served as a second hint.
+        var singleHint = shared && keep.Count == 0 && !continuity.Active;
+        var levels = options;
+        var levelState = state;
+        if (singleHint)
+        {
+            levels = options.Clone();
+            levels.XinjiangCountiesPerInlandCounty = 1;
+            levels.XinjiangSchoolsPerInlandSchool = 1;
+            levelState = new PlanState(v, levels);
+        }
+
+        Counties(v, provinces, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
         timed(PairingLevel.County, time.GetElapsedTime(started));
         started = time.GetTimestamp();
-        Schools(v, state, options, continuity, shared, progress, cancellationToken);
+        Schools(v, levelState, levels, continuity, shared && !singleHint, progress, cancellationToken);
         if (shared)
         {
-            // The plan with one Xinjiang unit per inland unit (its levels and its fill, as a run with those options makes
-            // it) is feasible with more (the same pairs, fewer shared), so it is a second hint and a floor: allowing more
-            // sharing never covers fewer, even where a work limit stops every solve. Made only when nothing is fixed
-            // beforehand (no plan's or last year's pairs), where its pairs are the province's choice as they stand.
-            var hints = new List<PlanState> { state };
-            if (keep.Count == 0 && !continuity.Active)
+            // Otherwise the hierarchical answer at these options is the hint (the levels price pairs as if each had its
+            // inland unit alone).
+            var hints = new List<PlanState>();
+            if (singleHint)
             {
-                var single = options.Clone();
-                single.XinjiangCountiesPerInlandCounty = 1;
-                single.XinjiangSchoolsPerInlandSchool = 1;
-                var one = new PlanState(v, single);
-                Counties(v, provinces, one, single, continuity, false, null, cancellationToken);
-                Schools(v, one, single, continuity, false, null, cancellationToken);
-                Fill(v, one, provinces);
-                hints.Add(one);
+                Fill(v, levelState, provinces);
             }
 
+            hints.Add(levelState);
             hierarchical.Dispose();
             state = Joint(v, provinces, start!, hints, options, continuity, cancellationToken);
         }
@@ -586,6 +597,16 @@ internal static class PlanningStage
                         state.PairCounties(x, n, kept: false);
                         break;
                     }
+                }
+            }
+
+            // A county with no school needs only a place (the province model by columns prices coverage alone and
+            // leaves it out).
+            foreach (var x in p.Xinjiang)
+            {
+                if (state.CountyPartner[x] < 0 && roster.CountySchools.CountOf(x) == 0 && p.Inland.FirstOrDefault(n => state.CountySlots[n] > 0, -1) is var n and >= 0)
+                {
+                    state.PairCounties(x, n, kept: false);
                 }
             }
         }

@@ -31,6 +31,13 @@ namespace Pairing.Core.Matching.Internals;
 /// unit (and no previous result is in play) it is optimal for aims 1–2 as it stands, and the model is not built.
 /// One worker, a fixed seed and a deterministic time limit keep the answer the same on any machine and thread count.
 /// </para>
+/// <para>
+/// When nothing in the province is fixed beforehand and no previous result is in play, the same optimum is found by
+/// columns instead (<see cref="SharedColumns"/>: an inland county with up to its places of Xinjiang counties, priced by
+/// bounds and solved exactly only when picked), which proves coverage at national scale where this model stopped at its
+/// work limit; the model below then serves the runs with fixed or last year's pairs and the forced solves that price
+/// keeping one.
+/// </para>
 /// </remarks>
 internal static class SharedPlan
 {
@@ -79,6 +86,29 @@ internal static class SharedPlan
         if (!forcing && !continuity.Active && Certified(v, xCounties, start, hint))
         {
             return Read(v, xCounties, start, hint, proven: true, continuity);
+        }
+
+        // Nothing fixed in the province and no previous result: the aims by columns (SharedColumns), coverage proven
+        // far sooner than on the whole model (at 1,000,000 students every province, where the whole model left the
+        // largest unproven at its work limit); the later aims then within each inland county, its county pairs held.
+        // With pairs fixed beforehand or last year's in play the whole model below decides (keeping is an aim of its own).
+        var packing = !forcing && !continuity.Active && free.Length == xCounties.Length
+            ? SharedColumns.Solve(v, xCounties, nCounties, start, options, continuity)
+            : null;
+        if (packing is not null)
+        {
+            var made = Evaluate(v, start, packing.Counties, packing.Schools, packing.Proven, continuity) with { Bound = packing.Proven ? null : packing.Bound };
+            if (!packing.Proven)
+            {
+                // Without a proof, never worse in coverage than the hint.
+                var hinted = Read(v, xCounties, start, hint, proven: false, continuity);
+                if (hinted.Covered > made.Covered)
+                {
+                    return hinted with { Bound = packing.Bound };
+                }
+            }
+
+            return made;
         }
 
         var model = new CpModel();
