@@ -163,10 +163,16 @@ internal static class Measure
         {
             ("start-up (process start to Main, JIT of the tool)", startUp.TotalSeconds, double.NaN, double.NaN),
         };
+        var peaks = new List<double>();
 
         // What is still reachable after a phase (a full collection, outside the phase's time): the memory it keeps.
         double Heap()
         {
+            using (var self = Process.GetCurrentProcess())
+            {
+                peaks.Add(self.PeakWorkingSet64 / 1e6);
+            }
+
             GC.Collect();
             return GC.GetTotalMemory(forceFullCollection: true) / 1e6;
         }
@@ -225,11 +231,13 @@ internal static class Measure
         var s = result.Summary;
         Console.WriteLine(string.Create(inv,
             $"{folder}: {s.XinjiangStudents:N0} Xinjiang and {roster.CountsOf(Side.Inland).Students:N0} inland students; covered {s.CoveredStudents:N0}; checker {(check.IsValid ? "valid" : "INVALID")}; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
-        Console.WriteLine("| phase | seconds | allocated MB | reachable after, MB |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| phase | seconds | allocated MB | reachable after, MB | peak working set so far, MB |");
+        Console.WriteLine("|---|---|---|---|---|");
+        var measured = 0;
         foreach (var (phase, seconds, mb, heap) in rows)
         {
-            Console.WriteLine(string.Create(inv, $"| {phase} | {seconds:F2} | {(double.IsNaN(mb) ? "—" : mb.ToString("N0", inv))} | {(double.IsNaN(heap) ? "—" : heap.ToString("N0", inv))} |"));
+            var peak = double.IsNaN(heap) ? "—" : peaks[measured++].ToString("N0", inv);
+            Console.WriteLine(string.Create(inv, $"| {phase} | {seconds:F2} | {(double.IsNaN(mb) ? "—" : mb.ToString("N0", inv))} | {(double.IsNaN(heap) ? "—" : heap.ToString("N0", inv))} | {peak} |"));
         }
 
         foreach (var (level, seconds) in plan.Summary.SecondsPerLevel.Concat(result.Summary.SecondsPerLevel).OrderBy(kv => kv.Key))
