@@ -16,9 +16,13 @@ internal sealed class CsvBatch : CsvFieldSource
     private int _fieldCount;
     private readonly Entry[] _records;
 
+    private readonly bool[] _inFormat;
+
     /// <param name="textChars">The text the batch holds before it is full (tests make it small to cut files at every record).</param>
-    public CsvBatch(int textChars = TextChars)
+    /// <param name="inFormat">Which columns are the format's (see <see cref="PersonalCells"/>); none when not given.</param>
+    public CsvBatch(int textChars = TextChars, bool[]? inFormat = null)
     {
+        _inFormat = inFormat ?? [];
         _text = new char[textChars];
         _fields = new (int, int, bool)[Math.Max(8, textChars / 8)];
         _records = new Entry[Math.Max(1, textChars / 16)];
@@ -109,7 +113,7 @@ internal sealed class CsvBatch : CsvFieldSource
 
             var raw = _text.AsSpan(f.Start, f.Length);
             var value = f.Escaped ? Unescape(raw, escaped: true).AsSpan() : raw;
-            if (PersonalCells.MayFlag(value))
+            if (PersonalCells.MayFlag(value, i < _inFormat.Length && _inFormat[i]))
             {
                 return false;
             }

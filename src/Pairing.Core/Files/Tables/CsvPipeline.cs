@@ -33,11 +33,12 @@ internal sealed class CsvPipeline : ICsvRecords, IDisposable
 
     /// <param name="csv">The reader, positioned after the header; only the tokenizing thread uses it from here on.</param>
     /// <param name="batchChars">The text per batch (<see cref="CsvBatch.TextChars"/>; tests make it small).</param>
-    public CsvPipeline(CsvReader csv, int batchChars = CsvBatch.TextChars)
+    /// <param name="inFormat">Which columns are the format's, for the batches' look at personal data (<see cref="CsvRecord.Plain"/>).</param>
+    public CsvPipeline(CsvReader csv, int batchChars = CsvBatch.TextChars, bool[]? inFormat = null)
     {
         for (var i = 0; i < Batches; i++)
         {
-            _free.Add(new CsvBatch(batchChars));
+            _free.Add(new CsvBatch(batchChars, inFormat));
         }
 
         // A thread of its own, not the pool's: the pool's threads may all be busy (a match beside the read), and the

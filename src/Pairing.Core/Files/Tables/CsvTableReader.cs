@@ -164,7 +164,7 @@ internal static class CsvTableReader
         long rows = 0;
         long blank = 0;
         var firstBlank = 0;
-        using var pipeline = pipelined ? new CsvPipeline(csv, batchChars) : null;
+        using var pipeline = pipelined ? new CsvPipeline(csv, batchChars, inFormat) : null;
         ICsvRecords records = pipeline is null ? csv : pipeline;
         while (records.TryRead(out var record))
         {

@@ -55,12 +55,14 @@ internal sealed class PersonalCells
     internal const int MinLength = 5;
 
     /// <summary>
-    /// Whether <see cref="Check"/> could report or flag a cell of this value, in whatever column: false means it
-    /// certainly does not (the cell can be skipped), true that it must be checked.
+    /// Whether <see cref="Check"/> could report or flag a cell of this value in a column of the format
+    /// (<paramref name="inFormat"/>: only an ID-card number is looked for there) or another: false means it certainly
+    /// does not (the cell can be skipped), true that it must be checked.
     /// </summary>
-    internal static bool MayFlag(ReadOnlySpan<char> value) =>
+    internal static bool MayFlag(ReadOnlySpan<char> value, bool inFormat) =>
         value.Length >= MinLength
-        && (PersonalData.LooksLikeIdCardNumber(value) || PersonalData.LooksLikeMobileNumber(value) || PersonalData.LooksLikeEmailAddress(value));
+        && (PersonalData.LooksLikeIdCardNumber(value)
+            || (!inFormat && (PersonalData.LooksLikeMobileNumber(value) || PersonalData.LooksLikeEmailAddress(value))));
 
     /// <summary>Checks one cell of the current row.</summary>
     /// <param name="line">The row's line (CSV) or row number (sheet).</param>
