@@ -95,6 +95,46 @@ public sealed partial class RosterFilesTests
     }
 
     [Fact]
+    public void A_large_students_file_reads_every_interest_list_as_written()
+    {
+        // Over 4 MiB, so the interests are looked up on the tokenizing thread ahead of the rows (issue 27).
+        (string Cell, string[] Tags)[] variants =
+        [
+            ("music", ["music"]),
+            ("\"a,b;c\"", ["a,b", "c"]),
+            ("\" x ; y \"", ["x", "y"]),
+            ("", []),
+            (";;", []),
+            ("读书;足球", ["读书", "足球"]),
+            ("\"say \"\"hi\"\";z\"", ["say \"hi\"", "z"]),
+        ];
+        var students = new StringBuilder("student_id,class_id,gender,interests\n");
+        var classes = new StringBuilder("class_id,school_id,grade\n");
+        const int Rows = 150_000;
+        for (var k = 0; k < Rows / 50; k++)
+        {
+            classes.Append(CultureInfo.InvariantCulture, $"{(k % 2 == 0 ? "X" : "N")}C{k},{(k % 2 == 0 ? "XS1" : "NS1")},8\n");
+        }
+
+        for (var i = 0; i < Rows; i++)
+        {
+            var k = i / 50;
+            students.Append(CultureInfo.InvariantCulture, $"student-{i:D7},{(k % 2 == 0 ? "X" : "N")}C{k},F,{variants[i % variants.Length].Cell}\n");
+        }
+
+        Assert.True(students.Length > 4 << 20);
+        var result = ReadFolder(classes: classes.ToString(), students: students.ToString());
+        Assert.True(result.IsValid, string.Join("\n", result.Findings.Take(5)));
+        var roster = result.Value;
+        Assert.Equal(Rows, roster.Students.Count);
+        for (var i = 0; i < Rows; i++)
+        {
+            var student = roster.GetStudent(new StudentId($"student-{i:D7}"));
+            Assert.Equal(variants[i % variants.Length].Tags, student.Interests);
+        }
+    }
+
+    [Fact]
     public void Counts_only_roster_is_valid_for_planning()
     {
         var result = ReadFolder(students: null);

@@ -13,7 +13,7 @@ namespace Pairing.Core.Files.Tables;
 /// We own this reader rather than take Sep's or CsvHelper's because the contract needs exact positions for
 /// every problem and recovery after each one; benchmarks/CsvParserBenchmarks compares its speed with Sep.
 /// </remarks>
-internal sealed class CsvReader : CsvFieldSource, ICsvRecords
+internal sealed class CsvReader
 {
     // The text is either a whole string (_buffer null) or a window of a CharSource's text that refills: the window always
     // holds the current record from its start, unless the record is already longer than a line may be, when what is
@@ -30,6 +30,7 @@ internal sealed class CsvReader : CsvFieldSource, ICsvRecords
     private int _count;
     private int _line = 1;
     private readonly List<(int Start, int Length, int Column, bool Escaped)> _fields = new(8);
+    private readonly StringBuilder _scratch = new();
     private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
 
@@ -146,7 +147,7 @@ internal sealed class CsvReader : CsvFieldSource, ICsvRecords
             AddField(1, false);
             _pos++;
             _line++;
-            record = new CsvRecord(this, 0, startLine, 1, null);
+            record = new CsvRecord(this, startLine, 1, null);
             return true;
         }
 
@@ -278,57 +279,22 @@ internal sealed class CsvReader : CsvFieldSource, ICsvRecords
             }
         }
 
-        record = new CsvRecord(this, 0, startLine, _count, error);
+        record = new CsvRecord(this, startLine, _count, error);
         return true;
     }
 
     /// <summary>Whether the record read is one empty field (never when it was too long to keep).</summary>
-    internal override bool IsBlank(int slot) => _count == 1 && !_overLong && _fields[0].Length == 0;
+    internal bool IsBlank => _count == 1 && !_overLong && _fields[0].Length == 0;
 
-    internal override ReadOnlySpan<char> Field(int slot, int index, out bool escaped)
+    internal ReadOnlySpan<char> Field(int index, out bool escaped)
     {
         var f = _fields[index];
         escaped = f.Escaped;
         return Text.Slice(f.Start, f.Length);
     }
-
-    /// <summary>
-    /// Copies the record just read into <paramref name="batch"/> (its text and fields, or only its line, count and
-    /// error when it was too long to keep); false when the batch has no room left for it and holds other records.
-    /// </summary>
-    internal bool CopyTo(CsvBatch batch, in CsvRecord record)
+    internal string FieldString(int index)
     {
-        if (_overLong || record.Error is { StopsReading: true })
-        {
-            // The reading stops at this record: what it held is never looked at.
-            return batch.Add(record.Line, record.Count, record.Error, blank: false, [], default);
-        }
-
-        var start = _fields.Count > 0 ? _fields[0].Start : _pos;
-        var end = _fields.Count > 0 ? _fields[^1].Start + _fields[^1].Length : _pos;
-        return batch.Add(record.Line, record.Count, record.Error, IsBlank(0), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields), Text[start..end], start);
-    }
-}
-
-/// <summary>
-/// Where a <see cref="CsvRecord"/>'s fields live: the reader that read it (valid until its next read), or a batch of
-/// records handed from the thread that tokenizes a file to the one that reads its rows (<see cref="CsvBatch"/>).
-/// </summary>
-internal abstract class CsvFieldSource
-{
-    private readonly StringBuilder _scratch = new();
-
-    /// <summary>Whether record <paramref name="slot"/> is one empty field.</summary>
-    internal abstract bool IsBlank(int slot);
-
-    /// <summary>Field <paramref name="index"/> of record <paramref name="slot"/>, raw (see <see cref="CsvRecord.GetSpan"/>).</summary>
-    internal abstract ReadOnlySpan<char> Field(int slot, int index, out bool escaped);
-
-    internal string FieldString(int slot, int index) => Unescape(Field(slot, index, out var escaped), escaped);
-
-    /// <summary>A field's raw text as <see cref="CsvRecord.GetString"/> gives it: doubled quotes undone, formula protection removed.</summary>
-    protected string Unescape(ReadOnlySpan<char> span, bool escaped)
-    {
+        var span = Field(index, out var escaped);
         if (escaped)
         {
             _scratch.Clear();
@@ -414,16 +380,14 @@ internal sealed record CsvError(int Line, int Column, CsvErrorKind Kind, int Byt
     public string ByteText => FormattableString.Invariant($"0x{Byte:X2}");
 }
 
-/// <summary>A record read by <see cref="CsvReader"/>; valid until the next read (or until its batch is reused).</summary>
+/// <summary>A record read by <see cref="CsvReader"/>; valid until the next read.</summary>
 internal readonly struct CsvRecord
 {
-    private readonly CsvFieldSource _source;
-    private readonly int _slot;
+    private readonly CsvReader _reader;
 
-    internal CsvRecord(CsvFieldSource source, int slot, int line, int count, CsvError? error)
+    internal CsvRecord(CsvReader reader, int line, int count, CsvError? error)
     {
-        _source = source;
-        _slot = slot;
+        _reader = reader;
         Line = line;
         Count = count;
         Error = error;
@@ -438,18 +402,12 @@ internal readonly struct CsvRecord
     /// <summary>The first syntax problem of the record, if any.</summary>
     public CsvError? Error { get; }
 
-    /// <summary>
-    /// Whether the record is known to hold nothing <see cref="PersonalCells"/> would report or flag (a record of a
-    /// <see cref="CsvBatch"/>, looked at on the tokenizing thread); false when not known.
-    /// </summary>
-    public bool Plain { get; init; }
-
     /// <summary>Whether the record is a blank line (one empty field).</summary>
-    public bool IsBlank => Count == 1 && _source.IsBlank(_slot);
+    public bool IsBlank => Count == 1 && _reader.IsBlank;
 
     /// <summary>The field as a string, unescaped and with formula protection removed.</summary>
-    public string GetString(int index) => _source.FieldString(_slot, index);
+    public string GetString(int index) => _reader.FieldString(index);
 
     /// <summary>The field's raw text: unescaped only when it holds no doubled quote (check with <paramref name="escaped"/>).</summary>
-    public ReadOnlySpan<char> GetSpan(int index, out bool escaped) => _source.Field(_slot, index, out escaped);
+    public ReadOnlySpan<char> GetSpan(int index, out bool escaped) => _reader.Field(index, out escaped);
 }

@@ -81,12 +81,6 @@ internal static class CsvTableReader
     /// header's columns (name to 1-based field number) and the table's <see cref="PersonalCells"/>, which has looked
     /// at every field of the row before the handler sees it.
     /// </summary>
-    /// <remarks>
-    /// <c>pipelined</c>: whether a thread of its own tokenizes the file while this one reads its rows
-    /// (<see cref="CsvPipeline"/>); by default when the file has at least <see cref="PipelineBytes"/> and the machine
-    /// more than one core. Either way the same problems and rows come out in the same order. <c>batchChars</c>: the
-    /// text per batch of the pipeline (tests make it small).
-    /// </remarks>
     /// <returns>Whether the rows could be read at all; when not, the problems reported say why.</returns>
     public static bool Read(
         ByteSource bytes,
@@ -94,9 +88,7 @@ internal static class CsvTableReader
         string[] optional,
         Func<string, bool> isPersonal,
         CsvTableReport report,
-        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start,
-        bool? pipelined = null,
-        int batchChars = CsvBatch.TextChars)
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
     {
         // Two passes over the bytes, neither holding the file: the first chooses the encoding (a file on disk was scanned
         // when opened, for its size), the second decodes and tokenizes a chunk at a time.
@@ -107,16 +99,8 @@ internal static class CsvTableReader
             return false;
         }
 
-        return Read(
-            new CsvReader(TextDecoding.Open(bytes, scan)), required, optional, isPersonal, report, start,
-            pipelined ?? (scan.Bytes >= PipelineBytes && Environment.ProcessorCount > 1), batchChars);
+        return Read(new CsvReader(TextDecoding.Open(bytes, scan)), required, optional, isPersonal, report, start);
     }
-
-    /// <summary>
-    /// The size from which a file is tokenized on a thread of its own: 4 MiB, about 70,000 students' rows; below it a
-    /// thread costs more than it saves.
-    /// </summary>
-    internal const long PipelineBytes = 4L << 20;
 
     private static bool Read(
         CsvReader csv,
@@ -124,9 +108,7 @@ internal static class CsvTableReader
         string[] optional,
         Func<string, bool> isPersonal,
         CsvTableReport report,
-        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start,
-        bool pipelined,
-        int batchChars)
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
     {
         if (!csv.TryRead(out var header) || header.IsBlank)
         {
@@ -164,9 +146,7 @@ internal static class CsvTableReader
         long rows = 0;
         long blank = 0;
         var firstBlank = 0;
-        using var pipeline = pipelined ? new CsvPipeline(csv, batchChars, inFormat) : null;
-        ICsvRecords records = pipeline is null ? csv : pipeline;
-        while (records.TryRead(out var record))
+        while (csv.TryRead(out var record))
         {
             Ambient.Poll(ref polled);
             Ambient.Rows(++rows);
@@ -205,7 +185,7 @@ internal static class CsvTableReader
             }
 
             personal.BeginRow();
-            for (var i = record.Plain ? width : 0; i < width; i++)
+            for (var i = 0; i < width; i++)
             {
                 var field = record.GetSpan(i, out var escaped);
                 if (field.Length >= 5)

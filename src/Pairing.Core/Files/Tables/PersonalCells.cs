@@ -51,19 +51,6 @@ internal sealed class PersonalCells
     /// <summary>Whether the current row's cell at <paramref name="index"/> (0-based) held an ID-card-shaped value.</summary>
     public bool IsFlagged(int index) => Any && (uint)index < (uint)_flagged.Length && _flagged[index];
 
-    /// <summary>The shortest value that can be personal data: an e-mail address has at least five characters.</summary>
-    internal const int MinLength = 5;
-
-    /// <summary>
-    /// Whether <see cref="Check"/> could report or flag a cell of this value in a column of the format
-    /// (<paramref name="inFormat"/>: only an ID-card number is looked for there) or another: false means it certainly
-    /// does not (the cell can be skipped), true that it must be checked.
-    /// </summary>
-    internal static bool MayFlag(ReadOnlySpan<char> value, bool inFormat) =>
-        value.Length >= MinLength
-        && (PersonalData.LooksLikeIdCardNumber(value)
-            || (!inFormat && (PersonalData.LooksLikeMobileNumber(value) || PersonalData.LooksLikeEmailAddress(value))));
-
     /// <summary>Checks one cell of the current row.</summary>
     /// <param name="line">The row's line (CSV) or row number (sheet).</param>
     /// <param name="index">The 0-based column.</param>
@@ -72,7 +59,7 @@ internal sealed class PersonalCells
     public void Check(int line, int index, ReadOnlySpan<char> value, string? name = null)
     {
         // The shortest e-mail address has five characters: most cells are out here.
-        if (value.Length < MinLength)
+        if (value.Length < 5)
         {
             return;
         }
