@@ -135,6 +135,29 @@ public sealed partial class RosterFilesTests
     }
 
     [Fact]
+    public void A_large_students_file_reports_each_duplicate_id_at_its_row_with_its_first()
+    {
+        // Rows of 40 bytes or more and over 100,000 of them (a student index sized ahead from the file's lines);
+        // duplicates near 16,384 rows, thrice, and in the last row.
+        const int Rows = 120_000;
+        var copies = new Dictionary<int, int> { [5] = 2, [16_383] = 16_380, [16_384] = 16_381, [70_000] = 2, [Rows - 1] = 16_390 };
+        static string Id(int row) => $"student-{row:D7}-abcdefghijklmnop";
+        var students = new StringBuilder("student_id,class_id,gender\n");
+        for (var i = 0; i < Rows; i++)
+        {
+            students.Append(Id(copies.TryGetValue(i, out var of) ? of : i)).Append(",XC1,F\n");
+        }
+
+        var result = ReadFolder(classes: "class_id,school_id,grade\nXC1,XS1,8\nNC1,NS1,8\n", students: students.ToString());
+        var duplicates = result.Findings.Where(f => f.Code == Pairing.Core.Rosters.RosterFindings.DuplicateId.Code)
+            .Select(f => (Line: f.Location?.Line ?? -1, First: f.Arguments.Single(a => a.Name == "first").Value))
+            .ToList();
+        Assert.Equal(
+            copies.OrderBy(kv => kv.Key).Select(kv => (kv.Key + 2, (object)(kv.Value + 2))),
+            duplicates);
+    }
+
+    [Fact]
     public void Counts_only_roster_is_valid_for_planning()
     {
         var result = ReadFolder(students: null);
