@@ -10,8 +10,7 @@ dotnet build -c Release "$here/src/Pairing.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$here/benchmarks/Pairing.Benchmarks" -v q -nologo >/dev/null
 bench="$here/benchmarks/Pairing.Benchmarks/bin/Release/net10.0/Pairing.Benchmarks.dll"
 cli="$here/src/Pairing.Cli/bin/Release/net10.0/pairing.dll"
-folder=$(dotnet "$bench" measure naive "$roster" >/dev/null && \
-  case "$roster" in other:*) echo "${TMPDIR:-/tmp}/pairing-bench/other-${roster#other:}-2014";; [0-9]*) echo "${TMPDIR:-/tmp}/pairing-bench/roster-$roster-full-2014";; *) echo "$roster";; esac)
+folder=$(dotnet "$bench" measure folder "$roster")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "roster $folder; load $(cut -d' ' -f1-3 /proc/loadavg)"

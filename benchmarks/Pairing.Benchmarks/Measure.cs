@@ -55,6 +55,13 @@ internal static class Measure
             return Naive(args[1]);
         }
 
+        if (args.Length == 2 && args[0] == "folder")
+        {
+            // The roster's folder, written first if need be: for scripts that run other programs on it (whole-run.sh).
+            Console.WriteLine(FolderOf(args[1]));
+            return 0;
+        }
+
         if (args.Length is >= 2 and <= 4 && args[0] == "pair" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var classes))
         {
             return Pair(classes, args.Contains("preferences"), args.Contains("overflow"));
@@ -62,7 +69,7 @@ internal static class Measure
 
         if (args.Length != 2 || args[0] is not ("read" or "match") || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure read-xlsx XINJIANG_STUDENTS [inline|shared] | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader|Pairing|PairingXmlReader|Inflate XINJIANG_STUDENTS [inline|shared] | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases|naive XINJIANG_STUDENTS|other:XINJIANG_STUDENTS|FOLDER | measure write-xlsx FOLDER WORKBOOK inline|shared");
+            Console.Error.WriteLine("usage: measure read|match XINJIANG_STUDENTS | measure read-xlsx XINJIANG_STUDENTS [inline|shared] | measure cells ExcelDataReader|MiniExcel|OpenXml|XmlReader|Pairing|PairingXmlReader|Inflate XINJIANG_STUDENTS [inline|shared] | measure flat XINJIANG_STUDENTS [SECONDS] [INLAND_RATIO] | measure pair CLASSES [preferences] [overflow] | measure phases|naive|folder XINJIANG_STUDENTS|other:XINJIANG_STUDENTS|FOLDER | measure write-xlsx FOLDER WORKBOOK inline|shared");
             return 2;
         }
 

@@ -595,27 +595,9 @@ internal sealed class XmlByteScanner : IDisposable
         var end = _end;
         var i = _pos + 1;
         var nameStart = i;
-        var colon = -1;
-        byte c;
-        while (true)
+        if (!TryName(b, end, ref i, out var colon, out var c))
         {
-            if (i >= end)
-            {
-                return false;
-            }
-
-            c = b[i];
-            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'/' or (byte)'>')
-            {
-                break;
-            }
-
-            if (c == (byte)':' && colon < 0)
-            {
-                colon = i;
-            }
-
-            i++;
+            return false;
         }
 
         var nameLength = i - nameStart;
@@ -747,6 +729,33 @@ internal sealed class XmlByteScanner : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// A tag's name from <paramref name="i"/> to the first white space, '/' or '>' (<paramref name="stop"/>, left at
+    /// <paramref name="i"/>), with its first colon (-1: none); false when the bytes read end first.
+    /// </summary>
+    private static bool TryName(byte[] b, int end, ref int i, out int colon, out byte stop)
+    {
+        colon = -1;
+        while (i < end)
+        {
+            stop = b[i];
+            if (stop is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'/' or (byte)'>')
+            {
+                return true;
+            }
+
+            if (stop == (byte)':' && colon < 0)
+            {
+                colon = i;
+            }
+
+            i++;
+        }
+
+        stop = 0;
+        return false;
+    }
+
     private void EndTag()
     {
         while (!TryEndTag())
@@ -764,27 +773,9 @@ internal sealed class XmlByteScanner : IDisposable
         var end = _end;
         var i = _pos + 2;
         var nameStart = i;
-        var colon = -1;
-        byte c;
-        while (true)
+        if (!TryName(b, end, ref i, out var colon, out var c))
         {
-            if (i >= end)
-            {
-                return false;
-            }
-
-            c = b[i];
-            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'>')
-            {
-                break;
-            }
-
-            if (c == (byte)':' && colon < 0)
-            {
-                colon = i;
-            }
-
-            i++;
+            return false;
         }
 
         var name = b.AsSpan(nameStart, i - nameStart);

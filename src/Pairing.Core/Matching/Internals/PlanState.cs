@@ -75,6 +75,22 @@ internal sealed class PlanState
     /// <summary>Per inland school and grade, students not yet promised (may go below 0): what limits coverage.</summary>
     public int[] FreeStudents { get; }
 
+    /// <summary>
+    /// Per grade, what Xinjiang school <paramref name="s"/> can bring inland school <paramref name="t"/> at most: its
+    /// students there (<see cref="RosterView.DemandOn"/>, into <paramref name="students"/>), no more than are free.
+    /// </summary>
+    public long[] Brought(RosterView v, int t, int s, Span<int> classes, Span<int> students)
+    {
+        v.DemandOn(t, s, classes, students);
+        var brought = new long[RosterView.Grades];
+        for (var g = 0; g < brought.Length; g++)
+        {
+            brought[g] = Math.Min(students[g], Math.Max(0, FreeStudents[(t * RosterView.Grades) + g]));
+        }
+
+        return brought;
+    }
+
     public void PairCounties(int x, int n, bool kept)
     {
         CountyPartner[x] = n;

@@ -99,14 +99,8 @@ internal static class SharedColumns
                             continue;
                         }
 
-                        v.DemandOn(t, s, classes, students);
-                        var brought = new long[G];
-                        long cover = 0;
-                        for (var g = 0; g < G; g++)
-                        {
-                            brought[g] = Math.Min(students[g], Math.Max(0, start.FreeStudents[(t * G) + g]));
-                            cover += brought[g];
-                        }
+                        var brought = start.Brought(v, t, s, classes, students);
+                        var cover = brought.Sum();
 
                         list.Add(new Pair(
                             s, t, brought,

@@ -147,12 +147,10 @@ internal static class SharedPlan
                             continue;
                         }
 
-                        v.DemandOn(t, s, classes, students);
-                        var brought = new long[G];
+                        var brought = start.Brought(v, t, s, classes, students);
                         long cost = 0;
                         for (var g = 0; g < G; g++)
                         {
-                            brought[g] = Math.Min(students[g], Math.Max(0, start.FreeStudents[(t * G) + g]));
                             cost += ClassCost.Least(v.SizesOn(t, s, g), v.GradeSizes[(t * G) + g]);
                         }
 
