@@ -8,10 +8,14 @@ namespace Pairing.Core.Hierarchy;
 /// </summary>
 /// <remarks>
 /// Students are minors. The library never needs, and rosters refuse, names, addresses or ID-card numbers.
-/// Immutable; equality is by reference (a roster holds each student once).
+/// Immutable; equality is by reference (a roster holds each student once). What the preferences use (gender, birth
+/// year, language, interests) is held in one shared object per distinct combination when the roster is read from files,
+/// so that a student costs its id, its class and one reference.
 /// </remarks>
 public sealed class Student
 {
+    private readonly StudentTraits _traits;
+
     /// <summary>The lowest birth year a roster accepts.</summary>
     public const int MinBirthYear = 1950;
 
@@ -45,10 +49,15 @@ public sealed class Student
 
         Id = id;
         ClassId = classId;
-        Gender = gender;
-        BirthYear = birthYear;
-        Language = string.IsNullOrEmpty(language) ? null : language;
-        Interests = interests.IsDefault ? [] : interests;
+        _traits = new StudentTraits(gender, birthYear, string.IsNullOrEmpty(language) ? null : language, interests.IsDefault ? [] : interests);
+    }
+
+    /// <summary>A student whose traits were checked and are shared with other students (the file reader's, the generator's).</summary>
+    internal Student(StudentId id, ClassId classId, StudentTraits traits)
+    {
+        Id = id;
+        ClassId = classId;
+        _traits = traits;
     }
 
     /// <summary>The student's pseudonymous id.</summary>
@@ -58,16 +67,19 @@ public sealed class Student
     public ClassId ClassId { get; }
 
     /// <summary>The student's gender, or <see cref="Gender.Unknown"/>.</summary>
-    public Gender Gender { get; }
+    public Gender Gender => _traits.Gender;
 
     /// <summary>The birth year, when given.</summary>
-    public int? BirthYear { get; }
+    public int? BirthYear => _traits.BirthYear;
 
     /// <summary>The student's language, when given.</summary>
-    public string? Language { get; }
+    public string? Language => _traits.Language;
 
     /// <summary>The student's interests; empty when none were given.</summary>
-    public ImmutableArray<string> Interests { get; }
+    public ImmutableArray<string> Interests => _traits.Interests;
+
+    /// <summary>The shared object holding the four traits above.</summary>
+    internal StudentTraits Traits => _traits;
 
     /// <inheritdoc/>
     public override string ToString() => Id.ToString();

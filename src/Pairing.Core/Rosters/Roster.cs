@@ -20,7 +20,7 @@ public sealed class Roster
     private readonly Dictionary<string, int> _countyIndex;
     private readonly Dictionary<string, int> _schoolIndex;
     private readonly Dictionary<string, int> _classIndex;
-    private readonly Dictionary<string, int> _studentIndex;
+    private readonly StudentIdIndex _studentIndex;
 
     internal Roster(
         SupportMap supportMap,
@@ -110,7 +110,11 @@ public sealed class Roster
     public bool TryGetClass(ClassId id, [NotNullWhen(true)] out SchoolClass? schoolClass) => TryGet(_classIndex, ClassArray, id, out schoolClass);
 
     /// <summary>Finds a student by id.</summary>
-    public bool TryGetStudent(StudentId id, [NotNullWhen(true)] out Student? student) => TryGet(_studentIndex, StudentArray, id, out student);
+    public bool TryGetStudent(StudentId id, [NotNullWhen(true)] out Student? student)
+    {
+        student = TryGetStudentIndex(id, out var i) ? StudentArray[i] : null;
+        return student is not null;
+    }
 
     /// <summary>The county with this id.</summary>
     /// <exception cref="KeyNotFoundException">The roster has no such county.</exception>
@@ -126,7 +130,7 @@ public sealed class Roster
 
     /// <summary>The student with this id.</summary>
     /// <exception cref="KeyNotFoundException">The roster has no such student.</exception>
-    public Student GetStudent(StudentId id) => StudentArray[Index(_studentIndex, id, "student")];
+    public Student GetStudent(StudentId id) => StudentArray[StudentIndexOf(id)];
 
     /// <summary>The schools of a county, sorted by id.</summary>
     /// <exception cref="KeyNotFoundException">The roster has no such county.</exception>
@@ -151,7 +155,7 @@ public sealed class Roster
 
     /// <summary>The side a student is on.</summary>
     public Side SideOf(Student student) =>
-        CountyArray[SchoolCounty[ClassSchool[StudentClass[Index(_studentIndex, student.Id, "student")]]]].Side;
+        CountyArray[SchoolCounty[ClassSchool[StudentClass[StudentIndexOf(Core.Internals.Guard.NotNull(student).Id)]]]].Side;
 
     /// <summary>
     /// The supporting province a county is tied to: its own province for an inland county, the province the
@@ -212,14 +216,21 @@ public sealed class Roster
 
     internal int ClassIndexOf(ClassId id) => _classIndex[id.Value];
 
-    internal bool TryGetStudentIndex(StudentId id, out int index) => _studentIndex.TryGetValue(id.Value ?? string.Empty, out index);
+    internal bool TryGetStudentIndex(StudentId id, out int index)
+    {
+        index = -1;
+        return id.Value is { Length: > 0 } value && _studentIndex.TryGetValue(value, out index);
+    }
+
+    private int StudentIndexOf(StudentId id) =>
+        TryGetStudentIndex(id, out var i) ? i : throw new KeyNotFoundException($"The roster has no student '{id}'.");
 
     /// <summary>The positions the validator found: ids to positions, and each unit's parent position.</summary>
     internal sealed record Indexes(
         Dictionary<string, int> Counties,
         Dictionary<string, int> Schools,
         Dictionary<string, int> Classes,
-        Dictionary<string, int> Students,
+        StudentIdIndex Students,
         int[] SchoolCounty,
         int[] ClassSchool,
         int[] StudentClass);

@@ -201,7 +201,9 @@ public sealed class RosterBuilder
             // The students' classes are looked up on another core while their ids are checked for duplicates here;
             // the rows whose class is not found are reported afterwards, in row order, as when done one after the other.
             var resolving = students.Count >= ParallelFrom ? Task.Run(() => ResolveClasses(classIndex)) : null;
-            var studentIndex = Unique(students, r => r.Item.Id.Value, r => r.Source, "students", "student_id", PairingLevel.Student);
+            var studentItems = Items(students);
+            var studentIndex = StudentIdIndex.Build(studentItems, (i, first) => ReportDuplicate(
+                students[i].Source, students[first].Source, students[i].Item.Id.Value, "students", "student_id", PairingLevel.Student));
             CheckStudentIds();
             var (studentClass, studentCounts, unresolved) = resolving is null ? ResolveClasses(classIndex) : resolving.GetAwaiter().GetResult();
             foreach (var i in unresolved)
@@ -228,7 +230,7 @@ public sealed class RosterBuilder
                 Items(counties),
                 Items(schools),
                 builtClasses,
-                Items(students),
+                studentItems,
                 hasStudents,
                 new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass));
             return new ReadResult<Roster>(roster, Sorted());
@@ -386,20 +388,24 @@ public sealed class RosterBuilder
                 var id = idOf(rows[i]);
                 if (!index.TryAdd(id, i))
                 {
-                    var first = sourceOf(rows[index[id]]);
-                    var subject = Subject(level.ToString().ToLowerInvariant(), id);
-                    if (first.File is null)
-                    {
-                        Report(RosterFindings.DuplicateIdAdded, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id));
-                    }
-                    else
-                    {
-                        Report(RosterFindings.DuplicateId, sourceOf(rows[i]), table, column, subject, Arg("level", level), Arg("id", id), Arg("first", first.Line));
-                    }
+                    ReportDuplicate(sourceOf(rows[i]), sourceOf(rows[index[id]]), id, table, column, level);
                 }
             }
 
             return index;
+        }
+
+        private void ReportDuplicate(Source source, Source first, string id, string table, string column, PairingLevel level)
+        {
+            var subject = Subject(level.ToString().ToLowerInvariant(), id);
+            if (first.File is null)
+            {
+                Report(RosterFindings.DuplicateIdAdded, source, table, column, subject, Arg("level", level), Arg("id", id));
+            }
+            else
+            {
+                Report(RosterFindings.DuplicateId, source, table, column, subject, Arg("level", level), Arg("id", id), Arg("first", first.Line));
+            }
         }
 
         private bool NamesRejected(string table, string id, Source source, string column)

@@ -111,6 +111,7 @@ internal static class RosterCsvReader
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         var interestLists = new SpanCache<ImmutableArray<string>>(text =>
             [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(tag => Intern(tags, tag))]);
+        var traits = new StudentTraitsCache();
         builder.StudentCapacityHint = input.Cells is null ? EstimateRows(input.Bytes) : 0;
         CsvTable.Read(builder, input, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
         {
@@ -147,7 +148,7 @@ internal static class RosterCsvReader
 
             if (id is not null && classId.Value is not null && !row.Refused)
             {
-                builder.AddStudent(new Student(new StudentId(id), classId, gender, birthYear, language, interests), source);
+                builder.AddStudent(new Student(new StudentId(id), classId, traits.Get(gender, birthYear, language, interests)), source);
             }
         });
     }
