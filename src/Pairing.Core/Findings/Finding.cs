@@ -52,6 +52,20 @@ public sealed class Finding : IEquatable<Finding>
         }
     }
 
+    // The same finding about another subject, sharing the checked arguments (a national run lists 300,000 students
+    // for one reason per class pair).
+    private Finding(Finding like, FindingSubject? subject)
+    {
+        Descriptor = like.Descriptor;
+        Severity = like.Severity;
+        Subject = subject;
+        Location = like.Location;
+        _arguments = like._arguments;
+    }
+
+    /// <summary>This finding about another subject: its arguments are shared, not copied.</summary>
+    internal Finding About(FindingSubject? subject) => new(this, subject);
+
     /// <summary>What kind of finding it is.</summary>
     public FindingDescriptor Descriptor { get; }
 

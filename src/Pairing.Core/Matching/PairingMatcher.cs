@@ -289,8 +289,8 @@ public sealed class PairingMatcher : IPairingMatcher
             var countyFigures = new LevelFigures(counties.Count, CountUnpaired(PairingLevel.County), inlandCounties - inlandCountyUsed.Count(b => b), keptCounties);
             var schoolFigures = new LevelFigures(schools.Count, CountUnpaired(PairingLevel.School), inlandSchools - inlandSchoolUsed.Count(b => b), keptSchools);
 
-            var classes = new List<ClassPair>();
-            var students = new List<StudentPair>();
+            var classes = new List<ClassPair>(output?.ClassPairs.Count ?? 0);
+            var students = new List<StudentPair>(output?.StudentPairs.Count ?? 0);
             LevelFigures? classFigures = null, studentFigures = null;
             long covered = 0;
             int? cross = null, sameGender = null;

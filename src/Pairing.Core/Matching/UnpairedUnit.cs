@@ -54,4 +54,8 @@ public sealed record UnpairedUnit(PairingLevel Level, string Id, Finding Finding
         Guard.NotNull(descriptor);
         return new(level, id, descriptor.Create(new FindingSubject(PairingResult.LevelName(level), id), null, arguments));
     }
+
+    /// <summary>The row for another unit left unpaired for the same reason as <paramref name="like"/>, its finding's arguments shared.</summary>
+    internal static UnpairedUnit Like(UnpairedUnit like, PairingLevel level, string id) =>
+        new(level, id, like.Finding.About(new FindingSubject(PairingResult.LevelName(level), id)));
 }

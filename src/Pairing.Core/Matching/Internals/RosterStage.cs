@@ -130,6 +130,7 @@ internal static class RosterStage
         var indexes = Enumerable.Range(0, tasks.Count).ToArray();
         var students = SubProblems.Run(
             indexes, i => PairStudents(v, tasks[i], classes[i], keptStudentOf, prefs), options, PairingLevel.Student, progress, cancellationToken);
+        output.StudentPairs.Capacity = students.Sum(s => s.Pairs.Count);
         for (var i = 0; i < tasks.Count; i++)
         {
             output.StudentPairs.AddRange(students[i].Pairs);
@@ -145,14 +146,21 @@ internal static class RosterStage
                     FindingArgument.Of("available", have),
                     FindingArgument.Of("needed", need),
                 ];
+                UnpairedUnit? first = null;
                 foreach (var x in students[i].Left)
                 {
-                    unpaired.Add(UnpairedUnit.Of(PairingLevel.Student, roster.StudentArray[x].Id.Value, UnpairedFindings.GradeStudentsShort, numbers));
+                    var id = roster.StudentArray[x].Id.Value;
+                    var unit = first is null
+                        ? UnpairedUnit.Of(PairingLevel.Student, id, UnpairedFindings.GradeStudentsShort, numbers)
+                        : UnpairedUnit.Like(first, PairingLevel.Student, id);
+                    first ??= unit;
+                    unpaired.Add(unit);
                 }
             }
         }
 
         // Classes and students of Xinjiang schools the plan left unpaired.
+        UnpairedUnit? schoolUnpaired = null;
         for (var s = 0; s < state.SchoolPartner.Length; s++)
         {
             if (!v.IsXinjiangSchool(s) || state.SchoolPartner[s] >= 0)
@@ -165,7 +173,12 @@ internal static class RosterStage
                 unpaired.Add(UnpairedUnit.Of(PairingLevel.Class, roster.ClassArray[c].Id.Value, UnpairedFindings.ClassSchoolUnpaired));
                 foreach (var x in roster.ClassStudents.Of(c))
                 {
-                    unpaired.Add(UnpairedUnit.Of(PairingLevel.Student, roster.StudentArray[x].Id.Value, UnpairedFindings.StudentSchoolUnpaired));
+                    var id = roster.StudentArray[x].Id.Value;
+                    var unit = schoolUnpaired is null
+                        ? UnpairedUnit.Of(PairingLevel.Student, id, UnpairedFindings.StudentSchoolUnpaired)
+                        : UnpairedUnit.Like(schoolUnpaired, PairingLevel.Student, id);
+                    schoolUnpaired ??= unit;
+                    unpaired.Add(unit);
                 }
             }
         }
