@@ -35,6 +35,34 @@ internal class CappedFindings(FindingDescriptor more) : List<Finding>
         }
     }
 
+    /// <summary>
+    /// Adds another list's problems after this one's, as if each had been added here in its order: those it kept are
+    /// added one by one (unless <paramref name="skip"/> says not), those it only counted are counted here too.
+    /// </summary>
+    public void AddFrom(CappedFindings other, Func<Finding, bool> skip)
+    {
+        var kept = new Dictionary<(string Code, string? File), int>();
+        foreach (var finding in other)
+        {
+            var key = (finding.Code, finding.Location?.File);
+            kept[key] = kept.GetValueOrDefault(key) + 1;
+            if (!skip(finding))
+            {
+                Add(finding);
+            }
+        }
+
+        foreach (var (key, (count, severity)) in other._counts)
+        {
+            var omitted = count - kept.GetValueOrDefault(key);
+            if (omitted > 0)
+            {
+                var (mine, _) = _counts.GetValueOrDefault(key);
+                _counts[key] = (mine + omitted, severity);
+            }
+        }
+    }
+
     /// <summary>The problems kept, each code's count of those left out placed right after its last one listed.</summary>
     public List<Finding> WithOmitted()
     {

@@ -118,10 +118,33 @@ public sealed class RosterBuilder
         rows.TryAdd(id, source);
     }
 
+    /// <summary>A builder for the rows of a later part of a file read beside this one: its problems and students only.</summary>
+    internal RosterBuilder ForLaterRows() => new(_map);
+
+    /// <summary>
+    /// Adds what <paramref name="later"/> read (a later part of the same file) after what this one read: its problems
+    /// (but those <paramref name="skip"/> says were said already), its students and its rejected rows, in its order.
+    /// </summary>
+    internal void Merge(RosterBuilder later, Func<Finding, bool> skip)
+    {
+        _problems.AddFrom(later._problems, skip);
+        _students.AddFrom(later._students);
+        foreach (var (table, rows) in later._rejected)
+        {
+            foreach (var (id, source) in rows)
+            {
+                Reject(table, id, source);
+            }
+        }
+    }
+
     internal int StudentCapacityHint
     {
         set => _students.EnsureCapacity(value);
     }
+
+    /// <summary>The room made for students so far.</summary>
+    internal int StudentCapacity => _students.Capacity;
 
     /// <summary>Where a row came from: a file's columns and a line, or nowhere (the builder API).</summary>
     internal readonly record struct Source(FileColumns? File, int Line)
@@ -161,6 +184,8 @@ public sealed class RosterBuilder
             _lines.Add(source.File is null ? 0 : source.Line);
         }
 
+        public int Capacity => _students.Capacity;
+
         public void EnsureCapacity(int capacity)
         {
             _students.EnsureCapacity(capacity);
@@ -168,6 +193,22 @@ public sealed class RosterBuilder
         }
 
         public Student[] ToArray() => [.. _students];
+
+        /// <summary>Adds another's rows after these (a later part of the same file).</summary>
+        public void AddFrom(StudentRows later)
+        {
+            if (later._file is not null)
+            {
+                _file ??= later._file;
+                if (!ReferenceEquals(_file, later._file))
+                {
+                    Throw.InvalidOperation("students come from one table");
+                }
+            }
+
+            _students.AddRange(later._students);
+            _lines.AddRange(later._lines);
+        }
     }
 
     internal readonly record struct ClassRow(ClassId Id, SchoolId SchoolId, Grade Grade, int? Size, Source Source);

@@ -19,12 +19,65 @@ internal static class CsvTable
         string[] required,
         string[] optional,
         bool allowName,
-        Action<RowReader, RosterBuilder.Source> onRow)
+        Action<RowReader, RosterBuilder.Source> onRow) =>
+        Read(builder, input, fileName, table, required, optional, allowName, _ => onRow, inTwo: false);
+
+    /// <summary>
+    /// Reads a table; with <paramref name="inTwo"/>, a large CSV file in two halves at once (<see cref="CsvTableReader.Read"/>),
+    /// the second half's rows handled by what <paramref name="rowsFor"/> makes for a builder of their own, merged into
+    /// <paramref name="builder"/> afterwards in file order, so that the roster and its problems are those one reader finds.
+    /// </summary>
+    public static void Read(
+        RosterBuilder builder,
+        TableInput input,
+        string fileName,
+        string table,
+        string[] required,
+        string[] optional,
+        bool allowName,
+        Func<RosterBuilder, Action<RowReader, RosterBuilder.Source>> rowsFor,
+        bool inTwo)
     {
         if (input.Cells is { } cells)
         {
-            CellTableReader.Read(builder, cells, table, required, optional, allowName, onRow);
+            CellTableReader.Read(builder, cells, table, required, optional, allowName, rowsFor(builder));
             return;
+        }
+
+        RosterBuilder.FileColumns? files = null;
+        CsvTableReport ReportTo(RosterBuilder to) => (issue, line, column, columnName, arguments) =>
+            to.AddProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments));
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> StartFor(RosterBuilder to) => (columns, personal) =>
+        {
+            // Both halves' rows name the same file's columns, once.
+            files ??= new RosterBuilder.FileColumns(fileName, table, columns);
+            var file = files;
+            var rowReader = new RowReader(to, file, columns) { Personal = personal };
+            var onRow = rowsFor(to);
+            return record =>
+            {
+                rowReader.Record = record;
+                onRow(rowReader, new RosterBuilder.Source(file, record.Line));
+            };
+        };
+
+        Func<double, CsvTableReader.SecondHalf>? second = null;
+        if (inTwo)
+        {
+            second = share =>
+            {
+                // Room for its share of the rows made ahead, as for the whole file.
+                var later = builder.ForLaterRows();
+                later.StudentCapacityHint = (int)Math.Min(int.MaxValue, builder.StudentCapacity * share * 1.05);
+                return new CsvTableReader.SecondHalf
+                {
+                    Report = ReportTo(later),
+                    Start = StartFor(later),
+                    Merge = refused => builder.Merge(later, finding =>
+                        (finding.Code == RosterFindings.PersonalValues.Code || finding.Code == RosterFindings.EmailValues.Code)
+                        && finding.Location?.Column is { } column && refused.Contains(column - 1)),
+                };
+            };
         }
 
         var readable = CsvTableReader.Read(
@@ -32,18 +85,9 @@ internal static class CsvTable
             required,
             optional,
             name => PersonalData.LooksLikePersonalColumn(name, allowName),
-            (issue, line, column, columnName, arguments) =>
-                builder.AddProblem(CodeOf(issue).Create(null, new FindingLocation(fileName, null, line, column, columnName), arguments)),
-            (columns, personal) =>
-            {
-                var files = new RosterBuilder.FileColumns(fileName, table, columns);
-                var rowReader = new RowReader(builder, files, columns) { Personal = personal };
-                return record =>
-                {
-                    rowReader.Record = record;
-                    onRow(rowReader, new RosterBuilder.Source(files, record.Line));
-                };
-            });
+            ReportTo(builder),
+            StartFor(builder),
+            second);
         if (!readable)
         {
             builder.MarkUnreadable(table);

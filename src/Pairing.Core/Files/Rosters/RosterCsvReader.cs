@@ -105,6 +105,15 @@ internal static class RosterCsvReader
 
     public static void ReadStudents(RosterBuilder builder, TableInput input)
     {
+        builder.StudentCapacityHint = input.Cells is null ? EstimateRows(input.Bytes) : 0;
+
+        // A large students.csv is read in two halves at once, each with its own caches and rows, merged in file order.
+        CsvTable.Read(builder, input, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, StudentRows, inTwo: true);
+    }
+
+    /// <summary>The handler of students.csv's rows into <paramref name="builder"/>, with caches of its own.</summary>
+    private static Action<CsvTable.RowReader, RosterBuilder.Source> StudentRows(RosterBuilder builder)
+    {
         // Many students share a class id, a language and an interest list: make each value once.
         var classIds = new SpanCache<ClassId>(text => new ClassId(text));
         var languages = new SpanCache<string?>(text => text.Trim() is { Length: > 0 } trimmed ? trimmed : null);
@@ -112,8 +121,7 @@ internal static class RosterCsvReader
         var interestLists = new SpanCache<ImmutableArray<string>>(text =>
             [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(tag => Intern(tags, tag))]);
         var traits = new StudentTraitsCache();
-        builder.StudentCapacityHint = input.Cells is null ? EstimateRows(input.Bytes) : 0;
-        CsvTable.Read(builder, input, RosterFiles.StudentsFile, "students", StudentColumns, StudentOptional, allowName: false, (row, source) =>
+        return (row, source) =>
         {
             // An ID-card-shaped student_id (or any other cell) was reported before the row got here, and reads as absent.
             var id = row.Id("student_id");
@@ -150,7 +158,7 @@ internal static class RosterCsvReader
             {
                 builder.AddStudent(new Student(new StudentId(id), classId, traits.Get(gender, birthYear, language, interests)), source);
             }
-        });
+        };
     }
 
     private static Gender BadGender(CsvTable.RowReader row, ReadOnlySpan<char> text)

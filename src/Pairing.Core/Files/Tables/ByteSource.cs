@@ -68,7 +68,7 @@ internal abstract class ByteSource : IDisposable
             return true; // length 0 and of unknown kind: empty, and never opened
         }
 
-        var source = Of(stream, path);
+        var source = new StreamBytes(stream) { Path = path, Reopenable = true };
         try
         {
             var scan = TextDecoding.Scan(source, max);
@@ -158,6 +158,16 @@ internal abstract class ByteSource : IDisposable
         }
     }
 
+    /// <summary>
+    /// A second source over the same bytes with a position of its own, so that two threads can read two parts of a file:
+    /// bytes in memory, or a file opened by <see cref="TryOpenFile"/> opened again by its path; null for anything else
+    /// (a stream spooled to a temporary file is read by one reader only).
+    /// </summary>
+    public virtual ByteSource? OpenAnother() => null;
+
+    /// <summary>Whether <see cref="Path"/> is a file that may be opened again (a file opened by <see cref="TryOpenFile"/>).</summary>
+    private bool Reopenable { get; init; }
+
     /// <summary>Goes back to the byte at <paramref name="offset"/>, to read at most <paramref name="limit"/> bytes from there.</summary>
     public abstract void Rewind(long offset = 0, long limit = long.MaxValue);
 
@@ -179,6 +189,8 @@ internal abstract class ByteSource : IDisposable
         private int _at;
         private int _end = bytes.Length;
 
+        public override ByteSource? OpenAnother() => new MemoryBytes(bytes) { Scanned = Scanned };
+
         public override void Rewind(long offset = 0, long limit = long.MaxValue)
         {
             _at = (int)Math.Min(offset, bytes.Length);
@@ -197,6 +209,18 @@ internal abstract class ByteSource : IDisposable
     private sealed class StreamBytes(Stream stream) : ByteSource
     {
         private long _left = long.MaxValue;
+
+        public override ByteSource? OpenAnother()
+        {
+            // Held to the same checks as the first opening; if the file cannot be opened again, one reader reads it all.
+            if (!Reopenable || Path is null || Scanned is not { } scan
+                || !SafeFile.TryOpen(Path, InputFileLimits.Current.MaxFileBytes, out var again, out _) || again is null)
+            {
+                return null;
+            }
+
+            return new StreamBytes(again) { Path = Path, Reopenable = true, Scanned = scan };
+        }
 
         public override void Rewind(long offset = 0, long limit = long.MaxValue)
         {
@@ -244,4 +268,8 @@ internal abstract class ByteSource : IDisposable
 /// <param name="Preamble">The bytes of a UTF-8 byte order mark at its start (0 or 3).</param>
 /// <param name="Encoding">The encoding its text is in, when <see cref="Error"/> is null.</param>
 /// <param name="Error">Why it cannot be decoded (UTF-16, or a byte neither UTF-8 nor GB18030), or null.</param>
-internal sealed record TextScan(long Bytes, bool TooLarge, long Lines, int Preamble, TextDecoding.Detected Encoding, CsvError? Error);
+internal sealed record TextScan(long Bytes, bool TooLarge, long Lines, int Preamble, TextDecoding.Detected Encoding, CsvError? Error)
+{
+    /// <summary>The offset of the file's first double quote, or -1 when it has none (then every line feed ends a record).</summary>
+    public long FirstQuote { get; init; } = -1;
+}

@@ -48,10 +48,13 @@ internal sealed class CsvReader
     }
 
     /// <summary>A reader over text that comes a chunk at a time: memory is the longest record kept, not the text.</summary>
-    public CsvReader(CharSource source)
+    /// <param name="source">The text.</param>
+    /// <param name="firstLine">The line the text starts on (a later part of a file read by a second reader).</param>
+    public CsvReader(CharSource source, int firstLine = 1)
     {
         _source = source;
         _buffer = new char[Chunk];
+        _line = firstLine;
     }
 
     private ReadOnlySpan<char> Text => _buffer is null ? _text.AsSpan() : _buffer.AsSpan(0, _end);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Pairing.Core.Findings;
 using Pairing.Core.Internals;
 using Pairing.Core.Files;
@@ -81,6 +82,16 @@ internal static class CsvTableReader
     /// header's columns (name to 1-based field number) and the table's <see cref="PersonalCells"/>, which has looked
     /// at every field of the row before the handler sees it.
     /// </summary>
+    /// <param name="bytes">The file.</param>
+    /// <param name="required">The columns the format requires.</param>
+    /// <param name="optional">The columns the format allows.</param>
+    /// <param name="isPersonal">Whether a column's name names personal data.</param>
+    /// <param name="report">Where problems go.</param>
+    /// <param name="start">Makes the rows' handler.</param>
+    /// <param name="second">
+    /// When given, a large file whose first half holds no double quote is read in two halves at once, the second on a
+    /// thread of its own with what this makes for it (its own problems and rows, merged in file order afterwards).
+    /// </param>
     /// <returns>Whether the rows could be read at all; when not, the problems reported say why.</returns>
     public static bool Read(
         ByteSource bytes,
@@ -88,7 +99,8 @@ internal static class CsvTableReader
         string[] optional,
         Func<string, bool> isPersonal,
         CsvTableReport report,
-        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start,
+        Func<double, SecondHalf>? second = null)
     {
         // Two passes over the bytes, neither holding the file: the first chooses the encoding (a file on disk was scanned
         // when opened, for its size), the second decodes and tokenizes a chunk at a time.
@@ -99,27 +111,228 @@ internal static class CsvTableReader
             return false;
         }
 
-        return Read(new CsvReader(TextDecoding.Open(bytes, scan)), required, optional, isPersonal, report, start);
+        if (second is not null && SplitAt(bytes, scan) is { } split && bytes.OpenAnother() is { } other)
+        {
+            using (other)
+            {
+                return ReadInTwo(bytes, other, scan, split, required, optional, isPersonal, report, start, second);
+            }
+        }
+
+        var csv = new CsvReader(TextDecoding.Open(bytes, scan));
+        if (ReadHeader(csv, required, optional, isPersonal, report) is not { } header)
+        {
+            return false;
+        }
+
+        var rows = ReadRows(csv, header, header.Personal, start(header.Columns, header.Personal), report, null);
+        return Finish(rows, header.Ok, report);
     }
 
-    private static bool Read(
-        CsvReader csv,
+    /// <summary>The bytes from which a second reader reads a file read in two halves (<see cref="Read"/>).</summary>
+    internal const long InTwoFrom = 8 << 20;
+
+    private static readonly AsyncLocal<long?> InTwoFromHere = new();
+
+    /// <summary>
+    /// Within the scope, files of <paramref name="bytes"/> or more are read in two halves whatever the cores (tests
+    /// compare small files read both ways).
+    /// </summary>
+    internal static Ambient.Scope<long?> ReadInTwoFrom(long bytes)
+    {
+        var saved = InTwoFromHere.Value;
+        InTwoFromHere.Value = bytes;
+        return new Ambient.Scope<long?>(() => InTwoFromHere.Value = saved);
+    }
+
+    /// <summary>What reads the second half of a file: its own problems and rows, merged into the first's in file order.</summary>
+    internal sealed class SecondHalf
+    {
+        /// <summary>Where the second half's problems go (kept apart until the merge).</summary>
+        public required CsvTableReport Report { get; init; }
+
+        /// <summary>Makes the second half's rows' handler, as <c>start</c> does the first's.</summary>
+        public required Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> Start { get; init; }
+
+        /// <summary>
+        /// Called on the caller's thread once both halves are read, unless the first half stopped the reading (a line
+        /// too long): adds the second half's problems and rows after the first's. It is given the columns the first
+        /// half refused for holding phone numbers or e-mail addresses, which is said once, at the first.
+        /// </summary>
+        public required Action<IReadOnlyCollection<int>> Merge { get; init; }
+    }
+
+    /// <summary>
+    /// Where a second reader starts: at the first line after the middle, when the file is large, there are two cores,
+    /// and no double quote comes before it (so that every line feed before it ends a record); else null.
+    /// </summary>
+    private static long? SplitAt(ByteSource bytes, TextScan scan)
+    {
+        var body = scan.Bytes - scan.Preamble;
+        var from = InTwoFromHere.Value;
+        if ((from is null && Environment.ProcessorCount < 2) || body < (from ?? InTwoFrom) || body < 2
+            || (scan.FirstQuote >= 0 && scan.FirstQuote < scan.Preamble + (body / 2)))
+        {
+            return null;
+        }
+
+        var middle = scan.Preamble + (body / 2);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ByteSource.ChunkBytes);
+        try
+        {
+            bytes.Rewind(middle, scan.Bytes - middle);
+            var at = middle;
+            int n;
+            while ((n = bytes.Read(buffer.AsSpan(0, ByteSource.ChunkBytes))) > 0)
+            {
+                var chunk = buffer.AsSpan(0, n);
+                var feed = chunk.IndexOf((byte)'\n');
+                if (feed >= 0)
+                {
+                    var split = at + feed + 1;
+                    var quoted = scan.FirstQuote >= 0 && scan.FirstQuote < split;
+                    return quoted || split >= scan.Bytes ? null : split;
+                }
+
+                at += n;
+            }
+
+            return null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool ReadInTwo(
+        ByteSource bytes,
+        ByteSource other,
+        TextScan scan,
+        long split,
         string[] required,
         string[] optional,
         Func<string, bool> isPersonal,
         CsvTableReport report,
-        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start)
+        Func<Dictionary<string, int>, PersonalCells, Action<CsvRecord>> start,
+        Func<double, SecondHalf> second)
+    {
+        var csv = new CsvReader(TextDecoding.Open(bytes, scan, scan.Preamble, split - scan.Preamble));
+        if (ReadHeader(csv, required, optional, isPersonal, report) is not { } header)
+        {
+            return false;
+        }
+
+        var onRecord = start(header.Columns, header.Personal);
+        var half = second((double)(scan.Bytes - split) / Math.Max(1, scan.Bytes - scan.Preamble));
+        var personal = new PersonalCells(half.Report, header.Names, header.InFormat);
+        var onSecond = half.Start(header.Columns, personal);
+        var stop = new StrongBox<bool>();
+
+        // A thread of its own (not the pool's, which a host may need): it counts the records the first half ends, then
+        // reads from there; the execution context (cancellation, limits) flows to it.
+        var reading = Task.Factory.StartNew(
+            () =>
+            {
+                using var quiet = Ambient.ReportRows(null);
+                var line = FirstLineAfter(other, scan.Preamble, split);
+                var rest = new CsvReader(TextDecoding.Open(other, scan, split, scan.Bytes - split), line);
+                return ReadRows(rest, header, personal, onSecond, half.Report, stop);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        Rows first;
+        try
+        {
+            first = ReadRows(csv, header, header.Personal, onRecord, report, null);
+        }
+        catch
+        {
+            stop.Value = true;
+            _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the first half's exception wins
+            throw;
+        }
+
+        if (first.Stopped)
+        {
+            // A line too long stops the reading: nothing after it is read, as with one reader.
+            stop.Value = true;
+        }
+
+        var rest = reading.GetAwaiter().GetResult();
+        if (first.Stopped)
+        {
+            return Finish(first, false, report);
+        }
+
+        half.Merge(header.Personal.Refused);
+        var both = new Rows(
+            first.Count + rest.Count,
+            first.Blank + rest.Blank,
+            first.Blank > 0 ? first.FirstBlank : rest.FirstBlank,
+            rest.Stopped);
+        return Finish(both, header.Ok, report);
+    }
+
+    /// <summary>The line a record starting at byte <paramref name="split"/> is on: one more than the records ended before it.</summary>
+    private static int FirstLineAfter(ByteSource source, long from, long split)
+    {
+        // No double quote comes before the split, so every \n, \r\n or lone \r ends a record (as CsvReader counts them):
+        // the line feeds, plus the carriage returns, less those followed by a line feed.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ByteSource.ChunkBytes);
+        try
+        {
+            source.Rewind(from, split - from);
+            long ends = 0;
+            var carriage = false; // the chunk before ended in \r
+            int n;
+            while ((n = source.Read(buffer.AsSpan(0, ByteSource.ChunkBytes))) > 0)
+            {
+                Ambient.ThrowIfCancelled();
+                var chunk = buffer.AsSpan(0, n);
+                ends += chunk.Count((byte)'\n');
+                if (carriage && chunk[0] == '\n')
+                {
+                    ends--;
+                }
+
+                var returns = chunk.Count((byte)'\r');
+                if (returns > 0)
+                {
+                    ends += returns - chunk.Count("\r\n"u8);
+                }
+
+                carriage = chunk[^1] == '\r';
+            }
+
+            return (int)Math.Min(int.MaxValue, ends + 1);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The header's columns as checked, and what the rows' checks need of them.</summary>
+    private sealed record Header(Dictionary<string, int> Columns, string?[] Names, bool[] InFormat, int Width, bool Ok, PersonalCells Personal);
+
+    /// <summary>What reading the rows found: how many, the blank ones, and whether a line too long stopped it.</summary>
+    private readonly record struct Rows(long Count, long Blank, int FirstBlank, bool Stopped);
+
+    private static Header? ReadHeader(CsvReader csv, string[] required, string[] optional, Func<string, bool> isPersonal, CsvTableReport report)
     {
         if (!csv.TryRead(out var header) || header.IsBlank)
         {
             report(CsvTableIssue.EmptyFile, 1, null, null, FindingArgument.Of("columns", string.Join(", ", required)));
-            return false;
+            return null;
         }
 
         if (header.Error is { } headerError)
         {
             ReportError(report, headerError, headerError.Column == 0 ? null : headerError.Column);
-            return false;
+            return null;
         }
 
         // Trailing columns with no header (a spreadsheet's used range ran wider than the table) are not columns.
@@ -137,11 +350,15 @@ internal static class CsvTableReader
 
         if (CheckHeader(fields, 1, required, optional, isPersonal, report, out var columns, out var names, out var inFormat) is not { } headerOk)
         {
-            return false;
+            return null;
         }
 
-        var personal = new PersonalCells(report, names, inFormat);
-        var onRecord = start(columns, personal);
+        return new Header(columns, names, inFormat, width, headerOk, new PersonalCells(report, names, inFormat));
+    }
+
+    private static Rows ReadRows(CsvReader csv, Header header, PersonalCells personal, Action<CsvRecord> onRecord, CsvTableReport report, StrongBox<bool>? stop)
+    {
+        var width = header.Width;
         var polled = 0;
         long rows = 0;
         long blank = 0;
@@ -150,11 +367,15 @@ internal static class CsvTableReader
         {
             Ambient.Poll(ref polled);
             Ambient.Rows(++rows);
+            if (stop is { Value: true })
+            {
+                break;
+            }
+
             if (record.Error is { StopsReading: true } tooLong)
             {
                 ReportError(report, tooLong, tooLong.Column == 0 ? null : tooLong.Column);
-                headerOk = false;
-                break;
+                return new Rows(rows, blank, firstBlank, true);
             }
 
             if (record.IsBlank || (record.Error is null && IsEmpty(record, 0)))
@@ -194,21 +415,26 @@ internal static class CsvTableReader
                 }
             }
 
-            if (headerOk)
+            if (header.Ok)
             {
                 // Without every required column no row can be read; the header problems say why.
                 onRecord(record);
             }
         }
 
-        Ambient.Rows(rows, last: true);
-        if (blank > 1)
+        return new Rows(rows, blank, firstBlank, false);
+    }
+
+    private static bool Finish(Rows rows, bool ok, CsvTableReport report)
+    {
+        Ambient.Rows(rows.Count, last: true);
+        if (rows.Blank > 1)
         {
             // One blank line (a file ending in two line breaks) is not worth a word; more are counted once.
-            report(CsvTableIssue.BlankLines, firstBlank, null, null, FindingArgument.Of("count", blank));
+            report(CsvTableIssue.BlankLines, rows.FirstBlank, null, null, FindingArgument.Of("count", rows.Blank));
         }
 
-        return headerOk;
+        return ok && !rows.Stopped;
     }
 
     /// <summary>

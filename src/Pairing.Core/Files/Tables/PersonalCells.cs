@@ -32,6 +32,9 @@ internal sealed class PersonalCells
         _flagged = new bool[names.Length];
     }
 
+    /// <summary>The columns (0-based) refused so far for holding phone numbers or e-mail addresses.</summary>
+    public IReadOnlyCollection<int> Refused => _refused;
+
     /// <summary>The number of named columns (the header's).</summary>
     public int Width => _names.Length;
 

@@ -132,6 +132,7 @@ internal static class TextDecoding
             long consumed = 0; // bytes after the preamble validated so far
             long invalidAt = -1;
             var preamble = 0;
+            long firstQuote = -1;
             var utf16 = false;
             var carry = 0;
             var first = true;
@@ -146,6 +147,10 @@ internal static class TextDecoding
 
                 var fresh = bytes.AsSpan(carry, n);
                 lines += fresh.Count((byte)'\n');
+                if (firstQuote < 0 && fresh.IndexOf((byte)'"') is var quote and >= 0)
+                {
+                    firstQuote = total - n + quote;
+                }
                 var chunk = bytes.AsSpan(0, carry + n);
                 if (first)
                 {
@@ -195,12 +200,12 @@ internal static class TextDecoding
 
             if (invalidAt < 0)
             {
-                return new TextScan(total, false, lines, preamble, Detected.Utf8, null);
+                return new TextScan(total, false, lines, preamble, Detected.Utf8, null) { FirstQuote = firstQuote };
             }
 
             if (IsGb18030(source, preamble, total, bytes, chars))
             {
-                return new TextScan(total, false, lines, preamble, Detected.Gb18030, null);
+                return new TextScan(total, false, lines, preamble, Detected.Gb18030, null) { FirstQuote = firstQuote };
             }
 
             var (line, column, value) = PositionOf(source, preamble, invalidAt, bytes);
@@ -214,7 +219,10 @@ internal static class TextDecoding
     }
 
     /// <summary>The second pass: the file's text, decoded a chunk at a time in the encoding <see cref="Scan"/> found.</summary>
-    public static CharSource Open(ByteSource source, TextScan scan) => new DecodedChars(source, scan);
+    public static CharSource Open(ByteSource source, TextScan scan) => new DecodedChars(source, scan, scan.Preamble, scan.Bytes - scan.Preamble);
+
+    /// <summary>The text of the bytes from <paramref name="offset"/> on, <paramref name="length"/> of them, which start and end between characters.</summary>
+    public static CharSource Open(ByteSource source, TextScan scan, long offset, long length) => new DecodedChars(source, scan, offset, length);
 
     private static bool IsGb18030(ByteSource source, int preamble, long total, byte[] bytes, char[] chars)
     {
@@ -292,10 +300,10 @@ internal static class TextDecoding
         private int _end;
         private bool _eof;
 
-        public DecodedChars(ByteSource source, TextScan scan)
+        public DecodedChars(ByteSource source, TextScan scan, long offset, long length)
         {
             _source = source;
-            _source.Rewind(scan.Preamble, scan.Bytes - scan.Preamble);
+            _source.Rewind(offset, length);
             _gb18030 = scan.Encoding == Detected.Gb18030 ? LenientGb18030.GetDecoder() : null;
         }
 
