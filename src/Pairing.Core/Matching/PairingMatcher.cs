@@ -290,7 +290,7 @@ public sealed class PairingMatcher : IPairingMatcher
             var schoolFigures = new LevelFigures(schools.Count, CountUnpaired(PairingLevel.School), inlandSchools - inlandSchoolUsed.Count(b => b), keptSchools);
 
             var classes = new List<ClassPair>(output?.ClassPairs.Count ?? 0);
-            var students = new List<StudentPair>(output?.StudentPairs.Count ?? 0);
+            var students = new StudentPair[output?.StudentPairs.Count ?? 0];
             LevelFigures? classFigures = null, studentFigures = null;
             long covered = 0;
             int? cross = null, sameGender = null;
@@ -311,11 +311,12 @@ public sealed class PairingMatcher : IPairingMatcher
                 var prefs = new Preferences(options);
                 int crossCount = 0, same = 0;
                 long met = 0;
+                var k = 0;
                 foreach (var (x, n, isCross, _) in output.StudentPairs)
                 {
                     var a = roster.StudentArray[x];
                     var b = roster.StudentArray[n];
-                    students.Add(new StudentPair(a.Id, b.Id, isCross));
+                    students[k++] = new StudentPair(a.Id, b.Id, isCross);
                     crossCount += isCross ? 1 : 0;
                     same += Preferences.SameGender(a, b) ? 1 : 0;
                     met += prefs.Met(a, b);
@@ -324,8 +325,8 @@ public sealed class PairingMatcher : IPairingMatcher
                 var inlandClasses = Enumerable.Range(0, roster.ClassArray.Length).Count(c => !v.IsXinjiangClass(c));
                 var inlandStudents = Enumerable.Range(0, roster.StudentArray.Length).Count(p => !v.IsXinjiangClass(roster.StudentClass[p]));
                 classFigures = new LevelFigures(classes.Count, CountUnpaired(PairingLevel.Class), inlandClasses - classes.Count, output.ClassPairs.Count(p => p.Kept));
-                studentFigures = new LevelFigures(students.Count, CountUnpaired(PairingLevel.Student), inlandStudents - students.Count, output.StudentPairs.Count(p => p.Kept));
-                covered = students.Count;
+                studentFigures = new LevelFigures(students.Length, CountUnpaired(PairingLevel.Student), inlandStudents - students.Length, output.StudentPairs.Count(p => p.Kept));
+                covered = students.Length;
                 cross = crossCount;
                 sameGender = same;
                 difference = diff;
@@ -356,7 +357,7 @@ public sealed class PairingMatcher : IPairingMatcher
                 ContinuityByLevel = continuity is null ? null : CountByLevel(continuity),
                 SecondsPerLevel = seconds,
             };
-            return new PairingResult(counties, schools, classes, students, Unpaired, continuity ?? [], summary);
+            return new PairingResult(counties, schools, classes, new PairingResult.OwnedPairs(students), Unpaired, continuity ?? [], summary);
         }
 
         /// <summary>The rows per level and status, keyed <c>level.status</c>, every key present.</summary>

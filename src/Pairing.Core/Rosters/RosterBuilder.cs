@@ -160,11 +160,15 @@ public sealed class RosterBuilder
     /// </summary>
     internal sealed class StudentRows
     {
-        private readonly List<Student> _students = [];
-        private readonly List<int> _lines = [];
+        private Student[] _students = [];
+        private int[] _lines = [];
+        private int _count;
+        private bool _handedOver;
         private FileColumns? _file;
 
-        public int Count => _students.Count;
+        public int Count => _count;
+
+        public int Capacity => _students.Length;
 
         public Row<Student> this[int i] => new(_students[i], _lines[i] == 0 ? Source.None : new Source(_file, _lines[i]));
 
@@ -180,19 +184,38 @@ public sealed class RosterBuilder
                 }
             }
 
-            _students.Add(student);
-            _lines.Add(source.File is null ? 0 : source.Line);
-        }
+            if (_count == _students.Length || _handedOver)
+            {
+                // Past the room made ahead (a file's rows counted from its line feeds), a quarter more at a time.
+                Resize(_count == _students.Length ? Math.Max(16, _count + (_count / 4)) : _students.Length);
+            }
 
-        public int Capacity => _students.Capacity;
+            _students[_count] = student;
+            _lines[_count++] = source.File is null ? 0 : source.Line;
+        }
 
         public void EnsureCapacity(int capacity)
         {
-            _students.EnsureCapacity(capacity);
-            _lines.EnsureCapacity(capacity);
+            if (capacity > _students.Length)
+            {
+                Resize(capacity);
+            }
         }
 
-        public Student[] ToArray() => [.. _students];
+        /// <summary>
+        /// The students as an array: the rows' own when the room made ahead was exactly filled (a national roster's 25 MB
+        /// not copied), else a copy.
+        /// </summary>
+        public Student[] ToArray()
+        {
+            if (_count == _students.Length)
+            {
+                _handedOver = true; // a later Add copies first
+                return _students;
+            }
+
+            return _students.AsSpan(0, _count).ToArray();
+        }
 
         /// <summary>Adds another's rows after these (a later part of the same file).</summary>
         public void AddFrom(StudentRows later)
@@ -206,8 +229,25 @@ public sealed class RosterBuilder
                 }
             }
 
-            _students.AddRange(later._students);
-            _lines.AddRange(later._lines);
+            if (_count + later._count > _students.Length || _handedOver)
+            {
+                Resize(Math.Max(_students.Length, _count + later._count));
+            }
+
+            later._students.AsSpan(0, later._count).CopyTo(_students.AsSpan(_count));
+            later._lines.AsSpan(0, later._count).CopyTo(_lines.AsSpan(_count));
+            _count += later._count;
+        }
+
+        private void Resize(int capacity)
+        {
+            var students = new Student[capacity];
+            var lines = new int[capacity];
+            _students.AsSpan(0, _count).CopyTo(students);
+            _lines.AsSpan(0, _count).CopyTo(lines);
+            _students = students;
+            _lines = lines;
+            _handedOver = false;
         }
     }
 

@@ -68,4 +68,27 @@ public sealed class RosterBuilderTests
         Assert.Throws<ArgumentException>(() => builder.AddClass(default, new SchoolId("S"), new Grade(7)));
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddClass(new ClassId("C"), new SchoolId("S"), new Grade(7), -1));
     }
+
+    [Fact]
+    public void A_roster_built_from_rows_that_filled_their_room_exactly_keeps_its_students_when_the_builder_goes_on()
+    {
+        // The roster takes the rows' array itself when the room made ahead was filled exactly; the builder copies it
+        // before adding more, so that a second Build does not change the first roster.
+        var builder = new RosterBuilder()
+            .AddCounty(new County(new CountyId("653128"), "岳普湖县", Side.Xinjiang, "653128"))
+            .AddSchool(new School(new SchoolId("S1"), new CountyId("653128"), "x"))
+            .AddClass(new ClassId("C1"), new SchoolId("S1"), new Grade(8));
+        builder.StudentCapacityHint = 3;
+        builder.AddStudent(new Student(new StudentId("A"), new ClassId("C1")))
+            .AddStudent(new Student(new StudentId("B"), new ClassId("C1")))
+            .AddStudent(new Student(new StudentId("C"), new ClassId("C1")));
+        var first = builder.Build().Value!;
+
+        builder.AddStudent(new Student(new StudentId("D"), new ClassId("C1")));
+        var second = builder.Build().Value!;
+
+        Assert.Equal(["A", "B", "C"], first.Students.Select(s => s.Id.Value));
+        Assert.Equal(["A", "B", "C", "D"], second.Students.Select(s => s.Id.Value));
+        Assert.Equal(3, first.GetClass(new ClassId("C1")).Size);
+    }
 }

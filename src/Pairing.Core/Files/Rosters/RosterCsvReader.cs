@@ -213,10 +213,11 @@ internal static class RosterCsvReader
             return 0;
         }
 
-        // The line feeds the first pass counted, but no more rows than the bytes could hold (a file of empty lines
-        // would otherwise reserve room for a student per byte).
+        // The line feeds the first pass counted less the header's (exactly the rows of a file that ends in a line feed,
+        // so that the roster takes the rows' array as it is), but no more rows than the bytes could hold (a file of empty
+        // lines would otherwise reserve room for a student per byte).
         var scan = bytes.Scanned ??= TextDecoding.Scan(bytes, long.MaxValue);
-        return (int)Math.Min(Math.Min(scan.Lines, scan.Bytes / MinRowBytes), MaxRowsHint);
+        return (int)Math.Min(Math.Min(Math.Max(0, scan.Lines - 1), scan.Bytes / MinRowBytes), MaxRowsHint);
     }
 
     /// <summary>
