@@ -29,4 +29,22 @@ public sealed class PairingResultOrderTests
             .ToList();
         return expected.SequenceEqual(result.StudentPairs);
     }
+
+    [Fact]
+    public void A_national_count_of_pairs_sorted_beside_the_unpaired_rows_comes_out_in_the_same_order()
+    {
+        // Past 50,000 pairs they are sorted on a thread of their own.
+        var random = new Random(27);
+        var pairs = Enumerable.Range(0, 60_000).Select(_ => new StudentPair(
+            new StudentId("X" + random.Next(40_000)), new StudentId("N" + random.Next(90)), random.Next(2) == 0)).ToList();
+
+        var result = ActivitySamples.Pairing([], [], [], pairs);
+
+        var expected = pairs
+            .OrderBy(p => p.Xinjiang.Value, StringComparer.Ordinal)
+            .ThenBy(p => p.Inland.Value, StringComparer.Ordinal)
+            .ThenBy(p => p.CrossClass)
+            .ToList();
+        Assert.Equal(expected, result.StudentPairs);
+    }
 }
