@@ -47,7 +47,7 @@ public sealed class Roster
 
         CountySchools = ChildIndex.Build(counties.Length, SchoolCounty, i => schools[i].Id.Value);
         SchoolClasses = ChildIndex.Build(schools.Length, ClassSchool, i => classes[i].Id.Value);
-        ClassStudents = ChildIndex.Build(classes.Length, StudentClass, i => students[i].Id.Value);
+        ClassStudents = index.ClassStudents ?? ChildIndex.Build(classes.Length, StudentClass, i => students[i].Id.Value);
 
         CountyProvince = new ProvinceId[counties.Length];
         for (var i = 0; i < counties.Length; i++)
@@ -233,5 +233,9 @@ public sealed class Roster
         StudentIdIndex Students,
         int[] SchoolCounty,
         int[] ClassSchool,
-        int[] StudentClass);
+        int[] StudentClass)
+    {
+        /// <summary>The students of each class, when already worked out (beside the other checks).</summary>
+        public ChildIndex? ClassStudents { get; init; }
+    }
 }

@@ -170,6 +170,8 @@ public sealed class RosterBuilder
 
         public int Capacity => _students.Length;
 
+        public Student StudentAt(int i) => _students[i];
+
         public Row<Student> this[int i] => new(_students[i], _lines[i] == 0 ? Source.None : new Source(_file, _lines[i]));
 
         public void Add(Student student, Source source)
@@ -320,12 +322,12 @@ public sealed class RosterBuilder
 
             // The students' classes are looked up on another core while their ids are checked for duplicates here;
             // the rows whose class is not found are reported afterwards, in row order, as when done one after the other.
-            var resolving = students.Count >= ParallelFrom ? Task.Run(() => ResolveClasses(classIndex)) : null;
+            var resolving = students.Count >= ParallelFrom ? Task.Run(() => WithClassStudents(ResolveClasses(classIndex))) : null;
             var studentItems = students.ToArray();
             var studentIndex = StudentIdIndex.Build(studentItems, (i, first) => ReportDuplicate(
                 students[i].Source, students[first].Source, students[i].Item.Id.Value, "students", "student_id", PairingLevel.Student));
             CheckStudentIds();
-            var (studentClass, studentCounts, unresolved) = resolving is null ? ResolveClasses(classIndex) : resolving.GetAwaiter().GetResult();
+            var (studentClass, studentCounts, unresolved, classStudents) = resolving is null ? WithClassStudents(ResolveClasses(classIndex), compute: false) : resolving.GetAwaiter().GetResult();
             foreach (var i in unresolved)
             {
                 var row = students[i];
@@ -352,9 +354,18 @@ public sealed class RosterBuilder
                 builtClasses,
                 studentItems,
                 hasStudents,
-                new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass));
+                new Roster.Indexes(countyIndex, schoolIndex, classIndex, studentIndex, schoolCounty, classSchool, studentClass) { ClassStudents = classStudents });
             return new ReadResult<Roster>(roster, Sorted());
         }
+
+        /// <summary>
+        /// The students of each class, sorted by id, worked out on the core that found their classes while the other
+        /// indexes their ids; null when some student's class was not found (no roster is built then).
+        /// </summary>
+        private (int[] StudentClass, int[] StudentCounts, List<int> Unresolved, ChildIndex? ClassStudents) WithClassStudents(
+            (int[] StudentClass, int[] StudentCounts, List<int> Unresolved) resolved, bool compute = true) =>
+            (resolved.StudentClass, resolved.StudentCounts, resolved.Unresolved,
+                compute && resolved.Unresolved.Count == 0 ? ChildIndex.Build(classes.Count, resolved.StudentClass, i => students.StudentAt(i).Id.Value) : null);
 
         /// <summary>The number of students from which their classes are looked up beside the check of their ids.</summary>
         private const int ParallelFrom = 100_000;
