@@ -33,9 +33,18 @@ public sealed class TwoHalvesReadTests
         SpacedId,
         QuotedNote,
         LongLine,
+        ChineseGender,
     }
 
-    public sealed record Case(int Seed, int Counties, Fault[] Faults, int PerMille, string LineEnd);
+    /// <summary>How the file is saved: UTF-8, UTF-8 with a byte order mark, or GB18030 as Chinese Excel saves it.</summary>
+    public enum Saved
+    {
+        Utf8,
+        Utf8Bom,
+        Gb18030,
+    }
+
+    public sealed record Case(int Seed, int Counties, Fault[] Faults, int PerMille, string LineEnd, Saved Saved);
 
     public static class Generators
     {
@@ -45,7 +54,8 @@ public sealed class TwoHalvesReadTests
              from faults in Gen.Elements(Enum.GetValues<Fault>()).ArrayOf()
              from perMille in Gen.Elements(0, 5, 30, 200, 600)
              from lineEnd in Gen.Elements("\n", "\r\n", "\r")
-             select new Case(seed, counties, faults, perMille, lineEnd)).ToArbitrary();
+             from saved in Gen.Elements(Enum.GetValues<Saved>())
+             select new Case(seed, counties, faults, perMille, lineEnd, saved)).ToArbitrary();
     }
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 150)]
@@ -54,7 +64,13 @@ public sealed class TwoHalvesReadTests
         var roster = RosterSamples.Build(sample.Seed, sample.Counties);
         using var dir = new TempDirectory();
         RosterFiles.Write(roster, dir.Path);
-        File.WriteAllText(dir.File("students.csv"), Corrupt(File.ReadAllText(dir.File("students.csv")), sample), new UTF8Encoding(false));
+        Encoding encoding = sample.Saved switch
+        {
+            Saved.Utf8 => new UTF8Encoding(false),
+            Saved.Utf8Bom => new UTF8Encoding(true),
+            _ => CodePagesEncodingProvider.Instance.GetEncoding(54936)!,
+        };
+        File.WriteAllText(dir.File("students.csv"), Corrupt(File.ReadAllText(dir.File("students.csv")), sample), encoding);
 
         // A line of more than 256 characters stops the reading (LineTooLong): in the first half, the second is dropped.
         using var limits = InputFileLimits.Use(new InputFileLimits { MaxLineChars = 256 });
@@ -90,6 +106,37 @@ public sealed class TwoHalvesReadTests
         Assert.Equal(352, bad.Location?.Line);
     }
 
+    [Fact]
+    public void A_read_in_two_halves_cancelled_midway_stops_with_the_cancellation()
+    {
+        // 200,000 rows: the first half reports its 65,536th row, which cancels; both halves poll the token.
+        var roster = RosterSamples.Build(7, 2);
+        using var dir = new TempDirectory();
+        RosterFiles.Write(roster, dir.Path);
+        var lines = File.ReadAllLines(dir.File("students.csv"));
+        File.WriteAllLines(dir.File("students.csv"), [lines[0], .. Enumerable.Range(0, 200_000).Select(i => lines[1 + (i % (lines.Length - 1))])]);
+        using var cancelled = new CancellationTokenSource();
+        var progress = new Inline(p =>
+        {
+            if (p.File == "students.csv" && p.Rows > 0 && !p.Done)
+            {
+                cancelled.Cancel();
+            }
+        });
+
+        using (CsvTableReader.ReadInTwoFrom(0))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => RosterFiles.Read(dir.Path, null, cancelled.Token, progress));
+        }
+
+        Assert.True(cancelled.IsCancellationRequested, "the read was cancelled midway, not before it began");
+    }
+
+    private sealed class Inline(Action<RosterReadProgress> report) : IProgress<RosterReadProgress>
+    {
+        public void Report(RosterReadProgress value) => report(value);
+    }
+
     private static string Corrupt(string students, Case sample)
     {
         var random = new Random(sample.Seed);
@@ -117,6 +164,7 @@ public sealed class TwoHalvesReadTests
                     case Fault.FieldCount: fields.Add("surplus"); break;
                     case Fault.SpacedId: fields[0] = " " + fields[0]; break;
                     case Fault.LongLine: fields[^1] = new string('a', 300); break;
+                    case Fault.ChineseGender: fields[2] = random.Next(3) == 0 ? "女生" : "女"; break;
                     default: note = "\"a, \"\"quoted\"\" note\""; break;
                 }
             }
