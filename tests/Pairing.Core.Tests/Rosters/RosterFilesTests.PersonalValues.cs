@@ -1,3 +1,4 @@
+using Pairing.Core.Files;
 using Pairing.Core.Files.Rosters;
 using Pairing.Core.Files.Tables;
 using Pairing.Core.Findings;
@@ -149,5 +150,29 @@ public sealed partial class RosterFilesTests
             problems.Where(p => p.Code is ("ROS013" or "ROS040" or "ROS041" or "ROS051")).Select(p => (p.Code, p.Location?.Line ?? 0, p.Location?.ColumnName ?? string.Empty)));
         AssertNeverShown(problems.Select(p => p), PersonalDataTests.Valid18);
         AssertNeverShown(problems.Select(p => p), PersonalDataTests.Valid15);
+    }
+
+    [Fact]
+    public void A_sheet_cell_or_row_past_the_limits_stops_the_sheet_as_a_long_field_or_line_stops_a_file()
+    {
+        // Found reading stop 23's workbook reader, which held cells only to its scanner's 16 MB.
+        static IReadOnlyList<Finding> Read(params CellRow[] rows)
+        {
+            var reader = new RosterTableReader();
+            reader.Read(RosterTable.Students, new CellTable("roster.xlsx", "学生", rows));
+            return reader.Build().Findings;
+        }
+
+        CellRow header = new(1, ["student_id", "class_id", "gender", "interests"]);
+        var longCell = Read(header, new(2, ["x1", "XC1", "F", new string('a', InputFileLimits.DefaultMaxFieldChars + 1)]), new(3, ["x2", "XC1", "Q", ""]));
+        var field = Assert.Single(longCell, p => p.Code == RosterFindings.FieldTooLong.Code);
+        Assert.Equal((2, 4), (field.Location?.Line, field.Location?.Column));
+        Assert.Equal((long)InputFileLimits.DefaultMaxFieldChars + 1, field["length"]);
+        Assert.DoesNotContain(longCell, p => p.Code == RosterFindings.BadGender.Code); // not read further
+
+        var wide = Enumerable.Repeat(new string('b', 4000), 20).ToArray();
+        var longRow = Read(header, new(2, ["x1", "XC1", "F", .. wide]));
+        var line = Assert.Single(longRow, p => p.Code == RosterFindings.LineTooLong.Code);
+        Assert.Equal(2, line.Location?.Line);
     }
 }

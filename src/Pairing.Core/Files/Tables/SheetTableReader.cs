@@ -58,6 +58,15 @@ internal static class SheetTableReader
             width--;
         }
 
+        // Cells and rows are held to the limits a file's fields and lines are (a sheet may hold 32,767 characters a
+        // cell), and as in a file, a cell or row past them stops the reading.
+        var maxField = InputFileLimits.Current.MaxFieldChars;
+        var maxLine = InputFileLimits.Current.MaxLineChars;
+        if (TooLong(header, maxField, maxLine, report))
+        {
+            return false;
+        }
+
         // The header's cells go through the one header check files get, at the sheet's header row.
         var headerRow = header.Number;
         var fields = new string[width];
@@ -85,6 +94,11 @@ internal static class SheetTableReader
             if (IsBlank(row.Cells))
             {
                 continue; // spreadsheets keep rows that were emptied, often at the end: they hold nothing to check
+            }
+
+            if (TooLong(row, maxField, maxLine, report))
+            {
+                return false;
             }
 
             if (readable)
@@ -118,6 +132,34 @@ internal static class SheetTableReader
         }
 
         return readable;
+    }
+
+    /// <summary>
+    /// Reports the row's first cell longer than a field may be (at its column), or else the row, counted as the CSV line
+    /// it would be (its cells and the commas between them), when longer than a line may be.
+    /// </summary>
+    private static bool TooLong(CellRow row, int maxField, int maxLine, CsvTableReport report)
+    {
+        long line = Math.Max(0, row.Cells.Count - 1);
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var length = row.Cells[i].Length;
+            if (length > maxField)
+            {
+                report(CsvTableIssue.FieldTooLong, row.Number, i + 1, null, FindingArgument.Of("length", (long)length), FindingArgument.Of("max", (long)maxField));
+                return true;
+            }
+
+            line += length;
+        }
+
+        if (line > maxLine)
+        {
+            report(CsvTableIssue.LineTooLong, row.Number, null, null, FindingArgument.Of("length", line), FindingArgument.Of("max", (long)maxLine));
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsBlank(IReadOnlyList<string> cells)
