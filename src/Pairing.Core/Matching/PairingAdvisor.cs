@@ -56,7 +56,8 @@ public static class PairingAdvisor
         var shared = opts.XinjiangCountiesPerInlandCounty > 1 || opts.XinjiangSchoolsPerInlandSchool > 1;
         var plans = new Advising.ProvincePlan[tasks.Length];
         var proven = new bool[tasks.Length];
-        Parallel.For(0, tasks.Length, new ParallelOptions { MaxDegreeOfParallelism = opts.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+        // The provinces on the library's own threads, as the matcher's stages, so that a host's pool is not taken.
+        SubProblems.For(tasks.Length, opts.MaxDegreeOfParallelism, cancellationToken, i =>
         {
             var task = tasks[i];
             var inlandSchools = task.Inland.SelectMany(c => roster.CountySchools.Of(c).ToArray()).ToArray();

@@ -20,32 +20,41 @@ internal static class SubProblems
     {
         var results = new TResult[tasks.Count];
         var done = 0;
-        using var threads = tasks.Count > 1 && options.MaxDegreeOfParallelism != 1 ? StageThreads.For(options.MaxDegreeOfParallelism) : null;
-        var parallel = new ParallelOptions
+        For(tasks.Count, options.MaxDegreeOfParallelism, cancellationToken, i =>
         {
-            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-            CancellationToken = cancellationToken,
-            TaskScheduler = threads ?? TaskScheduler.Default,
-        };
-        try
-        {
-            Parallel.For(0, tasks.Count, parallel, i =>
-            {
-                results[i] = solve(tasks[i]);
-                var completed = Interlocked.Increment(ref done);
-                progress?.Report(new PairingProgress(level, completed, tasks.Count));
-            });
-        }
-        // A sub-problem's solver stopped by the token (PairingMatcher's Ambient scope flows into these tasks): one cancellation.
-        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
+            results[i] = solve(tasks[i]);
+            var completed = Interlocked.Increment(ref done);
+            progress?.Report(new PairingProgress(level, completed, tasks.Count));
+        });
         if (tasks.Count == 0)
         {
             progress?.Report(new PairingProgress(level, 0, 0));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> independent pieces of work, each writing only its own slot, on the caller's thread
+    /// and the library's own (the matcher's stages, the advisor's provinces), never the thread pool's.
+    /// </summary>
+    public static void For(int count, int maxDegreeOfParallelism, CancellationToken cancellationToken, Action<int> body)
+    {
+        using var threads = count > 1 && maxDegreeOfParallelism != 1 ? StageThreads.For(maxDegreeOfParallelism) : null;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+            TaskScheduler = threads ?? TaskScheduler.Default,
+        };
+        try
+        {
+            Parallel.For(0, count, parallel, body);
+        }
+        // A piece's solver stopped by the token (an Ambient scope flows into these tasks): one cancellation.
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 }
