@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pairing.Core.Matching;
+using Pairing.Core.Rosters;
 
 namespace Pairing.Cli.Commands;
 
@@ -35,8 +36,27 @@ internal static class VerifyCommand
         string rosterDir, string resultDir, string? previousDir, PairingOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken = default,
         bool all = false)
     {
-        var roster = RosterInput.Read(rosterDir, error, "verify", cancellationToken);
-        var result = RosterInput.ReadResult(resultDir, error, "verify", Strings.WhatResult);
+        // The result is read on a thread of its own while the roster is read here; its problems are printed after the
+        // roster's, as when read one after the other.
+        using var resultErrors = new StringWriter();
+        var reading = Task.Factory.StartNew(
+            () => RosterInput.ReadResult(resultDir, resultErrors, "verify", Strings.WhatResult),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        Roster? roster;
+        try
+        {
+            roster = RosterInput.Read(rosterDir, error, "verify", cancellationToken);
+        }
+        finally
+        {
+            // Never left running behind a cancelled or failed read.
+            reading.Wait(CancellationToken.None);
+        }
+
+        var result = reading.GetAwaiter().GetResult();
+        error.Write(resultErrors.ToString());
         var previous = previousDir is null ? null : RosterInput.ReadResult(previousDir, error, "verify", Strings.WhatPrevious);
         if (roster is null || result is null || (previousDir is not null && previous is null))
         {

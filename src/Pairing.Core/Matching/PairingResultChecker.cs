@@ -1,6 +1,7 @@
 using Pairing.Core.Findings;
 using Pairing.Core.Hierarchy;
 using Pairing.Core.Internals;
+using Pairing.Core.Matching.Internals;
 using Pairing.Core.Matching.Internals.Checks;
 using Pairing.Core.Rosters;
 
@@ -150,6 +151,10 @@ public static class PairingResultChecker
     /// </summary>
     private static PairingCheckReport Run(Roster roster, PairingResult result, PairingResult? previous, PairingOptionsSnapshot options)
     {
+        // The roster's hash depends on the roster alone: worked out on a thread of its own while the pairs are checked.
+        var hashing = roster.StudentArray.Length + roster.ClassArray.Length < 50_000
+            ? Task.FromResult(RosterHash.Of(roster))
+            : Task.Factory.StartNew(() => RosterHash.Of(roster), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var context = new CheckContext(roster, result, previous, options);
         new OptionsCheck(context).Check();
         new PhaseCheck(context).Check();
@@ -165,7 +170,7 @@ public static class PairingResultChecker
         new UnpairedCheck(context).Check();
         var figures = new FigureCheck(context);
         figures.CheckBound();
-        new RosterIdentityCheck(context).Check();
+        new RosterIdentityCheck(context).Check(hashing.GetAwaiter().GetResult());
         figures.CheckCounts();
         if (previous is not null)
         {

@@ -10,6 +10,23 @@ namespace Pairing.Core.Tests.Cli;
 public sealed class CliTests : CliTestBase
 {
     [Fact]
+    public void Verify_with_both_inputs_broken_says_the_rosters_problems_then_the_results()
+    {
+        // The result is read beside the roster (stop 24); its problems still come after the roster's.
+        Assert.Equal(0, Run("generate", "--xinjiang-students", "600", "--out", In("roster")).Code);
+        Assert.Equal(0, Run("match", In("roster"), "--out", In("result")).Code);
+        File.AppendAllText(In("roster", "students.csv"), "x-1,NO-SUCH-CLASS,F\n");
+        File.AppendAllText(In("result", "student_pairs.csv"), "only-one-field\n");
+
+        var run = Run("verify", In("roster"), In("result"));
+
+        Assert.Equal(2, run.Code);
+        var roster = run.Err.IndexOf("students.csv", StringComparison.Ordinal);
+        var result = run.Err.IndexOf("student_pairs.csv", StringComparison.Ordinal);
+        Assert.True(roster >= 0 && result > roster, run.Err);
+    }
+
+    [Fact]
     public void Generate_then_check_exits_0_with_counts_and_no_ansi_codes()
     {
         var generate = Run("generate", "--xinjiang-students", "1000", "--seed", "5", "--out", Folder);

@@ -11,9 +11,9 @@ internal sealed class RosterIdentityCheck(CheckContext context) : ResultCheck(co
 {
     protected override PairingLevel? Level => null;
 
-    public void Check()
+    /// <param name="hash">The roster's hash (<see cref="RosterHash.Of"/>), worked out beside the other checks.</param>
+    public void Check(string hash)
     {
-        var hash = RosterHash.Of(Roster);
         if (!string.Equals(Result.Summary.InputHash, hash, StringComparison.Ordinal))
         {
             Add(CheckFindings.OtherRoster, "summary.input_hash", Figure("input_hash"), A("stated", Result.Summary.InputHash), A("counted", hash));
