@@ -250,15 +250,24 @@ internal static class CsvTableReader
         }
         catch
         {
-            stop.Value = true;
-            _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the first half's exception wins
+            // The second half stops at its next record and is waited for, so that no thread reads on after this returns;
+            // the first half's exception is the one thrown.
+            Volatile.Write(ref stop.Value, true);
+            try
+            {
+                reading.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+
             throw;
         }
 
         if (first.Stopped)
         {
             // A line too long stops the reading: nothing after it is read, as with one reader.
-            stop.Value = true;
+            Volatile.Write(ref stop.Value, true);
         }
 
         var rest = reading.GetAwaiter().GetResult();
@@ -367,7 +376,7 @@ internal static class CsvTableReader
         {
             Ambient.Poll(ref polled);
             Ambient.Rows(++rows);
-            if (stop is { Value: true })
+            if (stop is not null && Volatile.Read(ref stop.Value))
             {
                 break;
             }
