@@ -98,6 +98,11 @@ public sealed class PairingResult
     /// </summary>
     private static void SortPairs(StudentPair[] pairs)
     {
+        if (InOrder(pairs, PairOrder))
+        {
+            return;
+        }
+
         var keys = new string?[pairs.Length];
         for (var i = 0; i < pairs.Length; i++)
         {
@@ -172,8 +177,29 @@ public sealed class PairingResult
     private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> comparison)
     {
         var array = items.ToArray();
-        Array.Sort(array, comparison);
+        if (!InOrder(array, comparison))
+        {
+            Array.Sort(array, comparison);
+        }
+
         return array;
+    }
+
+    /// <summary>
+    /// Whether the items are already in order (a result read back from its files is): one pass, instead of a sort's
+    /// n log n comparisons. Items that compare equal keep their order then; a sort may swap them, but such rows are alike.
+    /// </summary>
+    private static bool InOrder<T>(T[] items, Comparison<T> comparison)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (comparison(items[i - 1], items[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Compare(string? a1, string? b1, string? a2, string? b2)

@@ -83,7 +83,7 @@ internal sealed class FigureCheck(CheckContext context) : ResultCheck(context)
             var sameGender = a.Gender != Gender.Unknown && a.Gender == b.Gender;
             same += sameGender ? 1 : 0;
             met += sameGender ? Options.SameGenderWeight : 0;
-            met += a.Interests.Intersect(b.Interests, StringComparer.Ordinal).Any() ? Options.SharedInterestWeight : 0;
+            met += a.Interests.AsSpan().IndexOfAny(b.Interests.AsSpan()) >= 0 ? Options.SharedInterestWeight : 0; // ordinal, no set per pair
             met += a.Language is not null && a.Language == b.Language ? Options.SameLanguageWeight : 0;
             met += a.BirthYear is { } ya && b.BirthYear is { } yb && Math.Abs(ya - yb) <= 1 ? Options.CloseBirthYearWeight : 0;
         }

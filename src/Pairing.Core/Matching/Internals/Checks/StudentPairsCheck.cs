@@ -21,14 +21,17 @@ internal sealed class StudentPairsCheck(CheckContext context, P5Check p5) : Resu
         {
             Context.Poll();
             var pair = new PairName(PairingLevel.Student, p.Xinjiang.Value, p.Inland.Value);
-            if (!Roster.TryGetStudent(p.Xinjiang, out var x) || !Roster.TryGetStudent(p.Inland, out var y))
+            if (!Roster.TryGetStudentIndex(p.Xinjiang, out var xi) || !Roster.TryGetStudentIndex(p.Inland, out var yi))
             {
-                Add(PairingLevel.Student, CheckFindings.NoSuchStudent, pair, A("missing", x is null ? p.Xinjiang.Value : p.Inland.Value));
+                Add(PairingLevel.Student, CheckFindings.NoSuchStudent, pair, A("missing", xi < 0 ? p.Xinjiang.Value : p.Inland.Value));
                 continue;
             }
 
-            var c = Roster.GetClass(x.ClassId);
-            var d = Roster.GetClass(y.ClassId);
+            // The students' classes by the positions the roster resolved from their class ids, not looked up again.
+            var x = Roster.StudentArray[xi];
+            var y = Roster.StudentArray[yi];
+            var c = Roster.ClassArray[Roster.StudentClass[xi]];
+            var d = Roster.ClassArray[Roster.StudentClass[yi]];
             var t = SchoolOfClass(d);
             if (!_p6.Check(p, x, y, SchoolOfClass(c), t, pair))
             {
