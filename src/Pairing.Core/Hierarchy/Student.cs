@@ -78,9 +78,6 @@ public sealed class Student
     /// <summary>The student's interests; empty when none were given.</summary>
     public ImmutableArray<string> Interests => _traits.Interests;
 
-    /// <summary>The shared object holding the four traits above.</summary>
-    internal StudentTraits Traits => _traits;
-
     /// <inheritdoc/>
     public override string ToString() => Id.ToString();
 }

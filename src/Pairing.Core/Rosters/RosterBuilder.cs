@@ -163,7 +163,6 @@ public sealed class RosterBuilder
         private Student[] _students = [];
         private int[] _lines = [];
         private int _count;
-        private bool _handedOver;
         private FileColumns? _file;
 
         public int Count => _count;
@@ -186,10 +185,10 @@ public sealed class RosterBuilder
                 }
             }
 
-            if (_count == _students.Length || _handedOver)
+            if (_count == _students.Length)
             {
                 // Past the room made ahead (a file's rows counted from its line feeds), a quarter more at a time.
-                Resize(_count == _students.Length ? Math.Max(16, _count + (_count / 4)) : _students.Length);
+                Resize(Math.Max(16, _count + (_count / 4)));
             }
 
             _students[_count] = student;
@@ -206,18 +205,9 @@ public sealed class RosterBuilder
 
         /// <summary>
         /// The students as an array: the rows' own when the room made ahead was exactly filled (a national roster's 25 MB
-        /// not copied), else a copy.
+        /// not copied), else a copy. A full array is never written again: any later add makes a new one first.
         /// </summary>
-        public Student[] ToArray()
-        {
-            if (_count == _students.Length)
-            {
-                _handedOver = true; // a later Add copies first
-                return _students;
-            }
-
-            return _students.AsSpan(0, _count).ToArray();
-        }
+        public Student[] ToArray() => _count == _students.Length ? _students : _students.AsSpan(0, _count).ToArray();
 
         /// <summary>Adds another's rows after these (a later part of the same file).</summary>
         public void AddFrom(StudentRows later)
@@ -231,7 +221,7 @@ public sealed class RosterBuilder
                 }
             }
 
-            if (_count + later._count > _students.Length || _handedOver)
+            if (_count + later._count > _students.Length)
             {
                 Resize(Math.Max(_students.Length, _count + later._count));
             }
@@ -249,7 +239,6 @@ public sealed class RosterBuilder
             _lines.AsSpan(0, _count).CopyTo(lines);
             _students = students;
             _lines = lines;
-            _handedOver = false;
         }
     }
 

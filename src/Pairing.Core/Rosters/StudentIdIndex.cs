@@ -68,9 +68,6 @@ internal sealed class StudentIdIndex
         return index;
     }
 
-    /// <summary>The number of students indexed (duplicates included).</summary>
-    public int Count => _students.Length;
-
     /// <summary>The position of the (first) student with this id.</summary>
     public bool TryGetValue(ReadOnlySpan<char> id, out int index)
     {

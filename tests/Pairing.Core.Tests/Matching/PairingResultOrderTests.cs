@@ -22,12 +22,7 @@ public sealed class PairingResultOrderTests
             crosses[i])).ToList();
 
         var result = ActivitySamples.Pairing([], [], [], pairs);
-        var expected = pairs
-            .OrderBy(p => p.Xinjiang.Value, StringComparer.Ordinal)
-            .ThenBy(p => p.Inland.Value, StringComparer.Ordinal)
-            .ThenBy(p => p.CrossClass)
-            .ToList();
-        return expected.SequenceEqual(result.StudentPairs);
+        return PlainSort(pairs).SequenceEqual(result.StudentPairs);
     }
 
     [Fact]
@@ -40,11 +35,12 @@ public sealed class PairingResultOrderTests
 
         var result = ActivitySamples.Pairing([], [], [], pairs);
 
-        var expected = pairs
-            .OrderBy(p => p.Xinjiang.Value, StringComparer.Ordinal)
-            .ThenBy(p => p.Inland.Value, StringComparer.Ordinal)
-            .ThenBy(p => p.CrossClass)
-            .ToList();
-        Assert.Equal(expected, result.StudentPairs);
+        Assert.Equal(PlainSort(pairs), result.StudentPairs);
     }
+
+    private static List<StudentPair> PlainSort(List<StudentPair> pairs) => pairs
+        .OrderBy(p => p.Xinjiang.Value, StringComparer.Ordinal)
+        .ThenBy(p => p.Inland.Value, StringComparer.Ordinal)
+        .ThenBy(p => p.CrossClass)
+        .ToList();
 }

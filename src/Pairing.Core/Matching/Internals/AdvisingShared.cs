@@ -262,7 +262,7 @@ internal static class AdvisingShared
                 model.AddHint(variable, value);
             }
 
-            var status = Run(solver, model, ct);
+            var status = CpSat.Solve(solver, model, ct);
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 if (!found)
@@ -504,18 +504,5 @@ internal static class AdvisingShared
         }
 
         return plan;
-    }
-
-    private static CpSolverStatus Run(CpSolver solver, CpModel model, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        CpSolverStatus status;
-        using (ct.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
-        }
-
-        ct.ThrowIfCancellationRequested();
-        return status;
     }
 }

@@ -1,3 +1,5 @@
+using Google.OrTools.Sat;
+
 namespace Pairing.Core.Matching.Internals;
 
 /// <summary>
@@ -74,6 +76,26 @@ internal sealed class PlanState
 
     /// <summary>Per inland school and grade, students not yet promised (may go below 0): what limits coverage.</summary>
     public int[] FreeStudents { get; }
+
+    /// <summary>
+    /// The students one grade of an inland school covers, in a province model: what the chosen pairs bring it, held to
+    /// its <paramref name="room"/> by a capped variable (<paramref name="cap"/>) unless even the largest bring of as many
+    /// pairs as it has places (<paramref name="slots"/>) fits.
+    /// </summary>
+    public static LinearExpr Covered(CpModel model, IReadOnlyList<(BoolVar Var, long Brought)> bringing, int slots, int room, out IntVar? cap)
+    {
+        var sum = LinearExpr.WeightedSum(bringing.Select(b => b.Var), bringing.Select(b => b.Brought));
+        var most = bringing.Select(b => b.Brought).OrderDescending().Take(Math.Max(1, slots)).Sum();
+        if (most <= room)
+        {
+            cap = null;
+            return sum;
+        }
+
+        cap = model.NewIntVar(0, room, string.Empty);
+        model.Add(cap <= sum);
+        return cap;
+    }
 
     /// <summary>
     /// Per grade, what Xinjiang school <paramref name="s"/> can bring inland school <paramref name="t"/> at most: its

@@ -151,7 +151,7 @@ internal sealed class SelectionModel
             }
         }
 
-        var status = Solve(solver, model);
+        var status = CpSat.Solve(solver, model);
         if (status != CpSolverStatus.Optimal)
         {
             Ambient.NotProven();
@@ -179,7 +179,7 @@ internal sealed class SelectionModel
                 model.AddHint(x[a], chosen[a]);
             }
 
-            status = Solve(solver, model);
+            status = CpSat.Solve(solver, model);
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 for (var a = 0; a < _arcs.Count; a++)
@@ -214,7 +214,7 @@ internal sealed class SelectionModel
             }
         }
 
-        var status = Solve(solver, model);
+        var status = CpSat.Solve(solver, model);
         if (status != CpSolverStatus.Optimal)
         {
             Ambient.NotProven();
@@ -232,24 +232,5 @@ internal sealed class SelectionModel
 
         model.Add(expr >= (long)solver.ObjectiveValue);
         return true;
-    }
-
-    /// <summary>
-    /// Solves with the call's cancellation token (<see cref="Ambient.Token"/>) wired to CP-SAT's stop-search, so that a
-    /// caller who gives up stops even one long sub-problem within moments, not at its work limit; the stopped solve is
-    /// then abandoned, never used.
-    /// </summary>
-    private static CpSolverStatus Solve(CpSolver solver, CpModel model)
-    {
-        var token = Ambient.Token;
-        token.ThrowIfCancellationRequested();
-        CpSolverStatus status;
-        using (token.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
-        }
-
-        token.ThrowIfCancellationRequested();
-        return status;
     }
 }

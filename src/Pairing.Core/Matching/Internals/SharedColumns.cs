@@ -288,7 +288,7 @@ internal static class SharedColumns
             model.AddHint(z[i], set.Contains(columns[i]));
         }
 
-        var status = Solve(solver, model);
+        var status = CpSat.Solve(solver, model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return (null, long.MaxValue);
@@ -436,18 +436,7 @@ internal static class SharedColumns
                     continue;
                 }
 
-                var sum = LinearExpr.WeightedSum(bringing.Select(i => z[i]), bringing.Select(i => pairs[i].Brought[g]));
-                var most = bringing.Select(i => pairs[i].Brought[g]).OrderDescending().Take(Math.Max(1, start.SchoolSlots[t])).Sum();
-                if (most <= room)
-                {
-                    cover.Add(sum);
-                }
-                else
-                {
-                    var cap = model.NewIntVar(0, room, string.Empty);
-                    model.Add(cap <= sum);
-                    cover.Add(cap);
-                }
+                cover.Add(PlanState.Covered(model, [.. bringing.Select(i => (z[i], pairs[i].Brought[g]))], start.SchoolSlots[t], room, out _));
             }
         }
 
@@ -507,7 +496,7 @@ internal static class SharedColumns
                 model.AddHint(z[i], values[i]);
             }
 
-            var status = Solve(solver, model);
+            var status = CpSat.Solve(solver, model);
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 break;
@@ -552,7 +541,7 @@ internal static class SharedColumns
         };
 
         c.Evaluated = true;
-        var status = Solve(solver, model);
+        var status = CpSat.Solve(solver, model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             // Nothing found within the limit: the column stands as no pairs at all, its bound unchanged.
@@ -583,7 +572,7 @@ internal static class SharedColumns
                 model.AddHint(z[i], chosen.Contains(pairs[i]));
             }
 
-            var second = Solve(solver, model);
+            var second = CpSat.Solve(solver, model);
             if (second is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 chosen = [.. pairs.Where((_, i) => solver.BooleanValue(z[i]))];
@@ -665,19 +654,5 @@ internal static class SharedColumns
         }
 
         return most <= 0 ? [] : From(0);
-    }
-
-    private static CpSolverStatus Solve(CpSolver solver, CpModel model)
-    {
-        var token = Pairing.Core.Internals.Ambient.Token;
-        token.ThrowIfCancellationRequested();
-        CpSolverStatus status;
-        using (token.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
-        }
-
-        token.ThrowIfCancellationRequested();
-        return status;
     }
 }

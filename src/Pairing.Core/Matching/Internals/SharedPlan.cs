@@ -241,18 +241,10 @@ internal static class SharedPlan
                     continue;
                 }
 
-                var sum = LinearExpr.WeightedSum(bringing.Select(a => a.Var), bringing.Select(a => a.Brought[g]));
-                var most = bringing.Select(a => a.Brought[g]).OrderDescending().Take(Math.Max(1, start.SchoolSlots[t])).Sum();
-                if (most <= room)
+                cover.Add(PlanState.Covered(model, [.. bringing.Select(a => (a.Var, a.Brought[g]))], start.SchoolSlots[t], room, out var cap));
+                if (cap is not null)
                 {
-                    cover.Add(sum);
-                }
-                else
-                {
-                    var c = model.NewIntVar(0, room, string.Empty);
-                    model.Add(c <= sum);
-                    cover.Add(c);
-                    caps.Add((c, t, g));
+                    caps.Add((cap, t, g));
                 }
             }
         }
@@ -373,7 +365,7 @@ internal static class SharedPlan
                 model.AddHint(variable, hinted);
             }
 
-            var status = Solve(solver, model);
+            var status = CpSat.Solve(solver, model);
             if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 if (!found)
@@ -532,20 +524,5 @@ internal static class SharedPlan
         }
 
         return new Choice(countyPairs, schoolPairs, proven, covered, keep);
-    }
-
-    /// <summary>Solves with the call's cancellation token wired to CP-SAT's stop-search (as <see cref="SelectionModel"/>).</summary>
-    private static CpSolverStatus Solve(CpSolver solver, CpModel model)
-    {
-        var token = Ambient.Token;
-        token.ThrowIfCancellationRequested();
-        CpSolverStatus status;
-        using (token.Register(solver.StopSearch))
-        {
-            status = solver.Solve(model);
-        }
-
-        token.ThrowIfCancellationRequested();
-        return status;
     }
 }
